@@ -1,0 +1,80 @@
+package dev.dockyard.image.maven;
+
+import java.io.File;
+import java.util.List;
+
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * Parameters and helpers shared by every goal of the plugin. Mojos stay thin: they check skip, build a plain
+ * request for a core package, call it and map the result to log lines and exceptions.
+ */
+abstract class AbstractImageMojo extends AbstractMojo {
+
+    /** The module being built. */
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    protected MavenProject project;
+
+    /** The running build (reactor projects, settings, start time). */
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    protected MavenSession session;
+
+    /**
+     * Skips every goal of this plugin for the module.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "image.skip", defaultValue = "false")
+    protected boolean skip;
+
+    /**
+     * Directory the Dockerfile, the {@code .dockerignore} and the staged build context are written to.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "image.outputDirectory", defaultValue = "${project.build.directory}/docker")
+    protected File outputDirectory;
+
+    /**
+     * Directory machine-readable reports (lint, image, verification) are written to.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "image.reportsDirectory", defaultValue = "${project.build.directory}/image-reports")
+    protected File reportsDirectory;
+
+    /**
+     * Image repository name, optionally with a registry prefix, e.g. {@code registry.example.com/shop/orders}.
+     * Lower-case letters, digits, {@code .}, {@code _}, {@code -} and {@code /} only.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "image.name", defaultValue = "${project.artifactId}")
+    protected String imageName;
+
+    /**
+     * Tags given to the built image. On the command line, a comma-separated list: {@code -Dimage.tags=1.2.0,latest}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "image.tags", defaultValue = "${project.version}")
+    protected List<String> tags;
+
+    /**
+     * @return {@code true} when the goal should do nothing for this module (logged once).
+     */
+    protected boolean skipped(String goal) {
+        if (skip) {
+            getLog().info("Skipping image:" + goal + " (image.skip=true)");
+            return true;
+        }
+        if ("pom".equals(project.getPackaging())) {
+            getLog().info("Skipping image:" + goal + ": packaging 'pom' has no image");
+            return true;
+        }
+        return false;
+    }
+}
