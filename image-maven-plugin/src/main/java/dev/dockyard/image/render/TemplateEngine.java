@@ -81,7 +81,8 @@ public final class TemplateEngine {
         try {
             template.process(model, out);
         } catch (TemplateException e) {
-            throw new RenderException(describe(e, baseDirectory), e);
+            // not chained: Maven would print Freemarker's long message and tips after ours
+            throw new RenderException(describe(e, baseDirectory));
         }
         return out.toString();
     }
