@@ -9,6 +9,7 @@
 //  - core plugins the parent manages lose their pins here, and junit-jupiter its version when the parent
 //    manages it.
 import groovy.xml.XmlSlurper
+import java.util.regex.Pattern
 
 def parentPom = new File(request.outputDirectory, 'pom.xml')
 def pom = new File(new File(request.outputDirectory, request.artifactId), 'pom.xml')
@@ -25,8 +26,9 @@ parent.properties.'*'.each { property ->
     String key = property.name()
     if (!keep.contains(key)) {
         String before = text
-        text = text.replaceFirst('(?m)^[ \\t]*<' + java.util.regex.Pattern.quote(key) + '>[^<]*</'
-                + java.util.regex.Pattern.quote(key) + '>[ \\t]*\\r?\\n', '')
+        // the property's line, and the one-line comment right above it
+        text = text.replaceFirst('(?m)(^[ \\t]*<!--[^\\n]*-->[ \\t]*\\r?\\n)?^[ \\t]*<' + Pattern.quote(key)
+                + '>[^<]*</' + Pattern.quote(key) + '>[ \\t]*\\r?\\n', '')
         if (text != before) {
             changes << "property ${key}"
         }
@@ -43,7 +45,7 @@ if (managedPlugins.contains('image-maven-plugin')) {
 }
 managedPlugins.findAll { it != 'image-maven-plugin' }.each { artifactId ->
     String before = text
-    text = text.replaceFirst('(?m)^[ \\t]*<plugin>\\s*<artifactId>' + java.util.regex.Pattern.quote(artifactId)
+    text = text.replaceFirst('(?m)^[ \\t]*<plugin>\\s*<artifactId>' + Pattern.quote(artifactId)
             + '</artifactId>\\s*<version>[^<]*</version>\\s*</plugin>[ \\t]*\\r?\\n', '')
     if (text != before) {
         changes << "${artifactId} version"
