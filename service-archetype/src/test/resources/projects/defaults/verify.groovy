@@ -8,6 +8,9 @@ assert pom.properties.'maven.compiler.release'.text() == '17'
 assert pom.properties.'image.port'.text() == '8080'
 assert pom.properties.'image.healthPath'.text() == '/health'
 assert pom.properties.'image.maxImageSize'.text() == '150MB'
+assert pom.properties.'image.builderImage'.text() == 'eclipse-temurin:17-jdk'
+assert pom.properties.'image.runtimeImage'.text() == 'debian:bookworm-slim'
+assert pom.properties.'image.pull'.text() == 'missing'
 assert pom.properties.'image.mainClass'.text() == 'com.acme.App'
 assert pom.properties.'project.build.outputTimestamp'.text() ==~ /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ/
 def plugin = pom.build.plugins.plugin.find { it.artifactId.text() == 'image-maven-plugin' }
