@@ -1,6 +1,19 @@
 def service = new File(basedir, 'generated/orders-service')
 def log = new File(basedir, 'build.log').text
+// 1: generated standalone
 assert log.contains('[INFO] Project created from Archetype in dir: ' + service.canonicalPath)
+assert !log.contains('takes from the parent')
+// 2: its own tests, then the image built and verified with no edits
 assert log.contains('Tests run: 11, Failures: 0, Errors: 0, Skipped: 0')
-assert new File(service, 'target/docker/Dockerfile').isFile()
+assert log =~ /\[INFO\] Built image \w+ \([\d.]+ MB, \d+ steps\), tagged orders-service:1\.0-SNAPSHOT/
+assert log =~ /\[INFO\] PASS size: image size [\d.]+ MB is within image\.maxImageSize 150\.0 MB/
+assert log.contains('[INFO] PASS non-root-user: the image runs as user 65532:65532')
+assert log.contains('[INFO] PASS exposed-ports: exposes 8080/tcp')
+assert log =~ /\[INFO\] PASS healthy: healthy after [\d.]+s/
+assert log.contains('[INFO] PASS process-user: the main process runs with effective UID 65532')
+assert log =~ /\[INFO\] PASS http-probe: GET \/health answered 200 through host port \d+/
+assert log =~ /\[INFO\] PASS sigterm-stop: stopped on SIGTERM in [\d.]+s with exit status 0/
+assert log =~ /\[INFO\] image:verify: all \d+ checks passed for orders-service:1\.0-SNAPSHOT/
+assert !log.contains('FAIL ')
+assert new File(service, 'target/image-reports/image.json').isFile()
 return true
