@@ -9,7 +9,8 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-VERSION="$(mvn -B -q -f "$ROOT/pom.xml" -N help:evaluate -Dexpression=project.version -DforceStdout)"
+# the project's version: the first <version> of the root POM (it has no parent)
+VERSION="$(sed -n 's:^  <version>\(.*\)</version>$:\1:p' "$ROOT/pom.xml" | head -1)"
 BUILDER="${DOCKYARD_BUILDER_IMAGE:-dockyard-test/jdk:17}"
 RUNTIME="${DOCKYARD_RUNTIME_IMAGE:-dockyard-test/runtime:17}"
 WORK="$ROOT/bench/target/archetype"
