@@ -6,6 +6,8 @@
 #
 # Needs: `mvn install` of this repository (plugin + archetype in the local repository), a Docker engine
 # (DOCKER_HOST, see it/engine.sh) and the stand-in base images (it/base-images.sh). Work files: bench/target/.
+# Other bases: DOCKYARD_BUILDER_IMAGE, DOCKYARD_RUNTIME_IMAGE; extra Maven arguments (e.g. another local
+# repository): BENCH_MAVEN_ARGS.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -18,11 +20,11 @@ WORK="$ROOT/bench/target/archetype"
 rm -rf "$WORK"
 mkdir -p "$WORK"
 cd "$WORK"
-mvn -B -q archetype:generate -DarchetypeGroupId=dev.dockyard -DarchetypeArtifactId=service-archetype \
+mvn -B -q ${BENCH_MAVEN_ARGS:-} archetype:generate -DarchetypeGroupId=dev.dockyard -DarchetypeArtifactId=service-archetype \
   -DarchetypeVersion="$VERSION" -DarchetypeCatalog=local \
   -DgroupId=bench -DartifactId=bench-service -Dpackage=bench.service
 cd bench-service
-mvn -B -q verify -Dimage.builderImage="$BUILDER" -Dimage.runtimeImage="$RUNTIME" -Dimage.pull=never \
+mvn -B -q ${BENCH_MAVEN_ARGS:-} verify -Dimage.builderImage="$BUILDER" -Dimage.runtimeImage="$RUNTIME" -Dimage.pull=never \
   -Dimage.tags=bench
 
 image="bench-service:bench"
