@@ -10,4 +10,20 @@ def expected = [
 assert log.contains(expected)
 assert !log.contains('\tat ')
 assert !new File(basedir, 'out').exists() : 'nothing may be generated'
+
+// the batch-mode check (propertiesChecked) repeats every validationRegex of the descriptor: they must not drift
+def jar = new java.util.zip.ZipFile(new File(localRepositoryPath,
+        "dev/dockyard/service-archetype/${projectVersion}/service-archetype-${projectVersion}.jar"))
+def descriptor = jar.withCloseable {
+    new groovy.xml.XmlSlurper().parseText(it.getInputStream(it.getEntry('META-INF/maven/archetype-metadata.xml')).text)
+}
+def properties = descriptor.requiredProperties.requiredProperty
+String check = properties.find { it.@key.text() == 'propertiesChecked' }.defaultValue.text()
+def validated = properties.findAll { !it.validationRegex.text().isEmpty() }
+assert validated*.@key*.text() == ['artifactId', 'package', 'port', 'javaVersion']
+validated.each { property ->
+    String regex = property.validationRegex.text()
+    assert regex.startsWith('^(') && regex.endsWith(')$')
+    assert check.contains("!\${${property.@key}.matches('${regex[2..-3]}')}") : "propertiesChecked lacks ${regex}"
+}
 return true
