@@ -2,7 +2,7 @@
 # Benchmark: the image of a service generated from service-archetype, built by its own `mvn verify` with the
 # default jlink template on the stand-in bases; prints its size next to the runtime base's and the layers'.
 #
-#   bench/archetype-image.sh
+#   bench/archetype/run.sh
 #
 # Needs: `mvn install` of this repository (plugin + archetype in the local repository), a Docker engine
 # (DOCKER_HOST, see it/engine.sh) and the stand-in base images (it/base-images.sh). Work files: bench/target/.
@@ -10,7 +10,7 @@
 # repository): BENCH_MAVEN_ARGS.
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 # the project's version: the first <version> of the root POM (it has no parent)
 VERSION="$(sed -n 's:^  <version>\(.*\)</version>$:\1:p' "$ROOT/pom.xml" | head -1)"
 BUILDER="${DOCKYARD_BUILDER_IMAGE:-dockyard-test/jdk:17}"
