@@ -1,3 +1,5 @@
+import groovy.xml.XmlSlurper
+
 def service = new File(basedir, 'generated/orders-service')
 def log = new File(basedir, 'build.log').text
 // 1: generated standalone
@@ -5,6 +7,11 @@ assert log.contains('[INFO] Project created from Archetype in dir: ' + service.c
 assert !log.contains('takes from the parent')
 // 2: its own tests, then the image built and verified with no edits
 assert log.contains('Tests run: 11, Failures: 0, Errors: 0, Skipped: 0')
+// the bases given with -D (the stand-ins) win over the generated POM's <properties>
+def dockerfile = new File(service, 'target/docker/Dockerfile').text
+assert dockerfile.contains('FROM dockyard-test/jdk:17 AS jlink\n')
+assert dockerfile.contains('FROM dockyard-test/runtime:17\n')
+assert new XmlSlurper().parse(new File(service, 'pom.xml')).properties.'image.builderImage'.text() == 'eclipse-temurin:17-jdk'
 assert log =~ /\[INFO\] Built image \w+ \([\d.]+ MB, \d+ steps\), tagged orders-service:1\.0-SNAPSHOT/
 assert log =~ /\[INFO\] PASS size: image size [\d.]+ MB is within image\.maxImageSize 150\.0 MB/
 assert log.contains('[INFO] PASS non-root-user: the image runs as user 65532:65532')
