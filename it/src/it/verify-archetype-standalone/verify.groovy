@@ -11,6 +11,8 @@ assert log.contains('Tests run: 11, Failures: 0, Errors: 0, Skipped: 0')
 def dockerfile = new File(service, 'target/docker/Dockerfile').text
 assert dockerfile.contains('FROM dockyard-test/jdk:17 AS jlink\n')
 assert dockerfile.contains('FROM dockyard-test/runtime:17\n')
+// the service needs no JDK module beyond these two, so its jlinked runtime stays minimal
+assert dockerfile.contains('RUN jlink --add-modules java.base,jdk.httpserver ')
 assert new XmlSlurper().parse(new File(service, 'pom.xml')).properties.'image.builderImage'.text() == 'eclipse-temurin:17-jdk'
 assert log =~ /\[INFO\] Built image \w+ \([\d.]+ MB, \d+ steps\), tagged orders-service:1\.0-SNAPSHOT/
 assert log =~ /\[INFO\] PASS size: image size [\d.]+ MB is within image\.maxImageSize 150\.0 MB/
