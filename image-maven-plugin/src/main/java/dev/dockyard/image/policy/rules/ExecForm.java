@@ -1,0 +1,42 @@
+package dev.dockyard.image.policy.rules;
+
+import java.util.List;
+
+import dev.dockyard.image.dockerfile.Instruction;
+import dev.dockyard.image.policy.Rule;
+import dev.dockyard.image.policy.RuleContext;
+import dev.dockyard.image.policy.Severity;
+
+/** {@code CMD} and {@code ENTRYPOINT} use the exec (JSON) form (hadolint DL3025, Docker JSONArgsRecommended). */
+public final class ExecForm implements Rule {
+
+    @Override
+    public String id() {
+        return "exec-form";
+    }
+
+    @Override
+    public Severity defaultSeverity() {
+        return Severity.WARNING;
+    }
+
+    @Override
+    public String description() {
+        return "CMD and ENTRYPOINT use the exec (JSON array) form so signals reach the process.";
+    }
+
+    @Override
+    public List<String> hadolintCodes() {
+        return List.of("DL3025");
+    }
+
+    @Override
+    public void check(RuleContext context) {
+        for (Instruction i : context.dockerfile().instructions()) {
+            if ((i.is("CMD") || i.is("ENTRYPOINT")) && !i.isExecForm()) {
+                context.report(i, i.keyword() + " uses the shell form: use the exec form, e.g. " + i.keyword()
+                        + " [\"java\", \"-jar\", \"app.jar\"], so the process gets signals as PID 1");
+            }
+        }
+    }
+}

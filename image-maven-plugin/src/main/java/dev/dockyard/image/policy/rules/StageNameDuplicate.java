@@ -1,0 +1,49 @@
+package dev.dockyard.image.policy.rules;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.dockyard.image.dockerfile.Stage;
+import dev.dockyard.image.policy.Rule;
+import dev.dockyard.image.policy.RuleContext;
+import dev.dockyard.image.policy.Severity;
+
+/** Stage names are unique (hadolint DL3024, Docker DuplicateStageName). */
+public final class StageNameDuplicate implements Rule {
+
+    @Override
+    public String id() {
+        return "stage-name-duplicate";
+    }
+
+    @Override
+    public Severity defaultSeverity() {
+        return Severity.ERROR;
+    }
+
+    @Override
+    public String description() {
+        return "Stage names are unique.";
+    }
+
+    @Override
+    public List<String> hadolintCodes() {
+        return List.of("DL3024");
+    }
+
+    @Override
+    public void check(RuleContext context) {
+        Map<String, Stage> seen = new HashMap<>();
+        for (Stage s : context.stages()) {
+            if (s.name() == null) {
+                continue;
+            }
+            Stage first = seen.putIfAbsent(s.name(), s);
+            if (first != null) {
+                context.report(s.from(), "stage name '" + s.name() + "' is already used by the stage at line "
+                        + first.from().line() + ": give each stage its own name");
+            }
+        }
+    }
+}
