@@ -296,6 +296,7 @@ public final class DockerfileParser {
         List<String> json = JSON_CAPABLE.contains(keyword) && args.startsWith("[") ? ShellWords.jsonArray(args)
                 : null;
         String expanded = args;
+        boolean resolved = true;
         if (EXPANDING.contains(keyword)) {
             Map<String, String> vars = keyword.equals("FROM") || beforeFrom ? fromVars() : stageVars;
             Substitution s = Substitution.expand(args, vars, escape);
@@ -303,6 +304,7 @@ public final class DockerfileParser {
                 throw error(line, col, keyword + ": " + s.error());
             }
             expanded = s.value();
+            resolved = s.resolved();
         }
         int stageIndex = keyword.equals("FROM") ? stages.size() : stages.size() - 1;
         Instruction ins = new Instruction(keyword, line, col, endLine, flags, args, expanded, json, heredocs,
@@ -310,7 +312,7 @@ public final class DockerfileParser {
         validate(ins, line, col);
         instructions.add(ins);
         if (keyword.equals("FROM")) {
-            startStage(ins);
+            startStage(ins, resolved);
             return;
         }
         if (beforeFrom) {
@@ -502,11 +504,11 @@ public final class DockerfileParser {
         }
     }
 
-    private void startStage(Instruction from) {
+    private void startStage(Instruction from, boolean resolved) {
         List<String> raw = splitWhitespace(from.arguments());
         String base = splitWhitespace(from.expanded()).get(0);
         String name = raw.size() == 3 ? raw.get(2).toLowerCase(Locale.ROOT) : null;
-        Stage stage = new Stage(stages.size(), name, from, base);
+        Stage stage = new Stage(stages.size(), name, from, resolved ? base : null);
         stageVars = new HashMap<>();
         stageEnv = new HashMap<>();
         for (Stage s : stages) {

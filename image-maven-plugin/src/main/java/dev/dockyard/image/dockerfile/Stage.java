@@ -61,9 +61,17 @@ public final class Stage {
         return from;
     }
 
-    /** @return the base image as written after variable substitution, e.g. {@code eclipse-temurin:21-jre} */
+    /**
+     * @return the base image as written after variable substitution, e.g. {@code eclipse-temurin:21-jre}; the
+     *         unexpanded text when it uses a variable that is undeclared or has no default (known only at build time)
+     */
     public String baseName() {
-        return baseName;
+        return baseName != null ? baseName : from.arguments().trim().split("\\s+")[0];
+    }
+
+    /** @return {@code false} when the base image name uses a variable whose value is known only at build time */
+    public boolean resolved() {
+        return baseName != null;
     }
 
     /**
@@ -71,7 +79,7 @@ public final class Stage {
      *         contains an unresolved variable
      */
     public ImageRef baseImage() {
-        if (baseStage != null || baseName.isEmpty() || baseName.contains("$")) {
+        if (baseStage != null || baseName == null || baseName.isEmpty()) {
             return null;
         }
         return ImageRef.parse(baseName);

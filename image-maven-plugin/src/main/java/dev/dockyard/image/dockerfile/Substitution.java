@@ -17,6 +17,7 @@ public final class Substitution {
     private final char escape;
     private final StringBuilder out = new StringBuilder();
     private final Set<String> undefined = new LinkedHashSet<>();
+    private final Set<String> unset = new LinkedHashSet<>();
     private int pos;
     private String error;
     private int errorOffset;
@@ -49,6 +50,16 @@ public final class Substitution {
     /** @return names referenced but neither declared nor given a default */
     public Set<String> undefined() {
         return undefined;
+    }
+
+    /** @return names declared without a value (e.g. {@code ARG BASE}) whose value was used: known only at build time */
+    public Set<String> unset() {
+        return unset;
+    }
+
+    /** @return {@code true} when the value depends on nothing unknown (no undefined or unset variable used) */
+    public boolean resolved() {
+        return undefined.isEmpty() && unset.isEmpty();
     }
 
     /** @return a syntax error message such as {@code missing '}'}, or {@code null} */
@@ -183,6 +194,9 @@ public final class Substitution {
         if (!vars.containsKey(name)) {
             undefined.add(name);
             return "";
+        }
+        if (vars.get(name) == null) {
+            unset.add(name);
         }
         return nz(vars.get(name));
     }

@@ -111,7 +111,7 @@ public final class CopyContextBeforeDeps implements Rule {
         }
         String[][] simple = {{"go", "mod", "download"}, {"bundle", "install", null}, {"cargo", "fetch", null},
                 {"composer", "install", null}, {"poetry", "install", null}, {"uv", "sync", null},
-                {"pipenv", "install", null}};
+                {"pipenv", "install", null}, {"dotnet", "restore", null}};
         for (String[] s : simple) {
             for (List<String> c : sh.invocations(s[0])) {
                 if (c.size() > 1 && c.get(1).equals(s[1]) && (s[2] == null || c.size() > 2 && c.get(2).equals(s[2]))) {

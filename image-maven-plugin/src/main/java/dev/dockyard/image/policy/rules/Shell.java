@@ -52,13 +52,15 @@ public final class Shell {
     public List<List<String>> invocations(String program) {
         List<List<String>> out = new ArrayList<>();
         for (List<String> c : commands) {
-            int i = 0;
-            while (i < c.size() && (WRAPPERS.contains(base(c.get(i))) || c.get(i).startsWith("-") && i > 0
-                    || isAssignment(c.get(i)))) {
-                i++;
-            }
-            if (i < c.size() && base(c.get(i)).equals(program)) {
-                out.add(c.subList(i, c.size()));
+            for (int i = 0; i < c.size(); i++) {
+                String w = c.get(i);
+                if (base(w).equals(program)) {
+                    out.add(c.subList(i, c.size()));
+                    break;
+                }
+                if (!(WRAPPERS.contains(base(w)) || w.startsWith("-") && i > 0 || isAssignment(w))) {
+                    break;
+                }
             }
         }
         return out;
