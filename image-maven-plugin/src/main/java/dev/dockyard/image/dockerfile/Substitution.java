@@ -162,6 +162,8 @@ public final class Substitution {
         if (!colon && (op == '#' || op == '%' || op == '/') && pos < end && text.charAt(pos) == op) {
             pos++;
         }
+        Set<String> undefinedBefore = new LinkedHashSet<>(undefined);
+        Set<String> unsetBefore = new LinkedHashSet<>(unset);
         String arg = word(end, false);
         if (error != null) {
             return "";
@@ -174,6 +176,12 @@ public final class Substitution {
         boolean declared = vars.containsKey(name);
         String value = vars.get(name);
         boolean set = colon ? value != null && !value.isEmpty() : declared;
+        boolean argUsed = op == '-' && !set || op == '+' && set;
+        if (!argUsed) {
+            // the word of a branch not taken does not count
+            undefined.retainAll(undefinedBefore);
+            unset.retainAll(unsetBefore);
+        }
         switch (op) {
             case '-':
                 return set ? nz(value) : arg;
