@@ -14,7 +14,8 @@ import dev.dockyard.image.dockerfile.Dockerfile;
 import dev.dockyard.image.dockerfile.Instruction;
 
 /**
- * Inline pragmas: {@code # dockyard ignore=RULE[,RULE]} silences the next instruction,
+ * Inline pragmas: {@code # dockyard ignore=RULE[,RULE]} silences the next instruction (or, inside a continuation,
+ * the instruction it is part of),
  * {@code # dockyard global ignore=RULE[,RULE]} the whole file; {@code # hadolint ignore=DLxxxx} and
  * {@code # hadolint global ignore=DLxxxx} do the same for the rules mapped to those codes.
  */
@@ -42,7 +43,7 @@ final class Suppressions {
                 continue;
             }
             for (Instruction i : instructions) {
-                if (i.line() > c.line()) {
+                if (i.line() > c.line() || i.line() < c.line() && c.line() < i.endLine()) {
                     byLine.computeIfAbsent(i.line(), k -> new HashSet<>()).addAll(ids);
                     break;
                 }
