@@ -97,17 +97,12 @@ public final class DockerfileParser {
 
     private Dockerfile run() throws DockerfileSyntaxException {
         readDirectives();
-        while (pos < lines.length) {
-            String line = lines[pos];
-            int ws = leadingWhitespace(line);
-            if (ws == line.length()) {
-                pos++;
-            } else if (line.charAt(ws) == '#') {
-                comments.add(new Comment(pos + 1, ws + 1, line.substring(ws + 1).trim()));
-                pos++;
-            } else {
-                readInstruction(ws);
+        while (true) {
+            skipBlankAndCommentLines();
+            if (pos >= lines.length) {
+                break;
             }
+            readInstruction(leadingWhitespace(lines[pos]));
         }
         if (instructions.isEmpty()) {
             throw error(1, 1, "file with no instructions");

@@ -6,42 +6,23 @@ import java.util.Locale;
 
 import dev.dockyard.image.dockerfile.Instruction;
 import dev.dockyard.image.dockerfile.ShellWords;
-import dev.dockyard.image.policy.Rule;
 import dev.dockyard.image.policy.RuleContext;
 import dev.dockyard.image.policy.Severity;
 
 /** {@code COPY} rather than {@code ADD} for local files and directories (hadolint DL3020). */
-public final class AddLocal implements Rule {
+public final class AddLocal extends BaseRule {
 
     private static final List<String> ARCHIVES = List.of(".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz",
             ".txz", ".tar.zst", ".tzst");
 
-    @Override
-    public String id() {
-        return "add-local";
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.ERROR;
-    }
-
-    @Override
-    public String description() {
-        return "COPY, not ADD, for local files and directories.";
-    }
-
-    @Override
-    public List<String> hadolintCodes() {
-        return List.of("DL3020");
+    public AddLocal() {
+        super("add-local", Severity.ERROR,
+                "COPY, not ADD, for local files and directories.", "DL3020");
     }
 
     @Override
     public void check(RuleContext context) {
-        for (Instruction i : context.dockerfile().instructions()) {
-            if (!i.is("ADD")) {
-                continue;
-            }
+        for (Instruction i : all(context, "ADD")) {
             List<String> words = i.json() != null ? i.json()
                     : ShellWords.split(i.expanded(), context.dockerfile().escape());
             List<String> sources = new ArrayList<>(words.subList(0, Math.max(0, words.size() - 1)));

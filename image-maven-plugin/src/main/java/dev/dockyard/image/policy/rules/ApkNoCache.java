@@ -4,31 +4,15 @@ import java.util.List;
 
 import dev.dockyard.image.dockerfile.Flag;
 import dev.dockyard.image.dockerfile.Instruction;
-import dev.dockyard.image.policy.Rule;
 import dev.dockyard.image.policy.RuleContext;
 import dev.dockyard.image.policy.Severity;
 
 /** {@code apk add} uses {@code --no-cache} (hadolint DL3019); a cache mount on /var/cache/apk counts. */
-public final class ApkNoCache implements Rule {
+public final class ApkNoCache extends BaseRule {
 
-    @Override
-    public String id() {
-        return "apk-no-cache";
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.INFO;
-    }
-
-    @Override
-    public String description() {
-        return "apk add uses --no-cache.";
-    }
-
-    @Override
-    public List<String> hadolintCodes() {
-        return List.of("DL3019");
+    public ApkNoCache() {
+        super("apk-no-cache", Severity.INFO,
+                "apk add uses --no-cache.", "DL3019");
     }
 
     @Override

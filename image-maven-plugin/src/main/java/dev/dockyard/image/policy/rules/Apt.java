@@ -44,6 +44,24 @@ final class Apt {
         return out;
     }
 
+    /**
+     * @param installs    argument lists of install commands
+     * @param withValue   options that take a value (not a package)
+     * @param fileSuffix  suffix of local package files, which need no version
+     * @return package names without {@code =version}
+     */
+    static List<String> unpinned(List<List<String>> installs, List<String> withValue, String fileSuffix) {
+        List<String> out = new ArrayList<>();
+        for (List<String> args : installs) {
+            for (String p : packages(args, withValue)) {
+                if (!p.contains("=") && !p.endsWith(fileSuffix)) {
+                    out.add(p);
+                }
+            }
+        }
+        return out;
+    }
+
     /** @return {@code true} when one of {@code args} is a short option cluster containing {@code letter} or a long option in {@code longs} */
     static boolean hasOption(List<String> args, char letter, String... longs) {
         for (String a : args) {

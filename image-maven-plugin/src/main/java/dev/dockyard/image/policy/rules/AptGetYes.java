@@ -3,39 +3,20 @@ package dev.dockyard.image.policy.rules;
 import java.util.List;
 
 import dev.dockyard.image.dockerfile.Instruction;
-import dev.dockyard.image.policy.Rule;
 import dev.dockyard.image.policy.RuleContext;
 import dev.dockyard.image.policy.Severity;
 
 /** {@code apt-get install} runs non-interactively with {@code -y} (hadolint DL3014). */
-public final class AptGetYes implements Rule {
+public final class AptGetYes extends BaseRule {
 
-    @Override
-    public String id() {
-        return "apt-get-yes";
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public String description() {
-        return "apt-get install uses -y.";
-    }
-
-    @Override
-    public List<String> hadolintCodes() {
-        return List.of("DL3014");
+    public AptGetYes() {
+        super("apt-get-yes", Severity.WARNING,
+                "apt-get install uses -y.", "DL3014");
     }
 
     @Override
     public void check(RuleContext context) {
-        for (Instruction i : context.dockerfile().instructions()) {
-            if (!i.is("RUN")) {
-                continue;
-            }
+        for (Instruction i : all(context, "RUN")) {
             for (List<String> args : Apt.aptInstalls(i)) {
                 if (!Apt.hasOption(args, 'y', "--yes", "--assume-yes") && !args.contains("-qq")
                         && !args.contains("-q=2")) {

@@ -5,7 +5,6 @@ import java.util.List;
 import dev.dockyard.image.dockerfile.Flag;
 import dev.dockyard.image.dockerfile.Instruction;
 import dev.dockyard.image.dockerfile.Stage;
-import dev.dockyard.image.policy.Rule;
 import dev.dockyard.image.policy.RuleContext;
 import dev.dockyard.image.policy.Severity;
 
@@ -13,26 +12,11 @@ import dev.dockyard.image.policy.Severity;
  * A {@code RUN} in the final image that runs {@code apt-get install} also removes {@code /var/lib/apt/lists}
  * (hadolint DL3009); a cache mount on that directory counts as removal.
  */
-public final class AptListsRemoved implements Rule {
+public final class AptListsRemoved extends BaseRule {
 
-    @Override
-    public String id() {
-        return "apt-lists-removed";
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.INFO;
-    }
-
-    @Override
-    public String description() {
-        return "apt-get lists are removed in the RUN that installs (final image only).";
-    }
-
-    @Override
-    public List<String> hadolintCodes() {
-        return List.of("DL3009");
+    public AptListsRemoved() {
+        super("apt-lists-removed", Severity.INFO,
+                "apt-get lists are removed in the RUN that installs (final image only).", "DL3009");
     }
 
     @Override

@@ -1,45 +1,21 @@
 package dev.dockyard.image.policy.rules;
 
 import java.util.List;
+import java.util.Locale;
 
 import dev.dockyard.image.dockerfile.Instruction;
-import dev.dockyard.image.policy.Rule;
 import dev.dockyard.image.policy.RuleContext;
 import dev.dockyard.image.policy.Severity;
 
 /** Base for "at most one X per stage" rules: reports every occurrence after the first. */
-abstract class AtMostOnePerStage implements Rule {
+abstract class AtMostOnePerStage extends BaseRule {
 
     private final String keyword;
-    private final String id;
-    private final Severity severity;
-    private final String hadolint;
 
     AtMostOnePerStage(String keyword, Severity severity, String hadolint) {
+        super("multiple-" + keyword.toLowerCase(Locale.ROOT), severity,
+                "A stage has at most one " + keyword + "; only the last one takes effect.", hadolint);
         this.keyword = keyword;
-        this.id = "multiple-" + keyword.toLowerCase(java.util.Locale.ROOT);
-        this.severity = severity;
-        this.hadolint = hadolint;
-    }
-
-    @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return severity;
-    }
-
-    @Override
-    public String description() {
-        return "A stage has at most one " + keyword + "; only the last one takes effect.";
-    }
-
-    @Override
-    public List<String> hadolintCodes() {
-        return List.of(hadolint);
     }
 
     @Override

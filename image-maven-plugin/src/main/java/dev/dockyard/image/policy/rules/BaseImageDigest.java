@@ -2,26 +2,15 @@ package dev.dockyard.image.policy.rules;
 
 import dev.dockyard.image.dockerfile.ImageRef;
 import dev.dockyard.image.dockerfile.Stage;
-import dev.dockyard.image.policy.Rule;
 import dev.dockyard.image.policy.RuleContext;
 import dev.dockyard.image.policy.Severity;
 
 /** Base images are pinned by digest so a rebuild gets the same bytes (severity set by digestPinSeverity). */
-public final class BaseImageDigest implements Rule {
+public final class BaseImageDigest extends BaseRule {
 
-    @Override
-    public String id() {
-        return "base-image-digest";
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.INFO;
-    }
-
-    @Override
-    public String description() {
-        return "Base images are pinned by digest (image:tag@sha256:...).";
+    public BaseImageDigest() {
+        super("base-image-digest", Severity.INFO,
+                "Base images are pinned by digest (image:tag@sha256:...).");
     }
 
     @Override

@@ -4,31 +4,15 @@ import java.util.List;
 
 import dev.dockyard.image.dockerfile.ImageRef;
 import dev.dockyard.image.dockerfile.Stage;
-import dev.dockyard.image.policy.Rule;
 import dev.dockyard.image.policy.RuleContext;
 import dev.dockyard.image.policy.Severity;
 
 /** Base images come from the configured allowed registries (hadolint DL3026); off when none are configured. */
-public final class BaseImageRegistry implements Rule {
+public final class BaseImageRegistry extends BaseRule {
 
-    @Override
-    public String id() {
-        return "base-image-registry";
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.ERROR;
-    }
-
-    @Override
-    public String description() {
-        return "Base images come from an allowed registry (when allowedRegistries is configured).";
-    }
-
-    @Override
-    public List<String> hadolintCodes() {
-        return List.of("DL3026");
+    public BaseImageRegistry() {
+        super("base-image-registry", Severity.ERROR,
+                "Base images come from an allowed registry (when allowedRegistries is configured).", "DL3026");
     }
 
     @Override

@@ -1,34 +1,17 @@
 package dev.dockyard.image.policy.rules;
 
-import java.util.List;
 
 import dev.dockyard.image.dockerfile.ImageRef;
 import dev.dockyard.image.dockerfile.Stage;
-import dev.dockyard.image.policy.Rule;
 import dev.dockyard.image.policy.RuleContext;
 import dev.dockyard.image.policy.Severity;
 
 /** Base images name an explicit version tag, not {@code latest} or nothing (hadolint DL3006, DL3007). */
-public final class BaseImageTag implements Rule {
+public final class BaseImageTag extends BaseRule {
 
-    @Override
-    public String id() {
-        return "base-image-tag";
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public String description() {
-        return "Base images have an explicit version tag, not latest.";
-    }
-
-    @Override
-    public List<String> hadolintCodes() {
-        return List.of("DL3006", "DL3007");
+    public BaseImageTag() {
+        super("base-image-tag", Severity.WARNING,
+                "Base images have an explicit version tag, not latest.", "DL3006", "DL3007");
     }
 
     @Override

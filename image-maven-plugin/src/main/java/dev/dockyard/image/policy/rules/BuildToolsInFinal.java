@@ -9,7 +9,6 @@ import java.util.regex.Pattern;
 import dev.dockyard.image.dockerfile.ImageRef;
 import dev.dockyard.image.dockerfile.Instruction;
 import dev.dockyard.image.dockerfile.Stage;
-import dev.dockyard.image.policy.Rule;
 import dev.dockyard.image.policy.RuleContext;
 import dev.dockyard.image.policy.Severity;
 
@@ -18,7 +17,7 @@ import dev.dockyard.image.policy.Severity;
  * installs no compilers or build tools, runs no {@code mvn}, {@code gradle}, {@code javac}, {@code jlink} or
  * {@code gcc}.
  */
-public final class BuildToolsInFinal implements Rule {
+public final class BuildToolsInFinal extends BaseRule {
 
     private static final Set<String> BUILD_IMAGES = Set.of("maven", "gradle", "golang", "gcc", "rust", "openjdk",
             "buildpack-deps");
@@ -31,19 +30,9 @@ public final class BuildToolsInFinal implements Rule {
     private static final List<String> BUILD_COMMANDS = List.of("mvn", "mvnw", "gradle", "gradlew", "javac", "jlink",
             "gcc", "g++", "make", "go", "cargo");
 
-    @Override
-    public String id() {
-        return "build-tools-in-final";
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public String description() {
-        return "The final stage of a multi-stage build has no build tools (JDK, Maven, Gradle, compilers).";
+    public BuildToolsInFinal() {
+        super("build-tools-in-final", Severity.WARNING,
+                "The final stage of a multi-stage build has no build tools (JDK, Maven, Gradle, compilers).");
     }
 
     @Override

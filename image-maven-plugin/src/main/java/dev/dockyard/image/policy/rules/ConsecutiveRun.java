@@ -4,31 +4,15 @@ import java.util.List;
 
 import dev.dockyard.image.dockerfile.Instruction;
 import dev.dockyard.image.dockerfile.Stage;
-import dev.dockyard.image.policy.Rule;
 import dev.dockyard.image.policy.RuleContext;
 import dev.dockyard.image.policy.Severity;
 
 /** Consecutive {@code RUN}s with the same flags could be one layer (hadolint DL3059). */
-public final class ConsecutiveRun implements Rule {
+public final class ConsecutiveRun extends BaseRule {
 
-    @Override
-    public String id() {
-        return "consecutive-run";
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.INFO;
-    }
-
-    @Override
-    public String description() {
-        return "Consecutive RUN instructions are merged into one.";
-    }
-
-    @Override
-    public List<String> hadolintCodes() {
-        return List.of("DL3059");
+    public ConsecutiveRun() {
+        super("consecutive-run", Severity.INFO,
+                "Consecutive RUN instructions are merged into one.", "DL3059");
     }
 
     @Override

@@ -6,7 +6,6 @@ import java.util.Set;
 import dev.dockyard.image.dockerfile.Instruction;
 import dev.dockyard.image.dockerfile.ShellWords;
 import dev.dockyard.image.dockerfile.Stage;
-import dev.dockyard.image.policy.Rule;
 import dev.dockyard.image.policy.RuleContext;
 import dev.dockyard.image.policy.Severity;
 
@@ -15,23 +14,13 @@ import dev.dockyard.image.policy.Severity;
  * ({@code mvn dependency:go-offline}, {@code npm ci}, {@code pip install -r}, {@code go mod download}, ...), so every
  * source change downloads all dependencies again.
  */
-public final class CopyContextBeforeDeps implements Rule {
+public final class CopyContextBeforeDeps extends BaseRule {
 
     private static final Set<String> WHOLE_CONTEXT = Set.of(".", "./", "./.", "*", "./*");
 
-    @Override
-    public String id() {
-        return "copy-context-before-deps";
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public String description() {
-        return "Dependency manifests are copied and resolved before COPY . (the whole context).";
+    public CopyContextBeforeDeps() {
+        super("copy-context-before-deps", Severity.WARNING,
+                "Dependency manifests are copied and resolved before COPY . (the whole context).");
     }
 
     @Override

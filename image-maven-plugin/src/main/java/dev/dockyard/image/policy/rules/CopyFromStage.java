@@ -4,7 +4,6 @@ import java.util.List;
 
 import dev.dockyard.image.dockerfile.Instruction;
 import dev.dockyard.image.dockerfile.Stage;
-import dev.dockyard.image.policy.Rule;
 import dev.dockyard.image.policy.RuleContext;
 import dev.dockyard.image.policy.Severity;
 
@@ -12,26 +11,11 @@ import dev.dockyard.image.policy.Severity;
  * {@code COPY --from} names an earlier stage or an image reference (hadolint DL3022, DL3023): not the current
  * stage, not a later one, not an undefined name.
  */
-public final class CopyFromStage implements Rule {
+public final class CopyFromStage extends BaseRule {
 
-    @Override
-    public String id() {
-        return "copy-from-stage";
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.ERROR;
-    }
-
-    @Override
-    public String description() {
-        return "COPY --from names an earlier stage or an image reference.";
-    }
-
-    @Override
-    public List<String> hadolintCodes() {
-        return List.of("DL3022", "DL3023");
+    public CopyFromStage() {
+        super("copy-from-stage", Severity.ERROR,
+                "COPY --from names an earlier stage or an image reference.", "DL3022", "DL3023");
     }
 
     @Override

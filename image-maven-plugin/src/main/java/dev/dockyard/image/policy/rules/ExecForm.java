@@ -4,31 +4,15 @@ import java.util.List;
 
 import dev.dockyard.image.dockerfile.Instruction;
 import dev.dockyard.image.dockerfile.ShellWords;
-import dev.dockyard.image.policy.Rule;
 import dev.dockyard.image.policy.RuleContext;
 import dev.dockyard.image.policy.Severity;
 
 /** {@code CMD} and {@code ENTRYPOINT} use the exec (JSON) form (hadolint DL3025, Docker JSONArgsRecommended). */
-public final class ExecForm implements Rule {
+public final class ExecForm extends BaseRule {
 
-    @Override
-    public String id() {
-        return "exec-form";
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public String description() {
-        return "CMD and ENTRYPOINT use the exec (JSON array) form so signals reach the process.";
-    }
-
-    @Override
-    public List<String> hadolintCodes() {
-        return List.of("DL3025");
+    public ExecForm() {
+        super("exec-form", Severity.WARNING,
+                "CMD and ENTRYPOINT use the exec (JSON array) form so signals reach the process.", "DL3025");
     }
 
     @Override

@@ -1,38 +1,21 @@
 package dev.dockyard.image.policy.rules;
 
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.dockyard.image.dockerfile.Instruction;
-import dev.dockyard.image.policy.Rule;
 import dev.dockyard.image.policy.RuleContext;
 import dev.dockyard.image.policy.Severity;
 
 /** {@code EXPOSE} names valid ports 1-65535 with an optional /tcp, /udp or /sctp (hadolint DL3011). */
-public final class ExposePort implements Rule {
+public final class ExposePort extends BaseRule {
 
     private static final Pattern PORT = Pattern.compile("(\\d{1,6})(?:-(\\d{1,6}))?(?:/(tcp|udp|sctp))?",
             Pattern.CASE_INSENSITIVE);
 
-    @Override
-    public String id() {
-        return "expose-port";
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.ERROR;
-    }
-
-    @Override
-    public String description() {
-        return "EXPOSE names valid ports (1-65535, optionally /tcp, /udp or /sctp).";
-    }
-
-    @Override
-    public List<String> hadolintCodes() {
-        return List.of("DL3011");
+    public ExposePort() {
+        super("expose-port", Severity.ERROR,
+                "EXPOSE names valid ports (1-65535, optionally /tcp, /udp or /sctp).", "DL3011");
     }
 
     @Override

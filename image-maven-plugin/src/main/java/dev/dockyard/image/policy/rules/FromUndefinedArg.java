@@ -10,26 +10,15 @@ import dev.dockyard.image.dockerfile.Instruction;
 import dev.dockyard.image.dockerfile.ShellWords;
 import dev.dockyard.image.dockerfile.Stage;
 import dev.dockyard.image.dockerfile.Substitution;
-import dev.dockyard.image.policy.Rule;
 import dev.dockyard.image.policy.RuleContext;
 import dev.dockyard.image.policy.Severity;
 
 /** Variables in {@code FROM} are declared by an {@code ARG} before the first {@code FROM} (Docker UndefinedArgInFrom). */
-public final class FromUndefinedArg implements Rule {
+public final class FromUndefinedArg extends BaseRule {
 
-    @Override
-    public String id() {
-        return "from-undefined-arg";
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public String description() {
-        return "Variables used in FROM are declared with ARG before the first FROM.";
+    public FromUndefinedArg() {
+        super("from-undefined-arg", Severity.WARNING,
+                "Variables used in FROM are declared with ARG before the first FROM.");
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.dockyard.image.policy.rules;
 
 import dev.dockyard.image.dockerfile.Stage;
-import dev.dockyard.image.policy.Rule;
 import dev.dockyard.image.policy.RuleContext;
 import dev.dockyard.image.policy.Severity;
 
@@ -9,21 +8,11 @@ import dev.dockyard.image.policy.Severity;
  * The final stage of a service (it {@code EXPOSE}s a port) declares a {@code HEALTHCHECK}; {@code HEALTHCHECK NONE}
  * counts as a deliberate choice.
  */
-public final class HealthcheckMissing implements Rule {
+public final class HealthcheckMissing extends BaseRule {
 
-    @Override
-    public String id() {
-        return "healthcheck-missing";
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public String description() {
-        return "The final stage of a service (one that EXPOSEs a port) has a HEALTHCHECK.";
+    public HealthcheckMissing() {
+        super("healthcheck-missing", Severity.WARNING,
+                "The final stage of a service (one that EXPOSEs a port) has a HEALTHCHECK.");
     }
 
     @Override

@@ -1,33 +1,16 @@
 package dev.dockyard.image.policy.rules;
 
-import java.util.List;
 
 import dev.dockyard.image.dockerfile.Instruction;
-import dev.dockyard.image.policy.Rule;
 import dev.dockyard.image.policy.RuleContext;
 import dev.dockyard.image.policy.Severity;
 
 /** No deprecated {@code MAINTAINER} (hadolint DL4000, Docker MaintainerDeprecated). */
-public final class Maintainer implements Rule {
+public final class Maintainer extends BaseRule {
 
-    @Override
-    public String id() {
-        return "maintainer";
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public String description() {
-        return "No deprecated MAINTAINER; use an org.opencontainers.image.authors label.";
-    }
-
-    @Override
-    public List<String> hadolintCodes() {
-        return List.of("DL4000");
+    public Maintainer() {
+        super("maintainer", Severity.WARNING,
+                "No deprecated MAINTAINER; use an org.opencontainers.image.authors label.", "DL4000");
     }
 
     @Override

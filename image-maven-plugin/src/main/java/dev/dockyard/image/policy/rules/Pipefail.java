@@ -1,10 +1,8 @@
 package dev.dockyard.image.policy.rules;
 
-import java.util.List;
 
 import dev.dockyard.image.dockerfile.Instruction;
 import dev.dockyard.image.dockerfile.Stage;
-import dev.dockyard.image.policy.Rule;
 import dev.dockyard.image.policy.RuleContext;
 import dev.dockyard.image.policy.Severity;
 
@@ -12,26 +10,11 @@ import dev.dockyard.image.policy.Severity;
  * A shell-form {@code RUN} with a pipe sets {@code -o pipefail} (in the script or via {@code SHELL}), or a failing
  * command before the pipe goes unnoticed (hadolint DL4006).
  */
-public final class Pipefail implements Rule {
+public final class Pipefail extends BaseRule {
 
-    @Override
-    public String id() {
-        return "pipefail";
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public String description() {
-        return "A RUN with a pipe sets -o pipefail.";
-    }
-
-    @Override
-    public List<String> hadolintCodes() {
-        return List.of("DL4006");
+    public Pipefail() {
+        super("pipefail", Severity.WARNING,
+                "A RUN with a pipe sets -o pipefail.", "DL4006");
     }
 
     @Override

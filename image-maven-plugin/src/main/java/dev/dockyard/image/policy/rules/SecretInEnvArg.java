@@ -7,7 +7,6 @@ import java.util.regex.Pattern;
 
 import dev.dockyard.image.dockerfile.Instruction;
 import dev.dockyard.image.dockerfile.ShellWords;
-import dev.dockyard.image.policy.Rule;
 import dev.dockyard.image.policy.RuleContext;
 import dev.dockyard.image.policy.Severity;
 
@@ -15,7 +14,7 @@ import dev.dockyard.image.policy.Severity;
  * No secrets in {@code ENV} or {@code ARG}: names such as PASSWORD, TOKEN, SECRET, API_KEY, PRIVATE_KEY, or values
  * that look like keys (Docker SecretsUsedInArgOrEnv). Both end up in the image config or its history.
  */
-public final class SecretInEnvArg implements Rule {
+public final class SecretInEnvArg extends BaseRule {
 
     private static final Pattern NAME = Pattern.compile(
             "(?i)(^|_)(PASSWORD|PASSWD|PASSPHRASE|TOKEN|SECRET|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|SECRET_?KEY"
@@ -29,19 +28,9 @@ public final class SecretInEnvArg implements Rule {
                     + "|xox[abpr]-[A-Za-z0-9-]{10,}|sk_live_[A-Za-z0-9]{16,}|AIza[0-9A-Za-z_\\-]{35}"
                     + "|npm_[A-Za-z0-9]{36}");
 
-    @Override
-    public String id() {
-        return "secret-in-env-arg";
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.ERROR;
-    }
-
-    @Override
-    public String description() {
-        return "ENV and ARG carry no secrets (they persist in the image config and history).";
+    public SecretInEnvArg() {
+        super("secret-in-env-arg", Severity.ERROR,
+                "ENV and ARG carry no secrets (they persist in the image config and history).");
     }
 
     @Override

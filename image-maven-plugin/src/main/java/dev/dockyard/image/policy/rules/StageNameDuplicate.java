@@ -1,35 +1,18 @@
 package dev.dockyard.image.policy.rules;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import dev.dockyard.image.dockerfile.Stage;
-import dev.dockyard.image.policy.Rule;
 import dev.dockyard.image.policy.RuleContext;
 import dev.dockyard.image.policy.Severity;
 
 /** Stage names are unique (hadolint DL3024, Docker DuplicateStageName). */
-public final class StageNameDuplicate implements Rule {
+public final class StageNameDuplicate extends BaseRule {
 
-    @Override
-    public String id() {
-        return "stage-name-duplicate";
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.ERROR;
-    }
-
-    @Override
-    public String description() {
-        return "Stage names are unique.";
-    }
-
-    @Override
-    public List<String> hadolintCodes() {
-        return List.of("DL3024");
+    public StageNameDuplicate() {
+        super("stage-name-duplicate", Severity.ERROR,
+                "Stage names are unique.", "DL3024");
     }
 
     @Override

@@ -3,28 +3,17 @@ package dev.dockyard.image.policy.rules;
 import java.util.Set;
 
 import dev.dockyard.image.dockerfile.Stage;
-import dev.dockyard.image.policy.Rule;
 import dev.dockyard.image.policy.RuleContext;
 import dev.dockyard.image.policy.Severity;
 
 /** Stage names are not reserved words ({@code scratch}, {@code context}) (Docker ReservedStageName). */
-public final class StageNameReserved implements Rule {
+public final class StageNameReserved extends BaseRule {
 
     private static final Set<String> RESERVED = Set.of("scratch", "context");
 
-    @Override
-    public String id() {
-        return "stage-name-reserved";
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.ERROR;
-    }
-
-    @Override
-    public String description() {
-        return "Stage names are not reserved words (scratch, context).";
+    public StageNameReserved() {
+        super("stage-name-reserved", Severity.ERROR,
+                "Stage names are not reserved words (scratch, context).");
     }
 
     @Override

@@ -1,26 +1,15 @@
 package dev.dockyard.image.policy.rules;
 
 import dev.dockyard.image.dockerfile.Instruction;
-import dev.dockyard.image.policy.Rule;
 import dev.dockyard.image.policy.RuleContext;
 import dev.dockyard.image.policy.Severity;
 
 /** The final {@code USER} is a numeric UID, so runtimes can verify it is not root without reading /etc/passwd. */
-public final class UserNumeric implements Rule {
+public final class UserNumeric extends BaseRule {
 
-    @Override
-    public String id() {
-        return "user-numeric";
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.INFO;
-    }
-
-    @Override
-    public String description() {
-        return "The final USER is a numeric UID (Kubernetes runAsNonRoot can only verify numbers).";
+    public UserNumeric() {
+        super("user-numeric", Severity.INFO,
+                "The final USER is a numeric UID (Kubernetes runAsNonRoot can only verify numbers).");
     }
 
     @Override

@@ -1,33 +1,16 @@
 package dev.dockyard.image.policy.rules;
 
-import java.util.List;
 
 import dev.dockyard.image.dockerfile.Instruction;
-import dev.dockyard.image.policy.Rule;
 import dev.dockyard.image.policy.RuleContext;
 import dev.dockyard.image.policy.Severity;
 
 /** The final stage sets a non-root {@code USER} (hadolint DL3002). */
-public final class UserRoot implements Rule {
+public final class UserRoot extends BaseRule {
 
-    @Override
-    public String id() {
-        return "user-root";
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.ERROR;
-    }
-
-    @Override
-    public String description() {
-        return "The final stage runs as a non-root USER.";
-    }
-
-    @Override
-    public List<String> hadolintCodes() {
-        return List.of("DL3002");
+    public UserRoot() {
+        super("user-root", Severity.ERROR,
+                "The final stage runs as a non-root USER.", "DL3002");
     }
 
     @Override

@@ -3,7 +3,6 @@ package dev.dockyard.image.policy.rules;
 import java.util.List;
 
 import dev.dockyard.image.dockerfile.Instruction;
-import dev.dockyard.image.policy.Rule;
 import dev.dockyard.image.policy.RuleContext;
 import dev.dockyard.image.policy.Severity;
 
@@ -11,34 +10,16 @@ import dev.dockyard.image.policy.Severity;
  * {@code useradd} with a high UID (6 digits or more) uses {@code -l}/{@code --no-log-init}, or the lastlog/faillog
  * files grow to hundreds of megabytes (hadolint DL3046).
  */
-public final class UseraddUid implements Rule {
+public final class UseraddUid extends BaseRule {
 
-    @Override
-    public String id() {
-        return "useradd-high-uid";
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public String description() {
-        return "useradd with a high UID uses -l (--no-log-init).";
-    }
-
-    @Override
-    public List<String> hadolintCodes() {
-        return List.of("DL3046");
+    public UseraddUid() {
+        super("useradd-high-uid", Severity.WARNING,
+                "useradd with a high UID uses -l (--no-log-init).", "DL3046");
     }
 
     @Override
     public void check(RuleContext context) {
-        for (Instruction i : context.dockerfile().instructions()) {
-            if (!i.is("RUN")) {
-                continue;
-            }
+        for (Instruction i : all(context, "RUN")) {
             for (List<String> args : Shell.of(i).invocations("useradd")) {
                 String uid = null;
                 boolean noLog = false;

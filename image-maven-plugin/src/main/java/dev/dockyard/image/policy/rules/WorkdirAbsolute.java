@@ -4,39 +4,20 @@ import java.util.List;
 
 import dev.dockyard.image.dockerfile.Instruction;
 import dev.dockyard.image.dockerfile.ShellWords;
-import dev.dockyard.image.policy.Rule;
 import dev.dockyard.image.policy.RuleContext;
 import dev.dockyard.image.policy.Severity;
 
 /** {@code WORKDIR} is an absolute path (hadolint DL3000, Docker WorkdirRelativePath). */
-public final class WorkdirAbsolute implements Rule {
+public final class WorkdirAbsolute extends BaseRule {
 
-    @Override
-    public String id() {
-        return "workdir-absolute";
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.ERROR;
-    }
-
-    @Override
-    public String description() {
-        return "WORKDIR is an absolute path.";
-    }
-
-    @Override
-    public List<String> hadolintCodes() {
-        return List.of("DL3000");
+    public WorkdirAbsolute() {
+        super("workdir-absolute", Severity.ERROR,
+                "WORKDIR is an absolute path.", "DL3000");
     }
 
     @Override
     public void check(RuleContext context) {
-        for (Instruction i : context.dockerfile().instructions()) {
-            if (!i.is("WORKDIR")) {
-                continue;
-            }
+        for (Instruction i : all(context, "WORKDIR")) {
             List<String> words = ShellWords.split(i.expanded(), context.dockerfile().escape());
             String dir = words.isEmpty() ? "" : words.get(0);
             if (dir.isEmpty() || i.arguments().trim().startsWith("$")) {
