@@ -1,6 +1,7 @@
 package dev.dockyard.image.maven;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -119,6 +120,32 @@ abstract class AbstractLintMojo extends AbstractImageMojo {
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("Invalid lint configuration: " + e.getMessage());
         }
+    }
+
+    /**
+     * Lints Dockerfiles unless {@code image.lint.skip} is set: builds the linter from the parameters, names the files
+     * relative to the module directory, logs one line per finding and a summary, writes the reports and fails the
+     * build when findings reach {@code failOn}. {@code image:dockerfile} calls this with the Dockerfile it rendered.
+     *
+     * @param files      Dockerfiles to lint
+     * @param reportName report base name, normally {@link LintReports#DEFAULT_NAME}
+     * @throws MojoExecutionException when a file cannot be read or a report written
+     * @throws MojoFailureException   on invalid lint parameters or findings at or above the threshold
+     */
+    protected void lint(List<Path> files, String reportName) throws MojoExecutionException, MojoFailureException {
+        if (lintSkip) {
+            getLog().info("Skipping Dockerfile lint (image.lint.skip=true)");
+            return;
+        }
+        Linter linter = linter();
+        Path base = project.getBasedir().toPath();
+        LintResult result;
+        try {
+            result = linter.lint(base, files);
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot read Dockerfile: " + e.getMessage(), e);
+        }
+        report(result, reportName);
     }
 
     /**

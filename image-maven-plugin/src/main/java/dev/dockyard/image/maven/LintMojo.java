@@ -12,8 +12,6 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 import dev.dockyard.image.policy.LintFiles;
 import dev.dockyard.image.policy.LintReports;
-import dev.dockyard.image.policy.LintResult;
-import dev.dockyard.image.policy.Linter;
 
 /**
  * Lints the module's Dockerfiles ({@code Dockerfile*} in the module directory and under {@code src/main/docker/},
@@ -53,7 +51,6 @@ public class LintMojo extends AbstractLintMojo {
             getLog().info("Skipping image:lint (image.lint.skip=true)");
             return;
         }
-        Linter linter = linter();
         Path base = project.getBasedir().toPath();
         List<Path> files;
         try {
@@ -67,12 +64,6 @@ public class LintMojo extends AbstractLintMojo {
                     + ")");
             return;
         }
-        LintResult result;
-        try {
-            result = linter.lint(base, files);
-        } catch (IOException e) {
-            throw new MojoExecutionException("Cannot read Dockerfile: " + e.getMessage(), e);
-        }
-        report(result, LintReports.DEFAULT_NAME);
+        lint(files, LintReports.DEFAULT_NAME);
     }
 }
