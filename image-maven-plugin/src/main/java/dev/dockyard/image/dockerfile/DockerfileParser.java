@@ -52,7 +52,7 @@ public final class DockerfileParser {
 
     private static final Set<String> DIRECTIVE_NAMES = Set.of("syntax", "escape", "check");
 
-    private static final Pattern DIRECTIVE = Pattern.compile("^\\s*#\\s*([A-Za-z][A-Za-z0-9_-]*)\\s*=\\s*(.*?)\\s*$");
+    private static final Pattern DIRECTIVE = Pattern.compile("[ \\t]*#[ \\t]*([A-Za-z][A-Za-z0-9_-]*)[ \\t]*=(.*)");
 
     private static final Pattern STAGE_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]*");
 
@@ -128,7 +128,7 @@ public final class DockerfileParser {
             if (directives.containsKey(key)) {
                 throw error(pos + 1, col, "only one '" + key + "' parser directive can be used");
             }
-            String value = m.group(2);
+            String value = m.group(2).strip();
             if (key.equals("escape")) {
                 if (!value.equals("\\") && !value.equals("`")) {
                     throw error(pos + 1, col, "invalid escape character '" + value + "': use \\ or `");

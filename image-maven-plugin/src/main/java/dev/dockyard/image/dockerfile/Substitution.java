@@ -12,6 +12,8 @@ import java.util.Set;
  */
 public final class Substitution {
 
+    private static final int MAX_DEPTH = 64;
+
     private final String text;
     private final Map<String, String> vars;
     private final char escape;
@@ -19,6 +21,7 @@ public final class Substitution {
     private final Set<String> undefined = new LinkedHashSet<>();
     private final Set<String> unset = new LinkedHashSet<>();
     private int pos;
+    private int depth;
     private String error;
     private int errorOffset;
 
@@ -162,9 +165,14 @@ public final class Substitution {
         if (!colon && (op == '#' || op == '%' || op == '/') && pos < end && text.charAt(pos) == op) {
             pos++;
         }
+        if (++depth > MAX_DEPTH) {
+            fail(start, "substitution nested more than " + MAX_DEPTH + " levels deep");
+            return "";
+        }
         Set<String> undefinedBefore = new LinkedHashSet<>(undefined);
         Set<String> unsetBefore = new LinkedHashSet<>(unset);
         String arg = word(end, false);
+        depth--;
         if (error != null) {
             return "";
         }

@@ -163,6 +163,26 @@ class DockerfileParserTest {
         assertEquals(3, e.column());
     }
 
+    @Test
+    void deeplyNestedSubstitutionIsAnErrorNotAStackOverflow() {
+        String nested = "${A:-".repeat(10_000) + "x" + "}".repeat(10_000);
+        assertEquals("Dockerfile:1:1 FROM: substitution nested more than 64 levels deep",
+                error("FROM " + nested + "\n").getMessage());
+    }
+
+    @Test
+    void longContinuationsParse() throws Exception {
+        StringBuilder sb = new StringBuilder("FROM a:1\nRUN true");
+        for (int i = 0; i < 20_000; i++) {
+            sb.append(" \\\n  && echo ").append(i).append(" <<<").append(" '<<x'");
+        }
+        Dockerfile f = parse(sb.append('\n').toString());
+        assertEquals(20_002, f.instructions().get(1).endLine());
+        String spaces = " ".repeat(200_000);
+        assertEquals("x", parse("# syntax=" + spaces + "x" + spaces + "\nFROM a\n").directives().get("syntax")
+                .strip());
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "''|1:1 file with no instructions",
