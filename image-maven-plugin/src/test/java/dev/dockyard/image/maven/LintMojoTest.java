@@ -71,13 +71,13 @@ class LintMojoTest {
         Files.writeString(module.resolve("Dockerfile"), "FROM alpine:3.21@sha256:a\nUSER 1000\n");
         Files.createDirectories(module.resolve("src/main/docker"));
         Files.writeString(module.resolve("src/main/docker/Dockerfile.worker"),
-                "FROM alpine:3.21@sha256:a\nWORKDIR work\nCMD run\nUSER 1000\n");
+                "FROM alpine:3.21@sha256:a\nWORKDIR jobs\nCMD run\nUSER 1000\n");
         Files.createDirectories(module.resolve("target/docker"));
         Files.writeString(module.resolve("target/docker/Dockerfile"), "FROM x\n");
         MojoFailureException e = assertThrows(MojoFailureException.class, mojo()::execute);
         assertEquals("Dockerfile lint found 2 problems at or above failOn=warning:\n"
-                + "  src/main/docker/Dockerfile.worker:2:1 error workdir-absolute WORKDIR work is relative (it depends "
-                + "on the previous WORKDIR): use an absolute path such as /work\n"
+                + "  src/main/docker/Dockerfile.worker:2:1 error workdir-absolute WORKDIR jobs is relative (it depends "
+                + "on the previous WORKDIR): use an absolute path such as /jobs\n"
                 + "  src/main/docker/Dockerfile.worker:3:1 warning exec-form CMD uses the shell form: use the exec form "
                 + "CMD [\"run\"] so the process gets signals as PID 1\n"
                 + "Fix them, silence one with '# dockyard ignore=RULE' on the line above it, or change "
