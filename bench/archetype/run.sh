@@ -34,7 +34,7 @@ measure() { # runtime base, tag
   local image="bench-service:$2"
   echo "image $image on $1 ($(mb "$(docker image inspect -f '{{.Size}}' "$1")")):" \
     "$(mb "$(docker image inspect -f '{{.Size}}' "$image")"); all image:verify checks passed"
-  docker history --format '{{.Size}}\t{{.CreatedBy}}' "$image" | awk -F'\t' '$1 != "0B"' | cut -c1-100 \
+  docker history --no-trunc --format '{{.Size}}\t{{.CreatedBy}}' "$image" | awk -F'\t' '$1 != "0B"' | cut -c1-100 \
     | sed 's/^/    /'
 }
 measure "$RUNTIME" bench
