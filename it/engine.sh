@@ -4,6 +4,8 @@
 #   it/engine.sh start        use the engine DOCKER_HOST (or the default socket) points at when it answers;
 #                             otherwise start a private dockerd (installing Debian's docker.io if dockerd is
 #                             missing) and print the DOCKER_HOST to use
+#   it/engine.sh check        print the DOCKER_HOST of an engine that answers (DOCKER_HOST, the private socket, the
+#                             default socket, in that order); exit 1 when none does. Starts nothing.
 #   it/engine.sh stop         stop the private dockerd, if this script started it (by its pid file)
 #   it/engine.sh run CMD...   start, run CMD with DOCKER_HOST exported, stop what was started, exit with CMD's status
 #
@@ -75,21 +77,37 @@ start_daemon() {
   return 1
 }
 
+cmd_check() {
+  local host
+  if [ -n "${DOCKER_HOST:-}" ]; then
+    # an explicit DOCKER_HOST that does not answer is not silently replaced by another engine
+    answers "$DOCKER_HOST" && echo "$DOCKER_HOST"
+    return
+  fi
+  for host in "unix://$SOCK" "unix:///var/run/docker.sock"; do
+    if answers "$host"; then
+      echo "$host"
+      return 0
+    fi
+  done
+  return 1
+}
+
 cmd_start() {
-  if [ -n "${DOCKER_HOST:-}" ] && answers "$DOCKER_HOST"; then
-    say "using the engine at $DOCKER_HOST"
-    echo "$DOCKER_HOST"
+  local host
+  if host="$(cmd_check)"; then
+    say "using the engine at $host"
+    echo "$host"
     return 0
   fi
-  if answers "unix://$SOCK"; then
-    say "using the engine at unix://$SOCK"
-    echo "unix://$SOCK"
-    return 0
-  fi
-  if [ -z "${DOCKER_HOST:-}" ] && answers "unix:///var/run/docker.sock"; then
-    say "using the engine at unix:///var/run/docker.sock"
-    echo "unix:///var/run/docker.sock"
-    return 0
+  if [ -n "${DOCKER_HOST:-}" ]; then
+    say "DOCKER_HOST=$DOCKER_HOST does not answer: starting a private engine instead"
+    unset DOCKER_HOST
+    if host="$(cmd_check)"; then
+      say "using the engine at $host"
+      echo "$host"
+      return 0
+    fi
   fi
   ensure_dockerd || { say "cannot install dockerd"; return 1; }
   # a pid file left by a daemon that died would make the new one refuse to start
@@ -137,7 +155,8 @@ cmd_run() {
 
 case "${1:-}" in
   start) cmd_start ;;
+  check) cmd_check ;;
   stop) cmd_stop ;;
   run) shift; [ "$#" -gt 0 ] || { say "usage: $0 run COMMAND [ARG...]"; exit 2; }; cmd_run "$@" ;;
-  *) echo "usage: $0 start | stop | run COMMAND [ARG...]" >&2; exit 2 ;;
+  *) echo "usage: $0 start | check | stop | run COMMAND [ARG...]" >&2; exit 2 ;;
 esac
