@@ -1,0 +1,162 @@
+package dev.dockyard.image.render;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Builds the data model every template sees. Documented in the templates README; keep the two in step. Only maps,
+ * lists, strings and numbers, in a fixed order, so that rendering is deterministic.
+ */
+final class DataModel {
+
+    /** Where the trimmed (or base) Java runtime lives in {@code java-service} images. */
+    static final String JAVA_HOME = "/opt/java";
+    /** Where the health probe is copied in the image. */
+    static final String PROBE_TARGET = "/opt/dockyard/probe";
+    /** JVM flags every service gets: size the heap from the container's memory limit, die on OOM. */
+    static final List<String> CONTAINER_JVM_OPTIONS = List.of("-XX:MaxRAMPercentage=75.0", "-XX:+ExitOnOutOfMemoryError");
+    /** JVM flags of the short-lived health probe: start fast, stay small, write nothing. */
+    static final List<String> PROBE_JVM_OPTIONS =
+            List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-Xmx16m", "-XX:-UsePerfData");
+
+    private DataModel() {
+    }
+
+    static Map<String, Object> build(RenderRequest request, ContextStager.Staging staging, List<String> modules,
+            String templateName) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("project", project(request.project()));
+        model.put("image", image(request));
+        if (request.health() != null) {
+            model.put("health", health(request.health()));
+        }
+        model.put("jvm", jvm(request, staging, modules));
+        model.put("base", Map.of("builder", request.builderImage(), "runtime", request.runtimeImage()));
+        model.put("layers", layers(request.image().workdir(), staging.layers()));
+        model.put("probe", Map.of(
+                "source", ContextStager.PROBE_DIRECTORY + "/",
+                "target", PROBE_TARGET + "/",
+                "mainClass", ContextStager.PROBE_MAIN_CLASS,
+                "options", PROBE_JVM_OPTIONS));
+        model.put("dockyard", Map.of("version", request.dockyardVersion(), "template", templateName));
+        model.put("quote", TemplateFunctions.QUOTE);
+        model.put("execForm", TemplateFunctions.EXEC_FORM);
+        return model;
+    }
+
+    private static Map<String, Object> project(ProjectInfo project) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("groupId", project.groupId());
+        map.put("artifactId", project.artifactId());
+        map.put("version", project.version());
+        map.put("name", project.name());
+        map.put("description", project.description());
+        map.put("url", project.url());
+        map.put("properties", new TreeMap<>(project.properties()));
+        return map;
+    }
+
+    private static Map<String, Object> image(RenderRequest request) {
+        ImageSettings image = request.image();
+        String[] ids = image.user().split(":", 2);
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("name", image.name());
+        map.put("tags", image.tags());
+        map.put("reference", image.name() + ":" + image.tags().get(0));
+        map.put("user", image.user());
+        map.put("uid", ids[0]);
+        map.put("gid", ids.length > 1 ? ids[1] : ids[0]);
+        map.put("workdir", image.workdir());
+        map.put("ports", image.ports());
+        map.put("volumes", image.volumes());
+        map.put("tmp", "/tmp");
+        map.put("env", new TreeMap<>(image.env()));
+        map.put("labels", labels(request));
+        return map;
+    }
+
+    /** OCI annotation labels from the POM, then the user's labels (which may override them). */
+    static Map<String, String> labels(RenderRequest request) {
+        ProjectInfo project = request.project();
+        Map<String, String> labels = new TreeMap<>();
+        String prefix = "org.opencontainers.image.";
+        labels.put(prefix + "title", project.name());
+        putIfPresent(labels, prefix + "description", project.description());
+        labels.put(prefix + "version", project.version());
+        putIfPresent(labels, prefix + "revision", request.gitRevision());
+        Instant created = request.outputTimestamp();
+        if (created != null) {
+            labels.put(prefix + "created", DateTimeFormatter.ISO_INSTANT.format(created));
+        }
+        putIfPresent(labels, prefix + "source", project.scmUrl());
+        putIfPresent(labels, prefix + "url", project.url());
+        putIfPresent(labels, prefix + "licenses", String.join(" AND ", project.licenses()));
+        putIfPresent(labels, prefix + "vendor", project.vendor());
+        labels.putAll(request.image().labels());
+        return labels;
+    }
+
+    private static void putIfPresent(Map<String, String> labels, String key, String value) {
+        if (value != null && !value.isBlank()) {
+            labels.put(key, value.strip());
+        }
+    }
+
+    private static Map<String, Object> health(HealthSettings health) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("path", health.path());
+        map.put("port", health.port());
+        map.put("interval", health.interval());
+        map.put("timeout", health.timeout());
+        map.put("retries", health.retries());
+        map.put("startPeriod", health.startPeriod());
+        map.put("url", "http://127.0.0.1:" + health.port() + health.path());
+        return map;
+    }
+
+    private static Map<String, Object> jvm(RenderRequest request, ContextStager.Staging staging, List<String> modules) {
+        List<String> options = new ArrayList<>(CONTAINER_JVM_OPTIONS);
+        options.addAll(request.jvm().options());
+        List<String> classpath = new ArrayList<>();
+        for (String entry : staging.classpath()) {
+            classpath.add(imagePath(request.image().workdir(), entry));
+        }
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("mainClass", request.jvm().mainClass());
+        map.put("options", options);
+        map.put("modules", modules);
+        map.put("classpath", classpath);
+        map.put("home", JAVA_HOME);
+        return map;
+    }
+
+    private static List<Map<String, Object>> layers(String workdir, List<StagedLayer> staged) {
+        List<Map<String, Object>> layers = new ArrayList<>();
+        for (StagedLayer layer : staged) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("name", layer.layer().id());
+            map.put("source", layer.layer().contextDirectory() + "/");
+            map.put("target", workdir + "/" + layer.layer().imageDirectory() + "/");
+            map.put("files", layer.files());
+            map.put("bytes", layer.bytes());
+            layers.add(map);
+        }
+        return layers;
+    }
+
+    /** Maps a context path {@code layers/<id>/<file>} to where the layer puts it in the image. */
+    private static String imagePath(String workdir, String contextPath) {
+        for (Layer layer : Layer.values()) {
+            String prefix = layer.contextDirectory() + "/";
+            if (contextPath.startsWith(prefix)) {
+                return workdir + "/" + layer.imageDirectory() + "/" + contextPath.substring(prefix.length());
+            }
+        }
+        throw new IllegalArgumentException("Not a layer path: " + contextPath);
+    }
+}

@@ -1,0 +1,120 @@
+package dev.dockyard.image.render;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
+import java.util.regex.Pattern;
+
+/** Facts read from the project's files: the jar's main class, the git commit, the build timestamp. */
+public final class ProjectFacts {
+
+    private static final Pattern SHA = Pattern.compile("[0-9a-f]{40}([0-9a-f]{24})?");
+
+    private ProjectFacts() {
+    }
+
+    /** @return the {@code Main-Class} of the jar's manifest, if any. */
+    public static Optional<String> mainClassOf(Path jar) throws IOException {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            Manifest manifest = file.getManifest();
+            if (manifest == null) {
+                return Optional.empty();
+            }
+            String value = manifest.getMainAttributes().getValue("Main-Class");
+            return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+        }
+    }
+
+    /**
+     * The commit checked out in the git work tree that holds {@code directory}, read from {@code .git} (work trees
+     * and packed refs included) without running git.
+     *
+     * @return the full commit id, or empty outside a git checkout or on a branch with no commit yet
+     */
+    public static Optional<String> gitRevision(Path directory) {
+        try {
+            for (Path dir = directory.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
+                Path dotGit = dir.resolve(".git");
+                if (Files.isDirectory(dotGit)) {
+                    return head(dotGit, dotGit);
+                }
+                if (Files.isRegularFile(dotGit)) {
+                    String line = Files.readString(dotGit, StandardCharsets.UTF_8).strip();
+                    if (!line.startsWith("gitdir:")) {
+                        return Optional.empty();
+                    }
+                    Path gitDir = dir.resolve(line.substring("gitdir:".length()).strip()).normalize();
+                    Path commonDir = gitDir;
+                    Path common = gitDir.resolve("commondir");
+                    if (Files.isRegularFile(common)) {
+                        commonDir = gitDir.resolve(Files.readString(common, StandardCharsets.UTF_8).strip()).normalize();
+                    }
+                    return head(gitDir, commonDir);
+                }
+            }
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> head(Path gitDir, Path commonDir) throws IOException {
+        Path headFile = gitDir.resolve("HEAD");
+        if (!Files.isRegularFile(headFile)) {
+            return Optional.empty();
+        }
+        String head = Files.readString(headFile, StandardCharsets.UTF_8).strip();
+        if (!head.startsWith("ref:")) {
+            return SHA.matcher(head).matches() ? Optional.of(head) : Optional.empty();
+        }
+        String ref = head.substring("ref:".length()).strip();
+        for (Path dir : List.of(gitDir, commonDir)) {
+            Path refFile = dir.resolve(ref);
+            if (Files.isRegularFile(refFile)) {
+                String sha = Files.readString(refFile, StandardCharsets.UTF_8).strip();
+                return SHA.matcher(sha).matches() ? Optional.of(sha) : Optional.empty();
+            }
+        }
+        Path packed = commonDir.resolve("packed-refs");
+        if (Files.isRegularFile(packed)) {
+            for (String line : Files.readAllLines(packed, StandardCharsets.UTF_8)) {
+                String[] parts = line.strip().split(" ", 2);
+                if (parts.length == 2 && parts[1].equals(ref) && SHA.matcher(parts[0]).matches()) {
+                    return Optional.of(parts[0]);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Parses {@code project.build.outputTimestamp} the way Maven's archiver does: ISO-8601 with an offset, or
+     * seconds since the epoch; a value shorter than two characters means "not set".
+     *
+     * @return the instant, or empty when not set
+     * @throws RenderException when the value is neither form
+     */
+    public static Optional<Instant> outputTimestamp(String value) throws RenderException {
+        if (value == null || value.strip().length() < 2) {
+            return Optional.empty();
+        }
+        String text = value.strip();
+        try {
+            if (text.chars().allMatch(Character::isDigit)) {
+                return Optional.of(Instant.ofEpochSecond(Long.parseLong(text)));
+            }
+            return Optional.of(OffsetDateTime.parse(text).toInstant());
+        } catch (DateTimeParseException | NumberFormatException e) {
+            throw new RenderException("project.build.outputTimestamp '" + text + "' is neither an ISO-8601 date-time"
+                    + " with offset (2026-01-01T00:00:00Z) nor seconds since the epoch");
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package dev.dockyard.image.render;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What rendering produced.
+ *
+ * @param dockerfile the rendered Dockerfile
+ * @param context the build context directory (holds the Dockerfile, the {@code .dockerignore} and the layers)
+ * @param template where the template came from: a file path or {@code bundled template <name>}
+ * @param layers the staged, non-empty layers in image order
+ * @param modules the Java modules the runtime keeps
+ */
+public record RenderResult(Path dockerfile, Path context, String template, List<StagedLayer> layers,
+        List<String> modules) {
+
+    public RenderResult {
+        layers = List.copyOf(layers);
+        modules = List.copyOf(modules);
+    }
+
+    /** @return total bytes of the staged layers. */
+    public long contextBytes() {
+        return layers.stream().mapToLong(StagedLayer::bytes).sum();
+    }
+}

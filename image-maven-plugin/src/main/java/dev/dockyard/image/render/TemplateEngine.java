@@ -1,0 +1,139 @@
+package dev.dockyard.image.render;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import freemarker.cache.ClassTemplateLoader;
+import freemarker.cache.FileTemplateLoader;
+import freemarker.cache.MultiTemplateLoader;
+import freemarker.cache.TemplateLoader;
+import freemarker.template.TemplateNotFoundException;
+import freemarker.core.InvalidReferenceException;
+import freemarker.core.ParseException;
+import freemarker.template.Configuration;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+
+/**
+ * One Freemarker configuration over an ordered list of template directories followed by the bundled catalog.
+ * Square-bracket syntax ({@code [=x]}, {@code [#if]}) so that Dockerfile {@code ${VAR}} passes through untouched.
+ * Thread-safe: a configuration is shared by the modules of a build that use the same directories.
+ */
+public final class TemplateEngine {
+
+    /** Classpath folder of the bundled catalog. */
+    static final String CATALOG_PATH = "/dev/dockyard/image/templates";
+
+    private final List<Path> directories;
+    private final Configuration configuration;
+
+    TemplateEngine(List<Path> directories) throws IOException {
+        this.directories = List.copyOf(directories);
+        List<TemplateLoader> loaders = new ArrayList<>();
+        for (Path directory : this.directories) {
+            loaders.add(new FileTemplateLoader(directory.toFile()));
+        }
+        loaders.add(new ClassTemplateLoader(TemplateEngine.class, CATALOG_PATH));
+        Configuration cfg = new Configuration(Configuration.VERSION_2_3_33);
+        cfg.setTemplateLoader(new MultiTemplateLoader(loaders.toArray(TemplateLoader[]::new)));
+        cfg.setTagSyntax(Configuration.SQUARE_BRACKET_TAG_SYNTAX);
+        cfg.setInterpolationSyntax(Configuration.SQUARE_BRACKET_INTERPOLATION_SYNTAX);
+        cfg.setDefaultEncoding("UTF-8");
+        cfg.setOutputEncoding("UTF-8");
+        cfg.setLocale(Locale.ROOT);
+        cfg.setLocalizedLookup(false);
+        cfg.setNumberFormat("computer");
+        cfg.setBooleanFormat("c");
+        cfg.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        cfg.setLogTemplateExceptions(false);
+        cfg.setWrapUncheckedExceptions(true);
+        cfg.setFallbackOnNullLoopVariable(false);
+        cfg.setTemplateUpdateDelayMilliseconds(0);
+        this.configuration = cfg;
+    }
+
+    /**
+     * Renders {@code name} with {@code model}.
+     *
+     * @param baseDirectory the module directory, to show template paths relative to it
+     */
+    String render(String name, Map<String, Object> model, Path baseDirectory) throws RenderException, IOException {
+        Template template;
+        try {
+            template = configuration.getTemplate(name);
+        } catch (TemplateNotFoundException e) {
+            throw new RenderException("Template '" + name + "' not found. Looked in " + searchPath(baseDirectory)
+                    + ". Set image.template to a catalog name (" + String.join(", ", Catalog.NAMES)
+                    + ") or to the path of a .ftl file.");
+        } catch (ParseException e) {
+            throw new RenderException(location(e.getTemplateName(), e.getLineNumber(), e.getColumnNumber(),
+                    baseDirectory) + ": syntax error: " + e.getEditorMessage().strip());
+        }
+        StringWriter out = new StringWriter();
+        try {
+            template.process(model, out);
+        } catch (TemplateException e) {
+            // not chained: Maven would print Freemarker's long message and tips after ours
+            throw new RenderException(describe(e, baseDirectory));
+        }
+        return out.toString();
+    }
+
+    private String describe(TemplateException e, Path baseDirectory) {
+        String where = location(e.getTemplateSourceName(), e.getLineNumber(), e.getColumnNumber(), baseDirectory);
+        if (e instanceof InvalidReferenceException && e.getBlamedExpressionString() != null) {
+            String name = e.getBlamedExpressionString();
+            return where + ": '" + name + "' is not defined in the data model. Use a name listed in the"
+                    + " templates README, or give a default for an optional value: [=" + name + "!\"\"] or [#if "
+                    + name + "??]…[/#if].";
+        }
+        String message = e.getMessageWithoutStackTop();
+        int tip = message.indexOf("\n----");
+        if (tip >= 0) {
+            message = message.substring(0, tip);
+        }
+        return where + ": " + message.strip().replaceAll("\\s*\\R\\s*", " ");
+    }
+
+    /** @return {@code path:line:column} of a template, the path relative to the module when it is inside it. */
+    String location(String templateName, Integer line, Integer column, Path baseDirectory) {
+        return display(templateName, baseDirectory) + ":" + (line == null ? "?" : line) + ":"
+                + (column == null ? "?" : column);
+    }
+
+    /** @return where {@code templateName} is found: a file path, or the name in the bundled catalog. */
+    String display(String templateName, Path baseDirectory) {
+        if (templateName == null) {
+            return "<template>";
+        }
+        for (Path directory : directories) {
+            Path file = directory.resolve(templateName);
+            if (Files.isRegularFile(file)) {
+                Path absolute = file.toAbsolutePath().normalize();
+                Path base = baseDirectory.toAbsolutePath().normalize();
+                return (absolute.startsWith(base) ? base.relativize(absolute) : absolute).toString()
+                        .replace(File.separatorChar, '/');
+            }
+        }
+        return "bundled template " + templateName;
+    }
+
+    private String searchPath(Path baseDirectory) {
+        List<String> places = new ArrayList<>();
+        for (Path directory : directories) {
+            Path absolute = directory.toAbsolutePath().normalize();
+            Path base = baseDirectory.toAbsolutePath().normalize();
+            places.add((absolute.startsWith(base) ? base.relativize(absolute) : absolute).toString() + "/");
+        }
+        places.add("the bundled catalog");
+        return String.join(", ", places);
+    }
+}

@@ -1,0 +1,254 @@
+package dev.dockyard.image.render;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DockerfileRendererTest {
+
+    @TempDir
+    Path root;
+
+    private Requests.Fixture fixture;
+    private final DockerfileRenderer renderer = new DockerfileRenderer(new TemplateEngines());
+
+    @BeforeEach
+    void setUp() throws IOException {
+        fixture = Requests.fixture(root);
+    }
+
+    @Test
+    void rendersTheDefaultTemplateExactly() throws Exception {
+        RenderResult result = renderer.render(fixture.request("java-service", null));
+        assertGolden("java-service.Dockerfile", result.dockerfile());
+        assertEquals("bundled template java-service.ftl", result.template());
+    }
+
+    @Test
+    void rendersTheJreTemplateExactly() throws Exception {
+        RenderResult result = renderer.render(fixture.request("java-service-jre", null));
+        assertGolden("java-service-jre.Dockerfile", result.dockerfile());
+    }
+
+    @Test
+    void stagesOneDirectoryPerLayerAndNothingElse() throws Exception {
+        RenderResult result = renderer.render(fixture.request("java-service", null));
+        assertEquals(List.of(
+                ".dockerignore",
+                "Dockerfile",
+                "layers/application/orders-1.0.jar",
+                "layers/dependencies/lib-2.1.jar",
+                "layers/modules/common-1.0.jar",
+                "layers/snapshot-dependencies/snap-0.1-SNAPSHOT.jar",
+                "probe/dev/dockyard/image/probe/HealthProbe.class"), files(result.context()));
+        assertEquals(List.of(Layer.DEPENDENCIES, Layer.SNAPSHOT_DEPENDENCIES, Layer.MODULES, Layer.APPLICATION),
+                result.layers().stream().map(StagedLayer::layer).toList());
+        assertEquals(Files.size(fixture.applicationJar()), result.layers().get(3).bytes());
+        assertEquals(DockerfileRenderer.DOCKERIGNORE,
+                Files.readString(result.context().resolve(".dockerignore"), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void computesTheRuntimeModulesWithJdeps() throws Exception {
+        RenderResult result = renderer.render(fixture.request("java-service", null));
+        // the application uses java.util.logging, a dependency java.sql; java.sql requires java.logging transitively,
+        // so jdeps reduces the list to java.sql
+        assertEquals(List.of("java.base", "java.sql"), result.modules());
+        assertEquals(result.modules().stream().sorted().toList(), result.modules());
+    }
+
+    @Test
+    void givenModulesReplaceJdepsAndAdditionalOnesAreAdded() throws Exception {
+        RenderRequest base = fixture.request("java-service", null);
+        RenderRequest request = withJvm(base, new JvmSettings(Requests.MAIN, List.of(), List.of("java.sql"),
+                List.of("jdk.crypto.ec")));
+        assertEquals(List.of("java.base", "java.sql", "jdk.crypto.ec"), renderer.render(request).modules());
+    }
+
+    @Test
+    void isDeterministicAcrossOutputDirectoriesAndRuns() throws Exception {
+        RenderResult first = renderer.render(fixture.request("java-service", null, root.resolve("a/docker")));
+        RenderResult again = renderer.render(fixture.request("java-service", null, root.resolve("a/docker")));
+        RenderResult other = renderer.render(fixture.request("java-service", null, root.resolve("b/docker")));
+        Map<String, byte[]> a = contents(first.context());
+        Map<String, byte[]> b = contents(other.context());
+        assertEquals(a.keySet(), b.keySet());
+        for (String name : a.keySet()) {
+            assertArrayEquals(a.get(name), b.get(name), name);
+        }
+        assertEquals(a.keySet(), contents(again.context()).keySet());
+        FileTime fixed = FileTime.from(Instant.parse("2026-01-01T00:00:00Z"));
+        for (String name : a.keySet()) {
+            assertEquals(fixed, Files.getLastModifiedTime(first.context().resolve(name)), name);
+        }
+        assertEquals(fixed, Files.getLastModifiedTime(first.context().resolve("layers/dependencies")));
+    }
+
+    @Test
+    void removesFilesOfAnEarlierBuildThatAreNoLongerWanted() throws Exception {
+        RenderResult result = renderer.render(fixture.request("java-service", null));
+        Path stale = result.context().resolve("layers/dependencies/removed-1.0.jar");
+        Files.writeString(stale, "old");
+        Path unrelated = result.context().resolve("image-id");
+        Files.writeString(unrelated, "sha256:abc");
+        RenderRequest full = fixture.request("java-service", null);
+        RenderRequest fewer = new RenderRequest(full.project(), full.image(), null, full.jvm(), "jdk:17", "runtime:17",
+                full.template(), fixture.applicationJar(), List.of(), result.context(),
+                result.context().resolveSibling("image-work"), null, null, "0.1.0-TEST");
+        RenderResult second = renderer.render(fewer);
+        assertFalse(Files.exists(stale));
+        assertFalse(Files.exists(result.context().resolve("layers/dependencies")));
+        assertTrue(Files.exists(unrelated), "files the stager does not own are left alone");
+        assertEquals(List.of(Layer.APPLICATION), second.layers().stream().map(StagedLayer::layer).toList());
+        String dockerfile = Files.readString(second.dockerfile());
+        assertFalse(dockerfile.contains("HEALTHCHECK"), dockerfile);
+        assertFalse(dockerfile.contains("org.opencontainers.image.created"), dockerfile);
+        assertTrue(dockerfile.contains("FROM jdk:17 AS jlink"), dockerfile);
+    }
+
+    @Test
+    void aModuleTemplateOverridesTheSharedOneWhichOverridesTheCatalog() throws Exception {
+        Path shared = Files.createDirectories(root.resolve("shared"));
+        Files.writeString(shared.resolve("java-service.ftl"), "FROM shared\n");
+        RenderResult fromShared = renderer.render(fixture.request("java-service", shared));
+        assertEquals("FROM shared\n", Files.readString(fromShared.dockerfile()));
+        assertEquals(shared.toAbsolutePath() + "/java-service.ftl", fromShared.template());
+
+        Path moduleDir = Files.createDirectories(fixture.module().resolve("src/main/docker"));
+        Files.writeString(moduleDir.resolve("java-service.ftl"), "FROM module [=project.artifactId]\n");
+        RenderResult fromModule = renderer.render(fixture.request("java-service", shared));
+        assertEquals("FROM module orders\n", Files.readString(fromModule.dockerfile()));
+        assertEquals("src/main/docker/java-service.ftl", fromModule.template());
+
+        RenderResult fromCatalog = renderer.render(fixture.request("java-service-jre", shared));
+        assertEquals("bundled template java-service-jre.ftl", fromCatalog.template());
+    }
+
+    @Test
+    void aTemplatePathIsUsedAsIsAndItsIncludesResolveBesideIt() throws Exception {
+        Path dir = Files.createDirectories(fixture.module().resolve("docker"));
+        Files.writeString(dir.resolve("custom.ftl"), "[#include \"part.ftl\"]\nENV HOME=${HOME} PATH=$PATH:/x\n");
+        Files.writeString(dir.resolve("part.ftl"), "FROM [=base.runtime]\n");
+        RenderResult result = renderer.render(fixture.request("docker/custom.ftl", null));
+        assertEquals("FROM debian:bookworm-slim\nENV HOME=${HOME} PATH=$PATH:/x\n", Files.readString(result.dockerfile()));
+    }
+
+    @Test
+    void aMissingVariableNamesTheFileLineColumnAndName() throws Exception {
+        RenderException e = failWithModuleTemplate("FROM x\nUSER [=image.owner]\n");
+        assertEquals("src/main/docker/java-service.ftl:2:8: 'image.owner' is not defined in the data model."
+                + " Use a name listed in the templates README, or give a default for an optional value:"
+                + " [=image.owner!\"\"] or [#if image.owner??]…[/#if].", e.getMessage());
+    }
+
+    @Test
+    void anUndefinedMacroNamesTheFileLineColumnAndName() throws Exception {
+        RenderException e = failWithModuleTemplate("FROM x\n\n  [@healthcheck /]\n");
+        assertTrue(e.getMessage().startsWith("src/main/docker/java-service.ftl:3:5: 'healthcheck' is not defined"),
+                e.getMessage());
+    }
+
+    @Test
+    void aSyntaxErrorNamesTheFileLineAndColumn() throws Exception {
+        RenderException e = failWithModuleTemplate("FROM x\n[#if image.user]\nUSER 1\n");
+        assertTrue(e.getMessage().startsWith("src/main/docker/java-service.ftl:3:7: syntax error: Unexpected end of file reached. You have an unclosed #if."), e.getMessage());
+        assertTrue(e.getMessage().contains(": syntax error: "), e.getMessage());
+        assertFalse(e.getMessage().contains("\tat "), "no stack trace in the message");
+    }
+
+    @Test
+    void anUnknownTemplateListsWhereItLookedAndTheCatalog() {
+        RenderException e = assertThrows(RenderException.class,
+                () -> renderer.render(fixture.request("python-service", null)));
+        assertEquals("Template 'python-service.ftl' not found. Looked in the bundled catalog. Set image.template to"
+                + " a catalog name (java-service, java-service-jre) or to the path of a .ftl file.", e.getMessage());
+    }
+
+    @Test
+    void aMissingTemplateFileIsNamed() {
+        RenderException e = assertThrows(RenderException.class,
+                () -> renderer.render(fixture.request("docker/nope.ftl", null)));
+        assertTrue(e.getMessage().startsWith("image.template 'docker/nope.ftl': no such file "), e.getMessage());
+    }
+
+    @Test
+    void invalidSettingsAreAllListedBeforeAnythingIsWritten() {
+        RenderRequest base = fixture.request("java-service", null);
+        RenderRequest bad = new RenderRequest(base.project(),
+                new ImageSettings("Shop/Orders", List.of("1.0"), "0:0", "app", List.of(70000), List.of(), Map.of(),
+                        Map.of()),
+                new HealthSettings("health", 8080, "ten", "3s", 0, "20s"), base.jvm(), base.builderImage(),
+                base.runtimeImage(), base.template(), base.applicationJar(), base.artifacts(), base.outputDirectory(),
+                base.workDirectory(), null, null, "0.1.0-TEST");
+        RenderException e = assertThrows(RenderException.class, () -> renderer.render(bad));
+        String message = e.getMessage();
+        assertTrue(message.startsWith("Invalid image settings:\n  - image.name 'Shop/Orders' is not a valid image name"),
+                message);
+        for (String expected : List.of(
+                "image.user '0:0' runs the service as root: use a non-root uid:gid such as 65532:65532",
+                "image.workdir 'app' must be an absolute path, e.g. /app",
+                "image.port '70000' is not a TCP port (1-65535)",
+                "image.healthPath 'health' must start with '/'",
+                "image.healthCheckInterval 'ten' is not a duration such as 30s, 1m30s or 500ms",
+                "image.healthCheckRetries '0' must be 1 or more")) {
+            assertTrue(message.contains(expected), () -> "missing <" + expected + "> in\n" + message);
+        }
+        assertFalse(Files.exists(base.outputDirectory()));
+    }
+
+    private RenderException failWithModuleTemplate(String template) throws IOException {
+        Path moduleDir = Files.createDirectories(fixture.module().resolve("src/main/docker"));
+        Files.writeString(moduleDir.resolve("java-service.ftl"), template);
+        return assertThrows(RenderException.class, () -> renderer.render(fixture.request("java-service", null)));
+    }
+
+    private static RenderRequest withJvm(RenderRequest r, JvmSettings jvm) {
+        return new RenderRequest(r.project(), r.image(), r.health(), jvm, r.builderImage(), r.runtimeImage(),
+                r.template(), r.applicationJar(), r.artifacts(), r.outputDirectory(), r.workDirectory(),
+                r.outputTimestamp(), r.gitRevision(), r.dockyardVersion());
+    }
+
+    /** Compares with src/test/resources/golden/NAME; {@code -Dgolden.update=true} rewrites it from the output. */
+    private static void assertGolden(String name, Path actual) throws IOException {
+        if (Boolean.getBoolean("golden.update")) {
+            Files.copy(actual, Path.of("src/test/resources/golden", name),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        String expected;
+        try (var in = DockerfileRendererTest.class.getResourceAsStream("/golden/" + name)) {
+            expected = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertEquals(expected, Files.readString(actual, StandardCharsets.UTF_8));
+    }
+
+    static List<String> files(Path dir) throws IOException {
+        try (var walk = Files.walk(dir)) {
+            return walk.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString().replace('\\', '/'))
+                    .sorted().toList();
+        }
+    }
+
+    private static Map<String, byte[]> contents(Path dir) throws IOException {
+        Map<String, byte[]> map = new TreeMap<>();
+        for (String name : files(dir)) {
+            map.put(name, Files.readAllBytes(dir.resolve(name)));
+        }
+        return map;
+    }
+}

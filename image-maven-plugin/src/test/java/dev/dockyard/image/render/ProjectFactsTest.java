@@ -1,0 +1,79 @@
+package dev.dockyard.image.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProjectFactsTest {
+
+    private static final String SHA = "0123456789abcdef0123456789abcdef01234567";
+
+    @TempDir
+    Path root;
+
+    @Test
+    void readsTheMainClassFromTheManifest() throws Exception {
+        assertEquals(Optional.of("a.Main"), ProjectFacts.mainClassOf(TestJars.jar(root.resolve("a.jar"), "a.Main")));
+        assertEquals(Optional.empty(), ProjectFacts.mainClassOf(TestJars.jar(root.resolve("b.jar"), null)));
+    }
+
+    @Test
+    void readsTheCheckedOutCommitFromALooseRefAboveTheModule() throws Exception {
+        Path git = Files.createDirectories(root.resolve(".git/refs/heads"));
+        Files.writeString(root.resolve(".git/HEAD"), "ref: refs/heads/main\n");
+        Files.writeString(git.resolve("main"), SHA + "\n");
+        Path module = Files.createDirectories(root.resolve("services/orders"));
+        assertEquals(Optional.of(SHA), ProjectFacts.gitRevision(module));
+    }
+
+    @Test
+    void readsPackedRefsAndDetachedHeads() throws Exception {
+        Files.createDirectories(root.resolve(".git"));
+        Files.writeString(root.resolve(".git/HEAD"), "ref: refs/heads/release\n");
+        Files.writeString(root.resolve(".git/packed-refs"), "# pack-refs with: peeled\n" + SHA + " refs/heads/release\n");
+        assertEquals(Optional.of(SHA), ProjectFacts.gitRevision(root));
+        Files.writeString(root.resolve(".git/HEAD"), SHA.replace('0', 'f') + "\n");
+        assertEquals(Optional.of(SHA.replace('0', 'f')), ProjectFacts.gitRevision(root));
+    }
+
+    @Test
+    void followsAWorktreeGitFile() throws Exception {
+        Path main = Files.createDirectories(root.resolve("repo/.git"));
+        Files.createDirectories(main.resolve("refs/heads"));
+        Files.writeString(main.resolve("refs/heads/feature"), SHA + "\n");
+        Path wtGit = Files.createDirectories(main.resolve("worktrees/feature"));
+        Files.writeString(wtGit.resolve("HEAD"), "ref: refs/heads/feature\n");
+        Files.writeString(wtGit.resolve("commondir"), "../..\n");
+        Path tree = Files.createDirectories(root.resolve("feature"));
+        Files.writeString(tree.resolve(".git"), "gitdir: " + wtGit + "\n");
+        assertEquals(Optional.of(SHA), ProjectFacts.gitRevision(tree));
+    }
+
+    @Test
+    void anUnbornBranchOrNoCheckoutHasNoRevision() throws Exception {
+        Files.createDirectories(root.resolve("a/.git"));
+        Files.writeString(root.resolve("a/.git/HEAD"), "ref: refs/heads/main\n");
+        assertEquals(Optional.empty(), ProjectFacts.gitRevision(root.resolve("a")));
+    }
+
+    @Test
+    void parsesOutputTimestampsLikeMavenArchiver() throws Exception {
+        assertEquals(Optional.of(Instant.parse("2026-01-01T00:00:00Z")),
+                ProjectFacts.outputTimestamp("2026-01-01T00:00:00Z"));
+        assertEquals(Optional.of(Instant.parse("2025-12-31T22:00:00Z")),
+                ProjectFacts.outputTimestamp("2026-01-01T00:00:00+02:00"));
+        assertEquals(Optional.of(Instant.ofEpochSecond(1700000000)), ProjectFacts.outputTimestamp("1700000000"));
+        assertEquals(Optional.empty(), ProjectFacts.outputTimestamp(null));
+        assertEquals(Optional.empty(), ProjectFacts.outputTimestamp("a"));
+        RenderException e = assertThrows(RenderException.class, () -> ProjectFacts.outputTimestamp("yesterday"));
+        assertEquals("project.build.outputTimestamp 'yesterday' is neither an ISO-8601 date-time with offset"
+                + " (2026-01-01T00:00:00Z) nor seconds since the epoch", e.getMessage());
+    }
+}

@@ -1,0 +1,3 @@
+FROM [=base.runtime]
+# the data model has image.user, not image.owner
+USER [=image.owner]

@@ -1,0 +1,3 @@
+# b-service's own template
+FROM [=base.runtime]
+USER [=image.user]
