@@ -7,5 +7,7 @@ public interface EngineLog {
 
     void warn(String line);
 
+    void error(String line);
+
     void debug(String line);
 }
