@@ -138,7 +138,8 @@ public final class Engine implements AutoCloseable {
                         .withForcerm(true);
                 request.buildArgs().forEach(command::withBuildArg);
                 StreamingCallback callback = command.exec(new StreamingCallback(log));
-                imageId = callback.imageId();
+                // the build stream names the image by its short id
+                imageId = client.inspectImageCmd(callback.imageId()).exec().getId();
             }
             removeIfOrphaned(previous, imageId);
             return new BuildResult(imageId, request.tags(), context.paths().size(), context.bytes());
@@ -249,7 +250,8 @@ public final class Engine implements AutoCloseable {
         List<ImageLayer> layers = new ArrayList<>();
         for (JsonNode entry : entries) {
             layers.add(0, new ImageLayer(entry.path("Id").asText(""), entry.path("Size").asLong(0),
-                    entry.path("CreatedBy").asText(""), entry.path("Created").asLong(0)));
+                    entry.path("CreatedBy").asText(""), entry.path("Created").asLong(0),
+                    entry.path("Comment").asText("")));
         }
         return layers;
     }
@@ -378,7 +380,7 @@ public final class Engine implements AutoCloseable {
             try {
                 String id = awaitImageId(1, TimeUnit.HOURS);
                 flush();
-                return id.startsWith("sha256:") ? id : "sha256:" + id;
+                return id;
             } catch (RuntimeException e) {
                 flush();
                 String reason = error != null ? error : e.getMessage();

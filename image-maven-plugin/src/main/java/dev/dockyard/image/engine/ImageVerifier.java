@@ -125,13 +125,13 @@ public final class ImageVerifier {
             add(checks, healthy);
             if (healthy.failed()) {
                 for (String name : List.of("process-user", "http-probe", "sigterm-stop")) {
-                    add(checks, Check.skipped(name, "skipped: the container did not become healthy"));
+                    add(checks, Check.skipped(name, "the container did not become healthy"));
                 }
                 return;
             }
             add(checks, processUser(container));
             add(checks, request.healthPath() == null
-                    ? Check.skipped("http-probe", "skipped: no health path configured")
+                    ? Check.skipped("http-probe", "no health path configured (image.healthPath=none)")
                     : httpProbe(container, request.healthPath(), request.healthPort()));
             add(checks, stop(container, request));
         } finally {
