@@ -7,6 +7,9 @@
 #   dockyard-test/jdk:17      FROM scratch: the whole host JDK 17 in /opt/java (jlink and jmods included), the C
 #                             libraries it needs and busybox; JAVA_HOME and PATH set
 #
+# With DOCKYARD_BARE_IMAGE=name:tag set, also builds that image: the runtime image without /opt/java (what a
+# jlinked runtime copied in by the java-service template needs, and nothing else; used by the benchmarks).
+#
 # Idempotent: an image whose dev.dockyard.test.input-hash label matches the inputs is kept as it is.
 # Usage: it/base-images.sh [WORK_DIR]   (WORK_DIR defaults to it/target/base-images)
 set -euo pipefail
@@ -117,15 +120,22 @@ import_rootfs() {
   say "built $image ($(docker image inspect --format '{{.Size}}' "$image" | awk '{ printf "%.1f MB", $1 / 1000000 }'))"
 }
 
+# $1: image, $2: keep the jlinked runtime in /opt/java (true) or only the libraries it needs (false)
 build_runtime() {
+  local image="${1:-$RUNTIME_IMAGE}" keep_java="${2:-true}"
   local root="$WORK/runtime-rootfs"
   rm -rf "$root"
   mkdir -p "$root/opt"
   "$JDK/bin/jlink" --add-modules "$RUNTIME_MODULES" --strip-debug --no-man-pages --no-header-files \
     --compress=2 --output "$root/opt/java"
   skeleton "$root" "$root/opt/java/bin/"* $(find "$root/opt/java/lib" -name '*.so' | grep -Ev "$DESKTOP_LIBS")
-  import_rootfs "$RUNTIME_IMAGE" "$root"
+  [ "$keep_java" = true ] || rm -rf "$root/opt/java"
+  import_rootfs "$image" "$root"
   rm -rf "$root"
+}
+
+build_bare() {
+  build_runtime "$DOCKYARD_BARE_IMAGE" false
 }
 
 build_jdk() {
@@ -144,7 +154,9 @@ build_jdk() {
 }
 
 mkdir -p "$WORK"
-for pair in "$RUNTIME_IMAGE:build_runtime" "$JDK_IMAGE:build_jdk"; do
+pairs=("$RUNTIME_IMAGE:build_runtime" "$JDK_IMAGE:build_jdk")
+[ -z "${DOCKYARD_BARE_IMAGE:-}" ] || pairs+=("$DOCKYARD_BARE_IMAGE:build_bare")
+for pair in "${pairs[@]}"; do
   image="${pair%:*}"; builder="${pair##*:}"
   if [ "$(current_hash "$image")" = "$INPUT_HASH" ]; then
     say "$image is up to date ($HASH_LABEL=$INPUT_HASH)"

@@ -1,9 +1,12 @@
 package dev.dockyard.image.engine;
 
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * What the engine knows about an image (inspect + history).
@@ -20,6 +23,13 @@ import java.util.Set;
  */
 public record ImageDetails(String id, List<String> tags, long size, String created, String user,
         HealthCheckConfig healthCheck, Set<String> exposedPorts, Map<String, String> labels, List<ImageLayer> layers) {
+
+    public ImageDetails {
+        exposedPorts = Collections.unmodifiableSortedSet(new TreeSet<>(exposedPorts));
+        tags = List.copyOf(tags);
+        labels = Collections.unmodifiableSortedMap(new TreeMap<>(labels));
+        layers = List.copyOf(layers);
+    }
 
     /** The {@code n} largest layers, largest first. */
     public List<ImageLayer> largestLayers(int n) {

@@ -98,9 +98,8 @@ public final class ImageVerifier {
         if (image.exposedPorts().equals(expected)) {
             return Check.pass("exposed-ports", "exposes " + list(expected), Duration.ZERO);
         }
-        return Check.fail("exposed-ports", "the image exposes " + list(image.exposedPorts()) + " but "
-                + list(expected) + " are configured (image.port, image.ports): make EXPOSE match", Duration.ZERO,
-                List.of());
+        return Check.fail("exposed-ports", "the image exposes " + list(image.exposedPorts()) + " but image.port and"
+                + " image.ports configure " + list(expected) + ": make EXPOSE match", Duration.ZERO, List.of());
     }
 
     static Check labels(ImageDetails image, List<String> required) {

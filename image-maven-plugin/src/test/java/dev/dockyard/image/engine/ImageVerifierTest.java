@@ -66,7 +66,7 @@ class ImageVerifierTest {
         ImageDetails image = image("1", HEALTH, Set.of("8080/tcp", "9000/tcp"), List.of());
         assertFalse(ImageVerifier.ports(image, List.of(9000, 8080)).failed());
         Check ports = ImageVerifier.ports(image, List.of(8080));
-        assertEquals("the image exposes 8080/tcp, 9000/tcp but 8080/tcp are configured (image.port, image.ports):"
+        assertEquals("the image exposes 8080/tcp, 9000/tcp but image.port and image.ports configure 8080/tcp:"
                 + " make EXPOSE match", ports.message());
 
         Check labels = ImageVerifier.labels(image, List.of("org.opencontainers.image.title", "team", "tier"));
