@@ -4,7 +4,7 @@
 #      modules the service needs + its jars + the C library files that runtime loads;
 #   2. bytes of new layers after changing one class, against the application layer (goal: <= 1.05x);
 #   3. whether a rebuild after `mvn clean`, with no source change, gives the same image id.
-# Needs the plugin installed (mvn -B install -DskipTests) and a Docker engine (it/engine.sh start).
+# Installs the plugin from this checkout first; needs a Docker engine (DOCKER_HOST, or it/engine.sh starts one).
 # Usage: bench/images/run.sh   (prints a Markdown table)
 set -euo pipefail
 
@@ -13,6 +13,7 @@ ROOT="$(cd "$HERE/../.." && pwd)"
 WORK="$HERE/target"
 BARE=dockyard-test/base:17
 export DOCKER_HOST="${DOCKER_HOST:-$(bash "$ROOT/it/engine.sh" start)}"
+mvn -B -q -f "$ROOT/pom.xml" install -DskipTests -pl image-maven-plugin -am >/dev/null
 DOCKYARD_BARE_IMAGE=$BARE bash "$ROOT/it/base-images.sh" "$WORK/base-images"
 
 rm -rf "$WORK/service"
@@ -21,24 +22,18 @@ cp -r "$HERE/service" "$WORK/service"
 cd "$WORK/service"
 
 build() { # runtime image → image id
-  mvn -B -q -o package -Dimage.builderImage=dockyard-test/jdk:17 -Dimage.runtimeImage="$1" -Dimage.pull=never \
-    -Dimage.gitTag=false -Dimage.tags="$2" >/dev/null
+  mvn -B package -Dimage.builderImage=dockyard-test/jdk:17 -Dimage.runtimeImage="$1" -Dimage.pull=never \
+    -Dimage.gitTag=false -Dimage.tags="$2" > "$WORK/build.log" || { tail -n 40 "$WORK/build.log" >&2; return 1; }
   cat target/docker/image-id
 }
 size() { docker image inspect --format '{{.Size}}' "$1"; }
 mb() { awk -v b="$1" 'BEGIN { printf "%.1f MB", b / 1000000 }'; }
-layers() { docker image inspect --format '{{range .RootFS.Layers}}{{println .}}{{end}}' "$1" | grep -v '^$'; }
-# bytes of the history entries (newest first) whose layers are not in the other image
+# bytes of the steps of the new image that the old one does not share: with the classic builder every step of a
+# locally built image has an id, and a step taken from the cache keeps it (base image steps show as <missing>)
 new_bytes() { # old new
-  local shared total=0 i=0 size
-  shared="$(comm -12 <(layers "$1" | sort) <(layers "$2" | sort) | wc -l)"
-  # history lists every step; only steps with a size made a layer
-  while read -r size; do
-    [ "$size" -gt 0 ] || continue
-    i=$((i + 1))
-    [ "$i" -gt "$shared" ] && total=$((total + size))
-  done < <(docker history --no-trunc --format '{{.Size}}' --human=false "$2" | tac)
-  echo "$total"
+  awk -F'\t' 'NR == FNR { old[$1] = 1; next } $1 != "<missing>" && !($1 in old) { total += $2 } END { print total + 0 }' \
+    <(docker history --no-trunc --format '{{.ID}}\t{{.Size}}' --human=false "$1") \
+    <(docker history --no-trunc --format '{{.ID}}\t{{.Size}}' --human=false "$2")
 }
 app_layer() { # size of the layer that COPY layers/application/ made
   docker history --no-trunc --format '{{.Size}}\t{{.CreatedBy}}' --human=false "$1" \
@@ -48,8 +43,7 @@ app_layer() { # size of the layer that COPY layers/application/ made
 # 1. size against the floor
 with_base="$(build dockyard-test/runtime:17 bench-runtime)"
 bare="$(build "$BARE" bench-bare)"
-modules="$(sed -n 's/.*(runtime modules: \(.*\))$/\1/p' <<<"$(mvn -B -o package -Dimage.builderImage=dockyard-test/jdk:17 \
-  -Dimage.runtimeImage="$BARE" -Dimage.pull=never -Dimage.gitTag=false -Dimage.tags=bench-bare | grep 'runtime modules')")"
+modules="$(sed -n 's/.*(runtime modules: \(.*\))$/\1/p' "$WORK/build.log")"
 rm -rf "$WORK/floor-jre"
 jlink --add-modules "$modules" --strip-debug --no-man-pages --no-header-files --compress=2 --output "$WORK/floor-jre"
 jre_bytes="$(du -sb "$WORK/floor-jre" | cut -f1)"
@@ -70,7 +64,7 @@ new="$(new_bytes "$bare" "$changed")"
 app_after="$(app_layer "$changed")"
 
 # 3. rebuild after mvn clean, no source change
-mvn -B -q -o clean >/dev/null
+mvn -B -q clean >/dev/null
 rebuilt="$(build "$BARE" bench-rebuilt)"
 
 echo "| measurement | value |"
