@@ -12,7 +12,8 @@ import java.util.Set;
 /**
  * Lint configuration: failure threshold, per-rule severity overrides, rules switched off and the registries base
  * images may come from. Immutable; build one with {@link #builder()}. Defaults: {@code failOn=warning}, every rule
- * on at its default severity, any registry allowed.
+ * on at its default severity except {@value #DIGEST_RULE}, which is opt-in (give it a severity to switch it on), any
+ * registry allowed.
  */
 public final class LintSettings {
 
@@ -83,7 +84,10 @@ public final class LintSettings {
             return this;
         }
 
-        /** Sets the severity of {@value #DIGEST_RULE} (base images not pinned by digest; default info). */
+        /**
+         * Switches {@value #DIGEST_RULE} (base images not pinned by digest) on at this severity; it is off by default,
+         * since a digest only a team can choose and refresh cannot be a default.
+         */
         public Builder digestPinSeverity(Severity severity) {
             return severity(DIGEST_RULE, severity);
         }
@@ -110,6 +114,9 @@ public final class LintSettings {
 
         /** @return the settings */
         public LintSettings build() {
+            if (!severities.containsKey(DIGEST_RULE)) {
+                disabled.add(DIGEST_RULE);
+            }
             return new LintSettings(this);
         }
     }

@@ -117,7 +117,7 @@ class DockerfileRendererTest {
         assertTrue(Files.exists(unrelated), "files the stager does not own are left alone");
         assertEquals(List.of(Layer.APPLICATION), second.layers().stream().map(StagedLayer::layer).toList());
         String dockerfile = Files.readString(second.dockerfile());
-        assertFalse(dockerfile.contains("HEALTHCHECK"), dockerfile);
+        assertTrue(dockerfile.contains("\nHEALTHCHECK NONE\n"), dockerfile);
         assertFalse(dockerfile.contains("org.opencontainers.image.created"), dockerfile);
         assertTrue(dockerfile.contains("FROM jdk:17 AS jlink"), dockerfile);
     }

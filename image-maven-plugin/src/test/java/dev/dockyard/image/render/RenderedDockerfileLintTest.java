@@ -19,11 +19,6 @@ import dev.dockyard.image.policy.Linter;
 /** What the catalog templates render passes every lint rule at its default severity. */
 class RenderedDockerfileLintTest {
 
-    private static final String BUILDER = "eclipse-temurin:17-jdk@sha256:"
-            + "5a8b6c1d2e3f40516273849a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c";
-    private static final String RUNTIME = "debian:bookworm-slim@sha256:"
-            + "0f1e2d3c4b5a69788796a5b4c3d2e1f00112233445566778899aabbccddeeff0";
-
     @TempDir
     Path root;
 
@@ -37,11 +32,20 @@ class RenderedDockerfileLintTest {
     @ParameterizedTest
     @ValueSource(strings = {"java-service", "java-service-jre"})
     void renderedTemplateHasNoFindings(String template) throws Exception {
+        assertNoFindings(fixture.request(template, null));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"java-service", "java-service-jre"})
+    void renderedTemplateWithoutHealthCheckHasNoFindings(String template) throws Exception {
         RenderRequest r = fixture.request(template, null);
-        RenderRequest pinned = new RenderRequest(r.project(), r.image(), r.health(), r.jvm(), BUILDER, RUNTIME,
+        assertNoFindings(new RenderRequest(r.project(), r.image(), null, r.jvm(), r.builderImage(), r.runtimeImage(),
                 r.template(), r.applicationJar(), r.artifacts(), r.outputDirectory(), r.workDirectory(),
-                r.outputTimestamp(), r.gitRevision(), r.dockyardVersion());
-        Path dockerfile = new DockerfileRenderer(new TemplateEngines()).render(pinned).dockerfile();
+                r.outputTimestamp(), r.gitRevision(), r.dockyardVersion()));
+    }
+
+    private static void assertNoFindings(RenderRequest request) throws Exception {
+        Path dockerfile = new DockerfileRenderer(new TemplateEngines()).render(request).dockerfile();
         String text = Files.readString(dockerfile, StandardCharsets.UTF_8);
         assertEquals(List.of(), new Linter(LintSettings.defaults()).lint("target/docker/Dockerfile", text)
                 .consoleLines(), text);
