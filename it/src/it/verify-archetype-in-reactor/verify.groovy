@@ -36,5 +36,7 @@ assert log =~ /\[INFO\] PASS http-probe: GET \/health answered 200 through host 
 assert log =~ /\[INFO\] PASS sigterm-stop: stopped on SIGTERM in [\d.]+s with exit status 0/
 assert log =~ /\[INFO\] image:verify: all \d+ checks passed for payments-service:1\.0-SNAPSHOT/
 assert !log.contains('FAIL ')
+// the verify container was removed
+assert evaluate(new File(itSources, 'docker.groovy')).leftovers(log).isEmpty()
 assert !new File(basedir, 'shop-common/target/docker').exists()
 return true

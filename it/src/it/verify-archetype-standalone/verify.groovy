@@ -7,7 +7,7 @@ assert log.contains('[INFO] Project created from Archetype in dir: ' + service.c
 assert !log.contains('takes from the parent')
 // 2: its own tests, then the image built and verified with no edits
 assert log.contains('Tests run: 11, Failures: 0, Errors: 0, Skipped: 0')
-// the bases given with -D (the stand-ins) win over the generated POM's <properties>
+// the stand-in bases of the docker-it profile win over the generated POM's <properties>
 def dockerfile = new File(service, 'target/docker/Dockerfile').text
 assert dockerfile.contains('FROM dockyard-test/jdk:17 AS jlink\n')
 assert dockerfile.contains('FROM dockyard-test/runtime:17\n')
@@ -24,5 +24,7 @@ assert log =~ /\[INFO\] PASS http-probe: GET \/health answered 200 through host 
 assert log =~ /\[INFO\] PASS sigterm-stop: stopped on SIGTERM in [\d.]+s with exit status 0/
 assert log =~ /\[INFO\] image:verify: all \d+ checks passed for orders-service:1\.0-SNAPSHOT/
 assert !log.contains('FAIL ')
+// the verify container was removed
+assert evaluate(new File(itSources, 'docker.groovy')).leftovers(log).isEmpty()
 assert new File(service, 'target/image-reports/image.json').isFile()
 return true
