@@ -23,7 +23,7 @@ if ! { docker image inspect "$builder" "$runtime" >/dev/null 2>&1 \
        || { timeout 120 docker pull -q "$builder" && timeout 120 docker pull -q "$runtime"; } >/dev/null 2>&1; }; then
   echo "[example] $builder / $runtime cannot be pulled here: using stand-in base images built from the local JDK"
   bash it/base-images.sh
-  args=(-Dimage.builderImage=dockyard-test/jdk:17 -Dimage.runtimeImage=dockyard-test/runtime:17 -Dimage.pull=never)
+  args=(-Dimage.builderImage=dockyard-test/jdk:17 -Dimage.runtimeImage=dockyard-test/base:17 -Dimage.pull=never)
 fi
 
 mvn -B -f examples/shop/pom.xml verify "${args[@]}"

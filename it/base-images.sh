@@ -1,14 +1,13 @@
 #!/usr/bin/env bash
 # Builds the stand-in base images the integration tests use instead of registry images (none can be pulled):
 #
-#   dockyard-test/runtime:17  FROM scratch: a jlinked Java runtime in /opt/java, the C libraries it needs, a static
-#                             busybox as /bin/sh, /etc/passwd + /etc/group with the non-root user 65532 (nonroot),
-#                             /tmp with mode 1777
+#   dockyard-test/base:17     FROM scratch: the C libraries a jlinked Java runtime needs (and nothing else of Java:
+#                             the java-service template brings its own runtime), a static busybox as /bin/sh,
+#                             /etc/passwd + /etc/group with the non-root user 65532 (nonroot), /tmp with mode 1777
+#   dockyard-test/jre:17      the same with a jlinked Java runtime in /opt/java on the PATH: a JRE base for the
+#                             java-service-jre template
 #   dockyard-test/jdk:17      FROM scratch: the whole host JDK 17 in /opt/java (jlink and jmods included), the C
 #                             libraries it needs and busybox; JAVA_HOME and PATH set
-#
-# With DOCKYARD_BARE_IMAGE=name:tag set, also builds that image: the runtime image without /opt/java (what a
-# jlinked runtime copied in by the java-service template needs, and nothing else; used by the benchmarks).
 #
 # Idempotent: an image whose dev.dockyard.test.input-hash label matches the inputs is kept as it is.
 # Usage: it/base-images.sh [WORK_DIR]   (WORK_DIR defaults to it/target/base-images)
@@ -16,7 +15,8 @@ set -euo pipefail
 
 HERE="$(cd "$(dirname "$0")" && pwd)"
 WORK="${1:-$HERE/target/base-images}"
-RUNTIME_IMAGE="${DOCKYARD_RUNTIME_IMAGE:-dockyard-test/runtime:17}"
+RUNTIME_IMAGE="${DOCKYARD_RUNTIME_IMAGE:-dockyard-test/base:17}"
+JRE_IMAGE="${DOCKYARD_JRE_IMAGE:-dockyard-test/jre:17}"
 JDK_IMAGE="${DOCKYARD_JDK_IMAGE:-dockyard-test/jdk:17}"
 RUNTIME_MODULES="java.base,java.logging,java.management,java.naming,java.net.http,java.sql,java.xml,jdk.crypto.ec,jdk.httpserver,jdk.unsupported"
 HASH_LABEL="dev.dockyard.test.input-hash"
@@ -122,7 +122,7 @@ import_rootfs() {
 
 # $1: image, $2: keep the jlinked runtime in /opt/java (true) or only the libraries it needs (false)
 build_runtime() {
-  local image="${1:-$RUNTIME_IMAGE}" keep_java="${2:-true}"
+  local image="${1:-$RUNTIME_IMAGE}" keep_java="${2:-false}"
   local root="$WORK/runtime-rootfs"
   rm -rf "$root"
   mkdir -p "$root/opt"
@@ -134,8 +134,8 @@ build_runtime() {
   rm -rf "$root"
 }
 
-build_bare() {
-  build_runtime "$DOCKYARD_BARE_IMAGE" false
+build_jre() {
+  build_runtime "$JRE_IMAGE" true
 }
 
 build_jdk() {
@@ -154,8 +154,7 @@ build_jdk() {
 }
 
 mkdir -p "$WORK"
-pairs=("$RUNTIME_IMAGE:build_runtime" "$JDK_IMAGE:build_jdk")
-[ -z "${DOCKYARD_BARE_IMAGE:-}" ] || pairs+=("$DOCKYARD_BARE_IMAGE:build_bare")
+pairs=("$RUNTIME_IMAGE:build_runtime" "$JRE_IMAGE:build_jre" "$JDK_IMAGE:build_jdk")
 for pair in "${pairs[@]}"; do
   image="${pair%:*}"; builder="${pair##*:}"
   if [ "$(current_hash "$image")" = "$INPUT_HASH" ]; then

@@ -14,7 +14,7 @@ WORK="$HERE/target"
 BARE=dockyard-test/base:17
 export DOCKER_HOST="${DOCKER_HOST:-$(bash "$ROOT/it/engine.sh" start)}"
 mvn -B -q -f "$ROOT/pom.xml" install -DskipTests -pl image-maven-plugin -am >/dev/null
-DOCKYARD_BARE_IMAGE=$BARE bash "$ROOT/it/base-images.sh" "$WORK/base-images"
+bash "$ROOT/it/base-images.sh" "$WORK/base-images"
 
 rm -rf "$WORK/service"
 mkdir -p "$WORK"
@@ -41,7 +41,7 @@ app_layer() { # size of the layer that COPY layers/application/ made
 }
 
 # 1. size against the floor
-with_base="$(build dockyard-test/runtime:17 bench-runtime)"
+with_base="$(build dockyard-test/jre:17 bench-runtime)"
 bare="$(build "$BARE" bench-bare)"
 modules="$(sed -n 's/.*(runtime modules: \(.*\))$/\1/p' "$WORK/build.log")"
 rm -rf "$WORK/floor-jre"
@@ -71,8 +71,8 @@ echo "| measurement | value |"
 echo "| --- | --- |"
 echo "| runtime modules (jdeps) | $modules |"
 echo "| physical floor: jlinked runtime + app jars + C libraries | $(mb "$floor") ($(mb "$jre_bytes") + $(mb "$app_bytes") + $(mb "$lib_bytes")) |"
-echo "| image on a bare base (C libraries, busybox, passwd) | $(mb "$(size "$bare")") ($(awk -v a="$(size "$bare")" -v f="$floor" 'BEGIN { printf "%.2f", a / f }') x floor) |"
-echo "| image on dockyard-test/runtime:17 (base has its own JRE) | $(mb "$(size "$with_base")") |"
+echo "| image on dockyard-test/base:17 (C libraries, busybox, passwd) | $(mb "$(size "$bare")") ($(awk -v a="$(size "$bare")" -v f="$floor" 'BEGIN { printf "%.2f", a / f }') x floor) |"
+echo "| image on dockyard-test/jre:17 (a base with its own JRE, which the template overlays) | $(mb "$(size "$with_base")") |"
 echo "| application layer before / after the change | $app_before B / $app_after B |"
 echo "| new layer bytes after changing one class | $new B ($(awk -v n="$new" -v a="$app_after" 'BEGIN { printf "%.3f", n / a }') x application layer) |"
 echo "| image id after mvn clean + rebuild | $([ "$rebuilt" = "$changed" ] && echo "same ($rebuilt)" || echo "different: $changed then $rebuilt") |"

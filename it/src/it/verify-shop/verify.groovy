@@ -38,6 +38,8 @@ def checks = ['size', 'non-root-user', 'healthcheck', 'exposed-ports', 'labels',
     def archive = new File(target, "$module-1.0.0-SNAPSHOT-image.tar.gz")
     def digest = MessageDigest.getInstance('SHA-256').digest(archive.bytes).encodeHex().toString()
     assert new File(target, "$module-1.0.0-SNAPSHOT-image.tar.gz.sha256").text == "$digest  ${archive.name}\n"
+    assert log =~ /\[INFO\] Saved image [0-9a-f]{12} to target\/${module}-1\.0\.0-SNAPSHOT-image\.tar\.gz \(\d+\.\d MB, sha256 $digest\)/
+    assert log.contains("[INFO] Attached ${module}-1.0.0-SNAPSHOT-image.tar.gz (classifier image)")
     def metadata = new JsonSlurper().parse(new File(target, 'image-metadata.json'))
     assert metadata.id == id && metadata.sha256 == digest && metadata.revision ==~ /[0-9a-f]{40}/
     def head = new java.util.zip.GZIPInputStream(new FileInputStream(archive)).withCloseable { it.readNBytes(512) }

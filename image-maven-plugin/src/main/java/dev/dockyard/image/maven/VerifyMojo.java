@@ -47,22 +47,6 @@ public class VerifyMojo extends AbstractEngineMojo {
     private String maxImageSize;
 
     /**
-     * The service's main TCP port: it must be exposed, and is published for the HTTP probe.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "image.port", defaultValue = "8080")
-    private int port;
-
-    /**
-     * More TCP ports the image must expose, besides {@link #port}.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "image.ports")
-    private List<Integer> ports = new ArrayList<>();
-
-    /**
      * Labels the image must carry. On the command line, comma-separated.
      *
      * @since 0.1.0
@@ -87,23 +71,6 @@ public class VerifyMojo extends AbstractEngineMojo {
      */
     @Parameter(property = "image.healthTimeout", defaultValue = "60s")
     private String healthTimeout;
-
-    /**
-     * Path probed with HTTP GET through the published port once the container is healthy; {@code none} for no
-     * probe.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "image.healthPath", defaultValue = "/health")
-    private String healthPath;
-
-    /**
-     * Container port of the HTTP probe; defaults to {@link #port}.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "image.healthPort")
-    private Integer healthPort;
 
     /**
      * Time the container has to exit after SIGTERM before the engine kills it (which fails the check).
@@ -175,7 +142,7 @@ public class VerifyMojo extends AbstractEngineMojo {
         List<Integer> allPorts = new ArrayList<>();
         allPorts.add(port);
         ports.stream().filter(p -> p != null && !allPorts.contains(p)).forEach(allPorts::add);
-        String path = healthPath == null || healthPath.isBlank() || "none".equalsIgnoreCase(healthPath.strip())
+        String path = healthPath == null || healthPath.isBlank() || NO_HEALTH_CHECK.equalsIgnoreCase(healthPath.strip())
                 ? null : healthPath.strip();
         List<String> labels = requiredLabels == null ? List.of()
                 : requiredLabels.stream().filter(l -> l != null && !l.isBlank()).map(String::strip).toList();
