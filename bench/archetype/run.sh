@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark: the image of a service generated from service-archetype, built by its own `mvn verify` with the
-# default jlink template (java-service); prints its size on the stand-in runtime base and on the bare base (the
-# same files without the base's own Java runtime), with the layers.
+# default jlink template (java-service); prints its size on the stand-in runtime base (C libraries, busybox, user
+# database: no Java) and, for comparison, on the stand-in JRE base (the same with a Java runtime of its own, which
+# the template's runtime overlays), with the layers.
 #
 #   bench/archetype/run.sh
 #
@@ -12,15 +13,15 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 # the project's version: the first <version> of the root POM (it has no parent)
-VERSION="$(sed -n 's:^  <version>\(.*\)</version>$:\1:p' "$ROOT/pom.xml" | head -1)"
+VERSION="$(awk -F'[<>]' '/^  <version>/ { print $3; exit }' "$ROOT/pom.xml")"
 BUILDER=dockyard-test/jdk:17
-RUNTIME=dockyard-test/runtime:17
-BARE=dockyard-test/base:17
+RUNTIME=dockyard-test/base:17
+JRE=dockyard-test/jre:17
 WORK="$ROOT/bench/target/archetype"
 
 rm -rf "$WORK"
 mkdir -p "$WORK"
-DOCKYARD_BARE_IMAGE=$BARE bash "$ROOT/it/base-images.sh" "$WORK/base-images"
+bash "$ROOT/it/base-images.sh" "$WORK/base-images"
 cd "$WORK"
 mvn -B -q ${BENCH_MAVEN_ARGS:-} archetype:generate -DarchetypeGroupId=dev.dockyard \
   -DarchetypeArtifactId=service-archetype -DarchetypeVersion="$VERSION" -DarchetypeCatalog=local \
@@ -38,6 +39,6 @@ measure() { # runtime base, tag
     | sed 's/^/    /'
 }
 measure "$RUNTIME" bench
-measure "$BARE" bench-bare
+measure "$JRE" bench-on-jre
 echo "runtime modules: $(sed -n 's/^RUN jlink --add-modules \([^ ]*\).*/\1/p' target/docker/Dockerfile)," \
   "application jar: $(stat -c %s target/bench-service-1.0-SNAPSHOT.jar) bytes"

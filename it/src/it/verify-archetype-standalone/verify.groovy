@@ -10,7 +10,7 @@ assert log.contains('Tests run: 11, Failures: 0, Errors: 0, Skipped: 0')
 // the stand-in bases of the docker-it profile win over the generated POM's <properties>
 def dockerfile = new File(service, 'target/docker/Dockerfile').text
 assert dockerfile.contains('FROM dockyard-test/jdk:17 AS jlink\n')
-assert dockerfile.contains('FROM dockyard-test/runtime:17\n')
+assert dockerfile.contains('FROM dockyard-test/base:17\n')
 // the service needs no JDK module beyond these two, so its jlinked runtime stays minimal
 assert dockerfile.contains('RUN jlink --add-modules java.base,jdk.httpserver ')
 assert new XmlSlurper().parse(new File(service, 'pom.xml')).properties.'image.builderImage'.text() == 'eclipse-temurin:17-jdk'
