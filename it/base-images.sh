@@ -24,6 +24,7 @@ HASH_LABEL="dev.dockyard.test.input-hash"
 DESKTOP_LIBS='lib(awt|awt_xawt|awt_headless|fontmanager|javajpeg|jawt|jsound|lcms|mlib_image|splashscreen)\.so$'
 
 say() { echo "[base-images] $*" >&2; }
+trap 'say "failed (exit $?) at line $LINENO: $BASH_COMMAND"' ERR
 
 apt_install() {
   say "installing $*"
