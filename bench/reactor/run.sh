@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Times `mvn -o -q package` on a generated reactor with image:dockerfile bound, skipped (-Dimage.skip) and unbound
+# (-Ddockyard.phase=none). Runs are interleaved (bound, skipped, unbound, bound, ...) so that load from other
+# processes spreads over the three variants alike; the summary gives the median of each and the ratios.
+#
+# Usage: run.sh [N modules, default 200] [runs, default 5] [mode: rerun|clean, default rerun]
+#   rerun: `mvn -o -q package` on an already built reactor with nothing changed (the common rerun);
+#   clean: `mvn -o -q clean package` (every jar rebuilt, every Dockerfile rendered and context staged afresh).
+# Needs the plugin installed in the local repository (from the repository root):
+#   mvn -B -q install -DskipTests -pl image-maven-plugin -am
+set -euo pipefail
+N="${1:-200}"
+RUNS="${2:-5}"
+MODE="${3:-rerun}"
+here="$(cd "$(dirname "$0")" && pwd)"
+reactor="$here/target/reactor"
+results="$here/target/results-$MODE-$N.csv"
+
+"$here/generate.sh" "$N"
+cd "$reactor"
+# Untimed priming build, online: fetches plugins and dependencies, builds every jar and renders every module once
+# (a rerun then measures the steady state).
+mvn -B -q package
+
+goals="package"
+[ "$MODE" = clean ] && goals="clean package"
+
+declare -A flags=([bound]="" [skipped]="-Dimage.skip" [unbound]="-Ddockyard.phase=none")
+echo "variant,run,seconds" > "$results"
+for run in $(seq 1 "$RUNS"); do
+  for variant in bound skipped unbound; do
+    start=$(date +%s.%N)
+    # shellcheck disable=SC2086
+    mvn -B -o -q $goals ${flags[$variant]} > "$here/target/last-$variant.log" 2>&1 \
+      || { cat "$here/target/last-$variant.log"; exit 1; }
+    end=$(date +%s.%N)
+    seconds=$(echo "$end - $start" | bc)
+    echo "$variant,$run,$seconds" >> "$results"
+    printf '%-8s run %d: %6.2f s  (load %s)\n' "$variant" "$run" "$seconds" "$(cut -d' ' -f1 /proc/loadavg)"
+  done
+done
+
+python3 - "$results" "$N" "$MODE" <<'PY'
+import csv, statistics, sys
+rows = list(csv.DictReader(open(sys.argv[1])))
+times = {}
+for r in rows:
+    times.setdefault(r["variant"], []).append(float(r["seconds"]))
+med = {v: statistics.median(t) for v, t in times.items()}
+print(f"\n{sys.argv[2]} modules, mode {sys.argv[3]}, {len(times['bound'])} runs each (seconds):")
+for v in ("bound", "skipped", "unbound"):
+    t = sorted(times[v])
+    print(f"  {v:8s} median {med[v]:7.2f}  min {t[0]:7.2f}  max {t[-1]:7.2f}  all {' '.join(f'{x:.2f}' for x in times[v])}")
+print(f"  bound vs skipped: {100 * (med['bound'] / med['skipped'] - 1):+.1f} %  (goal: <= +5 %)")
+print(f"  bound vs unbound: {100 * (med['bound'] / med['unbound'] - 1):+.1f} %")
+print(f"  per service module (bound - skipped) / {sys.argv[2]}: {1000 * (med['bound'] - med['skipped']) / int(sys.argv[2]):.1f} ms")
+PY
