@@ -26,32 +26,35 @@ goals="package"
 [ "$MODE" = clean ] && goals="clean package"
 
 declare -A flags=([bound]="" [skipped]="-Dimage.skip" [unbound]="-Ddockyard.phase=none")
-echo "variant,run,seconds" > "$results"
+echo "variant,run,seconds,cpu" > "$results"
 for run in $(seq 1 "$RUNS"); do
   for variant in bound skipped unbound; do
-    start=$(date +%s.%N)
+    # wall-clock seconds, and CPU seconds (user + system) of Maven's JVM, which other processes disturb far less
     # shellcheck disable=SC2086
-    mvn -B -o -q $goals ${flags[$variant]} > "$here/target/last-$variant.log" 2>&1 \
-      || { cat "$here/target/last-$variant.log"; exit 1; }
-    end=$(date +%s.%N)
-    seconds=$(echo "$end - $start" | bc)
-    echo "$variant,$run,$seconds" >> "$results"
-    printf '%-8s run %d: %6.2f s  (load %s)\n' "$variant" "$run" "$seconds" "$(cut -d' ' -f1 /proc/loadavg)"
+    /usr/bin/time -o "$here/target/time.txt" -f '%e %U %S' mvn -B -o -q $goals ${flags[$variant]} \
+      > "$here/target/last-$variant.log" 2>&1 || { cat "$here/target/last-$variant.log"; exit 1; }
+    read -r wall user sys < "$here/target/time.txt"
+    cpu=$(echo "$user + $sys" | bc)
+    echo "$variant,$run,$wall,$cpu" >> "$results"
+    printf '%-8s run %d: %7.2f s wall, %7.2f s CPU  (load %s)\n' "$variant" "$run" "$wall" "$cpu" \
+      "$(cut -d' ' -f1 /proc/loadavg)"
   done
 done
 
 python3 - "$results" "$N" "$MODE" <<'PY'
 import csv, statistics, sys
 rows = list(csv.DictReader(open(sys.argv[1])))
-times = {}
-for r in rows:
-    times.setdefault(r["variant"], []).append(float(r["seconds"]))
-med = {v: statistics.median(t) for v, t in times.items()}
-print(f"\n{sys.argv[2]} modules, mode {sys.argv[3]}, {len(times['bound'])} runs each (seconds):")
-for v in ("bound", "skipped", "unbound"):
-    t = sorted(times[v])
-    print(f"  {v:8s} median {med[v]:7.2f}  min {t[0]:7.2f}  max {t[-1]:7.2f}  all {' '.join(f'{x:.2f}' for x in times[v])}")
-print(f"  bound vs skipped: {100 * (med['bound'] / med['skipped'] - 1):+.1f} %  (goal: <= +5 %)")
-print(f"  bound vs unbound: {100 * (med['bound'] / med['unbound'] - 1):+.1f} %")
-print(f"  per service module (bound - skipped) / {sys.argv[2]}: {1000 * (med['bound'] - med['skipped']) / int(sys.argv[2]):.1f} ms")
+n = int(sys.argv[2])
+for column, label in (("seconds", "wall-clock"), ("cpu", "CPU (user + system)")):
+    times = {}
+    for r in rows:
+        times.setdefault(r["variant"], []).append(float(r[column]))
+    med = {v: statistics.median(t) for v, t in times.items()}
+    print(f"\n{n} modules, mode {sys.argv[3]}, {len(times['bound'])} runs each, {label} seconds:")
+    for v in ("bound", "skipped", "unbound"):
+        t = sorted(times[v])
+        print(f"  {v:8s} median {med[v]:7.2f}  min {t[0]:7.2f}  max {t[-1]:7.2f}  all {' '.join(f'{x:.2f}' for x in times[v])}")
+    print(f"  bound vs skipped: {100 * (med['bound'] / med['skipped'] - 1):+.1f} %  (goal: <= +5 %)")
+    print(f"  bound vs unbound: {100 * (med['bound'] / med['unbound'] - 1):+.1f} %")
+    print(f"  per module (bound - skipped) / {n}: {1000 * (med['bound'] - med['skipped']) / n:.1f} ms")
 PY
