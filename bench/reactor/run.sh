@@ -6,8 +6,8 @@
 # Usage: run.sh [N modules, default 200] [runs, default 5] [mode: rerun|clean, default rerun]
 #   rerun: `mvn -o -q package` on an already built reactor with nothing changed (the common rerun);
 #   clean: `mvn -o -q clean package` (every jar rebuilt, every Dockerfile rendered and context staged afresh).
-# Needs the plugin installed in the local repository (from the repository root):
-#   mvn -B -q install -DskipTests -pl image-maven-plugin -am
+# The builds use a private copy of the local repository (target/m2) into which the plugin is installed from this
+# checkout, so the measured plugin is this checkout's and no concurrent install into ~/.m2 can change it mid-run.
 set -euo pipefail
 N="${1:-200}"
 RUNS="${2:-5}"
@@ -15,12 +15,21 @@ MODE="${3:-rerun}"
 here="$(cd "$(dirname "$0")" && pwd)"
 reactor="$here/target/reactor"
 results="$here/target/results-$MODE-$N.csv"
+root="$(cd "$here/../.." && pwd)"
+repo="$here/target/m2"
+shared_repo="${MAVEN_LOCAL_REPOSITORY:-$HOME/.m2/repository}"
+
+if [ ! -d "$repo" ]; then
+  mkdir -p "$here/target"
+  if [ -d "$shared_repo" ]; then cp -a "$shared_repo" "$repo"; else mkdir -p "$repo"; fi
+fi
+mvn -B -q -f "$root/pom.xml" install -DskipTests -pl image-maven-plugin -am -Dmaven.repo.local="$repo"
 
 "$here/generate.sh" "$N"
 cd "$reactor"
 # Untimed priming build, online: fetches plugins and dependencies, builds every jar and renders every module once
 # (a rerun then measures the steady state).
-mvn -B -q package
+mvn -B -q package -Dmaven.repo.local="$repo"
 
 goals="package"
 [ "$MODE" = clean ] && goals="clean package"
@@ -31,7 +40,7 @@ for run in $(seq 1 "$RUNS"); do
   for variant in bound skipped unbound; do
     # wall-clock seconds, and CPU seconds (user + system) of Maven's JVM, which other processes disturb far less
     # shellcheck disable=SC2086
-    /usr/bin/time -o "$here/target/time.txt" -f '%e %U %S' mvn -B -o -q $goals ${flags[$variant]} \
+    /usr/bin/time -o "$here/target/time.txt" -f '%e %U %S' mvn -B -o -q -Dmaven.repo.local="$repo" $goals ${flags[$variant]} \
       > "$here/target/last-$variant.log" 2>&1 || { cat "$here/target/last-$variant.log"; exit 1; }
     read -r wall user sys < "$here/target/time.txt"
     cpu=$(echo "$user + $sys" | bc)
