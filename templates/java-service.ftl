@@ -41,6 +41,9 @@ VOLUME [=execForm(image.volumes)]
 [#if health??]
 HEALTHCHECK --interval=[=health.interval] --timeout=[=health.timeout] --start-period=[=health.startPeriod] --retries=[=health.retries] \
     CMD [=execForm([jvm.home + "/bin/java"] + probe.options + ["-cp", probe.target, probe.mainClass, health.url])]
+[#else]
+[#-- no health check: say so explicitly, so a base image's own HEALTHCHECK is not inherited --]
+HEALTHCHECK NONE
 [/#if]
 STOPSIGNAL SIGTERM
 ENTRYPOINT [=execForm([jvm.home + "/bin/java"] + jvm.options + ["-cp", jvm.classpath?join(":"), jvm.mainClass])]

@@ -23,6 +23,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
 
+import dev.dockyard.image.policy.LintReports;
 import dev.dockyard.image.render.ArtifactInput;
 import dev.dockyard.image.render.HealthSettings;
 import dev.dockyard.image.render.ImageSettings;
@@ -39,13 +40,14 @@ import dev.dockyard.image.render.TemplateSource;
 /**
  * Renders the module's Dockerfile from a Freemarker template into {@code target/docker/Dockerfile}, with a
  * {@code .dockerignore}, and stages the build context next to it as layers: third-party release dependencies,
- * snapshot dependencies, other modules of the reactor, and the module's own jar.
+ * snapshot dependencies, other modules of the reactor, and the module's own jar. The rendered Dockerfile is then
+ * linted as {@code image:lint} does, with the same parameters ({@code image.lint.skip} turns that off).
  *
  * @since 0.1.0
  */
 @Mojo(name = "dockerfile", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true,
         requiresDependencyResolution = ResolutionScope.RUNTIME)
-public class DockerfileMojo extends AbstractImageMojo {
+public class DockerfileMojo extends AbstractLintMojo {
 
     /** Value of {@code healthPath} that turns the health check off. */
     static final String NO_HEALTH_CHECK = "none";
@@ -272,6 +274,7 @@ public class DockerfileMojo extends AbstractImageMojo {
                 + " (runtime modules: " + String.join(",", result.modules()) + ")");
         getLog().info("Staged build context " + base.relativize(result.context()) + ": " + result.layers().stream()
                 .map(DockerfileMojo::describe).collect(Collectors.joining(", ")));
+        lint(List.of(result.dockerfile()), LintReports.DEFAULT_NAME);
     }
 
     private static String describe(StagedLayer layer) {

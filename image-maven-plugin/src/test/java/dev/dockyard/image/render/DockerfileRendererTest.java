@@ -107,18 +107,17 @@ class DockerfileRendererTest {
         Files.writeString(stale, "old");
         Path unrelated = result.context().resolve("image-id");
         Files.writeString(unrelated, "sha256:abc");
-        RenderRequest fewer = new RenderRequest(result == null ? null : fixture.request("java-service", null).project(),
-                fixture.request("java-service", null).image(), null,
-                fixture.request("java-service", null).jvm(), "jdk:17", "runtime:17",
-                fixture.request("java-service", null).template(), fixture.applicationJar(), List.of(),
-                result.context(), result.context().resolveSibling("image-work"), null, null, "0.1.0-TEST");
+        RenderRequest full = fixture.request("java-service", null);
+        RenderRequest fewer = new RenderRequest(full.project(), full.image(), null, full.jvm(), "jdk:17", "runtime:17",
+                full.template(), fixture.applicationJar(), List.of(), result.context(),
+                result.context().resolveSibling("image-work"), null, null, "0.1.0-TEST");
         RenderResult second = renderer.render(fewer);
         assertFalse(Files.exists(stale));
         assertFalse(Files.exists(result.context().resolve("layers/dependencies")));
         assertTrue(Files.exists(unrelated), "files the stager does not own are left alone");
         assertEquals(List.of(Layer.APPLICATION), second.layers().stream().map(StagedLayer::layer).toList());
         String dockerfile = Files.readString(second.dockerfile());
-        assertFalse(dockerfile.contains("HEALTHCHECK"), dockerfile);
+        assertTrue(dockerfile.contains("\nHEALTHCHECK NONE\n"), dockerfile);
         assertFalse(dockerfile.contains("org.opencontainers.image.created"), dockerfile);
         assertTrue(dockerfile.contains("FROM jdk:17 AS jlink"), dockerfile);
     }
@@ -152,10 +151,7 @@ class DockerfileRendererTest {
 
     @Test
     void aMissingVariableNamesTheFileLineColumnAndName() throws Exception {
-        Path moduleDir = Files.createDirectories(fixture.module().resolve("src/main/docker"));
-        Files.writeString(moduleDir.resolve("java-service.ftl"), "FROM x\nUSER [=image.owner]\n");
-        RenderException e = assertThrows(RenderException.class,
-                () -> renderer.render(fixture.request("java-service", null)));
+        RenderException e = failWithModuleTemplate("FROM x\nUSER [=image.owner]\n");
         assertEquals("src/main/docker/java-service.ftl:2:8: 'image.owner' is not defined in the data model."
                 + " Use a name listed in the templates README, or give a default for an optional value:"
                 + " [=image.owner!\"\"] or [#if image.owner??]…[/#if].", e.getMessage());
@@ -163,20 +159,14 @@ class DockerfileRendererTest {
 
     @Test
     void anUndefinedMacroNamesTheFileLineColumnAndName() throws Exception {
-        Path moduleDir = Files.createDirectories(fixture.module().resolve("src/main/docker"));
-        Files.writeString(moduleDir.resolve("java-service.ftl"), "FROM x\n\n  [@healthcheck /]\n");
-        RenderException e = assertThrows(RenderException.class,
-                () -> renderer.render(fixture.request("java-service", null)));
+        RenderException e = failWithModuleTemplate("FROM x\n\n  [@healthcheck /]\n");
         assertTrue(e.getMessage().startsWith("src/main/docker/java-service.ftl:3:5: 'healthcheck' is not defined"),
                 e.getMessage());
     }
 
     @Test
     void aSyntaxErrorNamesTheFileLineAndColumn() throws Exception {
-        Path moduleDir = Files.createDirectories(fixture.module().resolve("src/main/docker"));
-        Files.writeString(moduleDir.resolve("java-service.ftl"), "FROM x\n[#if image.user]\nUSER 1\n");
-        RenderException e = assertThrows(RenderException.class,
-                () -> renderer.render(fixture.request("java-service", null)));
+        RenderException e = failWithModuleTemplate("FROM x\n[#if image.user]\nUSER 1\n");
         assertTrue(e.getMessage().startsWith("src/main/docker/java-service.ftl:3:7: syntax error: Unexpected end of file reached. You have an unclosed #if."), e.getMessage());
         assertTrue(e.getMessage().contains(": syntax error: "), e.getMessage());
         assertFalse(e.getMessage().contains("\tat "), "no stack trace in the message");
@@ -220,6 +210,12 @@ class DockerfileRendererTest {
             assertTrue(message.contains(expected), () -> "missing <" + expected + "> in\n" + message);
         }
         assertFalse(Files.exists(base.outputDirectory()));
+    }
+
+    private RenderException failWithModuleTemplate(String template) throws IOException {
+        Path moduleDir = Files.createDirectories(fixture.module().resolve("src/main/docker"));
+        Files.writeString(moduleDir.resolve("java-service.ftl"), template);
+        return assertThrows(RenderException.class, () -> renderer.render(fixture.request("java-service", null)));
     }
 
     private static RenderRequest withJvm(RenderRequest r, JvmSettings jvm) {

@@ -1,0 +1,10 @@
+package dev.dockyard.image.policy.rules;
+
+import dev.dockyard.image.policy.Severity;
+
+/** At most one {@code CMD} per stage (hadolint DL4003). */
+public final class MultipleCmd extends AtMostOnePerStage {
+    public MultipleCmd() {
+        super("CMD", Severity.WARNING, "DL4003");
+    }
+}

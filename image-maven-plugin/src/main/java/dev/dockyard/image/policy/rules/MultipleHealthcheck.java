@@ -1,0 +1,10 @@
+package dev.dockyard.image.policy.rules;
+
+import dev.dockyard.image.policy.Severity;
+
+/** At most one {@code HEALTHCHECK} per stage (hadolint DL3012). */
+public final class MultipleHealthcheck extends AtMostOnePerStage {
+    public MultipleHealthcheck() {
+        super("HEALTHCHECK", Severity.ERROR, "DL3012");
+    }
+}

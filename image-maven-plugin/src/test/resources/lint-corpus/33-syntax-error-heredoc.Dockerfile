@@ -1,0 +1,3 @@
+FROM alpine:3.21
+RUN <<EOF
+echo never closed

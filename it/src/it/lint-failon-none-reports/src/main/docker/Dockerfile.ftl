@@ -1,0 +1,2 @@
+[#-- a template, not a Dockerfile: never linted --]
+FROM [=runtimeImage]
