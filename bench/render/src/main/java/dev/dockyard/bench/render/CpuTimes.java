@@ -43,7 +43,11 @@ public final class CpuTimes {
             try {
                 DockerfileRenderer renderer = new DockerfileRenderer(new TemplateEngines());
                 RenderRequest request = module.request(jdeps ? List.of() : RenderBenchmark.CONFIGURED_MODULES);
+                long process0 = OS.getProcessCpuTime();
+                long wall0 = System.nanoTime();
                 renderer.render(request);
+                System.out.printf("%-22s %-10s %4d  %9.2f (first render in this JVM; JVM CPU %.0f ms)%n", "first",
+                        modules, 1, (System.nanoTime() - wall0) / 1e6, (OS.getProcessCpuTime() - process0) / 1e6);
                 measure("unchanged", modules, jdeps ? 300 : warmup, jdeps ? 500 : ops, () -> { }, renderer, request);
                 measure("applicationJarChanged", modules, warmup, ops, module::changeApplicationJar, renderer, request);
                 measure("cleanBuild", modules, warmup, ops, module::clean, renderer, request);
