@@ -1,6 +1,7 @@
 package dev.dockyard.image.maven;
 
 import java.io.File;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.maven.execution.MavenSession;
@@ -62,6 +63,43 @@ abstract class AbstractImageMojo extends AbstractMojo {
      */
     @Parameter(property = "image.tags", defaultValue = "${project.version}")
     protected List<String> tags;
+
+    /** Value of {@code healthPath} that turns the health check (and the HTTP probe) off. */
+    static final String NO_HEALTH_CHECK = "none";
+
+    /**
+     * The service's main TCP port: exposed by the rendered image, required to be exposed by {@code image:verify},
+     * and probed by the health check.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "image.port", defaultValue = "8080")
+    protected int port;
+
+    /**
+     * More TCP ports to expose (and to require exposed), besides {@link #port}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "image.ports")
+    protected List<Integer> ports = new ArrayList<>();
+
+    /**
+     * Path the image's health check requests with HTTP GET, and {@code image:verify} probes through the published
+     * port; {@code none} for neither.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "image.healthPath", defaultValue = "/health")
+    protected String healthPath;
+
+    /**
+     * Container port of the health check and the HTTP probe; defaults to {@link #port}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "image.healthPort")
+    protected Integer healthPort;
 
     /**
      * @return {@code true} when the goal should do nothing for this module (logged once).

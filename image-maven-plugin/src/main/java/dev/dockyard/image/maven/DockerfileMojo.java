@@ -23,6 +23,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
 
+import dev.dockyard.image.engine.ByteSize;
 import dev.dockyard.image.policy.LintReports;
 import dev.dockyard.image.render.ArtifactInput;
 import dev.dockyard.image.render.HealthSettings;
@@ -48,9 +49,6 @@ import dev.dockyard.image.render.TemplateSource;
 @Mojo(name = "dockerfile", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true,
         requiresDependencyResolution = ResolutionScope.RUNTIME)
 public class DockerfileMojo extends AbstractLintMojo {
-
-    /** Value of {@code healthPath} that turns the health check off. */
-    static final String NO_HEALTH_CHECK = "none";
 
     /**
      * The template: a catalog name ({@code java-service}, {@code java-service-jre}), looked up first in the module's
@@ -124,22 +122,6 @@ public class DockerfileMojo extends AbstractLintMojo {
     private String workdir;
 
     /**
-     * The service's main TCP port: exposed, and probed by the health check.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "image.port", defaultValue = "8080")
-    private int port;
-
-    /**
-     * More TCP ports to expose, besides {@link #port}.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "image.ports")
-    private List<Integer> ports = new ArrayList<>();
-
-    /**
      * Absolute paths declared as volumes; each is created owned by {@link #user} so that a fresh named volume is
      * writable.
      *
@@ -164,22 +146,6 @@ public class DockerfileMojo extends AbstractLintMojo {
      */
     @Parameter
     private Map<String, String> labels = new LinkedHashMap<>();
-
-    /**
-     * Path the health check requests with HTTP GET; {@code none} for no health check.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "image.healthPath", defaultValue = "/health")
-    private String healthPath;
-
-    /**
-     * Port the health check requests; defaults to {@link #port}.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "image.healthPort")
-    private Integer healthPort;
 
     /**
      * Time between two health checks (Docker duration).
@@ -279,7 +245,7 @@ public class DockerfileMojo extends AbstractLintMojo {
 
     private static String describe(StagedLayer layer) {
         int count = layer.files().size();
-        return layer.layer().id() + " " + count + (count == 1 ? " file " : " files ") + Sizes.format(layer.bytes());
+        return layer.layer().id() + " " + count + (count == 1 ? " file " : " files ") + ByteSize.format(layer.bytes());
     }
 
     private RenderRequest request() throws MojoFailureException, RenderException, IOException {

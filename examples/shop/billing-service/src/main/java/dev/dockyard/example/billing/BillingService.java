@@ -29,7 +29,7 @@ public final class BillingService {
         });
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.stop(5);
+            server.stop(1);
             System.out.println("billing-service stopped");
             stopped.countDown();
         }));

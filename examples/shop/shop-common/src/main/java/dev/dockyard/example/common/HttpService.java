@@ -16,7 +16,7 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * An HTTP service on the JDK's built-in server: listens on {@code PORT} (default 8080), answers
  * {@code GET /health} with {@code {"status":"UP"}}, and on SIGTERM stops accepting, lets in-flight requests finish
- * (at most five seconds) and exits.
+ * (at most one second) and exits.
  */
 public final class HttpService {
 
@@ -59,7 +59,7 @@ public final class HttpService {
 
     private void stop() {
         System.out.println(name + " stopping");
-        server.stop(5);
+        server.stop(1);
         workers.shutdown();
         try {
             workers.awaitTermination(5, TimeUnit.SECONDS);

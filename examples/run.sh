@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Runs the main job on the bundled example reactor: builds Dockyard, then `mvn verify` on examples/shop, which
+# renders, lints, builds and verifies an image per service, and prints where everything is.
+#
+# A Docker engine is found or started with it/engine.sh (it keeps running; `bash it/engine.sh stop` stops it).
+# When the default base images cannot be pulled (no registry reachable), stand-ins are built from the local JDK
+# with it/base-images.sh and passed as image.builderImage / image.runtimeImage, and the run says so.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+
+echo "[example] building Dockyard"
+mvn -B -q install -DskipTests -pl image-maven-plugin -am
+
+DOCKER_HOST="$(bash it/engine.sh start)"
+export DOCKER_HOST
+echo "[example] Docker engine: $DOCKER_HOST"
+
+args=()
+builder="eclipse-temurin:17-jdk"
+runtime="debian:bookworm-slim"
+if ! { docker image inspect "$builder" "$runtime" >/dev/null 2>&1 \
+       || { timeout 120 docker pull -q "$builder" && timeout 120 docker pull -q "$runtime"; } >/dev/null 2>&1; }; then
+  echo "[example] $builder / $runtime cannot be pulled here: using stand-in base images built from the local JDK"
+  bash it/base-images.sh
+  args=(-Dimage.builderImage=dockyard-test/jdk:17 -Dimage.runtimeImage=dockyard-test/base:17 -Dimage.pull=never)
+fi
+
+mvn -B -f examples/shop/pom.xml verify "${args[@]}"
+
+echo
+echo "[example] results"
+for service in orders-service billing-service; do
+  dir="examples/shop/$service/target"
+  echo "  $service"
+  echo "    Dockerfile:     $dir/docker/Dockerfile"
+  echo "    image id:       $(cat "$dir/docker/image-id")"
+  echo "    image:          $(docker image inspect --format '{{index .RepoTags 0}} ({{.Size}} bytes)' "$(cat "$dir/docker/image-id")")"
+  echo "    reports:        $dir/image-reports/ ($(ls "$dir/image-reports" | tr '\n' ' '))"
+done

@@ -1,0 +1,45 @@
+package dev.dockyard.image.engine;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Durations written as Docker writes them: {@code 500ms}, {@code 10s}, {@code 2m}, {@code 1m30s}, {@code 1h}. */
+public final class DurationText {
+
+    private static final Pattern PART = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)(ms|s|m|h)");
+
+    private DurationText() {
+    }
+
+    /**
+     * A bare number is seconds.
+     *
+     * @throws IllegalArgumentException naming the accepted forms
+     */
+    public static Duration parse(String text) {
+        String value = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+        if (value.matches("[0-9]+")) {
+            return Duration.ofSeconds(Long.parseLong(value));
+        }
+        Matcher m = PART.matcher(value);
+        Duration total = Duration.ZERO;
+        int end = 0;
+        while (m.find() && m.start() == end) {
+            double amount = Double.parseDouble(m.group(1));
+            long millis = switch (m.group(2)) {
+                case "ms" -> Math.round(amount);
+                case "s" -> Math.round(amount * 1000);
+                case "m" -> Math.round(amount * 60_000);
+                default -> Math.round(amount * 3_600_000);
+            };
+            total = total.plusMillis(millis);
+            end = m.end();
+        }
+        if (end == 0 || end != value.length()) {
+            throw new IllegalArgumentException("'" + text + "' is not a duration: use e.g. 500ms, 10s, 2m, 1m30s");
+        }
+        return total;
+    }
+}

@@ -1,0 +1,30 @@
+package dev.dockyard.image.engine;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The image's {@code HEALTHCHECK}.
+ *
+ * @param test        the command, as the engine stores it ({@code CMD ...}, {@code CMD-SHELL ...} or {@code NONE})
+ * @param interval    time between checks (Docker's default 30s when unset)
+ * @param timeout     time one check may take
+ * @param startPeriod time after start during which failures do not count
+ * @param retries     consecutive failures that make the container unhealthy
+ */
+public record HealthCheckConfig(List<String> test, Duration interval, Duration timeout, Duration startPeriod,
+        int retries) {
+
+    /** Whether a check is defined (not absent, not {@code HEALTHCHECK NONE}). */
+    public boolean defined() {
+        return test != null && !test.isEmpty() && !"NONE".equals(test.get(0));
+    }
+
+    /**
+     * The longest a healthy service may take to be reported healthy: its start period plus one interval and one
+     * check's timeout.
+     */
+    public Duration firstVerdictWithin() {
+        return startPeriod.plus(interval).plus(timeout);
+    }
+}

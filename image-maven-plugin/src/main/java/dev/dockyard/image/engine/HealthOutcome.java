@@ -1,0 +1,37 @@
+package dev.dockyard.image.engine;
+
+import java.time.Duration;
+
+/**
+ * How waiting for a container to become healthy ended.
+ *
+ * @param status    the verdict
+ * @param exitCode  the container's exit code when it {@link Status#EXITED}, else -1
+ * @param elapsed   time waited
+ * @param lastProbe the last health check's exit code and output, empty if none ran
+ */
+public record HealthOutcome(Status status, long exitCode, Duration elapsed, String lastProbe) {
+
+    /** The verdicts. */
+    public enum Status { HEALTHY, UNHEALTHY, EXITED, TIMED_OUT, NO_HEALTH_CHECK }
+
+    static HealthOutcome healthy(Duration elapsed) {
+        return new HealthOutcome(Status.HEALTHY, -1, elapsed, "");
+    }
+
+    static HealthOutcome unhealthy(Duration elapsed, String lastProbe) {
+        return new HealthOutcome(Status.UNHEALTHY, -1, elapsed, lastProbe);
+    }
+
+    static HealthOutcome exited(long exitCode, Duration elapsed, String lastProbe) {
+        return new HealthOutcome(Status.EXITED, exitCode, elapsed, lastProbe);
+    }
+
+    static HealthOutcome timedOut(Duration elapsed, String lastProbe) {
+        return new HealthOutcome(Status.TIMED_OUT, -1, elapsed, lastProbe);
+    }
+
+    static HealthOutcome noHealthCheck(Duration elapsed) {
+        return new HealthOutcome(Status.NO_HEALTH_CHECK, -1, elapsed, "");
+    }
+}

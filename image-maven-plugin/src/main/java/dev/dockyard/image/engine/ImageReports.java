@@ -1,0 +1,157 @@
+package dev.dockyard.image.engine;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/**
+ * Machine- and human-readable reports of an image: {@code image.json} (id, tags, size, layers), JUnit XML of the
+ * verification (one testcase per check, so CI systems show them) and an HTML page with the layers as a size chart
+ * and the verdicts.
+ */
+public final class ImageReports {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ImageReports() {
+    }
+
+    /** The image as a JSON-ready map: id, tags, size, created, layers (oldest first). */
+    public static Map<String, Object> describe(ImageDetails image) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", image.id());
+        json.put("tags", image.tags());
+        json.put("size", image.size());
+        json.put("created", image.created());
+        json.put("user", image.user());
+        json.put("exposedPorts", List.copyOf(image.exposedPorts()));
+        json.put("labels", image.labels());
+        json.put("layers", image.layers().stream().map(layer -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("size", layer.size());
+            entry.put("createdBy", layer.instruction());
+            return entry;
+        }).toList());
+        return json;
+    }
+
+    /** Writes {@code json} to {@code file}, pretty-printed, creating the directory. */
+    public static void writeJson(Object json, Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, JSON.writeValueAsString(json) + "\n", StandardCharsets.UTF_8);
+    }
+
+    /** Writes {@code TEST-<suite>.xml} in {@code directory}: one testcase per check. */
+    public static Path writeJUnit(Verification verification, String suite, Path directory) throws IOException {
+        Files.createDirectories(directory);
+        Path file = directory.resolve("TEST-" + suite + ".xml");
+        List<Check> checks = verification.checks();
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+            xml.writeStartDocument("UTF-8", "1.0");
+            xml.writeCharacters("\n");
+            xml.writeStartElement("testsuite");
+            xml.writeAttribute("name", suite);
+            xml.writeAttribute("tests", Integer.toString(checks.size()));
+            xml.writeAttribute("failures", Long.toString(checks.stream().filter(Check::failed).count()));
+            xml.writeAttribute("errors", "0");
+            xml.writeAttribute("skipped", Long.toString(checks.stream()
+                    .filter(c -> c.status() == Check.Status.SKIPPED).count()));
+            xml.writeAttribute("time", seconds(checks.stream().map(Check::time).reduce(Duration.ZERO,
+                    Duration::plus)));
+            for (Check check : checks) {
+                xml.writeCharacters("\n  ");
+                xml.writeStartElement("testcase");
+                xml.writeAttribute("classname", suite);
+                xml.writeAttribute("name", check.name());
+                xml.writeAttribute("time", seconds(check.time()));
+                if (check.status() == Check.Status.FAIL) {
+                    xml.writeStartElement("failure");
+                    xml.writeAttribute("message", check.message());
+                    xml.writeAttribute("type", "image:verify");
+                    xml.writeCharacters(String.join("\n", check.output()));
+                    xml.writeEndElement();
+                } else if (check.status() == Check.Status.SKIPPED) {
+                    xml.writeEmptyElement("skipped");
+                    xml.writeAttribute("message", check.message());
+                } else {
+                    xml.writeStartElement("system-out");
+                    xml.writeCharacters(check.message());
+                    xml.writeEndElement();
+                }
+                xml.writeEndElement();
+            }
+            xml.writeCharacters("\n");
+            xml.writeEndElement();
+            xml.writeCharacters("\n");
+            xml.writeEndDocument();
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw new IOException("Could not write " + file + ": " + e.getMessage(), e);
+        }
+        return file;
+    }
+
+    /** Writes a self-contained HTML page: the verdicts, then the layers as a horizontal bar chart. */
+    public static void writeHtml(Verification verification, String title, Path file) throws IOException {
+        ImageDetails image = verification.image();
+        long largest = image.layers().stream().mapToLong(ImageLayer::size).max().orElse(1);
+        StringBuilder html = new StringBuilder();
+        html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
+                .append(escape(title)).append("</title>\n<style>\n")
+                .append("body{font-family:system-ui,sans-serif;margin:2rem;color:#222}")
+                .append("table{border-collapse:collapse;margin-bottom:2rem}")
+                .append("td,th{padding:.3rem .6rem;text-align:left;vertical-align:top;border-bottom:1px solid #ddd}")
+                .append(".PASS{color:#176f2c;font-weight:bold}.FAIL{color:#b00020;font-weight:bold}")
+                .append(".SKIPPED{color:#777}.bar{background:#3b78c2;height:1rem;min-width:1px}")
+                .append(".size{text-align:right;white-space:nowrap}code{font-size:.85rem;word-break:break-all}")
+                .append("\n</style></head><body>\n");
+        html.append("<h1>").append(escape(title)).append("</h1>\n<p>Image <code>").append(escape(image.id()))
+                .append("</code>, ").append(escape(String.join(", ", image.tags()))).append(", <strong>")
+                .append(ByteSize.format(image.size())).append("</strong> in ").append(image.layers().size())
+                .append(" steps.</p>\n");
+        html.append("<h2>Checks</h2>\n<table><tr><th>Check</th><th>Verdict</th><th>Finding</th></tr>\n");
+        for (Check check : verification.checks()) {
+            html.append("<tr><td>").append(escape(check.name())).append("</td><td class=\"").append(check.status())
+                    .append("\">").append(check.status()).append("</td><td>").append(escape(check.message()));
+            if (!check.output().isEmpty()) {
+                html.append("<pre>").append(escape(String.join("\n", check.output()))).append("</pre>");
+            }
+            html.append("</td></tr>\n");
+        }
+        html.append("</table>\n<h2>Layers</h2>\n<table><tr><th class=\"size\">Size</th><th style=\"width:30%\">"
+                + "</th><th>Instruction</th></tr>\n");
+        for (ImageLayer layer : image.layers()) {
+            double percent = largest == 0 ? 0 : 100.0 * layer.size() / largest;
+            html.append("<tr><td class=\"size\">").append(ByteSize.format(layer.size()))
+                    .append("</td><td><div class=\"bar\" style=\"width:")
+                    .append(String.format(Locale.ROOT, "%.1f", percent)).append("%\"></div></td><td><code>")
+                    .append(escape(layer.instruction())).append("</code></td></tr>\n");
+        }
+        html.append("</table>\n</body></html>\n");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, html, StandardCharsets.UTF_8);
+    }
+
+    private static String seconds(Duration duration) {
+        return String.format(Locale.ROOT, "%.3f", duration.toMillis() / 1000.0);
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

@@ -1,0 +1,255 @@
+package dev.dockyard.image.engine;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Verifies a built image: static checks on its configuration and history (size budget, non-root user, health
+ * check, exposed ports, labels), then live checks on a container started from it (healthy in time, main process
+ * not root, HTTP health probe, clean stop on SIGTERM). The container is removed whatever happens.
+ */
+public final class ImageVerifier {
+
+    private static final int LARGEST_LAYERS = 3;
+
+    private final Engine engine;
+    private final EngineLog log;
+
+    public ImageVerifier(Engine engine, EngineLog log) {
+        this.engine = engine;
+        this.log = log;
+    }
+
+    /** Runs every check; a failed check never stops the others (later live checks are skipped when moot). */
+    public Verification verify(VerifyRequest request) throws EngineException, InterruptedException {
+        ImageDetails image = engine.inspect(request.image());
+        List<Check> checks = new ArrayList<>();
+        checks.add(size(image, request.maxImageSize()));
+        checks.add(user(image));
+        checks.add(healthCheck(image));
+        checks.add(ports(image, request.ports()));
+        checks.add(labels(image, request.requiredLabels()));
+        checks.forEach(this::report);
+        if (request.live()) {
+            live(image, request, checks);
+        }
+        return new Verification(image, checks);
+    }
+
+    private void report(Check check) {
+        if (check.failed()) {
+            log.error(check.line());
+            check.output().forEach(line -> log.error("  " + line));
+        } else {
+            log.info(check.line());
+        }
+    }
+
+    static Check size(ImageDetails image, long budget) {
+        String size = ByteSize.format(image.size());
+        if (image.size() <= budget) {
+            return Check.pass("size", "image size " + size + " is within image.maxImageSize "
+                    + ByteSize.format(budget), Duration.ZERO);
+        }
+        String largest = image.largestLayers(LARGEST_LAYERS).stream()
+                .map(l -> ByteSize.format(l.size()) + " " + abbreviate(l.instruction()))
+                .collect(Collectors.joining("; "));
+        return Check.fail("size", "image size " + size + " exceeds image.maxImageSize " + ByteSize.format(budget)
+                + " by " + ByteSize.format(image.size() - budget) + "; largest layers: " + largest
+                + ". Shrink those layers or raise image.maxImageSize.", Duration.ZERO, List.of());
+    }
+
+    static Check user(ImageDetails image) {
+        String user = image.user().strip();
+        String name = user.contains(":") ? user.substring(0, user.indexOf(':')) : user;
+        if (name.isEmpty() || name.equals("root") || name.equals("0")) {
+            return Check.fail("non-root-user", "the image runs as root (USER "
+                    + (user.isEmpty() ? "not set" : "'" + user + "'") + "): end the Dockerfile with a numeric"
+                    + " non-root USER, e.g. USER 65532:65532 (image.user)", Duration.ZERO, List.of());
+        }
+        return Check.pass("non-root-user", "the image runs as user " + user, Duration.ZERO);
+    }
+
+    static Check healthCheck(ImageDetails image) {
+        HealthCheckConfig health = image.healthCheck();
+        if (health == null || !health.defined()) {
+            return Check.fail("healthcheck", "the image defines no HEALTHCHECK: add one (image.healthPath) so"
+                    + " that the engine and orchestrators can tell when the service is ready", Duration.ZERO,
+                    List.of());
+        }
+        return Check.pass("healthcheck", "HEALTHCHECK every " + seconds(health.interval()) + ", timeout "
+                + seconds(health.timeout()) + ", start period " + seconds(health.startPeriod()) + ", "
+                + health.retries() + " retries", Duration.ZERO);
+    }
+
+    static Check ports(ImageDetails image, List<Integer> configured) {
+        Set<String> expected = configured.stream().map(p -> p + "/tcp").collect(Collectors.toCollection(TreeSet::new));
+        if (image.exposedPorts().equals(expected)) {
+            return Check.pass("exposed-ports", "exposes " + list(expected), Duration.ZERO);
+        }
+        return Check.fail("exposed-ports", "the image exposes " + list(image.exposedPorts()) + " but image.port and"
+                + " image.ports configure " + list(expected) + ": make EXPOSE match", Duration.ZERO, List.of());
+    }
+
+    static Check labels(ImageDetails image, List<String> required) {
+        List<String> missing = required.stream().filter(l -> !image.labels().containsKey(l)).toList();
+        if (missing.isEmpty()) {
+            return Check.pass("labels", "has the required labels " + list(required), Duration.ZERO);
+        }
+        return Check.fail("labels", "the image lacks the required label" + (missing.size() == 1 ? " " : "s ")
+                + String.join(", ", missing) + " (image.requiredLabels)", Duration.ZERO, List.of());
+    }
+
+    private void live(ImageDetails image, VerifyRequest request, List<Check> checks)
+            throws EngineException, InterruptedException {
+        List<Integer> ports = new ArrayList<>(request.ports());
+        if (request.healthPath() != null && !ports.contains(request.healthPort())) {
+            ports.add(request.healthPort());
+        }
+        log.info("Starting a container of " + image.shortId() + " (label " + Engine.RUN_LABEL + "=" + request.runId()
+                + ")");
+        try (RunningContainer container = engine.run(image.id(), request.runId(), ports)) {
+            Check healthy = healthy(image, request, container);
+            add(checks, healthy);
+            if (healthy.failed()) {
+                for (String name : List.of("process-user", "http-probe", "sigterm-stop")) {
+                    add(checks, Check.skipped(name, "the container did not become healthy"));
+                }
+                return;
+            }
+            add(checks, processUser(container));
+            add(checks, request.healthPath() == null
+                    ? Check.skipped("http-probe", "no health path configured (image.healthPath=none)")
+                    : httpProbe(container, request.healthPath(), request.healthPort()));
+            add(checks, stop(container, request));
+        } finally {
+            log.info("Removed the container");
+        }
+    }
+
+    private void add(List<Check> checks, Check check) {
+        checks.add(check);
+        report(check);
+    }
+
+    private Check healthy(ImageDetails image, VerifyRequest request, RunningContainer container)
+            throws EngineException, InterruptedException {
+        Duration timeout = request.healthTimeout();
+        HealthCheckConfig health = image.healthCheck();
+        if (health != null && health.defined() && health.firstVerdictWithin().compareTo(timeout) > 0) {
+            timeout = health.firstVerdictWithin();
+            log.info("Waiting up to " + seconds(timeout) + " for healthy (the image's start period + interval +"
+                    + " timeout exceed image.healthTimeout " + seconds(request.healthTimeout()) + ")");
+        }
+        HealthOutcome outcome = container.awaitHealthy(timeout);
+        String probe = outcome.lastProbe().isEmpty() ? "" : " (last health check: " + outcome.lastProbe() + ")";
+        return switch (outcome.status()) {
+            case HEALTHY -> Check.pass("healthy", "healthy after " + seconds(outcome.elapsed()), outcome.elapsed());
+            case NO_HEALTH_CHECK -> Check.pass("healthy", "running (the image has no HEALTHCHECK to wait for)",
+                    outcome.elapsed());
+            case EXITED -> Check.fail("healthy", "the container exited with status " + outcome.exitCode()
+                    + " after " + seconds(outcome.elapsed()) + " instead of becoming healthy" + probe
+                    + "; its last log lines follow", outcome.elapsed(), logs(container, request.logLines()));
+            case UNHEALTHY -> Check.fail("healthy", "the engine reported the container unhealthy after "
+                    + seconds(outcome.elapsed()) + probe + "; its last log lines follow", outcome.elapsed(),
+                    logs(container, request.logLines()));
+            case TIMED_OUT -> Check.fail("healthy", "the container was not healthy within " + seconds(timeout)
+                    + " (image.healthTimeout)" + probe + "; its last log lines follow", outcome.elapsed(),
+                    logs(container, request.logLines()));
+        };
+    }
+
+    private static List<String> logs(RunningContainer container, int lines)
+            throws EngineException, InterruptedException {
+        List<String> logs = container.logs(lines);
+        return logs.isEmpty() ? List.of("(the container wrote no output)") : logs;
+    }
+
+    private static Check processUser(RunningContainer container) throws EngineException {
+        long start = System.nanoTime();
+        OptionalInt uid = container.mainProcessEffectiveUid();
+        Duration time = Duration.ofNanos(System.nanoTime() - start);
+        if (uid.isEmpty()) {
+            return Check.fail("process-user", "the container's main process is gone: cannot read its user", time,
+                    List.of());
+        }
+        if (uid.getAsInt() == 0) {
+            return Check.fail("process-user", "the container's main process runs as root (effective UID 0): set a"
+                    + " numeric non-root USER in the Dockerfile (image.user)", time, List.of());
+        }
+        return Check.pass("process-user", "the main process runs with effective UID " + uid.getAsInt(), time);
+    }
+
+    private static Check httpProbe(RunningContainer container, String path, int port) throws EngineException {
+        long start = System.nanoTime();
+        OptionalInt hostPort = container.hostPort(port);
+        if (hostPort.isEmpty()) {
+            return Check.fail("http-probe", "port " + port + " is not published: cannot probe " + path,
+                    Duration.ZERO, List.of());
+        }
+        URI uri = URI.create("http://" + container.publishedHost() + ":" + hostPort.getAsInt()
+                + (path.startsWith("/") ? path : "/" + path));
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        try {
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
+                    .GET().build(), HttpResponse.BodyHandlers.discarding());
+            Duration time = Duration.ofNanos(System.nanoTime() - start);
+            if (response.statusCode() / 100 == 2) {
+                return Check.pass("http-probe", "GET " + path + " answered " + response.statusCode()
+                        + " through host port " + hostPort.getAsInt(), time);
+            }
+            return Check.fail("http-probe", "GET " + path + " answered " + response.statusCode()
+                    + " through host port " + hostPort.getAsInt() + ", not 2xx", time, List.of());
+        } catch (IOException e) {
+            return Check.fail("http-probe", "GET " + uri + " failed: " + e, Duration.ofNanos(System.nanoTime()
+                    - start), List.of());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Check.fail("http-probe", "interrupted", Duration.ZERO, List.of());
+        }
+    }
+
+    private static Check stop(RunningContainer container, VerifyRequest request) throws EngineException {
+        StopOutcome stop = container.stop(request.stopTimeout());
+        if (stop.clean() && stop.elapsed().compareTo(request.stopTimeout()) < 0) {
+            return Check.pass("sigterm-stop", "stopped on SIGTERM in " + seconds(stop.elapsed())
+                    + " with exit status " + stop.exitCode(), stop.elapsed());
+        }
+        if (stop.exitCode() == StopOutcome.SIGKILL_EXIT || stop.elapsed().compareTo(request.stopTimeout()) >= 0) {
+            return Check.fail("sigterm-stop", "the container did not stop within image.stopTimeout "
+                    + seconds(request.stopTimeout()) + " of SIGTERM and was killed (exit status " + stop.exitCode()
+                    + "): handle SIGTERM (the JVM does, unless a shutdown hook blocks)", stop.elapsed(), List.of());
+        }
+        return Check.fail("sigterm-stop", "the container exited with status " + stop.exitCode()
+                + " on SIGTERM (clean is 0 or 143)", stop.elapsed(), List.of());
+    }
+
+    static String seconds(Duration duration) {
+        long millis = duration.toMillis();
+        if (millis % 1000 == 0) {
+            return millis / 1000 + "s";
+        }
+        return String.format(Locale.ROOT, "%.1fs", millis / 1000.0);
+    }
+
+    private static String list(java.util.Collection<?> values) {
+        return values.isEmpty() ? "nothing" : values.stream().map(Object::toString)
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String abbreviate(String text) {
+        String oneLine = text.replaceAll("\\s+", " ");
+        return oneLine.length() > 100 ? oneLine.substring(0, 97) + "..." : oneLine;
+    }
+}

@@ -1,0 +1,30 @@
+package dev.dockyard.image.engine;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What {@link ImageVerifier} checks.
+ *
+ * @param image          the image reference or id
+ * @param maxImageSize   size budget in bytes
+ * @param ports          ports the image must expose (TCP), exactly
+ * @param requiredLabels labels the image must carry
+ * @param live           whether to run the container checks
+ * @param healthTimeout  how long to wait for {@code healthy} (extended to the image's start period + interval +
+ *                       timeout when that is longer)
+ * @param healthPath     path to probe over HTTP through the published port, or {@code null} for no probe
+ * @param healthPort     container port of that probe
+ * @param stopTimeout    time the container has to stop after SIGTERM
+ * @param logLines       container log lines shown with a failed live check
+ * @param runId          value of the {@value Engine#RUN_LABEL} label of the container
+ */
+public record VerifyRequest(String image, long maxImageSize, List<Integer> ports, List<String> requiredLabels,
+        boolean live, Duration healthTimeout, String healthPath, int healthPort, Duration stopTimeout, int logLines,
+        String runId) {
+
+    public VerifyRequest {
+        ports = List.copyOf(ports);
+        requiredLabels = List.copyOf(requiredLabels);
+    }
+}

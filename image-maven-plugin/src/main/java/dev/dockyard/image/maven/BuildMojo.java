@@ -1,0 +1,158 @@
+package dev.dockyard.image.maven;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+import dev.dockyard.image.engine.BuildContext;
+import dev.dockyard.image.engine.BuildRequest;
+import dev.dockyard.image.engine.BuildResult;
+import dev.dockyard.image.engine.ByteSize;
+import dev.dockyard.image.engine.Engine;
+import dev.dockyard.image.engine.EngineException;
+import dev.dockyard.image.engine.ImageDetails;
+import dev.dockyard.image.engine.ImageReports;
+import dev.dockyard.image.engine.PullPolicy;
+import dev.dockyard.image.render.ProjectFacts;
+
+/**
+ * Builds the image from the context {@code image:dockerfile} staged in {@code target/docker/}, on the Docker engine
+ * found through {@code DOCKER_HOST} (or the current Docker context, or the default socket). Streams the build's
+ * output, tags the image {@code <image.name>:<tag>} for every tag (plus the git commit's short id in a git
+ * checkout), and writes {@code target/docker/image-id} and {@code target/image-reports/image.json}.
+ *
+ * @since 0.1.0
+ */
+@Mojo(name = "build", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
+public class BuildMojo extends AbstractEngineMojo {
+
+    /**
+     * When base images are pulled: {@code never} (only images already in the engine; a missing one fails the
+     * build), {@code missing} (pull what the engine lacks) or {@code always} (pull on every build).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "image.pull", defaultValue = "missing")
+    private String pull;
+
+    /**
+     * Build arguments, each {@code NAME=value} ({@code docker build --build-arg}). On the command line,
+     * comma-separated: {@code -Dimage.buildArgs=HTTP_PROXY=http://proxy:3128,VERSION=1}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "image.buildArgs")
+    private List<String> buildArgs = new ArrayList<>();
+
+    /**
+     * Also tag the image with the short id (7 characters) of the git commit checked out, when the project is in a
+     * git work tree.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "image.gitTag", defaultValue = "true")
+    private boolean gitTag;
+
+    /**
+     * Directory for intermediate files (the context tar sent to the engine).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "image.workDirectory", defaultValue = "${project.build.directory}/image-work")
+    private File workDirectory;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skipped("build")) {
+            return;
+        }
+        Path context = outputDirectory.toPath();
+        if (!Files.isRegularFile(context.resolve("Dockerfile"))) {
+            throw new MojoFailureException("No Dockerfile in " + relative(context) + ": run image:dockerfile"
+                    + " before image:build (declare the goals in that order in the same phase, or run mvn package).");
+        }
+        BuildRequest request = new BuildRequest(context, "Dockerfile", references(), buildArgs(), Map.of(),
+                pullPolicy(), workDirectory.toPath());
+        try (Engine engine = connect()) {
+            BuildContext files = BuildContext.scan(context, request.dockerfile());
+            getLog().info("Building image " + request.tags().get(0) + " on " + engine.address().host() + " (engine "
+                    + engine.version() + ", pull " + request.pull() + ")");
+            getLog().info("Sending build context " + relative(context) + ": " + files.paths().size() + " files, "
+                    + ByteSize.format(files.bytes()));
+            BuildResult result = engine.build(request, files);
+            ImageDetails image = engine.inspect(result.imageId());
+            Files.writeString(imageIdFile(), result.imageId() + "\n", StandardCharsets.UTF_8);
+            Path json = reportsDirectory.toPath().resolve("image.json");
+            ImageReports.writeJson(ImageReports.describe(image), json);
+            getLog().info("Built image " + image.shortId() + " (" + ByteSize.format(image.size()) + ", "
+                    + image.layers().size() + " steps), tagged " + String.join(", ", result.tags()));
+            getLog().info("Wrote " + relative(imageIdFile()) + " and " + relative(json));
+        } catch (EngineException e) {
+            rethrow(e);
+        } catch (IOException e) {
+            throw new MojoExecutionException("Could not build the image of " + project.getArtifactId() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** {@code name:tag} for every tag, then the git short id. */
+    private List<String> references() throws MojoFailureException {
+        String main = mainReference();
+        List<String> references = new ArrayList<>();
+        references.add(main);
+        for (String tag : tags.subList(1, tags.size())) {
+            String reference = imageName.strip() + ":" + tag.strip();
+            if (!tag.isBlank() && !references.contains(reference)) {
+                references.add(reference);
+            }
+        }
+        if (gitTag) {
+            ProjectFacts.gitRevision(project.getBasedir().toPath())
+                    .map(revision -> imageName.strip() + ":" + revision.substring(0, Math.min(7, revision.length())))
+                    .filter(reference -> !references.contains(reference))
+                    .ifPresent(references::add);
+        }
+        return references;
+    }
+
+    private Map<String, String> buildArgs() throws MojoFailureException {
+        Map<String, String> args = new LinkedHashMap<>();
+        List<String> invalid = new ArrayList<>();
+        for (String arg : buildArgs == null ? List.<String>of() : buildArgs) {
+            if (arg == null || arg.isBlank()) {
+                continue;
+            }
+            int equals = arg.indexOf('=');
+            if (equals <= 0) {
+                invalid.add(arg.strip());
+            } else {
+                args.put(arg.substring(0, equals).strip(), arg.substring(equals + 1));
+            }
+        }
+        if (!invalid.isEmpty()) {
+            throw new MojoFailureException("image.buildArgs: " + String.join(", ", invalid) + " "
+                    + (invalid.size() == 1 ? "is" : "are") + " not NAME=value");
+        }
+        return args;
+    }
+
+    private PullPolicy pullPolicy() throws MojoFailureException {
+        try {
+            return PullPolicy.parse(pull);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("image.pull: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package dev.dockyard.image.maven;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+import dev.dockyard.image.engine.ByteSize;
+import dev.dockyard.image.engine.Check;
+import dev.dockyard.image.engine.DurationText;
+import dev.dockyard.image.engine.Engine;
+import dev.dockyard.image.engine.EngineException;
+import dev.dockyard.image.engine.ImageReports;
+import dev.dockyard.image.engine.ImageVerifier;
+import dev.dockyard.image.engine.Verification;
+import dev.dockyard.image.engine.VerifyRequest;
+
+/**
+ * Verifies the image {@code image:build} built. Static checks: size within {@code image.maxImageSize}, a non-root
+ * user, a HEALTHCHECK, the configured ports exposed, the required labels. Live checks, in a container started from
+ * the image with its ports on random host ports and labelled {@code dev.dockyard.run}: healthy within
+ * {@code image.healthTimeout}, main process not root, an HTTP probe of the health path, a clean stop on SIGTERM
+ * within {@code image.stopTimeout}. The container is removed in every outcome. Writes one line per check, JUnit XML
+ * ({@code TEST-image-<artifactId>.xml}) and {@code image-report.html} to {@code target/image-reports/}.
+ *
+ * @since 0.1.0
+ */
+@Mojo(name = "verify", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+public class VerifyMojo extends AbstractEngineMojo {
+
+    /**
+     * Size budget of the whole image, in decimal units as {@code docker images} shows them ({@code 150MB}), or
+     * binary ones ({@code 140MiB}).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "image.maxImageSize", defaultValue = "150MB")
+    private String maxImageSize;
+
+    /**
+     * Labels the image must carry. On the command line, comma-separated.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "image.requiredLabels",
+            defaultValue = "org.opencontainers.image.title,org.opencontainers.image.version")
+    private List<String> requiredLabels = new ArrayList<>();
+
+    /**
+     * Run the live checks (start a container). {@code false} keeps only the static checks.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "image.liveChecks", defaultValue = "true")
+    private boolean liveChecks;
+
+    /**
+     * How long the container may take to be reported healthy. Extended, with a log line, to the image's start
+     * period + interval + timeout when those are longer.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "image.healthTimeout", defaultValue = "60s")
+    private String healthTimeout;
+
+    /**
+     * Time the container has to exit after SIGTERM before the engine kills it (which fails the check).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "image.stopTimeout", defaultValue = "10s")
+    private String stopTimeout;
+
+    /**
+     * Container log lines printed when a live check fails.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "image.logLines", defaultValue = "30")
+    private int logLines;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skipped("verify")) {
+            return;
+        }
+        VerifyRequest request = request(builtImage());
+        Verification verification;
+        try (Engine engine = connect()) {
+            getLog().info("Verifying image " + request.image() + " (" + mainReference() + ")");
+            verification = new ImageVerifier(engine, engineLog()).verify(request);
+        } catch (EngineException e) {
+            rethrow(e);
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MojoExecutionException("Interrupted while verifying " + request.image(), e);
+        }
+        Path reports = reportsDirectory.toPath();
+        try {
+            String suite = "image-" + project.getArtifactId();
+            Path junit = ImageReports.writeJUnit(verification, suite, reports);
+            Path html = reports.resolve("image-report.html");
+            ImageReports.writeHtml(verification, "Image " + mainReference(), html);
+            getLog().info("Wrote " + relative(junit) + " and " + relative(html));
+        } catch (IOException e) {
+            throw new MojoExecutionException("Could not write the reports to " + reports + ": " + e.getMessage(), e);
+        }
+        List<Check> failures = verification.failures();
+        if (!failures.isEmpty()) {
+            throw new MojoFailureException("image:verify: " + failures.size() + " of "
+                    + verification.checks().size() + " checks failed for " + mainReference() + ": "
+                    + failures.stream().map(Check::name).collect(Collectors.joining(", "))
+                    + " (details above and in " + relative(reports.resolve("image-report.html")) + ")");
+        }
+        getLog().info("image:verify: all " + verification.checks().size() + " checks passed for " + mainReference()
+                + " (" + ByteSize.format(verification.image().size()) + ")");
+    }
+
+    private VerifyRequest request(String image) throws MojoFailureException {
+        List<String> problems = new ArrayList<>();
+        long budget = 0;
+        try {
+            budget = ByteSize.parse(maxImageSize);
+        } catch (IllegalArgumentException e) {
+            problems.add("image.maxImageSize: " + e.getMessage());
+        }
+        Duration health = duration("image.healthTimeout", healthTimeout, problems);
+        Duration stop = duration("image.stopTimeout", stopTimeout, problems);
+        if (!problems.isEmpty()) {
+            throw new MojoFailureException(String.join("; ", problems));
+        }
+        List<Integer> allPorts = new ArrayList<>();
+        allPorts.add(port);
+        ports.stream().filter(p -> p != null && !allPorts.contains(p)).forEach(allPorts::add);
+        String path = healthPath == null || healthPath.isBlank() || NO_HEALTH_CHECK.equalsIgnoreCase(healthPath.strip())
+                ? null : healthPath.strip();
+        List<String> labels = requiredLabels == null ? List.of()
+                : requiredLabels.stream().filter(l -> l != null && !l.isBlank()).map(String::strip).toList();
+        String runId = project.getArtifactId() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return new VerifyRequest(image, budget, allPorts, labels, liveChecks, health, path,
+                healthPort != null ? healthPort : port, stop, Math.max(1, logLines), runId);
+    }
+
+    private static Duration duration(String property, String value, List<String> problems) {
+        try {
+            return DurationText.parse(value);
+        } catch (IllegalArgumentException e) {
+            problems.add(property + ": " + e.getMessage());
+            return Duration.ZERO;
+        }
+    }
+}
