@@ -30,7 +30,9 @@ public final class DockerfileRenderer {
             """;
 
     private final TemplateEngines engines;
+    private final JdepsModules jdeps = new JdepsModules();
 
+    /** One renderer serves a whole build: it shares template engines and the libraries' jdeps results. */
     public DockerfileRenderer(TemplateEngines engines) {
         this.engines = engines;
     }
@@ -69,10 +71,12 @@ public final class DockerfileRenderer {
     private List<String> modules(RenderRequest request) throws RenderException, IOException {
         TreeSet<String> modules = new TreeSet<>();
         if (request.jvm().modules().isEmpty()) {
-            List<Path> jars = new ArrayList<>();
-            jars.add(request.applicationJar());
-            request.artifacts().forEach(a -> jars.add(a.file()));
-            modules.addAll(new JdepsModules(request.workDirectory()).compute(jars));
+            List<Path> own = new ArrayList<>(List.of(request.applicationJar()));
+            List<Path> libraries = new ArrayList<>();
+            for (ArtifactInput artifact : request.artifacts()) {
+                (artifact.layer() == Layer.MODULES ? own : libraries).add(artifact.file());
+            }
+            modules.addAll(jdeps.compute(own, libraries, request.workDirectory()));
         } else {
             modules.addAll(request.jvm().modules());
         }

@@ -3,40 +3,77 @@ package dev.dockyard.image.render;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.lang.module.ModuleDescriptor;
+import java.lang.module.ModuleFinder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.spi.ToolProvider;
 
 /**
  * The Java modules an application needs, from {@code jdeps --print-module-deps} run in-process through
- * {@link ToolProvider}. The result is cached in the work directory, keyed by the jars' paths, sizes and times and
- * by the running Java version, so an unchanged module costs no jdeps run.
+ * {@link ToolProvider}.
+ *
+ * <p>jdeps costs about a second per run, so the jars are analysed in two groups: the libraries (release and
+ * snapshot dependencies), whose result is shared by every module of the build with the same libraries and kept in
+ * the module's work directory; and the reactor's own jars (the application and other modules), which change with
+ * every commit. A code change then re-analyses a few small jars, not the whole classpath. The union of the two
+ * results, reduced by the JDK's {@code requires transitive} edges, is what one jdeps run over all jars gives. Cache
+ * keys hold the jars' paths, sizes and times and the running Java version. Thread-safe.
  */
 final class JdepsModules {
 
-    private static final String CACHE_FILE = "jdeps-modules.txt";
+    private static final String LIBRARIES_CACHE = "jdeps-libraries.txt";
+    private static final String OWN_CACHE = "jdeps-own.txt";
 
-    private final Path workDirectory;
-
-    JdepsModules(Path workDirectory) {
-        this.workDirectory = workDirectory;
-    }
+    private final Map<String, List<String>> libraries = new ConcurrentHashMap<>();
 
     /**
-     * @param jars the application jar and its runtime dependencies
+     * @param own the application jar and the jars of other reactor modules
+     * @param dependencies the third-party jars
+     * @param workDirectory where the module's results are cached
      * @return module names, sorted
      */
-    List<String> compute(List<Path> jars) throws RenderException, IOException {
-        String key = cacheKey(jars);
-        Path cache = workDirectory.resolve(CACHE_FILE);
+    List<String> compute(List<Path> own, List<Path> dependencies, Path workDirectory)
+            throws RenderException, IOException {
+        TreeSet<String> modules = new TreeSet<>();
+        if (!dependencies.isEmpty()) {
+            String key = cacheKey(dependencies);
+            List<String> known = libraries.get(key);
+            if (known == null) {
+                known = cached(workDirectory.resolve(LIBRARIES_CACHE), key, dependencies);
+                libraries.put(key, known);
+            }
+            modules.addAll(known);
+        }
+        try {
+            modules.addAll(cached(workDirectory.resolve(OWN_CACHE), cacheKey(own), own));
+        } catch (RenderException e) {
+            if (dependencies.isEmpty()) {
+                throw e;
+            }
+            // a modular jar of the reactor cannot be resolved without the libraries it requires: analyse all at once
+            List<Path> all = new ArrayList<>(own);
+            all.addAll(dependencies);
+            modules.addAll(run(all));
+        }
+        return reduce(modules);
+    }
+
+    private static List<String> cached(Path cache, String key, List<Path> jars) throws RenderException, IOException {
         if (Files.isRegularFile(cache)) {
             List<String> lines = Files.readAllLines(cache, StandardCharsets.UTF_8);
             if (lines.size() == 2 && lines.get(0).equals(key)) {
@@ -44,7 +81,7 @@ final class JdepsModules {
             }
         }
         List<String> modules = run(jars);
-        Files.createDirectories(workDirectory);
+        Files.createDirectories(cache.getParent());
         Files.write(cache, List.of(key, String.join(",", modules)), StandardCharsets.UTF_8);
         return modules;
     }
@@ -81,10 +118,29 @@ final class JdepsModules {
             }
         }
         List<String> modules = parse(lastLine);
-        if (modules.isEmpty()) {
-            return List.of("java.base");
+        return modules.isEmpty() ? List.of("java.base") : modules;
+    }
+
+    /** Drops the modules another one of the set already brings through {@code requires transitive}. */
+    static List<String> reduce(Set<String> modules) {
+        ModuleFinder system = ModuleFinder.ofSystem();
+        Set<String> implied = new HashSet<>();
+        for (String module : modules) {
+            Deque<String> todo = new ArrayDeque<>(List.of(module));
+            while (!todo.isEmpty()) {
+                system.find(todo.pop()).ifPresent(ref -> {
+                    for (ModuleDescriptor.Requires requires : ref.descriptor().requires()) {
+                        if (requires.modifiers().contains(ModuleDescriptor.Requires.Modifier.TRANSITIVE)
+                                && implied.add(requires.name())) {
+                            todo.push(requires.name());
+                        }
+                    }
+                });
+            }
         }
-        return modules;
+        TreeSet<String> reduced = new TreeSet<>(modules);
+        reduced.removeIf(m -> implied.contains(m) && !"java.base".equals(m));
+        return List.copyOf(reduced);
     }
 
     static List<String> parse(String csv) {
@@ -105,7 +161,7 @@ final class JdepsModules {
     private static String cacheKey(List<Path> jars) throws IOException {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(Runtime.version().toString().getBytes(StandardCharsets.UTF_8));
+            digest.update(Integer.toString(Runtime.version().feature()).getBytes(StandardCharsets.UTF_8));
             for (Path jar : jars) {
                 digest.update((jar.toAbsolutePath() + "|" + Files.size(jar) + "|"
                         + Files.getLastModifiedTime(jar).toMillis() + "\n").getBytes(StandardCharsets.UTF_8));
