@@ -31,7 +31,7 @@ assert files('billing-service') == [
 ]
 
 assert log.contains('[INFO] Rendered target/docker/Dockerfile from bundled template java-service.ftl (runtime modules: java.base,jdk.httpserver)')
-assert log.contains('[INFO] Staged build context target/docker: dependencies 2 files 83.1 KB, modules 1 file ')
+assert log.contains('[INFO] Staged build context target/docker: dependencies 2 files 85.1 kB, modules 1 file ')
 
 def orders = new File(basedir, 'orders-service/target/docker/Dockerfile').text
 assert orders.contains('''
