@@ -48,6 +48,15 @@ abstract class AbstractImageMojo extends AbstractMojo {
     protected File reportsDirectory;
 
     /**
+     * Directory for intermediate files that are not part of the build context: caches of the staging and of jdeps,
+     * the context tar sent to the engine.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "image.workDirectory", defaultValue = "${project.build.directory}/image-work")
+    protected File workDirectory;
+
+    /**
      * Image repository name, optionally with a registry prefix, e.g. {@code registry.example.com/shop/orders}.
      * Lower-case letters, digits, {@code .}, {@code _}, {@code -} and {@code /} only.
      *

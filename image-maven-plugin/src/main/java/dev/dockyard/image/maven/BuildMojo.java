@@ -1,6 +1,5 @@
 package dev.dockyard.image.maven;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -64,14 +63,6 @@ public class BuildMojo extends AbstractEngineMojo {
      */
     @Parameter(property = "image.gitTag", defaultValue = "true")
     private boolean gitTag;
-
-    /**
-     * Directory for intermediate files (the context tar sent to the engine).
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "image.workDirectory", defaultValue = "${project.build.directory}/image-work")
-    private File workDirectory;
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {

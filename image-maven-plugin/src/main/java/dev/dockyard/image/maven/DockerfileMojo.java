@@ -281,7 +281,7 @@ public class DockerfileMojo extends AbstractLintMojo {
                 jar,
                 artifacts(),
                 outputDirectory.toPath(),
-                Path.of(project.getBuild().getDirectory(), "image-work"),
+                workDirectory.toPath(),
                 ProjectFacts.outputTimestamp(project.getProperties().getProperty("project.build.outputTimestamp"))
                         .orElse(null),
                 ProjectFacts.gitRevision(project.getBasedir().toPath()).orElse(null),
