@@ -81,6 +81,12 @@ abstract class AbstractLintMojo extends AbstractImageMojo {
      *
      * @throws MojoFailureException naming the parameter and value when one is invalid
      */
+    /** @return the lint parameters as one line, to tell whether they changed since an earlier lint */
+    protected String lintParameters() {
+        return String.join("|", String.valueOf(failOn), String.valueOf(lintSkip), String.valueOf(lintSeverities),
+                String.valueOf(lintDisabledRules), String.valueOf(allowedRegistries), String.valueOf(digestPinSeverity));
+    }
+
     protected Linter linter() throws MojoFailureException {
         LintSettings.Builder b = LintSettings.builder();
         try {

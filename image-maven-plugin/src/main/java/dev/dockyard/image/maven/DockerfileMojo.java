@@ -2,6 +2,8 @@ package dev.dockyard.image.maven;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -236,11 +238,41 @@ public class DockerfileMojo extends AbstractLintMojo {
                     + e.getMessage(), e);
         }
         Path base = project.getBasedir().toPath();
-        getLog().info("Rendered " + base.relativize(result.dockerfile()) + " from " + result.template()
-                + " (runtime modules: " + String.join(",", result.modules()) + ")");
-        getLog().info("Staged build context " + base.relativize(result.context()) + ": " + result.layers().stream()
+        getLog().info((result.upToDate() ? "Up to date: " : "Rendered ") + base.relativize(result.dockerfile())
+                + " from " + result.template() + " (runtime modules: " + String.join(",", result.modules()) + ")");
+        getLog().info((result.upToDate() ? "Up to date: build context " : "Staged build context ")
+                + base.relativize(result.context()) + ": " + result.layers().stream()
                 .map(DockerfileMojo::describe).collect(Collectors.joining(", ")));
+        lintRendered(result);
+    }
+
+    /**
+     * Lints the rendered Dockerfile, unless the same Dockerfile passed the same lint settings last time and its
+     * reports are still there.
+     */
+    private void lintRendered(RenderResult result) throws MojoExecutionException, MojoFailureException {
+        Path state = workDirectory.toPath().resolve("lint-state.txt");
+        String fingerprint;
+        try {
+            fingerprint = lintParameters() + "\n" + Files.readString(result.dockerfile(), StandardCharsets.UTF_8);
+            if (result.upToDate() && Files.isRegularFile(state)
+                    && Files.isRegularFile(reportsDirectory.toPath().resolve(LintReports.DEFAULT_NAME + ".json"))
+                    && Files.readString(state, StandardCharsets.UTF_8).equals(fingerprint)) {
+                getLog().info("Up to date: lint of " + project.getBasedir().toPath().relativize(result.dockerfile())
+                        + " (same Dockerfile and settings as the last lint, which passed)");
+                return;
+            }
+            Files.deleteIfExists(state);
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot read " + result.dockerfile() + ": " + e.getMessage(), e);
+        }
         lint(List.of(result.dockerfile()), LintReports.DEFAULT_NAME);
+        try {
+            Files.createDirectories(state.getParent());
+            Files.writeString(state, fingerprint, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot write " + state + ": " + e.getMessage(), e);
+        }
     }
 
     private static String describe(StagedLayer layer) {

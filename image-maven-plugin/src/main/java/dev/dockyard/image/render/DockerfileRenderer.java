@@ -8,6 +8,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -31,6 +32,7 @@ public final class DockerfileRenderer {
 
     private final TemplateEngines engines;
     private final JdepsModules jdeps = new JdepsModules();
+    private final RenderState state = new RenderState();
 
     /** One renderer serves a whole build: it shares template engines and the libraries' jdeps results. */
     public DockerfileRenderer(TemplateEngines engines) {
@@ -50,6 +52,13 @@ public final class DockerfileRenderer {
                     : "Invalid image settings:\n  - " + String.join("\n  - ", problems));
         }
         ResolvedTemplate template = resolve(request.template());
+        String fingerprint = state.fingerprint(request, template.directories());
+        Optional<RenderResult> unchanged = state.upToDate(request.workDirectory(), request.outputDirectory(),
+                fingerprint);
+        if (unchanged.isPresent()) {
+            return unchanged.get();
+        }
+        state.clear(request.workDirectory());
         TemplateEngine engine = engines.forDirectories(template.directories());
 
         Path context = request.outputDirectory();
@@ -64,8 +73,10 @@ public final class DockerfileRenderer {
                 DataModel.build(request, staging, modules, template.name()), request.template().baseDirectory());
         Path dockerfile = write(context.resolve("Dockerfile"), text, timestamp);
         write(context.resolve(".dockerignore"), DOCKERIGNORE, timestamp);
-        return new RenderResult(dockerfile, context,
-                engine.display(template.name(), request.template().baseDirectory()), staging.layers(), modules);
+        RenderResult result = new RenderResult(dockerfile, context,
+                engine.display(template.name(), request.template().baseDirectory()), staging.layers(), modules, false);
+        state.save(request.workDirectory(), fingerprint, result);
+        return result;
     }
 
     private List<String> modules(RenderRequest request) throws RenderException, IOException {

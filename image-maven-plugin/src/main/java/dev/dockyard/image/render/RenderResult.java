@@ -11,9 +11,10 @@ import java.util.List;
  * @param template where the template came from: a file path or {@code bundled template <name>}
  * @param layers the staged, non-empty layers in image order
  * @param modules the Java modules the runtime keeps
+ * @param upToDate {@code true} when nothing changed since the last render, which was therefore skipped
  */
 public record RenderResult(Path dockerfile, Path context, String template, List<StagedLayer> layers,
-        List<String> modules) {
+        List<String> modules, boolean upToDate) {
 
     public RenderResult {
         layers = List.copyOf(layers);

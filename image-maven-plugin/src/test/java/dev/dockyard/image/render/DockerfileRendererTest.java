@@ -101,6 +101,39 @@ class DockerfileRendererTest {
     }
 
     @Test
+    void skipsARenderWhoseInputsDidNotChangeAndRedoesItWhenOneDid() throws Exception {
+        RenderRequest request = fixture.request("java-service", null);
+        RenderResult first = renderer.render(request);
+        assertFalse(first.upToDate());
+        RenderResult again = renderer.render(request);
+        assertTrue(again.upToDate());
+        assertEquals(first.layers(), again.layers());
+        assertEquals(first.modules(), again.modules());
+        assertEquals(first.template(), again.template());
+        // a fresh renderer (a new build) reads the same state from the work directory
+        assertTrue(new DockerfileRenderer(new TemplateEngines()).render(request).upToDate());
+
+        Path staged = first.context().resolve("layers/dependencies/lib-2.1.jar");
+        Files.delete(staged);
+        assertFalse(renderer.render(request).upToDate(), "a staged file is missing");
+        assertTrue(Files.isRegularFile(staged));
+
+        Path moduleDir = Files.createDirectories(fixture.module().resolve("src/main/docker"));
+        Files.writeString(moduleDir.resolve("java-service.ftl"), "FROM [=base.runtime]\n");
+        RenderResult overridden = renderer.render(request);
+        assertFalse(overridden.upToDate(), "a template appeared");
+        assertEquals("FROM debian:bookworm-slim\n", Files.readString(overridden.dockerfile()));
+
+        RenderRequest other = new RenderRequest(request.project(), request.image(), request.health(), request.jvm(),
+                request.builderImage(), "debian:trixie-slim", request.template(), request.applicationJar(),
+                request.artifacts(), request.outputDirectory(), request.workDirectory(), request.outputTimestamp(),
+                request.gitRevision(), request.dockyardVersion());
+        RenderResult changed = renderer.render(other);
+        assertFalse(changed.upToDate(), "a setting changed");
+        assertEquals("FROM debian:trixie-slim\n", Files.readString(changed.dockerfile()));
+    }
+
+    @Test
     void removesFilesOfAnEarlierBuildThatAreNoLongerWanted() throws Exception {
         RenderResult result = renderer.render(fixture.request("java-service", null));
         Path stale = result.context().resolve("layers/dependencies/removed-1.0.jar");

@@ -1,0 +1,147 @@
+package dev.dockyard.image.render;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The up-to-date check of a render: a fingerprint of everything the output depends on (the request with its maps
+ * sorted, the jars' sizes and times, the template files of every directory searched, and the bundled templates and
+ * probe), kept with the result in the work directory. When the fingerprint matches and every output is still in
+ * place, the render is skipped: no Freemarker, no staging, no jdeps.
+ */
+final class RenderState {
+
+    private static final String FILE = "render-state.txt";
+
+    private final String bundled;
+
+    /** Reads the bundled templates and the probe once: they change only with the plugin. */
+    RenderState() {
+        try {
+            MessageDigest digest = sha256();
+            for (String name : Catalog.NAMES) {
+                update(digest, TemplateEngine.CATALOG_PATH.substring(1) + "/" + name + ".ftl");
+            }
+            update(digest, ContextStager.PROBE_CLASS_FILE);
+            this.bundled = HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new IllegalStateException("The plugin jar cannot be read", e);
+        }
+    }
+
+    String fingerprint(RenderRequest request, List<Path> templateDirectories) throws IOException {
+        StringBuilder text = new StringBuilder();
+        text.append(bundled).append('\n').append(request.dockyardVersion()).append('\n');
+        ProjectInfo p = request.project();
+        line(text, p.groupId(), p.artifactId(), p.version(), p.name(), p.description(), p.url(), p.scmUrl(),
+                p.licenses(), p.vendor(), new TreeMap<>(p.properties()));
+        ImageSettings i = request.image();
+        line(text, i.name(), i.tags(), i.user(), i.workdir(), i.ports(), i.volumes(), new TreeMap<>(i.env()),
+                new TreeMap<>(i.labels()));
+        line(text, request.health(), request.jvm(), request.builderImage(), request.runtimeImage(),
+                request.template(), request.outputDirectory().toAbsolutePath(), request.outputTimestamp(),
+                request.gitRevision());
+        file(text, request.applicationJar());
+        for (ArtifactInput artifact : request.artifacts()) {
+            text.append(artifact.layer()).append(' ').append(artifact.groupId()).append(' ');
+            file(text, artifact.file());
+        }
+        for (Path directory : templateDirectories) {
+            List<Path> templates;
+            try (var walk = Files.walk(directory)) {
+                templates = walk.filter(Files::isRegularFile).sorted().toList();
+            }
+            for (Path template : templates) {
+                file(text, template);
+            }
+        }
+        MessageDigest digest = sha256();
+        return HexFormat.of().formatHex(digest.digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** @return the result of the last render, when its fingerprint is {@code fingerprint} and its outputs exist */
+    Optional<RenderResult> upToDate(Path workDirectory, Path context, String fingerprint) throws IOException {
+        Path file = workDirectory.resolve(FILE);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        if (lines.size() < 3 || !lines.get(0).equals(fingerprint)) {
+            return Optional.empty();
+        }
+        Path dockerfile = context.resolve("Dockerfile");
+        if (!Files.isRegularFile(dockerfile) || !Files.isRegularFile(context.resolve(".dockerignore"))
+                || !Files.isRegularFile(context.resolve(ContextStager.PROBE_DIRECTORY)
+                        .resolve(ContextStager.PROBE_CLASS_FILE))) {
+            return Optional.empty();
+        }
+        List<StagedLayer> layers = new ArrayList<>();
+        for (String line : lines.subList(3, lines.size())) {
+            String[] parts = line.split("\t", 3);
+            Layer layer = Layer.valueOf(parts[0]);
+            List<String> files = parts[2].isEmpty() ? List.of() : List.of(parts[2].split("/"));
+            for (String name : files) {
+                if (!Files.isRegularFile(context.resolve(layer.contextDirectory()).resolve(name))) {
+                    return Optional.empty();
+                }
+            }
+            layers.add(new StagedLayer(layer, files, Long.parseLong(parts[1])));
+        }
+        return Optional.of(new RenderResult(dockerfile, context, lines.get(1), layers,
+                JdepsModules.parse(lines.get(2)), true));
+    }
+
+    void save(Path workDirectory, String fingerprint, RenderResult result) throws IOException {
+        List<String> lines = new ArrayList<>(List.of(fingerprint, result.template(), String.join(",", result.modules())));
+        for (StagedLayer layer : result.layers()) {
+            lines.add(layer.layer().name() + "\t" + layer.bytes() + "\t" + String.join("/", layer.files()));
+        }
+        Files.createDirectories(workDirectory);
+        Files.write(workDirectory.resolve(FILE), lines, StandardCharsets.UTF_8);
+    }
+
+    /** Forgets the last render, so that the next one runs in full. */
+    void clear(Path workDirectory) throws IOException {
+        Files.deleteIfExists(workDirectory.resolve(FILE));
+    }
+
+    private static void line(StringBuilder text, Object... values) {
+        for (Object value : values) {
+            text.append(value instanceof Map<?, ?> map ? new TreeMap<>(map) : value).append('\u0000');
+        }
+        text.append('\n');
+    }
+
+    private static void file(StringBuilder text, Path file) throws IOException {
+        text.append(file.toAbsolutePath()).append('|').append(Files.size(file)).append('|')
+                .append(Files.getLastModifiedTime(file).toMillis()).append('\n');
+    }
+
+    private static void update(MessageDigest digest, String resource) throws IOException {
+        try (InputStream in = RenderState.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IOException("missing resource " + resource);
+            }
+            digest.update(in.readAllBytes());
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java runtime", e);
+        }
+    }
+}
