@@ -2,8 +2,6 @@ package dev.dockyard.image.maven;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,8 +24,10 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
 
 import dev.dockyard.image.engine.ByteSize;
+import dev.dockyard.image.policy.LintMemo;
 import dev.dockyard.image.policy.LintReports;
 import dev.dockyard.image.render.ArtifactInput;
+import dev.dockyard.image.render.DefaultImages;
 import dev.dockyard.image.render.HealthSettings;
 import dev.dockyard.image.render.ImageSettings;
 import dev.dockyard.image.render.JvmSettings;
@@ -251,27 +251,19 @@ public class DockerfileMojo extends AbstractLintMojo {
      * reports are still there.
      */
     private void lintRendered(RenderResult result) throws MojoExecutionException, MojoFailureException {
-        Path state = workDirectory.toPath().resolve("lint-state.txt");
-        String fingerprint;
+        LintMemo memo = new LintMemo(workDirectory.toPath().resolve("lint-memo.txt"));
+        Path report = reportsDirectory.toPath().resolve(LintReports.DEFAULT_NAME + ".json");
         try {
-            fingerprint = lintParameters() + "\n" + Files.readString(result.dockerfile(), StandardCharsets.UTF_8);
-            if (result.upToDate() && Files.isRegularFile(state)
-                    && Files.isRegularFile(reportsDirectory.toPath().resolve(LintReports.DEFAULT_NAME + ".json"))
-                    && Files.readString(state, StandardCharsets.UTF_8).equals(fingerprint)) {
+            if (result.upToDate() && memo.passed(lintParameters(), result.dockerfile(), report)) {
                 getLog().info("Up to date: lint of " + project.getBasedir().toPath().relativize(result.dockerfile())
                         + " (same Dockerfile and settings as the last lint, which passed)");
                 return;
             }
-            Files.deleteIfExists(state);
+            memo.forget();
+            lint(List.of(result.dockerfile()), LintReports.DEFAULT_NAME);
+            memo.remember(lintParameters(), result.dockerfile());
         } catch (IOException e) {
-            throw new MojoExecutionException("Cannot read " + result.dockerfile() + ": " + e.getMessage(), e);
-        }
-        lint(List.of(result.dockerfile()), LintReports.DEFAULT_NAME);
-        try {
-            Files.createDirectories(state.getParent());
-            Files.writeString(state, fingerprint, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new MojoExecutionException("Cannot write " + state + ": " + e.getMessage(), e);
+            throw new MojoExecutionException("Cannot keep the lint memo in " + workDirectory + ": " + e.getMessage(), e);
         }
     }
 
@@ -288,11 +280,12 @@ public class DockerfileMojo extends AbstractLintMojo {
                                 + " image.mainClass is not set. Set <mainClass> in the plugin configuration"
                                 + " (or -Dimage.mainClass=com.example.Main), or skip this module with"
                                 + " <skip>true</skip> (-Dimage.skip)."));
-        String release = release();
+        int release = DefaultImages.release(project.getProperties().getProperty("maven.compiler.release"),
+                project.getProperties().getProperty("maven.compiler.target"));
         String runtime = runtimeImage != null && !runtimeImage.isBlank() ? runtimeImage.strip()
-                : "java-service-jre".equals(template) ? "eclipse-temurin:" + release + "-jre" : "debian:bookworm-slim";
+                : DefaultImages.runtime(template.strip(), release);
         String builder = builderImage != null && !builderImage.isBlank() ? builderImage.strip()
-                : "eclipse-temurin:" + release + "-jdk";
+                : DefaultImages.builder(release);
 
         List<Integer> allPorts = new ArrayList<>();
         allPorts.add(port);
@@ -370,18 +363,6 @@ public class DockerfileMojo extends AbstractLintMojo {
                 p.getLicenses().stream().map(License::getName).filter(n -> n != null && !n.isBlank()).toList(),
                 p.getOrganization() != null ? nullToEmpty(p.getOrganization().getName()) : "",
                 properties);
-    }
-
-    /** The Java release the module targets, for the default base image tags. */
-    private String release() {
-        for (String key : List.of("maven.compiler.release", "maven.compiler.target")) {
-            String value = project.getProperties().getProperty(key);
-            if (value != null && value.strip().matches("(1\\.)?[0-9]+")) {
-                int release = Integer.parseInt(value.strip().replaceFirst("^1\\.", ""));
-                return Integer.toString(Math.max(17, release));
-            }
-        }
-        return "17";
     }
 
     private static List<String> trimmed(List<String> values) {

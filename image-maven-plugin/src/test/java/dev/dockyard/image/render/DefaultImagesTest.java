@@ -1,0 +1,24 @@
+package dev.dockyard.image.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class DefaultImagesTest {
+
+    @Test
+    void followTheModulesJavaReleaseButNeverBelow17() {
+        assertEquals(21, DefaultImages.release("21", null));
+        assertEquals(21, DefaultImages.release(null, "21"));
+        assertEquals(17, DefaultImages.release(null, "1.8"));
+        assertEquals(17, DefaultImages.release("${java.version}", null));
+        assertEquals(17, DefaultImages.release(null, null));
+    }
+
+    @Test
+    void pickAJdkBuilderAndATemplateSpecificRuntime() {
+        assertEquals("eclipse-temurin:21-jdk", DefaultImages.builder(21));
+        assertEquals("debian:bookworm-slim", DefaultImages.runtime("java-service", 21));
+        assertEquals("eclipse-temurin:21-jre", DefaultImages.runtime("java-service-jre", 21));
+    }
+}
