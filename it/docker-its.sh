@@ -3,6 +3,8 @@
 #
 #   it/docker-its.sh setup OUT.properties      before: decides whether the Docker cases (folders named build-*,
 #                                              verify-*, docker-*) run, and builds the stand-in base images they use
+#                                              (base-images.sh) and the faithful stand-ins of the plugin's default
+#                                              bases under their upstream names (upstream-bases.sh)
 #   it/docker-its.sh leftovers OUT.properties  after: fails if a container a case started (its dev.dockyard.run
 #                                              label is in the case's build.log), or a dangling image labelled
 #                                              dev.dockyard.managed created since setup, is left on the engine
@@ -23,6 +25,7 @@ setup() {
   if host="$(bash "$HERE/engine.sh" check)"; then
     echo "[docker-its] Docker engine at $host: running the Docker integration tests"
     DOCKER_HOST="$host" bash "$HERE/base-images.sh" "$(dirname "$OUT")/base-images" || return 1
+    DOCKER_HOST="$host" bash "$HERE/upstream-bases.sh" "$(dirname "$OUT")/upstream-bases" || return 1
     printf 'docker.it.host=%s\ndocker.it.started=%s\ndocker.it.enabled=true\ndocker.it.exclude.build=none\ndocker.it.exclude.verify=none\ndocker.it.exclude.docker=none\n' \
       "$host" "$(date +%s)" > "$OUT"
     return 0
