@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import dev.dockyard.image.probe.HealthProbe;
+
 /**
  * Verifies a built image: static checks on its configuration and history (size budget, non-root user, health
  * check, exposed ports, labels), then live checks on a container started from it (healthy in time, main process
@@ -26,9 +28,16 @@ public final class ImageVerifier {
     private final Engine engine;
     private final EngineLog log;
 
+    private final Duration poll;
+
     public ImageVerifier(Engine engine, EngineLog log) {
+        this(engine, log, RunningContainer.POLL);
+    }
+
+    ImageVerifier(Engine engine, EngineLog log, Duration poll) {
         this.engine = engine;
         this.log = log;
+        this.poll = poll;
     }
 
     /** Runs every check; a failed check never stops the others (later live checks are skipped when moot). */
@@ -119,7 +128,8 @@ public final class ImageVerifier {
         }
         log.info("Starting a container of " + image.shortId() + " (label " + Engine.RUN_LABEL + "=" + request.runId()
                 + ")");
-        try (RunningContainer container = engine.run(image.id(), request.runId(), ports)) {
+        try (RunningContainer container = RunningContainer.start(engine, ContainerSpec.of(image.id(), request.runId(),
+                ports), log, poll)) {
             Check healthy = healthy(image, request, container);
             add(checks, healthy);
             if (healthy.failed()) {
@@ -205,12 +215,12 @@ public final class ImageVerifier {
             HttpResponse<Void> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
                     .GET().build(), HttpResponse.BodyHandlers.discarding());
             Duration time = Duration.ofNanos(System.nanoTime() - start);
-            if (response.statusCode() / 100 == 2) {
+            if (HealthProbe.healthy(response.statusCode())) {
                 return Check.pass("http-probe", "GET " + path + " answered " + response.statusCode()
                         + " through host port " + hostPort.getAsInt(), time);
             }
             return Check.fail("http-probe", "GET " + path + " answered " + response.statusCode()
-                    + " through host port " + hostPort.getAsInt() + ", not 2xx", time, List.of());
+                    + " through host port " + hostPort.getAsInt() + ", not 2xx or 3xx", time, List.of());
         } catch (IOException e) {
             return Check.fail("http-probe", "GET " + uri + " failed: " + e, Duration.ofNanos(System.nanoTime()
                     - start), List.of());
