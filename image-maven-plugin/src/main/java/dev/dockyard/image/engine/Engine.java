@@ -19,6 +19,9 @@ public interface Engine extends AutoCloseable {
     /** Label on every container this plugin starts; its value identifies the run. */
     String RUN_LABEL = "dev.dockyard.run";
 
+    /** Label on every container this plugin starts: the directory of the module that started it. */
+    String PROJECT_LABEL = "dev.dockyard.project";
+
     /**
      * Connects to the Docker engine at {@code address} and checks that it answers.
      *

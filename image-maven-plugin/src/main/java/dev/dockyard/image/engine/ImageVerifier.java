@@ -9,8 +9,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -128,8 +130,8 @@ public final class ImageVerifier {
         }
         log.info("Starting a container of " + image.shortId() + " (label " + Engine.RUN_LABEL + "=" + request.runId()
                 + ")");
-        try (RunningContainer container = RunningContainer.start(engine, ContainerSpec.of(image.id(), request.runId(),
-                ports), log, poll)) {
+        try (RunningContainer container = RunningContainer.start(engine, spec(image, request, ports), log,
+                poll)) {
             Check healthy = healthy(image, request, container);
             add(checks, healthy);
             if (healthy.failed()) {
@@ -146,6 +148,12 @@ public final class ImageVerifier {
         } finally {
             log.info("Removed the container");
         }
+    }
+
+    private static ContainerSpec spec(ImageDetails image, VerifyRequest request, List<Integer> ports) {
+        Map<String, String> labels = new TreeMap<>(request.labels());
+        labels.put(Engine.RUN_LABEL, request.runId());
+        return new ContainerSpec(image.id(), labels, ports);
     }
 
     private void add(List<Check> checks, Check check) {

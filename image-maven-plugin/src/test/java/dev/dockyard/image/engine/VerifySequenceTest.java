@@ -109,8 +109,8 @@ class VerifySequenceTest {
         };
         new ImageVerifier(recording, log, Duration.ofMillis(10)).verify(new VerifyRequest(IMAGE.id(), 150_000_000,
                 List.of(8080), List.of(), true, Duration.ofSeconds(5), "/health", 9090, Duration.ofSeconds(10), 5,
-                "run-2"));
-        assertEquals(Map.of(Engine.RUN_LABEL, "run-2"), started.get(0).labels());
+                "run-2", Map.of(Engine.PROJECT_LABEL, "/src/orders")));
+        assertEquals(Map.of(Engine.RUN_LABEL, "run-2", Engine.PROJECT_LABEL, "/src/orders"), started.get(0).labels());
         assertEquals(List.of(8080, 9090), started.get(0).ports());
     }
 
