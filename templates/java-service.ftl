@@ -1,8 +1,8 @@
 [#ftl output_format="plainText"]
 [#--
   java-service: the default template. Two stages:
-  1. on a JDK image, jlink a Java runtime holding only the modules the service needs, and assemble in /rootfs
-     the whole root filesystem of the image: that runtime; exactly the shared libraries its executables and .so
+  1. on a JDK image, jlink a Java runtime holding only the modules the service needs (a scan of its class files
+     finds them), and assemble in /rootfs the whole root filesystem of the image: that runtime; exactly the shared libraries its executables and .so
      files load (resolved with ldd, symlinks followed, the dynamic loader included; for glibc before 2.34 also the
      NSS modules for files and DNS); /etc/passwd and /etc/group with the service user, /etc/nsswitch.conf and
      /etc/os-release; /tmp (1777); and, for every Debian or Ubuntu package a copied file belongs to, its entry in

@@ -8,7 +8,7 @@
 # flags, plus every shared library ldd lists for that runtime's executables and .so files (sizes with symlinks
 # followed, the loader included), plus the staged jars. One run; sizes as `docker image inspect` reports them.
 # Installs the plugin from this checkout first, unless BENCH_REPO names a local repository that already holds it
-# (then Maven runs offline on it). Needs a Docker engine (DOCKER_HOST, or it/engine.sh starts one).
+# (then Maven uses that repository). Needs a Docker engine (DOCKER_HOST, or it/engine.sh starts one).
 # Usage: bench/floor/run.sh   (prints a Markdown table)
 set -euo pipefail
 
@@ -20,7 +20,7 @@ export DOCKER_HOST="${DOCKER_HOST:-$(bash "$ROOT/it/engine.sh" start)}"
 export DOCKER_BUILDKIT=0
 maven=(mvn -B)
 if [ -n "${BENCH_REPO:-}" ]; then
-  maven+=(-o "-Dmaven.repo.local=$BENCH_REPO")
+  maven+=("-Dmaven.repo.local=$BENCH_REPO")
 else
   mvn -B -q -f "$ROOT/pom.xml" install -DskipTests -pl image-maven-plugin -am >/dev/null
 fi

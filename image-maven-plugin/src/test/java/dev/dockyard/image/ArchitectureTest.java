@@ -34,7 +34,9 @@ class ArchitectureTest {
             files = list.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".ftl"))
                     .map(n -> n.substring(0, n.length() - 4)).sorted().toList();
         }
-        assertEquals(dev.dockyard.image.render.Catalog.NAMES.stream().sorted().toList(), files);
+        List<String> bundled = new java.util.ArrayList<>(dev.dockyard.image.render.Catalog.NAMES);
+        dev.dockyard.image.render.Catalog.IMPORTS.forEach(i -> bundled.add(i.substring(0, i.length() - 4)));
+        assertEquals(bundled.stream().sorted().toList(), files);
     }
 
     private static boolean usesMaven(Path file) {
