@@ -35,6 +35,7 @@ RUN [@jlink.commands/]; \
     mkdir -p /rootfs/etc /rootfs/var/lib/dpkg/status.d /rootfs[=image.tmp][#list image.volumes as volume] /volumes[=volume][/#list]; \
     for file in $(sort -u /tmp/files.txt); do \
       case "$file" in /rootfs/*) continue ;; esac; \
+      [ -e "$file" ] || continue; \
       mkdir -p "/rootfs${file%/*}"; \
       cp -L "$file" "/rootfs$file"; \
       real="$(readlink -f "$file")"; \

@@ -31,6 +31,7 @@ RUN set -eu; \
     mkdir -p /rootfs/etc /rootfs/var/lib/dpkg/status.d /rootfs/tmp /volumes/data; \
     for file in $(sort -u /tmp/files.txt); do \
       case "$file" in /rootfs/*) continue ;; esac; \
+      [ -e "$file" ] || continue; \
       mkdir -p "/rootfs${file%/*}"; \
       cp -L "$file" "/rootfs$file"; \
       real="$(readlink -f "$file")"; \
