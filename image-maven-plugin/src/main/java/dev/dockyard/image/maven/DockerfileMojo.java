@@ -208,6 +208,19 @@ public class DockerfileMojo extends AbstractLintMojo {
     @Parameter(property = "image.additionalModules")
     private List<String> additionalModules = new ArrayList<>();
 
+    /**
+     * How the module's jar is staged: {@code auto} recognises a Spring Boot repackaged jar (staged exploded, its
+     * nested jars in layers, {@code Start-Class} on a plain class path), a shaded jar (staged without the
+     * dependencies it holds) and a Quarkus fast-jar ({@code target/quarkus-app}); anything else gets the plain
+     * class path of the jar and its dependencies. {@code shaded} stages the jar without the dependencies whose
+     * classes it holds even where no packer left its traces; {@code plain} always stages the jar and every
+     * dependency.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "image.layout", defaultValue = "auto")
+    private String layout;
+
     @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
     private PluginDescriptor plugin;
 
@@ -223,11 +236,6 @@ public class DockerfileMojo extends AbstractLintMojo {
         if (skipped("dockerfile")) {
             return;
         }
-        if (!"jar".equals(project.getPackaging())) {
-            getLog().info("Skipping image:dockerfile: packaging '" + project.getPackaging() + "' is not supported"
-                    + " (only jar modules get an image)");
-            return;
-        }
         RenderResult result;
         try {
             result = renderers.renderer().render(request());
@@ -238,6 +246,8 @@ public class DockerfileMojo extends AbstractLintMojo {
                     + e.getMessage(), e);
         }
         Path base = project.getBasedir().toPath();
+        getLog().info("Layout of " + project.getArtifactId() + ": " + result.staging());
+        result.warnings().forEach(getLog()::warn);
         getLog().info((result.upToDate() ? "Up to date: " : "Rendered ") + base.relativize(result.dockerfile())
                 + " from " + result.template() + " (runtime modules: " + String.join(",", result.modules()) + ")");
         getLog().info((result.upToDate() ? "Up to date: build context " : "Staged build context ")
@@ -269,17 +279,12 @@ public class DockerfileMojo extends AbstractLintMojo {
 
     private static String describe(StagedLayer layer) {
         int count = layer.files().size();
-        return layer.layer().id() + " " + count + (count == 1 ? " file " : " files ") + ByteSize.format(layer.bytes());
+        return layer.name() + " " + count + (count == 1 ? " file " : " files ") + ByteSize.format(layer.bytes());
     }
 
     private RenderRequest request() throws MojoFailureException, RenderException, IOException {
         Path jar = applicationJar();
-        String main = mainClass != null && !mainClass.isBlank() ? mainClass.strip()
-                : ProjectFacts.mainClassOf(jar).orElseThrow(() -> new MojoFailureException(
-                        "No main class for " + project.getArtifactId() + ": the jar's manifest has no Main-Class and"
-                                + " image.mainClass is not set. Set <mainClass> in the plugin configuration"
-                                + " (or -Dimage.mainClass=com.example.Main), or skip this module with"
-                                + " <skip>true</skip> (-Dimage.skip)."));
+        String main = mainClass != null && !mainClass.isBlank() ? mainClass.strip() : null;
         int release = DefaultImages.release(project.getProperties().getProperty("maven.compiler.release"),
                 project.getProperties().getProperty("maven.compiler.target"));
         String runtime = runtimeImage != null && !runtimeImage.isBlank() ? runtimeImage.strip()
@@ -310,11 +315,16 @@ public class DockerfileMojo extends AbstractLintMojo {
                 ProjectFacts.outputTimestamp(project.getProperties().getProperty("project.build.outputTimestamp"))
                         .orElse(null),
                 ProjectFacts.gitRevision(project.getBasedir().toPath()).orElse(null),
-                plugin.getVersion());
+                plugin.getVersion(),
+                layout);
     }
 
     private Path applicationJar() throws MojoFailureException {
         File file = project.getArtifact().getFile();
+        File quarkus = new File(project.getBuild().getDirectory(), "quarkus-app/quarkus-run.jar");
+        if ((file == null || !file.isFile()) && quarkus.isFile()) {
+            file = quarkus;
+        }
         if (file == null || !file.isFile()) {
             throw new MojoFailureException("The jar of " + project.getArtifactId() + " is not built yet: run"
                     + " image:dockerfile in the package phase or later (mvn package), after the jar plugin.");

@@ -65,29 +65,45 @@ public final class DockerfileRenderer {
         Files.createDirectories(context);
         FileTime timestamp = FileTime.from(
                 request.outputTimestamp() != null ? request.outputTimestamp() : DEFAULT_TIMESTAMP);
-        ContextStager.Staging staging = new ContextStager(context, request.workDirectory(), timestamp)
-                .stage(request.applicationJar(), request.artifacts());
-        List<String> modules = modules(request);
+        StagingPlan plan = JarLayouts.plan(request);
+        String mainClass = mainClass(request, plan);
+        ContextStager.Staging staging = new ContextStager(context, request.workDirectory(), timestamp).stage(plan);
+        List<String> modules = modules(request, staging);
 
         String text = engine.render(template.name(),
-                DataModel.build(request, staging, modules, template.name()), request.template().baseDirectory());
+                DataModel.build(request, staging, modules, mainClass, template.name()),
+                request.template().baseDirectory());
         Path dockerfile = write(context.resolve("Dockerfile"), text, timestamp);
         write(context.resolve(".dockerignore"), DOCKERIGNORE, timestamp);
         RenderResult result = new RenderResult(dockerfile, context,
-                engine.display(template.name(), request.template().baseDirectory()), staging.layers(), modules, false);
+                engine.display(template.name(), request.template().baseDirectory()), staging.layers(), modules, false,
+                plan.summary(), plan.warnings());
         state.save(request.workDirectory(), fingerprint, result);
         return result;
     }
 
-    private List<String> modules(RenderRequest request) throws RenderException, IOException {
+    /** {@code image.mainClass}, else the class the layout names, else the jar's {@code Main-Class}. */
+    private static String mainClass(RenderRequest request, StagingPlan plan) throws RenderException, IOException {
+        if (request.jvm().mainClass() != null) {
+            return request.jvm().mainClass();
+        }
+        if (plan.mainClass() != null) {
+            return plan.mainClass();
+        }
+        String artifactId = request.project().artifactId();
+        return ProjectFacts.mainClassOf(request.applicationJar()).orElseThrow(() -> new RenderException(
+                "No main class for " + artifactId + ": the jar's manifest has no Main-Class and"
+                        + " image.mainClass is not set. Set <mainClass> in the plugin configuration"
+                        + " (or -Dimage.mainClass=com.example.Main), or skip this module with"
+                        + " <skip>true</skip> (-Dimage.skip)."));
+    }
+
+    /** The runtime modules, computed from the staged jars: the module's own (and its reactor's), and libraries. */
+    private List<String> modules(RenderRequest request, ContextStager.Staging staging)
+            throws RenderException, IOException {
         TreeSet<String> modules = new TreeSet<>();
         if (request.jvm().modules().isEmpty()) {
-            List<Path> own = new ArrayList<>(List.of(request.applicationJar()));
-            List<Path> libraries = new ArrayList<>();
-            for (ArtifactInput artifact : request.artifacts()) {
-                (artifact.layer() == Layer.MODULES ? own : libraries).add(artifact.file());
-            }
-            modules.addAll(jdeps.compute(own, libraries, request.workDirectory()));
+            modules.addAll(jdeps.compute(staging.own(), staging.libraries(), request.workDirectory()));
         } else {
             modules.addAll(request.jvm().modules());
         }

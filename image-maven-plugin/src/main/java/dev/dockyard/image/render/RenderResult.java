@@ -12,13 +12,16 @@ import java.util.List;
  * @param layers the staged, non-empty layers in image order
  * @param modules the Java modules the runtime keeps
  * @param upToDate {@code true} when nothing changed since the last render, which was therefore skipped
+ * @param staging one line saying which layout the module's jar has and how it was staged
+ * @param warnings problems with the jar the user should act on, one line each
  */
 public record RenderResult(Path dockerfile, Path context, String template, List<StagedLayer> layers,
-        List<String> modules, boolean upToDate) {
+        List<String> modules, boolean upToDate, String staging, List<String> warnings) {
 
     public RenderResult {
         layers = List.copyOf(layers);
         modules = List.copyOf(modules);
+        warnings = List.copyOf(warnings);
     }
 
     /** @return total bytes of the staged layers. */
