@@ -131,6 +131,7 @@ final class DataModel {
         map.put("mainClass", mainClass);
         map.put("options", options);
         map.put("modules", modules);
+        map.put("locales", request.jvm().locales());
         map.put("classpath", classpath);
         map.put("home", JAVA_HOME);
         return map;

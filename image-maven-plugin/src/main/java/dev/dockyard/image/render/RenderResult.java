@@ -13,7 +13,7 @@ import java.util.List;
  * @param modules the Java modules the runtime keeps
  * @param upToDate {@code true} when nothing changed since the last render, which was therefore skipped
  * @param staging one line saying which layout the module's jar has and how it was staged
- * @param warnings problems with the jar the user should act on, one line each
+ * @param warnings what the user should know: a fat jar staged twice, a jar the module scan could not read in full
  */
 public record RenderResult(Path dockerfile, Path context, String template, List<StagedLayer> layers,
         List<String> modules, boolean upToDate, String staging, List<String> warnings) {
@@ -22,6 +22,12 @@ public record RenderResult(Path dockerfile, Path context, String template, List<
         layers = List.copyOf(layers);
         modules = List.copyOf(modules);
         warnings = List.copyOf(warnings);
+    }
+
+    /** A result without warnings. */
+    public RenderResult(Path dockerfile, Path context, String template, List<StagedLayer> layers,
+            List<String> modules, boolean upToDate) {
+        this(dockerfile, context, template, layers, modules, upToDate, "", List.of());
     }
 
     /** @return total bytes of the staged layers. */
