@@ -248,6 +248,12 @@ public class DockerfileMojo extends AbstractLintMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("Could not render the Dockerfile of " + project.getId() + ": "
                     + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // a fault of a tool or library the render runs (never the user's input): one line, no stack trace
+            throw new MojoExecutionException("Could not render the Dockerfile of " + project.getId() + " from "
+                    + project.getArtifact().getFile() + ": " + e.getMessage() + " (" + e.getClass().getSimpleName()
+                    + "). Set the runtime modules yourself with -Dimage.jlinkModules=java.base,... if the module"
+                    + " computation failed; run with -e for the stack trace and report it.", e);
         }
         Path base = project.getBasedir().toPath();
         getLog().info("Layout of " + project.getArtifactId() + ": " + result.staging());
