@@ -184,8 +184,8 @@ public class DockerfileMojo extends AbstractLintMojo {
     private List<String> jvmOptions = new ArrayList<>();
 
     /**
-     * Modules the jlinked runtime keeps, instead of those {@code jdeps} computes. On the command line,
-     * comma-separated.
+     * Modules the jlinked runtime keeps, instead of those the scan of the jars' class files computes (with its rules
+     * for modules reached only by reflection). On the command line, comma-separated.
      *
      * @since 0.1.0
      */
@@ -200,6 +200,17 @@ public class DockerfileMojo extends AbstractLintMojo {
      */
     @Parameter(property = "image.additionalModules")
     private List<String> additionalModules = new ArrayList<>();
+
+    /**
+     * Locales the service formats and parses beyond those of {@code java.base} (English and the root locale): language
+     * tags such as {@code de,fr-CH} (ranges such as {@code *-IN} too), or {@code *} for every locale. When set, the
+     * runtime keeps {@code jdk.localedata}, and the {@code java-service} template links only the given locales' data
+     * ({@code jlink --include-locales}). On the command line, comma-separated.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "image.locales")
+    private List<String> locales = new ArrayList<>();
 
     @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
     private PluginDescriptor plugin;
@@ -229,6 +240,9 @@ public class DockerfileMojo extends AbstractLintMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("Could not render the Dockerfile of " + project.getId() + ": "
                     + e.getMessage(), e);
+        }
+        for (String warning : result.warnings()) {
+            getLog().warn(warning);
         }
         Path base = project.getBasedir().toPath();
         getLog().info((result.upToDate() ? "Up to date: " : "Rendered ") + base.relativize(result.dockerfile())
@@ -292,7 +306,8 @@ public class DockerfileMojo extends AbstractLintMojo {
                 new ImageSettings(imageName, trimmed(tags), user.strip(), workdir.strip(), allPorts, trimmed(volumes),
                         env, labels),
                 health,
-                new JvmSettings(main, trimmed(jvmOptions), trimmed(jlinkModules), trimmed(additionalModules)),
+                new JvmSettings(main, trimmed(jvmOptions), trimmed(jlinkModules), trimmed(additionalModules),
+                        trimmed(locales), DefaultImages.builderRelease(builder, release)),
                 builder,
                 runtime,
                 new TemplateSource(template.strip(), project.getBasedir().toPath(), moduleTemplateDirectory.toPath(),

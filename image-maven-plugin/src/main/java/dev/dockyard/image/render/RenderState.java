@@ -18,7 +18,7 @@ import dev.dockyard.image.support.Sha256;
  * The up-to-date check of a render: a fingerprint of everything the output depends on (the request with its maps
  * sorted, the jars' sizes and times, the template files of every directory searched, and the bundled templates and
  * probe), kept with the result in the work directory. When the fingerprint matches and every output is still in
- * place, the render is skipped: no Freemarker, no staging, no jdeps.
+ * place, the render is skipped: no Freemarker, no staging, no module scan.
  */
 final class RenderState {
 
@@ -98,7 +98,7 @@ final class RenderState {
             layers.add(new StagedLayer(layer, files, Long.parseLong(parts[1])));
         }
         return Optional.of(new RenderResult(dockerfile, context, lines.get(1), layers,
-                JdepsModules.parse(lines.get(2)), true));
+                List.of(lines.get(2).split(",")), true));
     }
 
     void save(Path workDirectory, String fingerprint, RenderResult result) throws IOException {
