@@ -234,7 +234,7 @@ public class DockerfileMojo extends AbstractLintMojo {
         }
         RenderResult result;
         try {
-            result = renderers.renderer().render(request());
+            result = renderers.renderer(session).render(request());
         } catch (RenderException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (IOException e) {
