@@ -46,9 +46,9 @@ import dev.dockyard.image.render.TemplateSource;
 public class DockerfileMojo extends AbstractLintMojo {
 
     /**
-     * The template: a catalog name ({@code java-service}, {@code java-service-jre}), looked up first in the module's
-     * {@code src/main/docker/}, then in {@link #templateDirectory}, then in the bundled catalog; or the path of a
-     * {@code .ftl} file.
+     * The template: a catalog name ({@code java-service}, {@code java-service-debian}, {@code java-service-jre}),
+     * looked up first in the module's {@code src/main/docker/}, then in {@link #templateDirectory}, then in the
+     * bundled catalog; or the path of a {@code .ftl} file.
      *
      * @since 0.1.0
      */
@@ -92,8 +92,10 @@ public class DockerfileMojo extends AbstractLintMojo {
     private String builderImage;
 
     /**
-     * Base image of the final stage. Defaults to {@code debian:bookworm-slim} for {@code java-service} (the jlinked
-     * runtime brings its own Java) and to {@code eclipse-temurin:<release>-jre} for {@code java-service-jre}.
+     * Base image of the final stage. Defaults to {@code scratch} for {@code java-service} (its builder stage assembles
+     * the whole root filesystem: the jlinked runtime and the C libraries it loads), to {@code debian:bookworm-slim}
+     * for {@code java-service-debian} and templates outside the catalog, and to
+     * {@code eclipse-temurin:<release>-jre} for {@code java-service-jre}.
      *
      * @since 0.1.0
      */
@@ -242,7 +244,7 @@ public class DockerfileMojo extends AbstractLintMojo {
         }
         RenderResult result;
         try {
-            result = renderers.renderer().render(request());
+            result = renderers.renderer(session).render(request());
         } catch (RenderException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (IOException e) {

@@ -33,6 +33,9 @@ final class RenderState {
             for (String name : Catalog.NAMES) {
                 update(digest, TemplateEngine.CATALOG_PATH.substring(1) + "/" + name + ".ftl");
             }
+            for (String name : Catalog.IMPORTS) {
+                update(digest, TemplateEngine.CATALOG_PATH.substring(1) + "/" + name);
+            }
             update(digest, ContextStager.PROBE_CLASS_FILE);
             this.bundled = Sha256.hex(digest);
         } catch (IOException e) {
