@@ -2,7 +2,6 @@ def log = new File(basedir, 'build.log').text
 def staged = evaluate(new File(itSources, 'staged.groovy'))
 def app = new File(basedir, 'target/quarkus-app')
 
-assert log =~ /\[INFO\] Apache Maven 3\.9\.\d+|Apache Maven 3\.9\.\d+/ || new File(basedir, 'build.log').text.contains('3.9.')
 assert log =~ /\[INFO\] Layout of verify-quarkus: Quarkus fast-jar: \d+ jars of lib\/boot and lib\/main as dependency layers, quarkus-run\.jar, app\/ and quarkus\/ as the application layer/
 
 // the layers exactly: lib/boot and lib/main as they are in target/quarkus-app, the application files beside them
