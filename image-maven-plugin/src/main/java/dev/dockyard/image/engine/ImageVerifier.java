@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import dev.dockyard.image.dockerfile.Users;
 import dev.dockyard.image.probe.HealthProbe;
 
 /**
@@ -83,8 +84,7 @@ public final class ImageVerifier {
 
     static Check user(ImageDetails image) {
         String user = image.user().strip();
-        String name = user.contains(":") ? user.substring(0, user.indexOf(':')) : user;
-        if (name.isEmpty() || name.equals("root") || name.equals("0")) {
+        if (Users.isRoot(user)) {
             return Check.fail("non-root-user", "the image runs as root (USER "
                     + (user.isEmpty() ? "not set" : "'" + user + "'") + "): end the Dockerfile with a numeric"
                     + " non-root USER, e.g. USER 65532:65532 (image.user)", Duration.ZERO, List.of());
