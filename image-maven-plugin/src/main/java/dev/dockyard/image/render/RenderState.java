@@ -6,13 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+
+import dev.dockyard.image.support.Sha256;
 
 /**
  * The up-to-date check of a render: a fingerprint of everything the output depends on (the request with its maps
@@ -29,12 +29,12 @@ final class RenderState {
     /** Reads the bundled templates and the probe once: they change only with the plugin. */
     RenderState() {
         try {
-            MessageDigest digest = sha256();
+            MessageDigest digest = Sha256.digest();
             for (String name : Catalog.NAMES) {
                 update(digest, TemplateEngine.CATALOG_PATH.substring(1) + "/" + name + ".ftl");
             }
             update(digest, ContextStager.PROBE_CLASS_FILE);
-            this.bundled = HexFormat.of().formatHex(digest.digest());
+            this.bundled = Sha256.hex(digest);
         } catch (IOException e) {
             throw new IllegalStateException("The plugin jar cannot be read", e);
         }
@@ -66,8 +66,7 @@ final class RenderState {
                 file(text, template);
             }
         }
-        MessageDigest digest = sha256();
-        return HexFormat.of().formatHex(digest.digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+        return Sha256.hex(text.toString());
     }
 
     /** @return the result of the last render, when its fingerprint is {@code fingerprint} and its outputs exist */
@@ -134,14 +133,6 @@ final class RenderState {
                 throw new IOException("missing resource " + resource);
             }
             digest.update(in.readAllBytes());
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java runtime", e);
         }
     }
 }

@@ -103,21 +103,31 @@ class DockerfileRendererTest {
 
     @Test
     void isDeterministicAcrossOutputDirectoriesAndRuns() throws Exception {
+        // two renders from scratch (two builds: fresh renderers), into two directories: neither may be up to date,
+        // and every file and directory must agree in bytes and modification time
         RenderResult first = renderer.render(fixture.request("java-service", null, root.resolve("a/docker")));
-        RenderResult again = renderer.render(fixture.request("java-service", null, root.resolve("a/docker")));
-        RenderResult other = renderer.render(fixture.request("java-service", null, root.resolve("b/docker")));
+        RenderResult other = new DockerfileRenderer(new TemplateEngines())
+                .render(fixture.request("java-service", null, root.resolve("b/docker")));
+        assertFalse(first.upToDate());
+        assertFalse(other.upToDate());
         Map<String, byte[]> a = contents(first.context());
         Map<String, byte[]> b = contents(other.context());
         assertEquals(a.keySet(), b.keySet());
         for (String name : a.keySet()) {
             assertArrayEquals(a.get(name), b.get(name), name);
+            assertEquals(Files.getLastModifiedTime(first.context().resolve(name)),
+                    Files.getLastModifiedTime(other.context().resolve(name)), name);
         }
+        assertArrayEquals(Files.readAllBytes(first.dockerfile()), Files.readAllBytes(other.dockerfile()));
+        RenderResult again = renderer.render(fixture.request("java-service", null, root.resolve("a/docker")));
         assertEquals(a.keySet(), contents(again.context()).keySet());
         FileTime fixed = FileTime.from(Instant.parse("2026-01-01T00:00:00Z"));
         for (String name : a.keySet()) {
             assertEquals(fixed, Files.getLastModifiedTime(first.context().resolve(name)), name);
+            assertEquals(fixed, Files.getLastModifiedTime(other.context().resolve(name)), name);
         }
         assertEquals(fixed, Files.getLastModifiedTime(first.context().resolve("layers/dependencies")));
+        assertEquals(fixed, Files.getLastModifiedTime(other.context().resolve("layers/dependencies")));
     }
 
     @Test
