@@ -2,17 +2,9 @@ package dev.dockyard.image.maven;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.zip.GZIPOutputStream;
+import java.util.List;
 
 import javax.inject.Inject;
 
@@ -23,18 +15,21 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProjectHelper;
 
+import dev.dockyard.image.archive.ArchiveRequest;
+import dev.dockyard.image.archive.ImageArchiver;
+import dev.dockyard.image.archive.SavedArchive;
+import dev.dockyard.image.engine.BaseImages;
 import dev.dockyard.image.engine.ByteSize;
 import dev.dockyard.image.engine.Engine;
 import dev.dockyard.image.engine.EngineException;
-import dev.dockyard.image.engine.ImageDetails;
-import dev.dockyard.image.engine.ImageReports;
 import dev.dockyard.image.render.ProjectFacts;
 
 /**
- * Saves the built image as a gzipped docker-archive ({@code docker save}) to
- * {@code target/<artifactId>-<version>-image.tar.gz}, with its {@code .sha256} and {@code image-metadata.json}
- * (tags, id, size, created, git revision); optionally attaches it to the project (classifier {@code image}) so that
- * {@code install} and {@code deploy} publish it.
+ * Saves the built image as a gzipped docker-archive ({@code docker save}), streamed to
+ * {@code target/<image-name>-<version>.tar.gz} (the image name without registry and path), with its
+ * {@code .sha256} in {@code sha256sum -c} format and {@code image-metadata.json} (name, version, tags, id, digest,
+ * size, created, git revision, base images, labels); optionally a {@code <image-name>-latest.tar.gz} copy, and
+ * attached to the project (classifier {@code image}) so that {@code install} and {@code deploy} publish it.
  *
  * @since 0.1.0
  */
@@ -42,13 +37,21 @@ import dev.dockyard.image.render.ProjectFacts;
 public class SaveMojo extends AbstractEngineMojo {
 
     /**
-     * The archive written.
+     * The archive written; by default {@code ${project.build.directory}/<image-name>-<version>.tar.gz}.
      *
      * @since 0.1.0
      */
-    @Parameter(property = "image.saveFile",
-            defaultValue = "${project.build.directory}/${project.artifactId}-${project.version}-image.tar.gz")
+    @Parameter(property = "image.saveFile")
     private File saveFile;
+
+    /**
+     * Also write {@code <image-name>-latest.tar.gz} (and its {@code .sha256}), a copy under a name that does not
+     * change between versions.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "image.saveLatest", defaultValue = "false")
+    private boolean saveLatest;
 
     /**
      * Attach the archive to the project as {@code <artifactId>-<version>-image.tar.gz} (classifier {@code image}).
@@ -70,46 +73,36 @@ public class SaveMojo extends AbstractEngineMojo {
         if (skipped("save")) {
             return;
         }
-        String image = builtImage();
-        Path archive = saveFile.toPath();
+        Path archive = saveFile != null ? saveFile.toPath() : savedArchive();
+        ArchiveRequest request = new ArchiveRequest(builtImage(), imageName.strip(), project.getVersion(), archive,
+                saveLatest, ProjectFacts.gitRevision(project.getBasedir().toPath()).orElse(null), baseImages());
         try (Engine engine = connect()) {
-            ImageDetails details = engine.inspect(image);
-            Files.createDirectories(archive.toAbsolutePath().getParent());
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            try (OutputStream file = Files.newOutputStream(archive);
-                 DigestOutputStream digest = new DigestOutputStream(file, sha256);
-                 GZIPOutputStream gzip = new GZIPOutputStream(digest, 1 << 16)) {
-                engine.save(details.id(), gzip);
-            }
-            String hex = HexFormat.of().formatHex(sha256.digest());
-            Path checksum = archive.resolveSibling(archive.getFileName() + ".sha256");
-            Files.writeString(checksum, hex + "  " + archive.getFileName() + "\n", StandardCharsets.US_ASCII);
-            Path metadata = archive.resolveSibling("image-metadata.json");
-            ImageReports.writeJson(metadata(details, hex), metadata);
-            getLog().info("Saved image " + details.shortId() + " to " + relative(archive) + " ("
-                    + ByteSize.format(Files.size(archive)) + ", sha256 " + hex + ")");
+            SavedArchive saved = new ImageArchiver(engine).save(request);
+            getLog().info("Saved image " + saved.shortId() + " to " + relative(saved.archive()) + " ("
+                    + ByteSize.format(saved.bytes()) + ", sha256 " + saved.sha256() + ")");
+            getLog().info("Wrote " + relative(saved.checksum()) + (saved.latest() == null ? "" : ", "
+                    + relative(saved.latest())) + " and " + relative(saved.metadata()));
             if (attach) {
-                projectHelper.attachArtifact(project, "tar.gz", "image", archive.toFile());
-                getLog().info("Attached " + archive.getFileName() + " (classifier image)");
+                projectHelper.attachArtifact(project, "tar.gz", "image", saved.archive().toFile());
+                getLog().info("Attached " + saved.archive().getFileName() + " (classifier image)");
             }
         } catch (EngineException e) {
             rethrow(e);
         } catch (IOException e) {
             throw new MojoExecutionException("Could not write " + archive + ": " + e.getMessage(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new MojoExecutionException("SHA-256 is not available", e);
         }
     }
 
-    private Map<String, Object> metadata(ImageDetails image, String sha256) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", image.id());
-        json.put("tags", image.tags());
-        json.put("size", image.size());
-        json.put("created", image.created());
-        json.put("revision", ProjectFacts.gitRevision(project.getBasedir().toPath()).orElse(null));
-        json.put("archive", saveFile.getName());
-        json.put("sha256", sha256);
-        return json;
+    /** The base images of the Dockerfile image:dockerfile wrote, for the metadata. */
+    private List<String> baseImages() throws MojoExecutionException {
+        Path dockerfile = outputDirectory.toPath().resolve("Dockerfile");
+        if (!Files.isRegularFile(dockerfile)) {
+            return List.of();
+        }
+        try {
+            return BaseImages.of(Files.readAllLines(dockerfile));
+        } catch (IOException e) {
+            throw new MojoExecutionException("Could not read " + dockerfile + ": " + e.getMessage(), e);
+        }
     }
 }

@@ -1,0 +1,23 @@
+package dev.dockyard.image.archive;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What {@link ImageArchiver} saves.
+ *
+ * @param image      the image id (or a reference) in the engine
+ * @param name       the image name ({@code image.name})
+ * @param version    the project version
+ * @param archive    the archive to write ({@code <image-name>-<version>.tar.gz} by default)
+ * @param latestCopy also write {@code <image-name>-latest.tar.gz} (and its {@code .sha256})
+ * @param revision   the git commit, or {@code null}
+ * @param baseImages the base images the Dockerfile names
+ */
+public record ArchiveRequest(String image, String name, String version, Path archive, boolean latestCopy,
+        String revision, List<String> baseImages) {
+
+    public ArchiveRequest {
+        baseImages = List.copyOf(baseImages);
+    }
+}
