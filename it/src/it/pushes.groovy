@@ -1,4 +1,4 @@
-// Helpers for the push cases' verify.groovy: def reg = evaluate(new File(itSources, 'registry.groovy'))
+// Helpers for the push cases' verify.groovy: def reg = evaluate(new File(itSources, 'pushes.groovy'))
 //   reg.docker('pull', ref)      the docker CLI against the cases' engine, logged in to the suite's registry with a
 //                                Docker configuration of its own (the user's ~/.docker is never touched)
 //   reg.tags('dockyard-it/x')    the tags the registry lists for a repository (/v2/<name>/tags/list)

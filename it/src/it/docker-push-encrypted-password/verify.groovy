@@ -1,5 +1,5 @@
 def log = new File(basedir, 'build.log').text
-def reg = evaluate(new File(itSources, 'registry.groovy'))
+def reg = evaluate(new File(itSources, 'pushes.groovy'))
 
 assert log.contains("[INFO] Pushing to $registry with the credentials of settings.xml server 'it-registry-encrypted' (user dockyard-it)")
 assert log.contains("[INFO] Pushed 1 tag")

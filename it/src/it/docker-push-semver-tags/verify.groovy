@@ -1,7 +1,7 @@
 import groovy.json.JsonSlurper
 
 def log = new File(basedir, 'build.log').text
-def reg = evaluate(new File(itSources, 'registry.groovy'))
+def reg = evaluate(new File(itSources, 'pushes.groovy'))
 def repository = 'dockyard-it/docker-push-semver-tags'
 
 def listed = reg.tags(repository)

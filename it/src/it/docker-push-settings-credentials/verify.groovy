@@ -2,7 +2,7 @@ import groovy.json.JsonSlurper
 import java.util.regex.Pattern
 
 def log = new File(basedir, 'build.log').text
-def reg = evaluate(new File(itSources, 'registry.groovy'))
+def reg = evaluate(new File(itSources, 'pushes.groovy'))
 def name = "$registry/dockyard-it/docker-push-settings-credentials"
 
 // the push runs in the deploy phase and names its credentials' source, never the secret
