@@ -18,26 +18,9 @@ USER_NAME="dockyard-it"
 PASSWORD="it-registry-secret-4711"
 WAIT_SECONDS=30
 
-say() { echo "[registry] $*" >&2; }
-
-apt_install() {
-  say "installing $*"
-  local sudo=""
-  [ "$(id -u)" -ne 0 ] && sudo="sudo"
-  $sudo apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" >&2
-}
-
-free_port() {
-  local port
-  for _ in $(seq 1 50); do
-    port=$((20000 + RANDOM % 20000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-      echo "$port"
-      return 0
-    fi
-  done
-  return 1
-}
+SAY_PREFIX=registry
+# shellcheck source=servers-lib.sh
+. "$(dirname "$0")/servers-lib.sh"
 
 start() {
   command -v docker-registry >/dev/null 2>&1 || apt_install docker-registry || return 1

@@ -2,6 +2,7 @@
 //   reg.docker('pull', ref)      the docker CLI against the cases' engine, logged in to the suite's registry with a
 //                                Docker configuration of its own (the user's ~/.docker is never touched)
 //   reg.tags('dockyard-it/x')    the tags the registry lists for a repository (/v2/<name>/tags/list)
+//   reg.remove(basedir)          removes the image the case built (all its tags)
 //   reg.user, reg.password       the registry's credentials (test data, as in registry.sh and settings.xml)
 import groovy.json.JsonSlurper
 import java.nio.file.Files
@@ -33,4 +34,11 @@ def tags = { String name ->
     connection.readTimeout = 10000
     new JsonSlurper().parse(connection.inputStream).tags.sort()
 }
-return [docker: docker, tags: tags, user: user, password: password]
+// the pushed image carries the registry's random port in its name: removed after the checks, so runs leave none
+def remove = { File basedir ->
+    def id = new File(basedir, 'target/docker/image-id')
+    if (id.isFile()) {
+        exec(null, 'image', 'rm', '--force', id.text.trim())
+    }
+}
+return [docker: docker, tags: tags, remove: remove, user: user, password: password]

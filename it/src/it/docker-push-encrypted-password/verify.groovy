@@ -5,3 +5,4 @@ assert log.contains("[INFO] Pushing to $registry with the credentials of setting
 assert log.contains("[INFO] Pushed 1 tag")
 assert !log.contains(reg.password)
 assert reg.tags('dockyard-it/docker-push-encrypted-password').contains('1.0.0')
+reg.remove(basedir)

@@ -11,3 +11,4 @@ def pushed = new JsonSlurper().parse(new File(basedir, 'target/image-reports/ima
 assert pushed.take(4) == ['1.4.2', '1.4', '1', 'latest'].collect { "$registry/$repository:$it".toString() }
 assert pushed.every { listed.contains(it.substring(it.lastIndexOf(':') + 1)) }
 assert log.contains("[INFO] Pushed ${pushed.size()} tags to $registry: $registry/$repository@sha256:")
+reg.remove(basedir)

@@ -25,3 +25,4 @@ reg.docker('pull', "$name:1.0.0")
 reg.docker('tag', "$name:1.0.0", 'dockyard-it/pulled-back:1.0.0')
 assert reg.docker('image', 'inspect', '--format', '{{.Id}}', 'dockyard-it/pulled-back:1.0.0') == [id]
 reg.docker('image', 'rm', 'dockyard-it/pulled-back:1.0.0')
+reg.remove(basedir)

@@ -1,5 +1,7 @@
 import groovy.json.JsonOutput
 
+def reg = evaluate(new File(itSources, 'pushes.groovy'))
+
 def log = new File(basedir, 'build.log').text
 def name = "$registry/dockyard-it/docker-push-wrong-password-fail"
 def wrong = 'wrong-registry-secret-0815'
@@ -14,3 +16,4 @@ assert !log.contains(header.bytes.encodeBase64Url().toString())
 assert !log.contains(header.bytes.encodeBase64().toString())
 // (-X also prints the exception's stack trace, as Maven does for every failure in debug mode)
 assert !log.contains('X-Registry-Auth')
+reg.remove(basedir)
