@@ -11,6 +11,7 @@ import java.util.List;
 import dev.dockyard.image.engine.Check;
 import dev.dockyard.image.engine.ImageVerifier;
 import dev.dockyard.image.engine.Verification;
+import dev.dockyard.image.support.Sha256;
 
 /**
  * Checks a saved image without an engine: the archive's {@code .sha256} (when there is one next to it), then the
@@ -59,7 +60,7 @@ public final class ArchiveCheck {
                 throw new ArchiveException("The image archive " + archive + " does not exist: save the image first"
                         + " (image:save), or name an archive with -Dimage.archive=FILE.");
             }
-            actual = Checksums.of(archive);
+            actual = Sha256.hex(archive);
         } catch (IOException e) {
             throw new ArchiveException("Could not read " + file + ": " + e.getMessage());
         }

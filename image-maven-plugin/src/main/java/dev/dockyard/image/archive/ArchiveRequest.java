@@ -4,14 +4,14 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * What {@link ImageArchiver} saves.
+ * What {@link ImageArchive} saves.
  *
- * @param image      the image id (or a reference) in the engine
- * @param name       the image name ({@code image.name})
+ * @param image      the image id or reference in the engine
+ * @param name       the image name ({@code image.name}), for the metadata and the {@code -latest} copy
  * @param version    the project version
- * @param archive    the archive to write ({@code <image-name>-<version>.tar.gz} by default)
+ * @param archive    the {@code .tar.gz} to write ({@code <image-name>-<version>.tar.gz} by default)
  * @param latestCopy also write {@code <image-name>-latest.tar.gz} (and its {@code .sha256})
- * @param revision   the git commit, or {@code null}
+ * @param revision   the git commit the image was built from, or {@code null}
  * @param baseImages the base images the Dockerfile names
  */
 public record ArchiveRequest(String image, String name, String version, Path archive, boolean latestCopy,

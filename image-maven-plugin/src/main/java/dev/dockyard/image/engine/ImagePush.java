@@ -45,7 +45,7 @@ public final class ImagePush {
             String repository = reference.substring(0, colon);
             String tag = reference.substring(colon + 1);
             try {
-                digest = engine.push(repository, tag, found.orElse(null));
+                digest = engine.push(reference, found.orElse(null));
             } catch (RegistryException e) {
                 throw new RegistryException("Could not push " + reference + " to registry " + registry + ": "
                         + e.getMessage() + ". " + hint(e.getMessage(), registry, serverId, found));

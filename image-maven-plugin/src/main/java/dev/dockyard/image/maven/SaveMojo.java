@@ -16,13 +16,12 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProjectHelper;
 
 import dev.dockyard.image.archive.ArchiveRequest;
-import dev.dockyard.image.archive.ImageArchiver;
-import dev.dockyard.image.archive.SavedArchive;
+import dev.dockyard.image.archive.ArchiveResult;
+import dev.dockyard.image.archive.ImageArchive;
 import dev.dockyard.image.engine.BaseImages;
 import dev.dockyard.image.engine.ByteSize;
 import dev.dockyard.image.engine.Engine;
 import dev.dockyard.image.engine.EngineException;
-import dev.dockyard.image.render.ProjectFacts;
 
 /**
  * Saves the built image as a gzipped docker-archive ({@code docker save}), streamed to
@@ -73,23 +72,26 @@ public class SaveMojo extends AbstractEngineMojo {
         if (skipped("save")) {
             return;
         }
+        MavenProjectAdapter adapter = new MavenProjectAdapter(project, session);
         Path archive = saveFile != null ? saveFile.toPath() : savedArchive();
         ArchiveRequest request = new ArchiveRequest(builtImage(), imageName.strip(), project.getVersion(), archive,
-                saveLatest, ProjectFacts.gitRevision(project.getBasedir().toPath()).orElse(null), baseImages());
+                saveLatest, adapter.gitRevision().orElse(null), baseImages());
+        ArchiveResult result;
         try (Engine engine = connect()) {
-            SavedArchive saved = new ImageArchiver(engine).save(request);
-            getLog().info("Saved image " + saved.shortId() + " to " + relative(saved.archive()) + " ("
-                    + ByteSize.format(saved.bytes()) + ", sha256 " + saved.sha256() + ")");
-            getLog().info("Wrote " + relative(saved.checksum()) + (saved.latest() == null ? "" : ", "
-                    + relative(saved.latest())) + " and " + relative(saved.metadata()));
-            if (attach) {
-                projectHelper.attachArtifact(project, "tar.gz", "image", saved.archive().toFile());
-                getLog().info("Attached " + saved.archive().getFileName() + " (classifier image)");
-            }
+            result = new ImageArchive(engine).save(request);
         } catch (EngineException e) {
             rethrow(e);
+            return;
         } catch (IOException e) {
             throw new MojoExecutionException("Could not write " + archive + ": " + e.getMessage(), e);
+        }
+        getLog().info("Saved image " + result.image().shortId() + " to " + adapter.relative(result.archive()) + " ("
+                + ByteSize.format(result.bytes()) + ", sha256 " + result.sha256() + ")");
+        getLog().info("Wrote " + adapter.relative(result.checksum()) + (result.latest() == null ? "" : ", "
+                + adapter.relative(result.latest())) + " and " + adapter.relative(result.metadata()));
+        if (attach) {
+            projectHelper.attachArtifact(project, "tar.gz", "image", result.archive().toFile());
+            getLog().info("Attached " + result.archive().getFileName() + " (classifier image)");
         }
     }
 

@@ -2,12 +2,10 @@ package dev.dockyard.image.archive;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,57 +15,67 @@ import dev.dockyard.image.engine.Engine;
 import dev.dockyard.image.engine.EngineException;
 import dev.dockyard.image.engine.ImageDetails;
 import dev.dockyard.image.engine.ImageReports;
+import dev.dockyard.image.support.Sha256;
 
 /**
- * Saves an image as a distributable archive: the engine's {@code docker save} stream gzipped straight to the file
- * (never the whole image in memory), its {@code .sha256} in {@code sha256sum -c} format, optionally a
- * {@code -latest} copy, and {@code image-metadata.json} (name, version, tags, id, digest, size, created, git
- * revision, base images, labels).
+ * The image-archive use case ({@code image:save}): the engine's {@code docker save} stream gzipped straight to the
+ * file (never the whole image in memory), its {@code .sha256} in the {@code sha256sum -c} format, optionally a
+ * {@code <image-name>-latest.tar.gz} copy, and {@code image-metadata.json} (name, version, tags, id, digest, size,
+ * created, git revision, base images, labels, archive, sha256) next to it.
  */
-public final class ImageArchiver {
+public final class ImageArchive {
 
     /** Name of the metadata file written next to the archive. */
-    public static final String METADATA = "image-metadata.json";
+    public static final String METADATA_FILE = "image-metadata.json";
 
     private final Engine engine;
 
-    public ImageArchiver(Engine engine) {
+    public ImageArchive(Engine engine) {
         this.engine = engine;
     }
 
-    public SavedArchive save(ArchiveRequest request) throws EngineException, IOException {
-        ImageDetails image = engine.inspect(request.image());
+    public ArchiveResult save(ArchiveRequest request) throws EngineException, IOException {
+        ImageDetails details = engine.inspect(request.image());
         Path archive = request.archive().toAbsolutePath();
         Files.createDirectories(archive.getParent());
-        MessageDigest sha256 = Checksums.sha256();
+        // written under another name first: an interrupted save leaves no archive that looks complete
         Path partial = archive.resolveSibling(archive.getFileName() + ".part");
+        String hex;
         try {
             try (OutputStream file = Files.newOutputStream(partial);
-                 DigestOutputStream digest = new DigestOutputStream(file, sha256);
+                 Sha256.DigestingOutputStream digest = new Sha256.DigestingOutputStream(file);
                  GZIPOutputStream gzip = new GZIPOutputStream(digest, 1 << 16)) {
-                engine.save(image.id(), gzip);
+                engine.save(details.id(), gzip);
+                gzip.finish();
+                hex = digest.hex();
             }
             Files.move(partial, archive, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(partial);
         }
-        String hex = HexFormat.of().formatHex(sha256.digest());
-        Path checksum = Checksums.write(archive, hex);
+        Path checksum = writeChecksum(archive, hex);
         Path latest = null;
         if (request.latestCopy()) {
             latest = archive.resolveSibling(ArchiveNames.latest(request.name()));
             if (!latest.equals(archive)) {
                 Files.copy(archive, latest, StandardCopyOption.REPLACE_EXISTING);
-                Checksums.write(latest, hex);
+                writeChecksum(latest, hex);
             }
         }
-        List<String> repoDigests = engine.repoDigests(image.id());
-        Path metadata = archive.resolveSibling(METADATA);
-        ImageReports.writeJson(metadata(request, image, repoDigests, archive, hex), metadata);
-        return new SavedArchive(archive, checksum, latest, metadata, hex, Files.size(archive), image.shortId());
+        List<String> repoDigests = engine.repoDigests(details.id());
+        Path metadata = archive.resolveSibling(METADATA_FILE);
+        ImageReports.writeJson(metadata(details, request, repoDigests, archive, hex), metadata);
+        return new ArchiveResult(details, archive, checksum, latest, metadata, hex, Files.size(archive));
     }
 
-    private static Map<String, Object> metadata(ArchiveRequest request, ImageDetails image, List<String> repoDigests,
+    /** Writes {@code <file>.sha256} next to {@code file}, as {@code sha256sum} does; returns it. */
+    static Path writeChecksum(Path file, String hex) throws IOException {
+        Path checksum = file.resolveSibling(ArchiveNames.checksum(file.getFileName().toString()));
+        Files.writeString(checksum, hex + "  " + file.getFileName() + "\n", StandardCharsets.US_ASCII);
+        return checksum;
+    }
+
+    private static Map<String, Object> metadata(ImageDetails image, ArchiveRequest request, List<String> repoDigests,
             Path archive, String sha256) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("name", request.name());
