@@ -20,7 +20,6 @@ import dev.dockyard.image.engine.EngineUnreachableException;
 import dev.dockyard.image.engine.ImageBuildException;
 import dev.dockyard.image.engine.RegistryException;
 import dev.dockyard.image.engine.TagPolicy;
-import dev.dockyard.image.render.ProjectFacts;
 
 /** Goals that talk to a Docker engine: connecting, and the image id {@code image:build} leaves behind. */
 abstract class AbstractEngineMojo extends AbstractImageMojo {
@@ -67,7 +66,7 @@ abstract class AbstractEngineMojo extends AbstractImageMojo {
         List<String> computed;
         try {
             policy = TagPolicy.parse(tagPolicy);
-            String revision = gitTag ? ProjectFacts.gitRevision(project.getBasedir().toPath()).orElse(null) : null;
+            String revision = gitTag ? new MavenProjectAdapter(project, session).gitRevision().orElse(null) : null;
             computed = policy.tags(project.getVersion(), tags == null ? List.of() : tags, revision, latest);
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("image.tagPolicy: " + e.getMessage());
