@@ -310,6 +310,87 @@ public final class Engine implements AutoCloseable {
                 .withLabelFilter(List.of(label)).exec().stream().map(c -> c.getId()).toList());
     }
 
+    /** Ids of the containers (running or not) whose {@code label} is {@code value}. */
+    public List<String> containersLabelled(String label, String value) throws EngineException {
+        return call("list containers", () -> client.listContainersCmd().withShowAll(true)
+                .withLabelFilter(Map.of(label, value)).exec().stream().map(c -> c.getId()).toList());
+    }
+
+    /** Creates a bridge network carrying {@code labels}. */
+    public void createNetwork(String name, Map<String, String> labels) throws EngineException {
+        call("create network " + name, () -> client.createNetworkCmd().withName(name).withDriver("bridge")
+                .withLabels(new TreeMap<>(labels)).withCheckDuplicate(true).exec());
+    }
+
+    /** Removes a network; one already gone is fine. */
+    public void removeNetwork(String name) throws EngineException {
+        try {
+            client.removeNetworkCmd(name).exec();
+        } catch (NotFoundException e) {
+            log.debug("Network " + name + " is already gone");
+        } catch (DockerException e) {
+            throw new EngineException("Could not remove network " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Names of the networks whose {@code label} is {@code value}. */
+    public List<String> networksLabelled(String label, String value) throws EngineException {
+        return call("list networks", () -> client.listNetworksCmd().withFilter("label", List.of(label + "=" + value))
+                .exec().stream().map(n -> n.getName()).sorted().toList());
+    }
+
+    /**
+     * Creates (does not start) a container on a network, under the alias, with the restrictions of the spec.
+     *
+     * @return its id
+     */
+    public String create(ContainerSpec spec) throws EngineException {
+        Ports bindings = new Ports();
+        List<ExposedPort> exposed = new ArrayList<>();
+        for (int port : spec.ports()) {
+            ExposedPort tcp = ExposedPort.tcp(port);
+            exposed.add(tcp);
+            bindings.bind(tcp, spec.sameHostPorts() ? Ports.Binding.bindPort(port) : Ports.Binding.empty());
+        }
+        HostConfig host = HostConfig.newHostConfig().withPortBindings(bindings).withNetworkMode(spec.network())
+                .withReadonlyRootfs(spec.readOnly());
+        if (!spec.tmpfs().isEmpty()) {
+            Map<String, String> tmpfs = new TreeMap<>();
+            spec.tmpfs().forEach(path -> tmpfs.put(path, ""));
+            host.withTmpFs(tmpfs);
+        }
+        if (spec.dropCapabilities()) {
+            host.withCapDrop(com.github.dockerjava.api.model.Capability.ALL);
+        }
+        if (spec.noNewPrivileges()) {
+            host.withSecurityOpts(List.of("no-new-privileges:true"));
+        }
+        var command = client.createContainerCmd(spec.image()).withName(spec.name()).withLabels(spec.labels())
+                .withEnv(spec.envEntries()).withExposedPorts(exposed).withHostConfig(host)
+                .withAliases(spec.alias());
+        if (spec.user() != null && !spec.user().isBlank()) {
+            command.withUser(spec.user());
+        }
+        try {
+            return command.exec().getId();
+        } catch (DockerException e) {
+            throw new EngineException("Could not create a container of " + spec.image() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Starts a created container. */
+    public void start(String id) throws EngineException {
+        call("start container " + id, () -> client.startContainerCmd(id).exec());
+    }
+
+    /**
+     * A handle on an existing container, without the removal at JVM exit {@link #run} arranges: closing it removes
+     * the container.
+     */
+    public RunningContainer container(String id) {
+        return new RunningContainer(client, id, address, log, false);
+    }
+
     /** Writes {@code reference} as a docker-archive tar ({@code docker save}). */
     public void save(String reference, OutputStream out) throws EngineException {
         try (InputStream in = client.saveImageCmd(reference).exec()) {

@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
@@ -145,10 +144,8 @@ public final class ImageVerifier {
 
     private Check healthy(ImageDetails image, VerifyRequest request, RunningContainer container)
             throws EngineException, InterruptedException {
-        Duration timeout = request.healthTimeout();
-        HealthCheckConfig health = image.healthCheck();
-        if (health != null && health.defined() && health.firstVerdictWithin().compareTo(timeout) > 0) {
-            timeout = health.firstVerdictWithin();
+        Duration timeout = HealthCheckConfig.waitFor(image.healthCheck(), request.healthTimeout());
+        if (!timeout.equals(request.healthTimeout())) {
             log.info("Waiting up to " + seconds(timeout) + " for healthy (the image's start period + interval +"
                     + " timeout exceed image.healthTimeout " + seconds(request.healthTimeout()) + ")");
         }
@@ -236,11 +233,7 @@ public final class ImageVerifier {
     }
 
     static String seconds(Duration duration) {
-        long millis = duration.toMillis();
-        if (millis % 1000 == 0) {
-            return millis / 1000 + "s";
-        }
-        return String.format(Locale.ROOT, "%.1fs", millis / 1000.0);
+        return DurationText.format(duration);
     }
 
     private static String list(java.util.Collection<?> values) {

@@ -36,12 +36,19 @@ public final class RunningContainer implements AutoCloseable {
     private boolean removed;
 
     RunningContainer(DockerClient client, String id, EngineAddress address, EngineLog log) {
+        this(client, id, address, log, true);
+    }
+
+    /** A handle; with {@code removeOnExit} false, the container outlives the JVM unless closed (a stack's). */
+    RunningContainer(DockerClient client, String id, EngineAddress address, EngineLog log, boolean removeOnExit) {
         this.client = client;
         this.id = id;
         this.address = address;
         this.log = log;
-        this.removeOnExit = new Thread(this::forceRemove, "dockyard-remove-" + shortId());
-        Runtime.getRuntime().addShutdownHook(removeOnExit);
+        this.removeOnExit = removeOnExit ? new Thread(this::forceRemove, "dockyard-remove-" + shortId()) : null;
+        if (removeOnExit) {
+            Runtime.getRuntime().addShutdownHook(this.removeOnExit);
+        }
     }
 
     public String id() {
@@ -194,6 +201,9 @@ public final class RunningContainer implements AutoCloseable {
     @Override
     public void close() {
         forceRemove();
+        if (removeOnExit == null) {
+            return;
+        }
         try {
             Runtime.getRuntime().removeShutdownHook(removeOnExit);
         } catch (IllegalStateException e) {
