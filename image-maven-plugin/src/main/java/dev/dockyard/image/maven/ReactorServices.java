@@ -1,6 +1,7 @@
 package dev.dockyard.image.maven;
 
 import java.io.File;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -37,8 +38,8 @@ final class ReactorServices {
         List<ServiceSpec> services = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (MavenProject project : session.getProjects()) {
-            Module module = Module.of(project, session.getUserProperties());
-            if (module != null && !module.bool("skip", "image.skip", false, problems)) {
+            Module module = Module.of(project, session.getUserProperties(), session.getTopLevelProject());
+            if (module != null && !module.bool("skip", "image.skip", false)) {
                 services.add(module.service(problems));
             }
         }
@@ -49,10 +50,11 @@ final class ReactorServices {
     }
 
     /** One module's settings, as its own goals would resolve them. */
-    private record Module(MavenProject project, Xpp3Dom execution, Xpp3Dom plugin, Properties user) {
+    private record Module(MavenProject project, Xpp3Dom execution, Xpp3Dom plugin, Properties user,
+            MavenProject top) {
 
         /** The module, or {@code null} when no execution of its build runs {@code image:build}. */
-        static Module of(MavenProject project, Properties user) {
+        static Module of(MavenProject project, Properties user, MavenProject top) {
             if ("pom".equals(project.getPackaging())) {
                 return null;
             }
@@ -63,7 +65,7 @@ final class ReactorServices {
             for (PluginExecution execution : plugin.getExecutions()) {
                 if (execution.getGoals().contains("build")) {
                     return new Module(project, (Xpp3Dom) execution.getConfiguration(),
-                            (Xpp3Dom) plugin.getConfiguration(), user);
+                            (Xpp3Dom) plugin.getConfiguration(), user, top);
                 }
             }
             return null;
@@ -104,9 +106,20 @@ final class ReactorServices {
                     string("user", "image.user", "65532:65532"), health, list("dependsOn", "image.dependsOn"));
         }
 
+        /** The module's POM, relative to the top-level project's directory when inside it. */
         String where() {
             File pom = project.getFile();
-            return pom == null ? project.getArtifactId() : pom.getPath();
+            if (pom == null) {
+                return project.getArtifactId();
+            }
+            Path path = pom.toPath().toAbsolutePath();
+            if (top != null && top.getBasedir() != null) {
+                Path root = top.getBasedir().toPath().toAbsolutePath();
+                if (path.startsWith(root)) {
+                    return root.relativize(path).toString();
+                }
+            }
+            return path.toString();
         }
 
         private Xpp3Dom child(String name) {
@@ -152,9 +165,8 @@ final class ReactorServices {
             }
         }
 
-        boolean bool(String parameter, String property, boolean defaultValue, List<String> problems) {
-            String value = string(parameter, property, Boolean.toString(defaultValue));
-            return Boolean.parseBoolean(value);
+        boolean bool(String parameter, String property, boolean defaultValue) {
+            return Boolean.parseBoolean(string(parameter, property, Boolean.toString(defaultValue)));
         }
     }
 }
