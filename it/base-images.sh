@@ -66,9 +66,10 @@ fi
 export DOCKER_BUILDKIT=0
 INPUT_HASH="$( {
   cat "$0"
+  # sed reads to the end: head would close the pipe early and, under pipefail, fail the script on SIGPIPE
   cat "$JDK/release"
-  "$BUSYBOX" 2>&1 | head -n 1
-  ldd --version 2>&1 | head -n 1
+  "$BUSYBOX" 2>&1 | sed -n 1p
+  ldd --version 2>&1 | sed -n 1p
 } | sha256sum | cut -c1-16)"
 
 current_hash() {
