@@ -2,7 +2,8 @@
 # The Docker side of the integration tests, run by it/pom.xml around the invoker:
 #
 #   it/docker-its.sh setup OUT.properties      before: decides whether the Docker cases (folders named build-*,
-#                                              verify-*, docker-*) run, and builds the stand-in base images they use
+#                                              verify-*, docker-*) run, and builds the stand-in base images they use;
+#                                              installs docker-compose (apt) when missing, for the compose cases
 #   it/docker-its.sh leftovers OUT.properties  after: fails if a container a case started (its dev.dockyard.run
 #                                              label is in the case's build.log), or a dangling image labelled
 #                                              dev.dockyard.managed created since setup, is left on the engine
@@ -17,8 +18,21 @@ HERE="$(cd "$(dirname "$0")" && pwd)"
 MODE="${1:?usage: $0 setup|leftovers OUT.properties}"
 OUT="${2:?usage: $0 setup|leftovers OUT.properties}"
 
+# The compose cases validate every generated file with Debian's docker-compose (1.29): install it when missing.
+need_compose() {
+  command -v docker-compose >/dev/null 2>&1 && return 0
+  echo "[docker-its] installing docker-compose (apt-get) for the compose cases"
+  local sudo=""
+  [ "$(id -u)" = 0 ] || sudo="sudo"
+  if ! { $sudo apt-get install -y -qq docker-compose >/dev/null || { $sudo apt-get update -qq && $sudo apt-get install -y -qq docker-compose >/dev/null; }; }; then
+    echo "[docker-its] ERROR: could not install docker-compose with apt-get; install it (the compose cases run 'docker-compose config -q')" >&2
+    return 1
+  fi
+}
+
 setup() {
   mkdir -p "$(dirname "$OUT")"
+  need_compose || return 1
   local host tried
   if host="$(bash "$HERE/engine.sh" check)"; then
     echo "[docker-its] Docker engine at $host: running the Docker integration tests"
