@@ -1,22 +1,25 @@
 #!/usr/bin/env bash
 # The Docker side of the integration tests, run by it/pom.xml around the invoker:
 #
-#   it/docker-its.sh setup OUT.properties      before: decides whether the Docker cases (folders named build-*,
-#                                              verify-*, docker-*) run, and builds the stand-in base images they use;
-#                                              installs docker-compose (apt) when missing, for the compose cases
-#   it/docker-its.sh leftovers OUT.properties  after: fails if a container a case started (its dev.dockyard.run
-#                                              label is in the case's build.log), or a dangling image labelled
-#                                              dev.dockyard.managed created since setup, is left on the engine
-#                                              (scoped so that other builds sharing the engine do not count)
+#   it/docker-its.sh setup OUT.properties [run|skip]
+#                         before: decides whether the Docker cases (those with a selector.groovy that asks for
+#                         dockerEnabled) run, and builds the stand-in base images they use; installs
+#                         docker-compose (apt) when missing, for the compose cases
+#   it/docker-its.sh leftovers OUT.properties
+#                         after: asks the engine for containers labelled dev.dockyard.run whose dev.dockyard.project
+#                         label is a case of this suite, and for dangling images labelled dev.dockyard.managed
+#                         created since setup; fails if there is any (other builds sharing the engine do not count)
 #
 # Engine reachable → base images built (once, see base-images.sh), all cases run.
-# No engine and CI=true → fails: CI must exercise the real engine.
-# No engine otherwise → one loud warning, the Docker cases are excluded through the properties written to OUT.
+# No engine → fails, whatever CI says: the Docker cases are part of the suite.
+# No engine and -Dimage.it.docker=skip (the third argument) → one loud warning; the Docker cases are reported as
+# skipped by the invoker (their selector.groovy reads dockerEnabled=false from OUT).
 set -uo pipefail
 
 HERE="$(cd "$(dirname "$0")" && pwd)"
-MODE="${1:?usage: $0 setup|leftovers OUT.properties}"
-OUT="${2:?usage: $0 setup|leftovers OUT.properties}"
+MODE="${1:?usage: $0 setup|leftovers OUT.properties [run|skip]}"
+OUT="${2:?usage: $0 setup|leftovers OUT.properties [run|skip]}"
+DOCKER_ITS="${3:-run}"
 
 # The compose cases validate every generated file with Debian's docker-compose (1.29): install it when missing.
 need_compose() {
@@ -37,31 +40,39 @@ setup() {
   if host="$(bash "$HERE/engine.sh" check)"; then
     echo "[docker-its] Docker engine at $host: running the Docker integration tests"
     DOCKER_HOST="$host" bash "$HERE/base-images.sh" "$(dirname "$OUT")/base-images" || return 1
-    printf 'docker.it.host=%s\ndocker.it.started=%s\ndocker.it.enabled=true\ndocker.it.exclude.build=none\ndocker.it.exclude.verify=none\ndocker.it.exclude.docker=none\n' \
-      "$host" "$(date +%s)" > "$OUT"
+    printf 'docker.it.host=%s\ndocker.it.started=%s\ndocker.it.enabled=true\n' "$host" "$(date +%s)" > "$OUT"
     return 0
   fi
   tried="${DOCKER_HOST:-unix://${DOCKYARD_DOCKER_DIR:-/tmp/dockyard-docker}/docker.sock and unix:///var/run/docker.sock}"
-  if [ "${CI:-}" = "true" ]; then
-    echo "[docker-its] ERROR: no Docker engine answers at $tried and CI=true: the Docker integration tests cannot be skipped in CI. Run the build through 'bash it/engine.sh run mvn -B -ntp verify'." >&2
-    return 1
-  fi
-  echo "[docker-its] WARNING: NO DOCKER ENGINE at $tried: SKIPPING the Docker integration tests (build-*, verify-*, docker-*). Start one with 'bash it/engine.sh start' and set DOCKER_HOST to what it prints." >&2
-  printf 'docker.it.host=%s\ndocker.it.enabled=false\ndocker.it.exclude.build=build-*/pom.xml\ndocker.it.exclude.verify=verify-*/pom.xml\ndocker.it.exclude.docker=docker-*/pom.xml\n' \
-    "${DOCKER_HOST:-unix:///var/run/docker.sock}" > "$OUT"
+  case "$DOCKER_ITS" in
+    skip)
+      echo "[docker-its] WARNING: NO DOCKER ENGINE at $tried and -Dimage.it.docker=skip: the Docker integration tests are SKIPPED (reported as skipped by the invoker)." >&2
+      printf 'docker.it.host=%s\ndocker.it.enabled=false\n' "${DOCKER_HOST:-unix:///var/run/docker.sock}" > "$OUT"
+      ;;
+    run)
+      echo "[docker-its] ERROR: no Docker engine answers at $tried: the Docker integration tests need one. Run the build through 'bash it/engine.sh run mvn -B -ntp verify' (it starts an engine), point DOCKER_HOST at one, or skip those tests explicitly with -Dimage.it.docker=skip." >&2
+      return 1
+      ;;
+    *)
+      echo "[docker-its] ERROR: image.it.docker='$DOCKER_ITS' is neither 'run' nor 'skip'." >&2
+      return 1
+      ;;
+  esac
 }
 
 leftovers() {
   grep -q '^docker.it.enabled=true$' "$OUT" 2>/dev/null || return 0
-  local host started run containers="" images="" id created
+  local host started containers="" images="" id created
   host="$(sed -n 's/^docker.it.host=//p' "$OUT")"
   started="$(sed -n 's/^docker.it.started=//p' "$OUT")"
   export DOCKER_HOST="$host"
-  for run in $(cat "$(dirname "$OUT")"/it/*/build.log 2>/dev/null \
-      | sed -n 's/.*label dev\.dockyard\.run=\([^) ]*\)).*/\1/p' | sort -u); do
-    containers+="$(docker ps -a --filter "label=dev.dockyard.run=$run" \
-      --format '{{.ID}} {{.Status}} dev.dockyard.run={{.Label "dev.dockyard.run"}}')" || return 1
-  done
+  # every container labelled dev.dockyard.run whose dev.dockyard.project label (the module that started it) is
+  # one of this suite's cases: other builds sharing the engine do not count
+  local cases
+  cases="$(cd "$(dirname "$OUT")/it" 2>/dev/null && pwd)" || return 0
+  containers="$(docker ps -a --filter label=dev.dockyard.run --format \
+      '{{.ID}} {{.Status}} dev.dockyard.run={{.Label "dev.dockyard.run"}} {{.Label "dev.dockyard.project"}}' \
+    | awk -v cases="$cases/" 'index($NF, cases) == 1')" || return 1
   for id in $(docker images --filter dangling=true --filter label=dev.dockyard.managed --format '{{.ID}}'); do
     created="$(date -d "$(docker image inspect --format '{{.Created}}' "$id")" +%s)" || return 1
     [ "$created" -lt "$started" ] || images+="$id created $(date -u -d "@$created" +%FT%TZ)"$'\n'

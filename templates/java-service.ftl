@@ -1,7 +1,7 @@
 [#ftl output_format="plainText"]
 [#--
   java-service: the default template. Two stages:
-  1. on a JDK image, jlink a Java runtime holding only the modules the service needs (jdeps computes them),
+  1. on a JDK image, jlink a Java runtime holding only the modules the service needs (a scan of its class files finds them),
      and prepare the writable directories (/tmp and the volumes);
   2. on a small runtime base, copy that runtime, the health probe and the layers, least often changed first,
      all owned by a numeric non-root user, and run the service as that user.
@@ -10,7 +10,7 @@
 # Do not edit: it is rewritten on every build. Change the template instead (see the templates README).
 
 FROM [=base.builder] AS jlink
-RUN jlink --add-modules [=jvm.modules?join(",")] \
+RUN jlink --add-modules [=jvm.modules?join(",")][#if jvm.locales?has_content && !jvm.locales?seq_contains("*")] --include-locales=[=jvm.locales?join(",")][/#if] \
         --strip-debug --no-man-pages --no-header-files --compress=2 \
         --output /rootfs[=jvm.home] \
  && mkdir -p /rootfs[=image.tmp][#list image.volumes as volume] /rootfs[=volume][/#list] \

@@ -2,35 +2,46 @@ package dev.dockyard.image.engine;
 
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * A container to create on a network, as a stack runs its services.
+ * A container to start.
  *
- * @param name            container name, unique on the engine
- * @param image           image reference or id
- * @param network         network to attach it to
- * @param alias           its DNS name on that network
- * @param env             environment variables
- * @param ports           container ports (TCP) to publish
- * @param sameHostPorts   publish each on the same host port; otherwise on a random one
- * @param labels          its labels
- * @param readOnly        read-only root filesystem
- * @param tmpfs           paths to mount as tmpfs
+ * @param image            image id or reference
+ * @param labels           labels of the container (the plugin always sets {@value Engine#RUN_LABEL})
+ * @param ports            container TCP ports to publish, each on a random host port unless {@code sameHostPorts}
+ * @param name             container name, unique on the engine, or {@code null} for one the engine picks
+ * @param network          network to attach it to, or {@code null} for the default bridge
+ * @param alias            its DNS name on that network, or {@code null}
+ * @param env              environment variables
+ * @param sameHostPorts    publish each port on the same host port instead of a random one
+ * @param readOnly         read-only root filesystem
+ * @param tmpfs            paths to mount as tmpfs
  * @param dropCapabilities drop every Linux capability
- * @param noNewPrivileges {@code no-new-privileges:true}
- * @param user            user to run as, or {@code null} for the image's
+ * @param noNewPrivileges  {@code no-new-privileges:true}
+ * @param user             user to run as, or {@code null} for the image's
  */
-public record ContainerSpec(String name, String image, String network, String alias, SortedMap<String, String> env,
-        List<Integer> ports, boolean sameHostPorts, SortedMap<String, String> labels, boolean readOnly,
+public record ContainerSpec(String image, Map<String, String> labels, List<Integer> ports, String name,
+        String network, String alias, SortedMap<String, String> env, boolean sameHostPorts, boolean readOnly,
         List<String> tmpfs, boolean dropCapabilities, boolean noNewPrivileges, String user) {
 
     public ContainerSpec {
-        env = Collections.unmodifiableSortedMap(new TreeMap<>(env));
+        labels = new TreeMap<>(labels);
         ports = List.copyOf(ports);
-        labels = Collections.unmodifiableSortedMap(new TreeMap<>(labels));
+        env = Collections.unmodifiableSortedMap(new TreeMap<>(env));
         tmpfs = List.copyOf(tmpfs);
+    }
+
+    /** A container of {@code image} on the default network, as the engine and image configure it. */
+    public ContainerSpec(String image, Map<String, String> labels, List<Integer> ports) {
+        this(image, labels, ports, null, null, null, new TreeMap<>(), false, false, List.of(), false, false, null);
+    }
+
+    /** A container of {@code image} labelled {@value Engine#RUN_LABEL}{@code =runId}. */
+    public static ContainerSpec of(String image, String runId, List<Integer> ports) {
+        return new ContainerSpec(image, Map.of(Engine.RUN_LABEL, runId), ports);
     }
 
     /** The environment as {@code NAME=value} entries. */

@@ -1,481 +1,120 @@
 package dev.dockyard.image.engine;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.command.BuildImageCmd;
-import com.github.dockerjava.api.command.CreateContainerResponse;
-import com.github.dockerjava.api.command.InspectImageResponse;
-import com.github.dockerjava.api.exception.DockerException;
-import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.api.model.BuildResponseItem;
-import com.github.dockerjava.api.model.ExposedPort;
-import com.github.dockerjava.api.model.HealthCheck;
-import com.github.dockerjava.api.model.HostConfig;
-import com.github.dockerjava.api.model.PortBinding;
-import com.github.dockerjava.api.model.Ports;
-import com.github.dockerjava.core.DefaultDockerClientConfig;
-import com.github.dockerjava.core.DockerClientConfig;
-import com.github.dockerjava.core.DockerClientImpl;
-import com.github.dockerjava.core.command.BuildImageResultCallback;
-import com.github.dockerjava.transport.DockerHttpClient;
-import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
+import java.util.OptionalInt;
 
 /**
- * A connection to one Docker engine (docker-java over its dependency-free transport): build, inspect, history,
- * run, save. One per goal execution; never shared between threads of a parallel build.
+ * A connection to one container engine: everything the plugin asks of Docker goes through this interface, so that
+ * the use cases (build, verify, save, the stack) can be unit-tested against a fake and run on the real engine
+ * through {@link DockerEngine}. One per goal execution; never shared between threads of a parallel build.
  */
-public final class Engine implements AutoCloseable {
+public interface Engine extends AutoCloseable {
 
     /** Label on every image this plugin builds, so that leftovers can be found. */
-    public static final String MANAGED_LABEL = "dev.dockyard.managed";
+    String MANAGED_LABEL = "dev.dockyard.managed";
 
     /** Label on every container this plugin starts; its value identifies the run. */
-    public static final String RUN_LABEL = "dev.dockyard.run";
+    String RUN_LABEL = "dev.dockyard.run";
 
-    private final EngineAddress address;
-    private final DockerHttpClient http;
-    private final DockerClient client;
-    private final EngineLog log;
-    private final ObjectMapper json = new ObjectMapper();
-
-    private Engine(EngineAddress address, DockerHttpClient http, DockerClient client, EngineLog log) {
-        this.address = address;
-        this.http = http;
-        this.client = client;
-        this.log = log;
-    }
+    /** Label on every container this plugin starts: the directory of the module that started it. */
+    String PROJECT_LABEL = "dev.dockyard.project";
 
     /**
-     * Connects to the engine at {@code address} and checks that it answers.
+     * Connects to the Docker engine at {@code address} and checks that it answers.
      *
      * @throws EngineUnreachableException naming the address and the ways out
      */
-    public static Engine connect(EngineAddress address, EngineLog log) throws EngineException {
-        DefaultDockerClientConfig.Builder builder = DefaultDockerClientConfig.createDefaultConfigBuilder()
-                .withDockerHost(address.host())
-                .withDockerTlsVerify(address.tlsVerify());
-        if (address.certPath() != null) {
-            builder.withDockerCertPath(address.certPath().toString());
-        }
-        DockerClientConfig config;
-        try {
-            config = builder.build();
-        } catch (RuntimeException e) {
-            throw new EngineUnreachableException(address, e);
-        }
-        DockerHttpClient http = new ZerodepDockerHttpClient.Builder()
-                .dockerHost(URI.create(address.host()))
-                .sslConfig(config.getSSLConfig())
-                .maxConnections(16)
-                .connectionTimeout(Duration.ofSeconds(10))
-                .build();
-        Engine engine = new Engine(address, http, DockerClientImpl.getInstance(config, http), log);
-        try {
-            engine.client.pingCmd().exec();
-        } catch (RuntimeException e) {
-            engine.close();
-            throw new EngineUnreachableException(address, e);
-        }
-        return engine;
+    static Engine connect(EngineAddress address, EngineLog log) throws EngineException {
+        return DockerEngine.connect(address, log);
     }
 
-    public EngineAddress address() {
-        return address;
-    }
+    /** Where the engine is. */
+    EngineAddress address();
 
     /** The engine's version, e.g. {@code 20.10.24}. */
-    public String version() throws EngineException {
-        return call("read the engine's version", () -> client.versionCmd().exec().getVersion());
-    }
+    String version() throws EngineException;
 
     /**
-     * Builds an image from {@code context}: sends the context as a tar, streams the step output to the log line by
-     * line, tags the image with every tag of the request. When the main tag moves away from an image this plugin
-     * built earlier and that image is left untagged, it is removed.
+     * Builds an image from {@code context} and tags it with every tag of the request.
      *
      * @throws ImageBuildException a step failed, or a base image is missing and {@code pull} is {@code never}
      */
-    public BuildResult build(BuildRequest request, BuildContext context) throws EngineException {
-        if (request.pull() == PullPolicy.NEVER) {
-            requireLocal(request.context().resolve(request.dockerfile()));
-        }
-        String previous = request.tags().isEmpty() ? null : imageIdOrNull(request.tags().get(0));
-        Path tar = request.workDirectory().resolve("context.tar");
-        try {
-            Files.createDirectories(request.workDirectory());
-            try (OutputStream out = Files.newOutputStream(tar)) {
-                context.writeTar(out);
-            }
-            String imageId;
-            try (InputStream in = Files.newInputStream(tar)) {
-                Map<String, String> labels = new TreeMap<>(request.labels());
-                labels.put(MANAGED_LABEL, "true");
-                BuildImageCmd command = client.buildImageCmd(in)
-                        .withDockerfilePath(request.dockerfile())
-                        .withTags(new LinkedHashSet<>(request.tags()))
-                        .withLabels(labels)
-                        .withPull(request.pull() == PullPolicy.ALWAYS)
-                        .withRemove(true)
-                        .withForcerm(true);
-                request.buildArgs().forEach(command::withBuildArg);
-                StreamingCallback callback = command.exec(new StreamingCallback(log));
-                // the build stream names the image by its short id
-                imageId = client.inspectImageCmd(callback.imageId()).exec().getId();
-            }
-            removeIfOrphaned(previous, imageId);
-            return new BuildResult(imageId, request.tags(), context.paths().size(), context.bytes());
-        } catch (IOException e) {
-            throw new EngineException("Could not send the build context " + request.context() + ": "
-                    + e.getMessage(), e);
-        } catch (DockerException e) {
-            throw new EngineException("The engine failed to build " + request.context() + ": " + e.getMessage(), e);
-        } finally {
-            try {
-                Files.deleteIfExists(tar);
-            } catch (IOException e) {
-                log.debug("Could not delete " + tar + ": " + e.getMessage());
-            }
-        }
-    }
-
-    /** Fails, listing every base image of the Dockerfile the engine does not have. */
-    private void requireLocal(Path dockerfile) throws EngineException {
-        List<String> missing = new ArrayList<>();
-        try {
-            for (String image : BaseImages.of(Files.readAllLines(dockerfile))) {
-                if (imageIdOrNull(image) == null) {
-                    missing.add(image);
-                }
-            }
-        } catch (IOException e) {
-            throw new EngineException("Could not read " + dockerfile + ": " + e.getMessage(), e);
-        }
-        if (!missing.isEmpty()) {
-            throw new ImageBuildException("Base image" + (missing.size() == 1 ? " " : "s ") + String.join(", ", missing)
-                    + (missing.size() == 1 ? " is" : " are") + " not in the engine at " + address.host()
-                    + " and image.pull=never: load or build " + (missing.size() == 1 ? "it" : "them")
-                    + " first (docker load, docker pull), or allow pulling with -Dimage.pull=missing.");
-        }
-    }
-
-    private void removeIfOrphaned(String previous, String current) {
-        if (previous == null || previous.equals(current)) {
-            return;
-        }
-        try {
-            InspectImageResponse old = client.inspectImageCmd(previous).exec();
-            boolean untagged = old.getRepoTags() == null || old.getRepoTags().isEmpty();
-            boolean ours = old.getConfig() != null && old.getConfig().getLabels() != null
-                    && old.getConfig().getLabels().containsKey(MANAGED_LABEL);
-            if (untagged && ours) {
-                client.removeImageCmd(previous).exec();
-                log.debug("Removed the previous build " + previous);
-            }
-        } catch (DockerException e) {
-            // still used by a container, or already gone: leave it
-            log.debug("Kept the previous build " + previous + ": " + e.getMessage());
-        }
-    }
+    BuildResult build(BuildRequest request, BuildContext context) throws EngineException;
 
     /** The id of {@code reference} in the engine, or {@code null} when it has no such image. */
-    public String imageIdOrNull(String reference) throws EngineException {
-        try {
-            return client.inspectImageCmd(reference).exec().getId();
-        } catch (NotFoundException e) {
-            return null;
-        } catch (DockerException e) {
-            throw new EngineException("Could not inspect image " + reference + ": " + e.getMessage(), e);
-        }
-    }
+    String imageIdOrNull(String reference) throws EngineException;
 
     /** Inspects the image and reads its history. */
-    public ImageDetails inspect(String reference) throws EngineException {
-        InspectImageResponse image;
-        try {
-            image = client.inspectImageCmd(reference).exec();
-        } catch (NotFoundException e) {
-            throw new EngineException("The engine at " + address.host() + " has no image " + reference
-                    + ": build it first (image:build).", e);
-        } catch (DockerException e) {
-            throw new EngineException("Could not inspect image " + reference + ": " + e.getMessage(), e);
-        }
-        var config = image.getConfig();
-        Set<String> ports = new TreeSet<>();
-        if (config != null && config.getExposedPorts() != null) {
-            Arrays.stream(config.getExposedPorts()).map(ExposedPort::toString).forEach(ports::add);
-        }
-        Map<String, String> labels = config != null && config.getLabels() != null
-                ? new TreeMap<>(config.getLabels()) : Map.of();
-        return new ImageDetails(image.getId(), image.getRepoTags() == null ? List.of() : image.getRepoTags(),
-                image.getSize() == null ? 0 : image.getSize(), image.getCreated(),
-                config == null || config.getUser() == null ? "" : config.getUser(),
-                healthCheck(config == null ? null : config.getHealthcheck()), ports, labels, history(image.getId()));
-    }
+    ImageDetails inspect(String reference) throws EngineException;
 
-    private static HealthCheckConfig healthCheck(HealthCheck check) {
-        if (check == null || check.getTest() == null || check.getTest().isEmpty()) {
-            return null;
-        }
-        return new HealthCheckConfig(List.copyOf(check.getTest()), nanos(check.getInterval(), 30),
-                nanos(check.getTimeout(), 30), nanos(check.getStartPeriod(), 0),
-                check.getRetries() == null || check.getRetries() == 0 ? 3 : check.getRetries());
-    }
-
-    private static Duration nanos(Long value, int defaultSeconds) {
-        return value == null || value == 0 ? Duration.ofSeconds(defaultSeconds) : Duration.ofNanos(value);
-    }
-
-    /** The image's history, oldest step first (the API has it newest first). */
-    public List<ImageLayer> history(String imageId) throws EngineException {
-        JsonNode entries = getJson("/images/" + imageId + "/history", "read the history of " + imageId);
-        List<ImageLayer> layers = new ArrayList<>();
-        for (JsonNode entry : entries) {
-            layers.add(0, new ImageLayer(entry.path("Id").asText(""), entry.path("Size").asLong(0),
-                    entry.path("CreatedBy").asText(""), entry.path("Created").asLong(0),
-                    entry.path("Comment").asText("")));
-        }
-        return layers;
-    }
-
-    private JsonNode getJson(String path, String what) throws EngineException {
-        DockerHttpClient.Request request = DockerHttpClient.Request.builder()
-                .method(DockerHttpClient.Request.Method.GET).path(path).build();
-        try (DockerHttpClient.Response response = http.execute(request)) {
-            JsonNode body = json.readTree(response.getBody());
-            if (response.getStatusCode() / 100 != 2) {
-                throw new EngineException("Could not " + what + ": HTTP " + response.getStatusCode() + " "
-                        + body.path("message").asText(""));
-            }
-            return body;
-        } catch (IOException | UncheckedIOException e) {
-            throw new EngineException("Could not " + what + ": " + e.getMessage(), e);
-        }
-    }
+    /** The image's history, oldest step first. */
+    List<ImageLayer> history(String imageId) throws EngineException;
 
     /**
-     * Starts a container of {@code image}, its {@code ports} published on random host ports, labelled
-     * {@value #RUN_LABEL}{@code =runId}. The container is force-removed when the returned handle is closed, and by
-     * a shutdown hook if the JVM exits first (an interrupted build).
-     */
-    public RunningContainer run(String image, String runId, List<Integer> ports) throws EngineException {
-        Ports bindings = new Ports();
-        List<ExposedPort> exposed = new ArrayList<>();
-        for (int port : ports) {
-            ExposedPort tcp = ExposedPort.tcp(port);
-            exposed.add(tcp);
-            bindings.bind(tcp, Ports.Binding.empty());
-        }
-        CreateContainerResponse created;
-        try {
-            created = client.createContainerCmd(image)
-                    .withLabels(Map.of(RUN_LABEL, runId))
-                    .withExposedPorts(exposed)
-                    .withHostConfig(HostConfig.newHostConfig().withPortBindings(bindings))
-                    .exec();
-        } catch (DockerException e) {
-            throw new EngineException("Could not create a container of " + image + ": " + e.getMessage(), e);
-        }
-        RunningContainer container = new RunningContainer(client, created.getId(), address, log);
-        try {
-            client.startContainerCmd(created.getId()).exec();
-        } catch (DockerException e) {
-            container.close();
-            throw new EngineException("Could not start a container of " + image + ": " + e.getMessage(), e);
-        }
-        return container;
-    }
-
-    /** Ids of the containers (running or not) that carry {@code label} (any value). */
-    public List<String> containersLabelled(String label) throws EngineException {
-        return call("list containers", () -> client.listContainersCmd().withShowAll(true)
-                .withLabelFilter(List.of(label)).exec().stream().map(c -> c.getId()).toList());
-    }
-
-    /** Ids of the containers (running or not) whose {@code label} is {@code value}. */
-    public List<String> containersLabelled(String label, String value) throws EngineException {
-        return call("list containers", () -> client.listContainersCmd().withShowAll(true)
-                .withLabelFilter(Map.of(label, value)).exec().stream().map(c -> c.getId()).toList());
-    }
-
-    /** Creates a bridge network carrying {@code labels}. */
-    public void createNetwork(String name, Map<String, String> labels) throws EngineException {
-        call("create network " + name, () -> client.createNetworkCmd().withName(name).withDriver("bridge")
-                .withLabels(new TreeMap<>(labels)).withCheckDuplicate(true).exec());
-    }
-
-    /** Removes a network; one already gone is fine. */
-    public void removeNetwork(String name) throws EngineException {
-        try {
-            client.removeNetworkCmd(name).exec();
-        } catch (NotFoundException e) {
-            log.debug("Network " + name + " is already gone");
-        } catch (DockerException e) {
-            throw new EngineException("Could not remove network " + name + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Names of the networks whose {@code label} is {@code value}. */
-    public List<String> networksLabelled(String label, String value) throws EngineException {
-        return call("list networks", () -> client.listNetworksCmd().withFilter("label", List.of(label + "=" + value))
-                .exec().stream().map(n -> n.getName()).sorted().toList());
-    }
-
-    /**
-     * Creates (does not start) a container on a network, under the alias, with the restrictions of the spec.
+     * Creates and starts a container; a container that was created but could not be started is removed again.
      *
-     * @return its id
+     * @return the container's id
      */
-    public String create(ContainerSpec spec) throws EngineException {
-        Ports bindings = new Ports();
-        List<ExposedPort> exposed = new ArrayList<>();
-        for (int port : spec.ports()) {
-            ExposedPort tcp = ExposedPort.tcp(port);
-            exposed.add(tcp);
-            bindings.bind(tcp, spec.sameHostPorts() ? Ports.Binding.bindPort(port) : Ports.Binding.empty());
-        }
-        HostConfig host = HostConfig.newHostConfig().withPortBindings(bindings).withNetworkMode(spec.network())
-                .withReadonlyRootfs(spec.readOnly());
-        if (!spec.tmpfs().isEmpty()) {
-            Map<String, String> tmpfs = new TreeMap<>();
-            spec.tmpfs().forEach(path -> tmpfs.put(path, ""));
-            host.withTmpFs(tmpfs);
-        }
-        if (spec.dropCapabilities()) {
-            host.withCapDrop(com.github.dockerjava.api.model.Capability.ALL);
-        }
-        if (spec.noNewPrivileges()) {
-            host.withSecurityOpts(List.of("no-new-privileges:true"));
-        }
-        var command = client.createContainerCmd(spec.image()).withName(spec.name()).withLabels(spec.labels())
-                .withEnv(spec.envEntries()).withExposedPorts(exposed).withHostConfig(host)
-                .withAliases(spec.alias());
-        if (spec.user() != null && !spec.user().isBlank()) {
-            command.withUser(spec.user());
-        }
-        try {
-            return command.exec().getId();
-        } catch (DockerException e) {
-            throw new EngineException("Could not create a container of " + spec.image() + ": " + e.getMessage(), e);
-        }
-    }
+    String run(ContainerSpec spec) throws EngineException;
 
-    /** Starts a created container. */
-    public void start(String id) throws EngineException {
-        call("start container " + id, () -> client.startContainerCmd(id).exec());
-    }
+    /** The container's state now (running, exit code, health). */
+    ContainerState state(String containerId) throws EngineException;
 
     /**
-     * A handle on an existing container, without the removal at JVM exit {@link #run} arranges: closing it removes
-     * the container.
+     * The effective UID of the container's main process, as the engine's host sees it; empty when the container is
+     * not running.
      */
-    public RunningContainer container(String id) {
-        return new RunningContainer(client, id, address, log, false);
-    }
+    OptionalInt mainProcessEffectiveUid(String containerId) throws EngineException;
+
+    /** The host port the engine published {@code containerPort} of the container on. */
+    OptionalInt hostPort(String containerId, int containerPort) throws EngineException;
+
+    /** The container's last {@code lines} lines of output (stdout and stderr). */
+    List<String> logs(String containerId, int lines) throws EngineException, InterruptedException;
+
+    /**
+     * Asks the container to stop (its STOPSIGNAL, normally SIGTERM) and returns when it has; the engine kills it
+     * when {@code timeout} passes first. Stopping a stopped container is no error.
+     */
+    void stop(String containerId, Duration timeout) throws EngineException;
+
+    /** Removes the container, forced, with its anonymous volumes; a container already gone is no error. */
+    void remove(String containerId) throws EngineException;
 
     /** Writes {@code reference} as a docker-archive tar ({@code docker save}). */
-    public void save(String reference, OutputStream out) throws EngineException {
-        try (InputStream in = client.saveImageCmd(reference).exec()) {
-            in.transferTo(out);
-        } catch (IOException e) {
-            throw new EngineException("Could not save image " + reference + ": " + e.getMessage(), e);
-        } catch (DockerException e) {
-            throw new EngineException("The engine could not save image " + reference + ": " + e.getMessage(), e);
-        }
+    void save(String reference, OutputStream out) throws EngineException;
+
+    /**
+     * Pushes {@code reference} to its registry.
+     *
+     * @return the digest the registry gave the manifest ({@code sha256:...}), empty when the engine did not say
+     */
+    String push(String reference) throws EngineException;
+
+    /**
+     * Creates a network carrying {@code labels}.
+     *
+     * @return the network's id
+     */
+    String createNetwork(String name, Map<String, String> labels) throws EngineException;
+
+    /** Removes a network; a network already gone is no error. */
+    void removeNetwork(String networkId) throws EngineException;
+
+    /** Ids of the containers (running or not) whose {@code label} is {@code value}. */
+    List<String> containersLabelled(String label, String value) throws EngineException;
+
+    /** Names of the networks whose {@code label} is {@code value}. */
+    List<String> networksLabelled(String label, String value) throws EngineException;
+
+    /** The host name that published ports are reached on. */
+    default String publishedHost() {
+        return address().publishedHost();
     }
 
     @Override
-    public void close() {
-        try {
-            client.close();
-        } catch (IOException e) {
-            log.debug("Closing the engine connection: " + e.getMessage());
-        }
-    }
-
-    private <T> T call(String what, EngineCall<T> call) throws EngineException {
-        try {
-            return call.run();
-        } catch (DockerException e) {
-            throw new EngineException("Could not " + what + ": " + e.getMessage(), e);
-        }
-    }
-
-    @FunctionalInterface
-    private interface EngineCall<T> {
-        T run();
-    }
-
-    /** Streams the build's step output to the log, one line per line, and keeps the error. */
-    private static final class StreamingCallback extends BuildImageResultCallback {
-
-        private final EngineLog log;
-        private final StringBuilder partial = new StringBuilder();
-        private volatile String error;
-
-        StreamingCallback(EngineLog log) {
-            this.log = log;
-        }
-
-        @Override
-        public void onNext(BuildResponseItem item) {
-            if (item.getStream() != null) {
-                synchronized (partial) {
-                    partial.append(item.getStream());
-                    int newline;
-                    while ((newline = partial.indexOf("\n")) >= 0) {
-                        String line = partial.substring(0, newline).stripTrailing();
-                        partial.delete(0, newline + 1);
-                        if (!line.isBlank()) {
-                            log.info(line);
-                        }
-                    }
-                }
-            }
-            if (item.isErrorIndicated()) {
-                error = item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null
-                        ? item.getErrorDetail().getMessage() : item.getError();
-            }
-            super.onNext(item);
-        }
-
-        String imageId() throws ImageBuildException {
-            try {
-                String id = awaitImageId(1, TimeUnit.HOURS);
-                flush();
-                return id;
-            } catch (RuntimeException e) {
-                flush();
-                String reason = error != null ? error : e.getMessage();
-                throw new ImageBuildException("The image build failed: " + (reason == null ? "" : reason.strip()));
-            }
-        }
-
-        private void flush() {
-            synchronized (partial) {
-                if (!partial.toString().isBlank()) {
-                    log.info(partial.toString().strip());
-                }
-                partial.setLength(0);
-            }
-        }
-    }
+    void close();
 }

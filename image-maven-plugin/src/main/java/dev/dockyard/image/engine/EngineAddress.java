@@ -5,14 +5,13 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.dockyard.image.support.Sha256;
 
 /**
  * Where the Docker engine is, found the way the Docker CLI finds it: {@code DOCKER_HOST} (with
@@ -69,7 +68,7 @@ public record EngineAddress(String host, boolean tlsVerify, Path certPath, Strin
     }
 
     private static EngineAddress fromContext(Path dockerConfig, String name, String source) throws EngineException {
-        String id = sha256(name);
+        String id = Sha256.hex(name);
         Path meta = dockerConfig.resolve("contexts").resolve("meta").resolve(id).resolve("meta.json");
         if (!Files.isRegularFile(meta)) {
             throw new EngineException("Docker context '" + name + "' (from " + source + ") is not defined: "
@@ -107,15 +106,6 @@ public record EngineAddress(String host, boolean tlsVerify, Path certPath, Strin
             return new ObjectMapper().readTree(Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new EngineException("Could not read " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
         }
     }
 

@@ -8,10 +8,15 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+
+import dev.dockyard.image.probe.HealthProbe;
 
 /**
  * Verifies a built image: static checks on its configuration and history (size budget, non-root user, health
@@ -25,9 +30,16 @@ public final class ImageVerifier {
     private final Engine engine;
     private final EngineLog log;
 
+    private final Duration poll;
+
     public ImageVerifier(Engine engine, EngineLog log) {
+        this(engine, log, RunningContainer.POLL);
+    }
+
+    ImageVerifier(Engine engine, EngineLog log, Duration poll) {
         this.engine = engine;
         this.log = log;
+        this.poll = poll;
     }
 
     /** Runs every check; a failed check never stops the others (later live checks are skipped when moot). */
@@ -118,7 +130,8 @@ public final class ImageVerifier {
         }
         log.info("Starting a container of " + image.shortId() + " (label " + Engine.RUN_LABEL + "=" + request.runId()
                 + ")");
-        try (RunningContainer container = engine.run(image.id(), request.runId(), ports)) {
+        try (RunningContainer container = RunningContainer.start(engine, spec(image, request, ports), log,
+                poll)) {
             Check healthy = healthy(image, request, container);
             add(checks, healthy);
             if (healthy.failed()) {
@@ -135,6 +148,12 @@ public final class ImageVerifier {
         } finally {
             log.info("Removed the container");
         }
+    }
+
+    private static ContainerSpec spec(ImageDetails image, VerifyRequest request, List<Integer> ports) {
+        Map<String, String> labels = new TreeMap<>(request.labels());
+        labels.put(Engine.RUN_LABEL, request.runId());
+        return new ContainerSpec(image.id(), labels, ports);
     }
 
     private void add(List<Check> checks, Check check) {
@@ -202,12 +221,12 @@ public final class ImageVerifier {
             HttpResponse<Void> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
                     .GET().build(), HttpResponse.BodyHandlers.discarding());
             Duration time = Duration.ofNanos(System.nanoTime() - start);
-            if (response.statusCode() / 100 == 2) {
+            if (HealthProbe.healthy(response.statusCode())) {
                 return Check.pass("http-probe", "GET " + path + " answered " + response.statusCode()
                         + " through host port " + hostPort.getAsInt(), time);
             }
             return Check.fail("http-probe", "GET " + path + " answered " + response.statusCode()
-                    + " through host port " + hostPort.getAsInt() + ", not 2xx", time, List.of());
+                    + " through host port " + hostPort.getAsInt() + ", not 2xx or 3xx", time, List.of());
         } catch (IOException e) {
             return Check.fail("http-probe", "GET " + uri + " failed: " + e, Duration.ofNanos(System.nanoTime()
                     - start), List.of());
@@ -233,7 +252,11 @@ public final class ImageVerifier {
     }
 
     static String seconds(Duration duration) {
-        return DurationText.format(duration);
+        long millis = duration.toMillis();
+        if (millis % 1000 == 0) {
+            return millis / 1000 + "s";
+        }
+        return String.format(Locale.ROOT, "%.1fs", millis / 1000.0);
     }
 
     private static String list(java.util.Collection<?> values) {

@@ -2,6 +2,7 @@ package dev.dockyard.image.engine;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What {@link ImageVerifier} checks.
@@ -18,13 +19,23 @@ import java.util.List;
  * @param stopTimeout    time the container has to stop after SIGTERM
  * @param logLines       container log lines shown with a failed live check
  * @param runId          value of the {@value Engine#RUN_LABEL} label of the container
+ * @param labels         more labels of the container, e.g. {@value Engine#PROJECT_LABEL}
  */
 public record VerifyRequest(String image, long maxImageSize, List<Integer> ports, List<String> requiredLabels,
         boolean live, Duration healthTimeout, String healthPath, int healthPort, Duration stopTimeout, int logLines,
-        String runId) {
+        String runId, Map<String, String> labels) {
 
     public VerifyRequest {
         ports = List.copyOf(ports);
         requiredLabels = List.copyOf(requiredLabels);
+        labels = Map.copyOf(labels);
+    }
+
+    /** A request whose container carries only the {@value Engine#RUN_LABEL} label. */
+    public VerifyRequest(String image, long maxImageSize, List<Integer> ports, List<String> requiredLabels,
+            boolean live, Duration healthTimeout, String healthPath, int healthPort, Duration stopTimeout,
+            int logLines, String runId) {
+        this(image, maxImageSize, ports, requiredLabels, live, healthTimeout, healthPath, healthPort, stopTimeout,
+                logLines, runId, Map.of());
     }
 }

@@ -48,7 +48,7 @@ abstract class AbstractImageMojo extends AbstractMojo {
     protected File reportsDirectory;
 
     /**
-     * Directory for intermediate files that are not part of the build context: caches of the staging and of jdeps,
+     * Directory for intermediate files that are not part of the build context: caches of the staging and of the module scan,
      * the context tar sent to the engine.
      *
      * @since 0.1.0

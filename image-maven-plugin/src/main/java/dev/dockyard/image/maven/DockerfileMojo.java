@@ -7,13 +7,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import javax.inject.Inject;
 
-import org.apache.maven.artifact.Artifact;
-import org.apache.maven.model.License;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
@@ -21,19 +18,15 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
-import org.apache.maven.project.MavenProject;
 
 import dev.dockyard.image.engine.ByteSize;
 import dev.dockyard.image.policy.LintMemo;
 import dev.dockyard.image.policy.LintReports;
-import dev.dockyard.image.render.ArtifactInput;
 import dev.dockyard.image.render.DefaultImages;
 import dev.dockyard.image.render.HealthSettings;
 import dev.dockyard.image.render.ImageSettings;
 import dev.dockyard.image.render.JvmSettings;
-import dev.dockyard.image.render.Layer;
 import dev.dockyard.image.render.ProjectFacts;
-import dev.dockyard.image.render.ProjectInfo;
 import dev.dockyard.image.render.RenderException;
 import dev.dockyard.image.render.RenderRequest;
 import dev.dockyard.image.render.RenderResult;
@@ -191,8 +184,8 @@ public class DockerfileMojo extends AbstractLintMojo {
     private List<String> jvmOptions = new ArrayList<>();
 
     /**
-     * Modules the jlinked runtime keeps, instead of those {@code jdeps} computes. On the command line,
-     * comma-separated.
+     * Modules the jlinked runtime keeps, instead of those the scan of the jars' class files computes (with its rules
+     * for modules reached only by reflection). On the command line, comma-separated.
      *
      * @since 0.1.0
      */
@@ -207,6 +200,17 @@ public class DockerfileMojo extends AbstractLintMojo {
      */
     @Parameter(property = "image.additionalModules")
     private List<String> additionalModules = new ArrayList<>();
+
+    /**
+     * Locales the service formats and parses beyond those of {@code java.base} (English and the root locale): language
+     * tags such as {@code de,fr-CH} (ranges such as {@code *-IN} too), or {@code *} for every locale. When set, the
+     * runtime keeps {@code jdk.localedata}, and the {@code java-service} template links only the given locales' data
+     * ({@code jlink --include-locales}). On the command line, comma-separated.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "image.locales")
+    private List<String> locales = new ArrayList<>();
 
     @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
     private PluginDescriptor plugin;
@@ -236,6 +240,9 @@ public class DockerfileMojo extends AbstractLintMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("Could not render the Dockerfile of " + project.getId() + ": "
                     + e.getMessage(), e);
+        }
+        for (String warning : result.warnings()) {
+            getLog().warn(warning);
         }
         Path base = project.getBasedir().toPath();
         getLog().info((result.upToDate() ? "Up to date: " : "Rendered ") + base.relativize(result.dockerfile())
@@ -273,7 +280,8 @@ public class DockerfileMojo extends AbstractLintMojo {
     }
 
     private RenderRequest request() throws MojoFailureException, RenderException, IOException {
-        Path jar = applicationJar();
+        MavenProjectAdapter adapter = new MavenProjectAdapter(project, session);
+        Path jar = adapter.applicationJar();
         String main = mainClass != null && !mainClass.isBlank() ? mainClass.strip()
                 : ProjectFacts.mainClassOf(jar).orElseThrow(() -> new MojoFailureException(
                         "No main class for " + project.getArtifactId() + ": the jar's manifest has no Main-Class and"
@@ -294,83 +302,28 @@ public class DockerfileMojo extends AbstractLintMojo {
                 : new HealthSettings(healthPath.strip(), healthPort != null ? healthPort : port,
                         healthCheckInterval, healthCheckTimeout, healthCheckRetries, healthCheckStartPeriod);
         return new RenderRequest(
-                projectInfo(),
+                adapter.projectInfo(),
                 new ImageSettings(imageName, trimmed(tags), user.strip(), workdir.strip(), allPorts, trimmed(volumes),
                         env, labels),
                 health,
-                new JvmSettings(main, trimmed(jvmOptions), trimmed(jlinkModules), trimmed(additionalModules)),
+                new JvmSettings(main, trimmed(jvmOptions), trimmed(jlinkModules), trimmed(additionalModules),
+                        trimmed(locales), DefaultImages.builderRelease(builder, release)),
                 builder,
                 runtime,
                 new TemplateSource(template.strip(), project.getBasedir().toPath(), moduleTemplateDirectory.toPath(),
                         templateDirectory == null ? null : templateDirectory.toPath()),
                 jar,
-                artifacts(),
+                adapter.runtimeArtifacts(),
                 outputDirectory.toPath(),
                 workDirectory.toPath(),
                 ProjectFacts.outputTimestamp(project.getProperties().getProperty("project.build.outputTimestamp"))
                         .orElse(null),
-                ProjectFacts.gitRevision(project.getBasedir().toPath()).orElse(null),
+                adapter.gitRevision().orElse(null),
                 plugin.getVersion());
-    }
-
-    private Path applicationJar() throws MojoFailureException {
-        File file = project.getArtifact().getFile();
-        if (file == null || !file.isFile()) {
-            throw new MojoFailureException("The jar of " + project.getArtifactId() + " is not built yet: run"
-                    + " image:dockerfile in the package phase or later (mvn package), after the jar plugin.");
-        }
-        return file.toPath();
-    }
-
-    /** Runtime dependencies, each in its layer, in classpath order. */
-    private List<ArtifactInput> artifacts() throws MojoFailureException {
-        Set<String> reactor = session.getProjects().stream()
-                .map(p -> p.getGroupId() + ":" + p.getArtifactId() + ":" + p.getVersion())
-                .collect(Collectors.toSet());
-        List<ArtifactInput> inputs = new ArrayList<>();
-        for (Artifact artifact : project.getArtifacts()) {
-            if (!artifact.getArtifactHandler().isAddedToClasspath()
-                    || !(Artifact.SCOPE_COMPILE.equals(artifact.getScope())
-                    || Artifact.SCOPE_RUNTIME.equals(artifact.getScope()))) {
-                continue;
-            }
-            File file = artifact.getFile();
-            if (file == null || !file.isFile()) {
-                throw new MojoFailureException("Dependency " + artifact.getId() + " resolves to " + file
-                        + ", not a jar: build the reactor to the package phase (mvn package) so that modules are"
-                        + " packaged before their images are rendered.");
-            }
-            String key = artifact.getGroupId() + ":" + artifact.getArtifactId() + ":" + artifact.getBaseVersion();
-            Layer layer = reactor.contains(key) ? Layer.MODULES
-                    : artifact.isSnapshot() ? Layer.SNAPSHOT_DEPENDENCIES : Layer.DEPENDENCIES;
-            inputs.add(new ArtifactInput(file.toPath(), layer, artifact.getGroupId()));
-        }
-        return inputs;
-    }
-
-    private ProjectInfo projectInfo() {
-        MavenProject p = project;
-        Map<String, String> properties = new LinkedHashMap<>();
-        p.getProperties().stringPropertyNames().forEach(k -> properties.put(k, p.getProperties().getProperty(k)));
-        return new ProjectInfo(
-                p.getGroupId(),
-                p.getArtifactId(),
-                p.getVersion(),
-                p.getName() != null && !p.getName().isBlank() ? p.getName() : p.getArtifactId(),
-                nullToEmpty(p.getDescription()),
-                nullToEmpty(p.getUrl()),
-                p.getScm() != null ? nullToEmpty(p.getScm().getUrl()) : "",
-                p.getLicenses().stream().map(License::getName).filter(n -> n != null && !n.isBlank()).toList(),
-                p.getOrganization() != null ? nullToEmpty(p.getOrganization().getName()) : "",
-                properties);
     }
 
     private static List<String> trimmed(List<String> values) {
         return values == null ? List.of() : values.stream().filter(v -> v != null && !v.isBlank())
                 .map(String::strip).toList();
-    }
-
-    private static String nullToEmpty(String value) {
-        return value == null ? "" : value;
     }
 }

@@ -15,7 +15,6 @@ import org.apache.maven.plugins.annotations.Parameter;
 import dev.dockyard.image.engine.DurationText;
 import dev.dockyard.image.engine.Engine;
 import dev.dockyard.image.engine.EngineException;
-import dev.dockyard.image.stack.DockerStackEngine;
 import dev.dockyard.image.stack.ServiceSpec;
 import dev.dockyard.image.stack.StackException;
 import dev.dockyard.image.stack.StackPlan;
@@ -106,11 +105,12 @@ public class StartMojo extends AbstractStackMojo {
         }
         String stack = stackKey();
         String runId = stack + "-" + UUID.randomUUID().toString().substring(0, 8);
-        StackRunner.StartRequest request = new StackRunner.StartRequest(plan, stack, runId, hostPorts, hardening(),
+        StackRunner.StartRequest request = new StackRunner.StartRequest(plan, stack,
+                project.getBasedir().getAbsolutePath(), runId, hostPorts, hardening(),
                 timeout, Duration.ofSeconds(10), Math.max(1, logLines));
         List<StackRunner.Started> started;
         try (Engine engine = connect()) {
-            started = new StackRunner(new DockerStackEngine(engine), engineLog()).start(request);
+            started = new StackRunner(engine, engineLog()).start(request);
         } catch (StackException e) {
             throw new MojoFailureException(e.getMessage());
         } catch (EngineException e) {

@@ -11,7 +11,6 @@ import org.apache.maven.plugins.annotations.Parameter;
 import dev.dockyard.image.engine.DurationText;
 import dev.dockyard.image.engine.Engine;
 import dev.dockyard.image.engine.EngineException;
-import dev.dockyard.image.stack.DockerStackEngine;
 import dev.dockyard.image.stack.StackRunner;
 
 /**
@@ -52,7 +51,7 @@ public class StopMojo extends AbstractStackMojo {
             throw new MojoFailureException("image.stopTimeout: " + e.getMessage());
         }
         try (Engine engine = connect()) {
-            int removed = new StackRunner(new DockerStackEngine(engine), engineLog()).stop(stackKey(), timeout);
+            int removed = new StackRunner(engine, engineLog()).stop(stackKey(), timeout);
             if (removed == 0) {
                 getLog().info("image:stop: no container of " + stackKey() + " was running");
             }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -148,7 +149,8 @@ public class VerifyMojo extends AbstractEngineMojo {
                 : requiredLabels.stream().filter(l -> l != null && !l.isBlank()).map(String::strip).toList();
         String runId = project.getArtifactId() + "-" + UUID.randomUUID().toString().substring(0, 8);
         return new VerifyRequest(image, budget, allPorts, labels, liveChecks, health, path,
-                healthPort != null ? healthPort : port, stop, Math.max(1, logLines), runId);
+                healthPort != null ? healthPort : port, stop, Math.max(1, logLines), runId,
+                Map.of(Engine.PROJECT_LABEL, project.getBasedir().getAbsolutePath()));
     }
 
     private static Duration duration(String property, String value, List<String> problems) {

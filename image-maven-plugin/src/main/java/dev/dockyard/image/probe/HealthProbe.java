@@ -38,7 +38,7 @@ public final class HealthProbe {
             int status = connection.getResponseCode();
             drain(connection);
             System.out.println(url + " -> " + status);
-            return status >= 200 && status < 400 ? 0 : 1;
+            return healthy(status) ? 0 : 1;
         } catch (IOException | IllegalArgumentException e) {
             System.out.println(url + " -> " + e);
             return 1;
@@ -47,6 +47,14 @@ public final class HealthProbe {
                 connection.disconnect();
             }
         }
+    }
+
+    /**
+     * Whether an HTTP status means healthy: 2xx, or 3xx (a redirect answers, and is not followed). The one rule for
+     * the probe in the image and for {@code image:verify}'s HTTP check.
+     */
+    public static boolean healthy(int status) {
+        return status >= 200 && status < 400;
     }
 
     private static void drain(HttpURLConnection connection) throws IOException {

@@ -130,6 +130,7 @@ final class DataModel {
         map.put("mainClass", request.jvm().mainClass());
         map.put("options", options);
         map.put("modules", modules);
+        map.put("locales", request.jvm().locales());
         map.put("classpath", classpath);
         map.put("home", JAVA_HOME);
         return map;

@@ -1,5 +1,8 @@
 package dev.dockyard.image.render;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
  * The base images a template uses when none is configured: real upstream images whose Java release follows the
  * module's ({@code maven.compiler.release}, at least 17).
@@ -7,6 +10,9 @@ package dev.dockyard.image.render;
 public final class DefaultImages {
 
     private static final int MINIMUM_RELEASE = 17;
+    /** A JDK image whose tag starts with its feature release: {@code eclipse-temurin:21-jdk}, {@code openjdk:17.0.2}. */
+    private static final Pattern JDK_TAG = Pattern.compile(
+            "(?:^|/)(?:eclipse-temurin|openjdk|amazoncorretto|sapmachine|jdk|ibm-semeru-runtimes):(?:open-)?([0-9]{1,2})(?![0-9])");
 
     private DefaultImages() {
     }
@@ -23,6 +29,18 @@ public final class DefaultImages {
             }
         }
         return MINIMUM_RELEASE;
+    }
+
+    /**
+     * The release of the JDK that links the runtime, for the module scan (multi-release jars, release-dependent
+     * rules): the one a well-known JDK image's tag names, else the project's.
+     *
+     * @param builderImage the builder stage's image
+     * @param projectRelease {@link #release(String, String)}
+     */
+    public static int builderRelease(String builderImage, int projectRelease) {
+        Matcher tag = JDK_TAG.matcher(builderImage);
+        return tag.find() ? Math.max(9, Integer.parseInt(tag.group(1))) : projectRelease;
     }
 
     /** @return the JDK image of the builder stage */

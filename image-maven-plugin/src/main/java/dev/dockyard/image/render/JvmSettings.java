@@ -7,14 +7,27 @@ import java.util.List;
  *
  * @param mainClass fully qualified main class
  * @param options JVM options placed before the main class
- * @param modules modules for {@code jlink}; empty to compute them with {@code jdeps}
+ * @param modules modules for {@code jlink}; empty to compute them with a scan of the jars' class files
  * @param additionalModules modules added to the computed (or given) ones, e.g. {@code jdk.crypto.ec}
+ * @param locales language tags the runtime keeps the locale data of ({@code image.locales}); empty for the
+ *     locales of {@code java.base} only, {@code *} for every locale
+ * @param release the Java feature release of the builder's JDK, which links the runtime
  */
-public record JvmSettings(String mainClass, List<String> options, List<String> modules, List<String> additionalModules) {
+public record JvmSettings(String mainClass, List<String> options, List<String> modules, List<String> additionalModules,
+        List<String> locales, int release) {
+
+    /** Every locale's data: {@code image.locales=*}. */
+    public static final String ALL_LOCALES = "*";
 
     public JvmSettings {
         options = List.copyOf(options);
         modules = List.copyOf(modules);
         additionalModules = List.copyOf(additionalModules);
+        locales = List.copyOf(locales);
+    }
+
+    /** Settings without extra locales, for the build JDK's release. */
+    public JvmSettings(String mainClass, List<String> options, List<String> modules, List<String> additionalModules) {
+        this(mainClass, options, modules, additionalModules, List.of(), Runtime.version().feature());
     }
 }

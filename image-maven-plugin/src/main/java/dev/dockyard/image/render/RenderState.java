@@ -6,19 +6,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import dev.dockyard.image.support.Sha256;
+
 /**
  * The up-to-date check of a render: a fingerprint of everything the output depends on (the request with its maps
  * sorted, the jars' sizes and times, the template files of every directory searched, and the bundled templates and
  * probe), kept with the result in the work directory. When the fingerprint matches and every output is still in
- * place, the render is skipped: no Freemarker, no staging, no jdeps.
+ * place, the render is skipped: no Freemarker, no staging, no module scan.
  */
 final class RenderState {
 
@@ -29,12 +29,12 @@ final class RenderState {
     /** Reads the bundled templates and the probe once: they change only with the plugin. */
     RenderState() {
         try {
-            MessageDigest digest = sha256();
+            MessageDigest digest = Sha256.digest();
             for (String name : Catalog.NAMES) {
                 update(digest, TemplateEngine.CATALOG_PATH.substring(1) + "/" + name + ".ftl");
             }
             update(digest, ContextStager.PROBE_CLASS_FILE);
-            this.bundled = HexFormat.of().formatHex(digest.digest());
+            this.bundled = Sha256.hex(digest);
         } catch (IOException e) {
             throw new IllegalStateException("The plugin jar cannot be read", e);
         }
@@ -66,8 +66,7 @@ final class RenderState {
                 file(text, template);
             }
         }
-        MessageDigest digest = sha256();
-        return HexFormat.of().formatHex(digest.digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+        return Sha256.hex(text.toString());
     }
 
     /** @return the result of the last render, when its fingerprint is {@code fingerprint} and its outputs exist */
@@ -99,7 +98,7 @@ final class RenderState {
             layers.add(new StagedLayer(layer, files, Long.parseLong(parts[1])));
         }
         return Optional.of(new RenderResult(dockerfile, context, lines.get(1), layers,
-                JdepsModules.parse(lines.get(2)), true));
+                List.of(lines.get(2).split(",")), true));
     }
 
     void save(Path workDirectory, String fingerprint, RenderResult result) throws IOException {
@@ -134,14 +133,6 @@ final class RenderState {
                 throw new IOException("missing resource " + resource);
             }
             digest.update(in.readAllBytes());
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java runtime", e);
         }
     }
 }

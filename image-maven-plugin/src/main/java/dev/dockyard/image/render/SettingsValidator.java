@@ -2,6 +2,7 @@ package dev.dockyard.image.render;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -23,6 +24,28 @@ final class SettingsValidator {
     private static final Pattern IMAGE_REFERENCE = Pattern.compile("[^\\s\"]+");
 
     private SettingsValidator() {
+    }
+
+    /** {@code image.locales}: {@code *}, or language tags and ranges as {@code jlink --include-locales} takes them. */
+    private static void checkLocales(List<String> problems, List<String> locales) {
+        if (locales.contains(JvmSettings.ALL_LOCALES)) {
+            if (locales.size() > 1) {
+                problems.add("image.locales '" + String.join(",", locales) + "': '*' (every locale) stands alone;"
+                        + " give either '*' or a list of language tags such as de,fr-CH");
+            }
+            return;
+        }
+        for (String locale : locales) {
+            try {
+                if (locale.isBlank() || locale.contains(",")) {
+                    throw new IllegalArgumentException(locale);
+                }
+                Locale.LanguageRange.parse(locale);
+            } catch (IllegalArgumentException e) {
+                problems.add("image.locales: '" + locale + "' is not a language tag: use tags such as en, de-CH or"
+                        + " *-IN (as jlink --include-locales takes them), or '*' for every locale");
+            }
+        }
     }
 
     static List<String> problems(RenderRequest request) {
@@ -73,6 +96,7 @@ final class SettingsValidator {
                 problems.add("image.jlinkModules / image.additionalModules: '" + module + "' is not a module name");
             }
         }
+        checkLocales(problems, request.jvm().locales());
         checkImage(problems, "image.builderImage", request.builderImage());
         checkImage(problems, "image.runtimeImage", request.runtimeImage());
         HealthSettings health = request.health();

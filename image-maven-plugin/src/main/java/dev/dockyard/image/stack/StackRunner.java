@@ -16,6 +16,7 @@ import dev.dockyard.image.engine.EngineException;
 import dev.dockyard.image.engine.EngineLog;
 import dev.dockyard.image.engine.HealthCheckConfig;
 import dev.dockyard.image.engine.HealthOutcome;
+import dev.dockyard.image.engine.RunningContainer;
 
 /**
  * Starts a stack on an engine and stops it. Start: removes what an earlier start of the same project left, creates
@@ -31,10 +32,10 @@ public final class StackRunner {
     /** Label on the containers of a stack: the service. */
     public static final String SERVICE_LABEL = "dev.dockyard.service";
 
-    private final StackEngine engine;
+    private final Engine engine;
     private final EngineLog log;
 
-    public StackRunner(StackEngine engine, EngineLog log) {
+    public StackRunner(Engine engine, EngineLog log) {
         this.engine = engine;
         this.log = log;
     }
@@ -44,6 +45,7 @@ public final class StackRunner {
      *
      * @param plan          the services (and their dependencies)
      * @param stack         identifies the project that starts it: what a later start or stop cleans up
+     * @param project       the directory of the module that starts it ({@value Engine#PROJECT_LABEL} label)
      * @param runId         identifies this run ({@value Engine#RUN_LABEL} label); the network is named after it
      * @param sameHostPorts publish each port on the same host port instead of a random one
      * @param hardening     the restrictions ({@link Hardening#restart()} does not apply)
@@ -51,7 +53,7 @@ public final class StackRunner {
      * @param stopTimeout   time a service has to stop on SIGTERM
      * @param logLines      log lines printed of a service that fails
      */
-    public record StartRequest(StackPlan plan, String stack, String runId, boolean sameHostPorts, Hardening hardening,
+    public record StartRequest(StackPlan plan, String stack, String project, String runId, boolean sameHostPorts, Hardening hardening,
             Duration healthTimeout, Duration stopTimeout, int logLines) {
 
         public String network() {
@@ -86,7 +88,8 @@ public final class StackRunner {
         log.info("Starting " + order.size() + " service" + (order.size() == 1 ? "" : "s") + " in dependency order on"
                 + " network " + request.network() + " (label " + Engine.RUN_LABEL + "=" + request.runId() + "): "
                 + String.join(", ", order.stream().map(ServiceSpec::name).toList()));
-        Map<String, String> labels = Map.of(Engine.RUN_LABEL, request.runId(), STACK_LABEL, request.stack());
+        Map<String, String> labels = Map.of(Engine.RUN_LABEL, request.runId(), STACK_LABEL, request.stack(),
+                Engine.PROJECT_LABEL, request.project());
         List<Started> started = new ArrayList<>();
         boolean done = false;
         try {
@@ -105,25 +108,25 @@ public final class StackRunner {
 
     private Started startOne(ServiceSpec service, StartRequest request, Map<String, String> labels)
             throws StackException, EngineException, InterruptedException {
-        HealthCheckConfig health = engine.healthCheck(service.image());
+        HealthCheckConfig health = engine.inspect(service.image()).healthCheck();
         Duration timeout = HealthCheckConfig.waitFor(health, request.healthTimeout());
         Map<String, String> containerLabels = new TreeMap<>(labels);
         containerLabels.put(SERVICE_LABEL, service.name());
         Hardening hardening = request.hardening();
-        ContainerSpec spec = new ContainerSpec(request.network() + "-" + service.name(), service.image(),
-                request.network(), service.name(), service.env(), service.ports(), request.sameHostPorts(),
-                new TreeMap<>(containerLabels), hardening.readOnly(), hardening.tmpfs() ? List.of("/tmp") : List.of(),
+        ContainerSpec spec = new ContainerSpec(service.image(), containerLabels, service.ports(),
+                request.network() + "-" + service.name(), request.network(), service.name(), service.env(),
+                request.sameHostPorts(), hardening.readOnly(), hardening.tmpfs() ? List.of("/tmp") : List.of(),
                 hardening.dropCapabilities(), hardening.noNewPrivileges(), hardening.user() ? service.user() : null);
         String after = service.dependsOn().isEmpty() ? "" : ", after " + String.join(", ",
                 service.dependsOn().stream().sorted().toList());
         log.info("Starting " + service.name() + " (" + service.image() + ")" + after);
-        String id = engine.create(spec);
+        String id;
         try {
-            engine.start(id);
+            id = engine.run(spec);
         } catch (EngineException e) {
             throw new StackException(startFailure(service, e.getMessage(), request.sameHostPorts()), e);
         }
-        HealthOutcome outcome = engine.awaitHealthy(id, timeout);
+        HealthOutcome outcome = RunningContainer.awaitHealthy(engine, id, timeout);
         String probe = outcome.lastProbe().isEmpty() ? "" : " (last health check: " + outcome.lastProbe() + ")";
         String problem = switch (outcome.status()) {
             case HEALTHY, NO_HEALTH_CHECK -> null;

@@ -26,6 +26,20 @@ class HealthProbeTest {
             e.sendResponseHeaders(503, -1);
             e.close();
         });
+        server.createContext("/moved", e -> {
+            // a redirect to a failing page: the probe must not follow it
+            e.getResponseHeaders().add("Location", "/sick");
+            e.sendResponseHeaders(302, -1);
+            e.close();
+        });
+        server.createContext("/not-modified", e -> {
+            e.sendResponseHeaders(304, -1);
+            e.close();
+        });
+        server.createContext("/missing", e -> {
+            e.sendResponseHeaders(404, -1);
+            e.close();
+        });
         server.start();
         base = "http://127.0.0.1:" + server.getAddress().getPort();
     }
@@ -39,6 +53,19 @@ class HealthProbeTest {
     void healthyOnlyFor2xxAnd3xx() {
         assertEquals(0, HealthProbe.check(base + "/health"));
         assertEquals(1, HealthProbe.check(base + "/sick"));
+        assertEquals(0, HealthProbe.check(base + "/moved"));
+        assertEquals(0, HealthProbe.check(base + "/not-modified"));
+        assertEquals(1, HealthProbe.check(base + "/missing"));
+    }
+
+    @Test
+    void theStatusRuleIsTwoHundredToThreeNinetyNine() {
+        for (int status : new int[] {200, 204, 299, 300, 302, 399}) {
+            assertEquals(true, HealthProbe.healthy(status), Integer.toString(status));
+        }
+        for (int status : new int[] {100, 199, 400, 404, 500, 503}) {
+            assertEquals(false, HealthProbe.healthy(status), Integer.toString(status));
+        }
     }
 
     @Test

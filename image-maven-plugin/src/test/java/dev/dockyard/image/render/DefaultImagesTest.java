@@ -21,4 +21,13 @@ class DefaultImagesTest {
         assertEquals("debian:bookworm-slim", DefaultImages.runtime("java-service", 21));
         assertEquals("eclipse-temurin:21-jre", DefaultImages.runtime("java-service-jre", 21));
     }
+
+    @Test
+    void theBuilderReleaseIsTheJdkImagesTagOrTheProjects() {
+        assertEquals(21, DefaultImages.builderRelease("eclipse-temurin:21-jdk", 17));
+        assertEquals(25, DefaultImages.builderRelease("registry.example.com/mirror/eclipse-temurin:25.0.1_8-jdk@sha256:ab", 17));
+        assertEquals(17, DefaultImages.builderRelease("openjdk:17", 21));
+        assertEquals(21, DefaultImages.builderRelease("registry.example.com/build/jdk-custom:3", 21));
+        assertEquals(17, DefaultImages.builderRelease("eclipse-temurin:latest", 17));
+    }
 }

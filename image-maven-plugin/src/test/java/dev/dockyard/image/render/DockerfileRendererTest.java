@@ -65,20 +65,40 @@ class DockerfileRendererTest {
     }
 
     @Test
-    void computesTheRuntimeModulesWithJdeps() throws Exception {
+    void computesTheRuntimeModulesFromTheClassFiles() throws Exception {
         RenderResult result = renderer.render(fixture.request("java-service", null));
         // the application uses java.util.logging, a dependency java.sql; java.sql requires java.logging transitively,
-        // so jdeps reduces the list to java.sql
+        // so the list is reduced to java.sql
         assertEquals(List.of("java.base", "java.sql"), result.modules());
         assertEquals(result.modules().stream().sorted().toList(), result.modules());
     }
 
     @Test
-    void givenModulesReplaceJdepsAndAdditionalOnesAreAdded() throws Exception {
+    void givenModulesReplaceTheScanAndAdditionalOnesAreAdded() throws Exception {
         RenderRequest base = fixture.request("java-service", null);
         RenderRequest request = withJvm(base, new JvmSettings(Requests.MAIN, List.of(), List.of("java.sql"),
                 List.of("jdk.crypto.ec")));
         assertEquals(List.of("java.base", "java.sql", "jdk.crypto.ec"), renderer.render(request).modules());
+    }
+
+    @Test
+    void localesAddTheLocaleDataAndLinkOnlyTheirs() throws Exception {
+        RenderRequest request = withJvm(fixture.request("java-service", null), new JvmSettings(Requests.MAIN,
+                List.of(), List.of(), List.of(), List.of("de", "fr-CH"), 17));
+        RenderResult result = renderer.render(request);
+        assertEquals(List.of("java.base", "java.sql", "jdk.localedata"), result.modules());
+        assertTrue(Files.readString(result.dockerfile()).contains(
+                "RUN jlink --add-modules java.base,java.sql,jdk.localedata --include-locales=de,fr-CH \\\n"));
+
+        RenderRequest all = withJvm(request, new JvmSettings(Requests.MAIN, List.of(), List.of("java.sql"), List.of(),
+                List.of("*"), 17));
+        String dockerfile = Files.readString(renderer.render(all).dockerfile());
+        assertTrue(dockerfile.contains("RUN jlink --add-modules java.base,java.sql,jdk.localedata \\\n"), dockerfile);
+
+        RenderException bad = assertThrows(RenderException.class, () -> renderer.render(withJvm(request,
+                new JvmSettings(Requests.MAIN, List.of(), List.of(), List.of(), List.of("de", "not a tag!"), 17))));
+        assertEquals("image.locales: 'not a tag!' is not a language tag: use tags such as en, de-CH or *-IN (as"
+                + " jlink --include-locales takes them), or '*' for every locale", bad.getMessage());
     }
 
     @Test

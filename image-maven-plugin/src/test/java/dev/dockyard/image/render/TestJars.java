@@ -16,7 +16,7 @@ import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
 /** Builds real jars for tests: compiled from source, with an optional Main-Class. */
-final class TestJars {
+public final class TestJars {
 
     private TestJars() {
     }
@@ -24,7 +24,7 @@ final class TestJars {
     /**
      * Compiles {@code sources} (class name → source) and packs them into {@code jar}.
      */
-    static Path jar(Path jar, String mainClass, String... classAndSource) throws IOException {
+    public static Path jar(Path jar, String mainClass, String... classAndSource) throws IOException {
         Path work = Files.createTempDirectory("testjar");
         Path src = work.resolve("src");
         Path classes = work.resolve("classes");

@@ -1,0 +1,19 @@
+package dev.dockyard.image.archive;
+
+import java.nio.file.Path;
+
+import dev.dockyard.image.engine.ImageDetails;
+
+/**
+ * What {@link ImageArchive} wrote.
+ *
+ * @param image    the saved image
+ * @param archive  the gzipped docker-archive
+ * @param checksum its {@code .sha256} file
+ * @param metadata {@code image-metadata.json}
+ * @param sha256   the archive's SHA-256, hex
+ * @param bytes    the archive's size
+ */
+public record ArchiveResult(ImageDetails image, Path archive, Path checksum, Path metadata, String sha256,
+        long bytes) {
+}

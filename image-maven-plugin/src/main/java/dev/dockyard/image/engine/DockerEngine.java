@@ -1,0 +1,602 @@
+package dev.dockyard.image.engine;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.HealthState;
+import com.github.dockerjava.api.command.HealthStateLog;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.command.TopContainerResponse;
+import com.github.dockerjava.api.exception.DockerClientException;
+import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.PushResponseItem;
+import com.github.dockerjava.api.command.BuildImageCmd;
+import com.github.dockerjava.api.command.CreateContainerResponse;
+import com.github.dockerjava.api.command.InspectImageResponse;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.BuildResponseItem;
+import com.github.dockerjava.api.model.Capability;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.HealthCheck;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.PortBinding;
+import com.github.dockerjava.api.model.Ports;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.core.command.BuildImageResultCallback;
+import com.github.dockerjava.transport.DockerHttpClient;
+import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
+
+/**
+ * The {@link Engine} on a Docker engine, through docker-java over its dependency-free transport. One per goal
+ * execution; never shared between threads of a parallel build.
+ */
+public final class DockerEngine implements Engine {
+
+    private final EngineAddress address;
+    private final DockerHttpClient http;
+    private final DockerClient client;
+    private final EngineLog log;
+    private final ObjectMapper json = new ObjectMapper();
+
+    private DockerEngine(EngineAddress address, DockerHttpClient http, DockerClient client, EngineLog log) {
+        this.address = address;
+        this.http = http;
+        this.client = client;
+        this.log = log;
+    }
+
+    /**
+     * Connects to the engine at {@code address} and checks that it answers.
+     *
+     * @throws EngineUnreachableException naming the address and the ways out
+     */
+    public static DockerEngine connect(EngineAddress address, EngineLog log) throws EngineException {
+        DefaultDockerClientConfig.Builder builder = DefaultDockerClientConfig.createDefaultConfigBuilder()
+                .withDockerHost(address.host())
+                .withDockerTlsVerify(address.tlsVerify());
+        if (address.certPath() != null) {
+            builder.withDockerCertPath(address.certPath().toString());
+        }
+        DockerClientConfig config;
+        try {
+            config = builder.build();
+        } catch (RuntimeException e) {
+            throw new EngineUnreachableException(address, e);
+        }
+        DockerHttpClient http = new ZerodepDockerHttpClient.Builder()
+                .dockerHost(URI.create(address.host()))
+                .sslConfig(config.getSSLConfig())
+                .maxConnections(16)
+                .connectionTimeout(Duration.ofSeconds(10))
+                .build();
+        DockerEngine engine = new DockerEngine(address, http, DockerClientImpl.getInstance(config, http), log);
+        try {
+            engine.client.pingCmd().exec();
+        } catch (RuntimeException e) {
+            engine.close();
+            throw new EngineUnreachableException(address, e);
+        }
+        return engine;
+    }
+
+    @Override
+    public EngineAddress address() {
+        return address;
+    }
+
+    /** The engine's version, e.g. {@code 20.10.24}. */
+    @Override
+    public String version() throws EngineException {
+        return call("read the engine's version", () -> client.versionCmd().exec().getVersion());
+    }
+
+    /**
+     * Builds an image from {@code context}: sends the context as a tar, streams the step output to the log line by
+     * line, tags the image with every tag of the request. When the main tag moves away from an image this plugin
+     * built earlier and that image is left untagged, it is removed.
+     *
+     * @throws ImageBuildException a step failed, or a base image is missing and {@code pull} is {@code never}
+     */
+    @Override
+    public BuildResult build(BuildRequest request, BuildContext context) throws EngineException {
+        if (request.pull() == PullPolicy.NEVER) {
+            requireLocal(request.context().resolve(request.dockerfile()));
+        }
+        String previous = request.tags().isEmpty() ? null : imageIdOrNull(request.tags().get(0));
+        Path tar = request.workDirectory().resolve("context.tar");
+        try {
+            Files.createDirectories(request.workDirectory());
+            try (OutputStream out = Files.newOutputStream(tar)) {
+                context.writeTar(out);
+            }
+            String imageId;
+            try (InputStream in = Files.newInputStream(tar)) {
+                Map<String, String> labels = new TreeMap<>(request.labels());
+                labels.put(MANAGED_LABEL, "true");
+                BuildImageCmd command = client.buildImageCmd(in)
+                        .withDockerfilePath(request.dockerfile())
+                        .withTags(new LinkedHashSet<>(request.tags()))
+                        .withLabels(labels)
+                        .withPull(request.pull() == PullPolicy.ALWAYS)
+                        .withRemove(true)
+                        .withForcerm(true);
+                request.buildArgs().forEach(command::withBuildArg);
+                StreamingCallback callback = command.exec(new StreamingCallback(log));
+                // the build stream names the image by its short id
+                imageId = client.inspectImageCmd(callback.imageId()).exec().getId();
+            }
+            removeIfOrphaned(previous, imageId);
+            return new BuildResult(imageId, request.tags(), context.paths().size(), context.bytes());
+        } catch (IOException e) {
+            throw new EngineException("Could not send the build context " + request.context() + ": "
+                    + e.getMessage(), e);
+        } catch (DockerException e) {
+            throw new EngineException("The engine failed to build " + request.context() + ": " + e.getMessage(), e);
+        } finally {
+            try {
+                Files.deleteIfExists(tar);
+            } catch (IOException e) {
+                log.debug("Could not delete " + tar + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /** Fails, listing every base image of the Dockerfile the engine does not have. */
+    private void requireLocal(Path dockerfile) throws EngineException {
+        List<String> missing = new ArrayList<>();
+        try {
+            for (String image : BaseImages.of(Files.readAllLines(dockerfile))) {
+                if (imageIdOrNull(image) == null) {
+                    missing.add(image);
+                }
+            }
+        } catch (IOException e) {
+            throw new EngineException("Could not read " + dockerfile + ": " + e.getMessage(), e);
+        }
+        if (!missing.isEmpty()) {
+            throw new ImageBuildException("Base image" + (missing.size() == 1 ? " " : "s ") + String.join(", ", missing)
+                    + (missing.size() == 1 ? " is" : " are") + " not in the engine at " + address.host()
+                    + " and image.pull=never: load or build " + (missing.size() == 1 ? "it" : "them")
+                    + " first (docker load, docker pull), or allow pulling with -Dimage.pull=missing.");
+        }
+    }
+
+    private void removeIfOrphaned(String previous, String current) {
+        if (previous == null || previous.equals(current)) {
+            return;
+        }
+        try {
+            InspectImageResponse old = client.inspectImageCmd(previous).exec();
+            boolean untagged = old.getRepoTags() == null || old.getRepoTags().isEmpty();
+            boolean ours = old.getConfig() != null && old.getConfig().getLabels() != null
+                    && old.getConfig().getLabels().containsKey(MANAGED_LABEL);
+            if (untagged && ours) {
+                client.removeImageCmd(previous).exec();
+                log.debug("Removed the previous build " + previous);
+            }
+        } catch (DockerException e) {
+            // still used by a container, or already gone: leave it
+            log.debug("Kept the previous build " + previous + ": " + e.getMessage());
+        }
+    }
+
+    /** The id of {@code reference} in the engine, or {@code null} when it has no such image. */
+    @Override
+    public String imageIdOrNull(String reference) throws EngineException {
+        try {
+            return client.inspectImageCmd(reference).exec().getId();
+        } catch (NotFoundException e) {
+            return null;
+        } catch (DockerException e) {
+            throw new EngineException("Could not inspect image " + reference + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Inspects the image and reads its history. */
+    @Override
+    public ImageDetails inspect(String reference) throws EngineException {
+        InspectImageResponse image;
+        try {
+            image = client.inspectImageCmd(reference).exec();
+        } catch (NotFoundException e) {
+            throw new EngineException("The engine at " + address.host() + " has no image " + reference
+                    + ": build it first (image:build).", e);
+        } catch (DockerException e) {
+            throw new EngineException("Could not inspect image " + reference + ": " + e.getMessage(), e);
+        }
+        var config = image.getConfig();
+        Set<String> ports = new TreeSet<>();
+        if (config != null && config.getExposedPorts() != null) {
+            Arrays.stream(config.getExposedPorts()).map(ExposedPort::toString).forEach(ports::add);
+        }
+        Map<String, String> labels = config != null && config.getLabels() != null
+                ? new TreeMap<>(config.getLabels()) : Map.of();
+        return new ImageDetails(image.getId(), image.getRepoTags() == null ? List.of() : image.getRepoTags(),
+                image.getSize() == null ? 0 : image.getSize(), image.getCreated(),
+                config == null || config.getUser() == null ? "" : config.getUser(),
+                healthCheck(config == null ? null : config.getHealthcheck()), ports, labels, history(image.getId()));
+    }
+
+    private static HealthCheckConfig healthCheck(HealthCheck check) {
+        if (check == null || check.getTest() == null || check.getTest().isEmpty()) {
+            return null;
+        }
+        return new HealthCheckConfig(List.copyOf(check.getTest()), nanos(check.getInterval(), 30),
+                nanos(check.getTimeout(), 30), nanos(check.getStartPeriod(), 0),
+                check.getRetries() == null || check.getRetries() == 0 ? 3 : check.getRetries());
+    }
+
+    private static Duration nanos(Long value, int defaultSeconds) {
+        return value == null || value == 0 ? Duration.ofSeconds(defaultSeconds) : Duration.ofNanos(value);
+    }
+
+    /** The image's history, oldest step first (the API has it newest first). */
+    @Override
+    public List<ImageLayer> history(String imageId) throws EngineException {
+        JsonNode entries = getJson("/images/" + imageId + "/history", "read the history of " + imageId);
+        List<ImageLayer> layers = new ArrayList<>();
+        for (JsonNode entry : entries) {
+            layers.add(0, new ImageLayer(entry.path("Id").asText(""), entry.path("Size").asLong(0),
+                    entry.path("CreatedBy").asText(""), entry.path("Created").asLong(0),
+                    entry.path("Comment").asText("")));
+        }
+        return layers;
+    }
+
+    private JsonNode getJson(String path, String what) throws EngineException {
+        DockerHttpClient.Request request = DockerHttpClient.Request.builder()
+                .method(DockerHttpClient.Request.Method.GET).path(path).build();
+        try (DockerHttpClient.Response response = http.execute(request)) {
+            JsonNode body = json.readTree(response.getBody());
+            if (response.getStatusCode() / 100 != 2) {
+                throw new EngineException("Could not " + what + ": HTTP " + response.getStatusCode() + " "
+                        + body.path("message").asText(""));
+            }
+            return body;
+        } catch (IOException | UncheckedIOException e) {
+            throw new EngineException("Could not " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String run(ContainerSpec spec) throws EngineException {
+        Ports bindings = new Ports();
+        List<ExposedPort> exposed = new ArrayList<>();
+        for (int port : spec.ports()) {
+            ExposedPort tcp = ExposedPort.tcp(port);
+            exposed.add(tcp);
+            bindings.bind(tcp, spec.sameHostPorts() ? Ports.Binding.bindPort(port) : Ports.Binding.empty());
+        }
+        HostConfig host = HostConfig.newHostConfig().withPortBindings(bindings).withReadonlyRootfs(spec.readOnly());
+        if (spec.network() != null) {
+            host.withNetworkMode(spec.network());
+        }
+        if (!spec.tmpfs().isEmpty()) {
+            Map<String, String> tmpfs = new TreeMap<>();
+            spec.tmpfs().forEach(path -> tmpfs.put(path, ""));
+            host.withTmpFs(tmpfs);
+        }
+        if (spec.dropCapabilities()) {
+            host.withCapDrop(Capability.ALL);
+        }
+        if (spec.noNewPrivileges()) {
+            host.withSecurityOpts(List.of("no-new-privileges:true"));
+        }
+        CreateContainerResponse created;
+        try {
+            var command = client.createContainerCmd(spec.image())
+                    .withLabels(spec.labels())
+                    .withExposedPorts(exposed)
+                    .withEnv(spec.envEntries())
+                    .withHostConfig(host);
+            if (spec.name() != null) {
+                command.withName(spec.name());
+            }
+            if (spec.alias() != null) {
+                command.withAliases(spec.alias());
+            }
+            if (spec.user() != null && !spec.user().isBlank()) {
+                command.withUser(spec.user());
+            }
+            created = command.exec();
+        } catch (DockerException e) {
+            throw new EngineException("Could not create a container of " + spec.image() + ": " + e.getMessage(), e);
+        }
+        try {
+            client.startContainerCmd(created.getId()).exec();
+        } catch (DockerException e) {
+            try {
+                remove(created.getId());
+            } catch (EngineException removal) {
+                e.addSuppressed(removal);
+            }
+            throw new EngineException("Could not start a container of " + spec.image() + ": " + e.getMessage(), e);
+        }
+        return created.getId();
+    }
+
+    @Override
+    public ContainerState state(String containerId) throws EngineException {
+        InspectContainerResponse.ContainerState state = inspectContainer(containerId).getState();
+        HealthState health = state.getHealth();
+        return new ContainerState(Boolean.TRUE.equals(state.getRunning()),
+                state.getExitCodeLong() == null ? -1 : state.getExitCodeLong(),
+                health == null ? null : health.getStatus(), lastProbe(health),
+                Boolean.TRUE.equals(state.getOOMKilled()));
+    }
+
+    private static String lastProbe(HealthState health) {
+        if (health == null || health.getLog() == null || health.getLog().isEmpty()) {
+            return "";
+        }
+        HealthStateLog last = health.getLog().get(health.getLog().size() - 1);
+        String output = last.getOutput() == null ? "" : last.getOutput().strip();
+        return "exit " + last.getExitCodeLong() + (output.isEmpty() ? "" : ": " + output);
+    }
+
+    private InspectContainerResponse inspectContainer(String containerId) throws EngineException {
+        try {
+            return client.inspectContainerCmd(containerId).exec();
+        } catch (DockerException e) {
+            throw new EngineException("Could not inspect container " + shortId(containerId) + ": " + e.getMessage(),
+                    e);
+        }
+    }
+
+    private static String shortId(String id) {
+        return id.length() > 12 ? id.substring(0, 12) : id;
+    }
+
+    @Override
+    public OptionalInt mainProcessEffectiveUid(String containerId) throws EngineException {
+        InspectContainerResponse.ContainerState state = inspectContainer(containerId).getState();
+        if (!Boolean.TRUE.equals(state.getRunning()) || state.getPidLong() == null) {
+            return OptionalInt.empty();
+        }
+        String pid = Long.toString(state.getPidLong());
+        TopContainerResponse top;
+        try {
+            top = client.topContainerCmd(containerId).withPsArgs("-o pid,euid").exec();
+        } catch (DockerException e) {
+            throw new EngineException("Could not list the processes of container " + shortId(containerId) + ": "
+                    + e.getMessage(), e);
+        }
+        List<String> titles = Arrays.asList(top.getTitles());
+        int pidColumn = titles.indexOf("PID");
+        int uidColumn = titles.indexOf("EUID");
+        if (pidColumn < 0 || uidColumn < 0) {
+            throw new EngineException("The engine listed the processes of container " + shortId(containerId)
+                    + " without PID and EUID columns: " + titles);
+        }
+        for (String[] process : top.getProcesses()) {
+            if (pid.equals(process[pidColumn].strip())) {
+                return OptionalInt.of(Integer.parseInt(process[uidColumn].strip()));
+            }
+        }
+        return OptionalInt.empty();
+    }
+
+    @Override
+    public OptionalInt hostPort(String containerId, int containerPort) throws EngineException {
+        Ports ports = inspectContainer(containerId).getNetworkSettings().getPorts();
+        Ports.Binding[] bindings = ports == null ? null : ports.getBindings().get(ExposedPort.tcp(containerPort));
+        if (bindings == null) {
+            return OptionalInt.empty();
+        }
+        return Arrays.stream(bindings).map(Ports.Binding::getHostPortSpec)
+                .filter(spec -> spec != null && spec.matches("[0-9]+")).mapToInt(Integer::parseInt).findFirst();
+    }
+
+    @Override
+    public List<String> logs(String containerId, int lines) throws EngineException, InterruptedException {
+        StringBuilder text = new StringBuilder();
+        try {
+            client.logContainerCmd(containerId).withStdOut(true).withStdErr(true).withTail(lines)
+                    .exec(new ResultCallback.Adapter<Frame>() {
+                        @Override
+                        public void onNext(Frame frame) {
+                            synchronized (text) {
+                                text.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+                            }
+                        }
+                    }).awaitCompletion(30, TimeUnit.SECONDS);
+        } catch (DockerException e) {
+            throw new EngineException("Could not read the logs of container " + shortId(containerId) + ": "
+                    + e.getMessage(), e);
+        }
+        synchronized (text) {
+            return text.toString().lines().map(String::stripTrailing).toList();
+        }
+    }
+
+    @Override
+    public void stop(String containerId, Duration timeout) throws EngineException {
+        try {
+            client.stopContainerCmd(containerId).withTimeout((int) Math.max(1, timeout.toSeconds())).exec();
+        } catch (NotModifiedException e) {
+            // already stopped
+        } catch (DockerException e) {
+            throw new EngineException("Could not stop container " + shortId(containerId) + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void remove(String containerId) throws EngineException {
+        try {
+            client.removeContainerCmd(containerId).withForce(true).withRemoveVolumes(true).exec();
+        } catch (NotFoundException e) {
+            // already gone
+        } catch (DockerException e) {
+            throw new EngineException("Could not remove container " + shortId(containerId) + ": " + e.getMessage(),
+                    e);
+        }
+    }
+
+    @Override
+    public String push(String reference) throws EngineException {
+        String[] digest = {""};
+        try {
+            client.pushImageCmd(reference).exec(new ResultCallback.Adapter<PushResponseItem>() {
+                @Override
+                public void onNext(PushResponseItem item) {
+                    if (item.getAux() != null && item.getAux().getDigest() != null) {
+                        digest[0] = item.getAux().getDigest();
+                    }
+                    if (item.getStatus() != null && item.getId() == null) {
+                        log.info(item.getStatus());
+                    }
+                    super.onNext(item);
+                }
+            }).awaitCompletion(1, TimeUnit.HOURS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineException("Interrupted while pushing " + reference, e);
+        } catch (DockerException | DockerClientException e) {
+            throw new EngineException("Could not push " + reference + ": " + e.getMessage(), e);
+        }
+        return digest[0];
+    }
+
+    @Override
+    public List<String> containersLabelled(String label, String value) throws EngineException {
+        return call("list containers", () -> client.listContainersCmd().withShowAll(true)
+                .withLabelFilter(Map.of(label, value)).exec().stream().map(c -> c.getId()).toList());
+    }
+
+    @Override
+    public List<String> networksLabelled(String label, String value) throws EngineException {
+        return call("list networks", () -> client.listNetworksCmd().withFilter("label", List.of(label + "=" + value))
+                .exec().stream().map(n -> n.getName()).sorted().toList());
+    }
+
+    @Override
+    public String createNetwork(String name, Map<String, String> labels) throws EngineException {
+        return call("create network " + name, () -> client.createNetworkCmd().withName(name)
+                .withLabels(new TreeMap<>(labels)).exec().getId());
+    }
+
+    @Override
+    public void removeNetwork(String networkId) throws EngineException {
+        try {
+            client.removeNetworkCmd(networkId).exec();
+        } catch (NotFoundException e) {
+            // already gone
+        } catch (DockerException e) {
+            throw new EngineException("Could not remove network " + networkId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes {@code reference} as a docker-archive tar ({@code docker save}). */
+    @Override
+    public void save(String reference, OutputStream out) throws EngineException {
+        try (InputStream in = client.saveImageCmd(reference).exec()) {
+            in.transferTo(out);
+        } catch (IOException e) {
+            throw new EngineException("Could not save image " + reference + ": " + e.getMessage(), e);
+        } catch (DockerException e) {
+            throw new EngineException("The engine could not save image " + reference + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            client.close();
+        } catch (IOException e) {
+            log.debug("Closing the engine connection: " + e.getMessage());
+        }
+    }
+
+    private <T> T call(String what, EngineCall<T> call) throws EngineException {
+        try {
+            return call.run();
+        } catch (DockerException e) {
+            throw new EngineException("Could not " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface EngineCall<T> {
+        T run();
+    }
+
+    /** Streams the build's step output to the log, one line per line, and keeps the error. */
+    private static final class StreamingCallback extends BuildImageResultCallback {
+
+        private final EngineLog log;
+        private final StringBuilder partial = new StringBuilder();
+        private volatile String error;
+
+        StreamingCallback(EngineLog log) {
+            this.log = log;
+        }
+
+        @Override
+        public void onNext(BuildResponseItem item) {
+            if (item.getStream() != null) {
+                synchronized (partial) {
+                    partial.append(item.getStream());
+                    int newline;
+                    while ((newline = partial.indexOf("\n")) >= 0) {
+                        String line = partial.substring(0, newline).stripTrailing();
+                        partial.delete(0, newline + 1);
+                        if (!line.isBlank()) {
+                            log.info(line);
+                        }
+                    }
+                }
+            }
+            if (item.isErrorIndicated()) {
+                error = item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null
+                        ? item.getErrorDetail().getMessage() : item.getError();
+            }
+            super.onNext(item);
+        }
+
+        String imageId() throws ImageBuildException {
+            try {
+                String id = awaitImageId(1, TimeUnit.HOURS);
+                flush();
+                return id;
+            } catch (RuntimeException e) {
+                flush();
+                String reason = error != null ? error : e.getMessage();
+                throw new ImageBuildException("The image build failed: " + (reason == null ? "" : reason.strip()));
+            }
+        }
+
+        private void flush() {
+            synchronized (partial) {
+                if (!partial.toString().isBlank()) {
+                    log.info(partial.toString().strip());
+                }
+                partial.setLength(0);
+            }
+        }
+    }
+}

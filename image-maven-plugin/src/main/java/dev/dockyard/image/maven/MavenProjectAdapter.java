@@ -1,0 +1,135 @@
+package dev.dockyard.image.maven;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.License;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.project.MavenProject;
+
+import dev.dockyard.image.render.ArtifactInput;
+import dev.dockyard.image.render.Layer;
+import dev.dockyard.image.render.ProjectFacts;
+import dev.dockyard.image.render.ProjectInfo;
+
+/**
+ * Turns the Maven model of one module (its {@link MavenProject}, its resolved artifacts, the session's reactor)
+ * into the plain inputs of the core. The only place that knows what a Maven artifact is: it classifies each runtime
+ * dependency as a third-party release, a snapshot, or a module of the same reactor, and finds the module's own
+ * artifact (the application).
+ */
+final class MavenProjectAdapter {
+
+    private final MavenProject project;
+    private final MavenSession session;
+
+    MavenProjectAdapter(MavenProject project, MavenSession session) {
+        this.project = project;
+        this.session = session;
+    }
+
+    Path baseDirectory() {
+        return project.getBasedir().toPath();
+    }
+
+    /** The commit the module's work tree is at, if it is in a git checkout. */
+    Optional<String> gitRevision() {
+        return ProjectFacts.gitRevision(baseDirectory());
+    }
+
+    /** {@code path} relative to the module directory, as log lines show it. */
+    String relative(Path path) {
+        return baseDirectory().relativize(path.toAbsolutePath()).toString();
+    }
+
+    /**
+     * The layer a runtime dependency belongs in: another module of the reactor, a snapshot from elsewhere, or a
+     * third-party release.
+     *
+     * @param reactor {@code groupId:artifactId:baseVersion} of every project of the build
+     */
+    static Layer classify(Artifact artifact, Set<String> reactor) {
+        if (reactor.contains(key(artifact.getGroupId(), artifact.getArtifactId(), artifact.getBaseVersion()))) {
+            return Layer.MODULES;
+        }
+        return artifact.isSnapshot() ? Layer.SNAPSHOT_DEPENDENCIES : Layer.DEPENDENCIES;
+    }
+
+    /** Whether the dependency is part of the runtime class path: compile or runtime scope, a class-path type. */
+    static boolean onRuntimeClassPath(Artifact artifact) {
+        return artifact.getArtifactHandler() != null && artifact.getArtifactHandler().isAddedToClasspath()
+                && (Artifact.SCOPE_COMPILE.equals(artifact.getScope())
+                        || Artifact.SCOPE_RUNTIME.equals(artifact.getScope()));
+    }
+
+    /** The runtime dependencies, each in its layer, in class-path order. */
+    List<ArtifactInput> runtimeArtifacts() throws MojoFailureException {
+        Set<String> reactor = session.getProjects().stream()
+                .map(p -> key(p.getGroupId(), p.getArtifactId(), p.getVersion()))
+                .collect(Collectors.toSet());
+        List<ArtifactInput> inputs = new ArrayList<>();
+        for (Artifact artifact : project.getArtifacts()) {
+            if (!onRuntimeClassPath(artifact)) {
+                continue;
+            }
+            File file = artifact.getFile();
+            if (file == null || !file.isFile()) {
+                throw new MojoFailureException("Dependency " + artifact.getId() + " resolves to " + file
+                        + ", not a jar: build the reactor to the package phase (mvn package) so that modules are"
+                        + " packaged before their images are rendered.");
+            }
+            inputs.add(new ArtifactInput(file.toPath(), classify(artifact, reactor), artifact.getGroupId()));
+        }
+        return inputs;
+    }
+
+    /** The module's own jar (the application layer). */
+    Path applicationJar() throws MojoFailureException {
+        File file = project.getArtifact().getFile();
+        if (file == null || !file.isFile()) {
+            throw new MojoFailureException("The jar of " + project.getArtifactId() + " is not built yet: run"
+                    + " image:dockerfile in the package phase or later (mvn package), after the jar plugin.");
+        }
+        return file.toPath();
+    }
+
+    /** The POM's facts the templates may use. */
+    ProjectInfo projectInfo() {
+        MavenProject p = project;
+        Map<String, String> properties = new LinkedHashMap<>();
+        p.getProperties().stringPropertyNames().forEach(k -> properties.put(k, p.getProperties().getProperty(k)));
+        return new ProjectInfo(
+                p.getGroupId(),
+                p.getArtifactId(),
+                p.getVersion(),
+                p.getName() != null && !p.getName().isBlank() ? p.getName() : p.getArtifactId(),
+                nullToEmpty(p.getDescription()),
+                nullToEmpty(p.getUrl()),
+                p.getScm() != null ? nullToEmpty(p.getScm().getUrl()) : "",
+                p.getLicenses().stream().map(License::getName).filter(n -> n != null && !n.isBlank()).toList(),
+                p.getOrganization() != null ? nullToEmpty(p.getOrganization().getName()) : "",
+                properties);
+    }
+
+    /** A POM property, or {@code null}. */
+    String property(String name) {
+        return project.getProperties().getProperty(name);
+    }
+
+    private static String key(String groupId, String artifactId, String version) {
+        return groupId + ":" + artifactId + ":" + version;
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}

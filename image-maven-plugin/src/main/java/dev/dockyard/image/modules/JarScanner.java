@@ -1,0 +1,482 @@
+package dev.dockyard.image.modules;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.module.ModuleDescriptor;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.jar.Attributes;
+import java.util.jar.JarInputStream;
+import java.util.jar.Manifest;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+import org.objectweb.asm.AnnotationVisitor;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.FieldVisitor;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.RecordComponentVisitor;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.TypePath;
+import org.objectweb.asm.signature.SignatureReader;
+import org.objectweb.asm.signature.SignatureVisitor;
+
+/**
+ * Reads one jar (or class directory) with ASM and collects the JDK packages its class files name: classes of the
+ * constant pool (which covers superclasses, interfaces, instructions, {@code invokedynamic} bootstrap owners and
+ * class literals), the descriptors of referenced members and of method types, the descriptors and generic
+ * signatures of the jar's own fields, methods and record components, thrown exceptions, and annotations (their
+ * types and enum and class values). Code is not walked: every class an instruction names is in the constant pool.
+ *
+ * <p>Multi-release jars are read for the target release: of {@code META-INF/versions/N/x/Y.class} and
+ * {@code x/Y.class}, the entry with the highest {@code N} not above the release. Jars nested in a jar (Spring Boot's
+ * {@code BOOT-INF/lib/}, a war's {@code WEB-INF/lib/}) are read too. Not thread-safe: one scanner per jar.
+ */
+final class JarScanner {
+
+    private static final String VERSIONS = "META-INF/versions/";
+    private static final String MODULE_INFO = "module-info.class";
+    private static final String FILE_SYSTEMS = "java/nio/file/FileSystems";
+    private static final List<String> AGENT_ATTRIBUTES = List.of("Premain-Class", "Agent-Class", "Launcher-Agent-Class");
+    /** Class files of Java versions ASM does not know yet are read as this version (their constant pool is alike). */
+    private static final int READABLE_VERSION = Opcodes.V17;
+
+    private final SystemModules jdk;
+    private final int release;
+
+    private final Set<String> packages = new HashSet<>();
+    private final Set<String> features = new HashSet<>();
+    private final Set<String> requires = new HashSet<>();
+    private int classFiles;
+    private int unreadable;
+    private String firstProblem;
+
+    private final SignatureVisitor signatures = new SignatureVisitor(Opcodes.ASM9) {
+        @Override
+        public void visitClassType(String name) {
+            internalName(name);
+        }
+    };
+    private final AnnotationVisitor annotations = new AnnotationVisitor(Opcodes.ASM9) {
+        @Override
+        public void visit(String name, Object value) {
+            if (value instanceof Type type) {
+                type(type);
+            }
+        }
+
+        @Override
+        public void visitEnum(String name, String descriptor, String value) {
+            descriptor(descriptor);
+        }
+
+        @Override
+        public AnnotationVisitor visitAnnotation(String name, String descriptor) {
+            descriptor(descriptor);
+            return this;
+        }
+
+        @Override
+        public AnnotationVisitor visitArray(String name) {
+            return this;
+        }
+    };
+    private final FieldVisitor fields = new FieldVisitor(Opcodes.ASM9) {
+        @Override
+        public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
+            return annotation(descriptor);
+        }
+
+        @Override
+        public AnnotationVisitor visitTypeAnnotation(int typeRef, TypePath typePath, String descriptor,
+                boolean visible) {
+            return annotation(descriptor);
+        }
+    };
+    private final MethodVisitor methods = new MethodVisitor(Opcodes.ASM9) {
+        @Override
+        public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
+            return annotation(descriptor);
+        }
+
+        @Override
+        public AnnotationVisitor visitTypeAnnotation(int typeRef, TypePath typePath, String descriptor,
+                boolean visible) {
+            return annotation(descriptor);
+        }
+
+        @Override
+        public AnnotationVisitor visitParameterAnnotation(int parameter, String descriptor, boolean visible) {
+            return annotation(descriptor);
+        }
+
+        @Override
+        public AnnotationVisitor visitAnnotationDefault() {
+            return annotations;
+        }
+    };
+    private final RecordComponentVisitor recordComponents = new RecordComponentVisitor(Opcodes.ASM9) {
+        @Override
+        public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
+            return annotation(descriptor);
+        }
+
+        @Override
+        public AnnotationVisitor visitTypeAnnotation(int typeRef, TypePath typePath, String descriptor,
+                boolean visible) {
+            return annotation(descriptor);
+        }
+    };
+    private final ClassVisitor classes = new ClassVisitor(Opcodes.ASM9) {
+        @Override
+        public void visit(int version, int access, String name, String signature, String superName,
+                String[] interfaces) {
+            signature(signature);
+        }
+
+        @Override
+        public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
+            return annotation(descriptor);
+        }
+
+        @Override
+        public AnnotationVisitor visitTypeAnnotation(int typeRef, TypePath typePath, String descriptor,
+                boolean visible) {
+            return annotation(descriptor);
+        }
+
+        @Override
+        public RecordComponentVisitor visitRecordComponent(String name, String descriptor, String signature) {
+            descriptor(descriptor);
+            signature(signature);
+            return recordComponents;
+        }
+
+        @Override
+        public FieldVisitor visitField(int access, String name, String descriptor, String signature, Object value) {
+            descriptor(descriptor);
+            signature(signature);
+            return fields;
+        }
+
+        @Override
+        public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                String[] exceptions) {
+            descriptor(descriptor);
+            signature(signature);
+            if (exceptions != null) {
+                for (String exception : exceptions) {
+                    internalName(exception);
+                }
+            }
+            return methods;
+        }
+    };
+
+    JarScanner(SystemModules jdk) {
+        this.jdk = jdk;
+        this.release = jdk.release();
+    }
+
+    /** @return what the jar's class files name; never throws for a jar that cannot be read, but says so */
+    JarFacts scan(Path jar) {
+        try {
+            if (Files.isDirectory(jar)) {
+                directory(jar);
+            } else {
+                zip(jar);
+            }
+        } catch (IOException | RuntimeException e) {
+            return new JarFacts(packages, features, requires,
+                    "cannot be read as a jar (" + describe(e) + ")");
+        }
+        String warning = null;
+        if (unreadable > 0) {
+            warning = unreadable + " of " + classFiles + (classFiles == 1 ? " class file" : " class files")
+                    + " could not be read (first: " + firstProblem + ")";
+        }
+        return new JarFacts(packages, features, requires, warning);
+    }
+
+    /** An entry that may be read: its name without the versions prefix, its version (0 for the base), its bytes. */
+    private interface Content {
+        byte[] read() throws IOException;
+    }
+
+    private record Candidate(String name, int version, Content content) {
+    }
+
+    private void zip(Path jar) throws IOException {
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            ZipEntry manifestEntry = zip.getEntry("META-INF/MANIFEST.MF");
+            Manifest manifest = null;
+            if (manifestEntry != null) {
+                try (InputStream in = zip.getInputStream(manifestEntry)) {
+                    manifest = new Manifest(in);
+                } catch (IOException | RuntimeException e) {
+                    problem("META-INF/MANIFEST.MF", e);
+                }
+            }
+            boolean multiRelease = manifest(manifest);
+            Map<String, Candidate> chosen = new LinkedHashMap<>();
+            List<ZipEntry> nested = new ArrayList<>();
+            for (Enumeration<? extends ZipEntry> entries = zip.entries(); entries.hasMoreElements(); ) {
+                ZipEntry entry = entries.nextElement();
+                String name = entry.getName();
+                if (name.endsWith(".jar") && !entry.isDirectory()) {
+                    nested.add(entry);
+                } else {
+                    offer(chosen, name, multiRelease, () -> {
+                        try (InputStream in = zip.getInputStream(entry)) {
+                            return in.readAllBytes();
+                        }
+                    });
+                }
+            }
+            read(chosen);
+            for (ZipEntry entry : nested) {
+                try (InputStream in = zip.getInputStream(entry)) {
+                    nested(entry.getName(), in);
+                } catch (IOException | RuntimeException e) {
+                    problem(entry.getName(), e);
+                }
+            }
+        }
+    }
+
+    private void nested(String jarName, InputStream in) throws IOException {
+        try (JarInputStream jar = new JarInputStream(in, false)) {
+            boolean multiRelease = manifest(jar.getManifest());
+            Map<String, Candidate> chosen = new LinkedHashMap<>();
+            for (ZipEntry entry = jar.getNextEntry(); entry != null; entry = jar.getNextEntry()) {
+                String name = entry.getName();
+                if (name.endsWith(".class")) {
+                    byte[] bytes = jar.readAllBytes();
+                    offer(chosen, jarName + "!/" + name, name, multiRelease, () -> bytes);
+                }
+            }
+            read(chosen);
+        }
+    }
+
+    private void directory(Path root) throws IOException {
+        Map<String, Candidate> chosen = new LinkedHashMap<>();
+        List<Path> files;
+        try (var walk = Files.walk(root)) {
+            files = walk.filter(Files::isRegularFile).toList();
+        }
+        for (Path file : files) {
+            offer(chosen, root.relativize(file).toString().replace('\\', '/'), false, () -> Files.readAllBytes(file));
+        }
+        read(chosen);
+    }
+
+    /** @return whether the manifest declares a multi-release jar; notes agents */
+    private boolean manifest(Manifest manifest) {
+        if (manifest == null) {
+            return false;
+        }
+        Attributes main = manifest.getMainAttributes();
+        for (String attribute : AGENT_ATTRIBUTES) {
+            String value = main.getValue(attribute);
+            if (value != null && !value.isBlank()) {
+                features.add(JarFacts.Feature.AGENT);
+            }
+        }
+        return "true".equalsIgnoreCase(String.valueOf(main.getValue("Multi-Release")).strip());
+    }
+
+    private void offer(Map<String, Candidate> chosen, String name, boolean multiRelease, Content content) {
+        offer(chosen, name, name, multiRelease, content);
+    }
+
+    /** Keeps, per class, the entry the target release loads. */
+    private void offer(Map<String, Candidate> chosen, String key, String name, boolean multiRelease, Content content) {
+        if (!name.endsWith(".class")) {
+            return;
+        }
+        int version = 0;
+        String className = name;
+        if (name.startsWith(VERSIONS)) {
+            int slash = name.indexOf('/', VERSIONS.length());
+            if (!multiRelease || slash < 0) {
+                return;
+            }
+            try {
+                version = Integer.parseInt(name.substring(VERSIONS.length(), slash));
+            } catch (NumberFormatException e) {
+                return;
+            }
+            if (version > release) {
+                return;
+            }
+            className = name.substring(slash + 1);
+            key = key.substring(0, key.length() - name.length()) + className;
+        }
+        Candidate known = chosen.get(key);
+        if (known == null || known.version() < version) {
+            chosen.put(key, new Candidate(key, version, content));
+        }
+    }
+
+    private void read(Map<String, Candidate> chosen) {
+        for (Candidate candidate : chosen.values()) {
+            classFiles++;
+            try {
+                byte[] bytes = candidate.content().read();
+                if (candidate.name().endsWith(MODULE_INFO)) {
+                    moduleInfo(bytes);
+                } else {
+                    classFile(bytes);
+                }
+            } catch (IOException | RuntimeException e) {
+                problem(candidate.name(), e);
+            }
+        }
+    }
+
+    private void problem(String entry, Exception e) {
+        unreadable++;
+        if (firstProblem == null) {
+            firstProblem = entry + ": " + describe(e);
+        }
+    }
+
+    private static String describe(Exception e) {
+        String message = e.getMessage();
+        return e.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : " " + message.strip());
+    }
+
+    private void moduleInfo(byte[] bytes) {
+        ModuleDescriptor descriptor = ModuleDescriptor.read(ByteBuffer.wrap(bytes));
+        for (ModuleDescriptor.Requires r : descriptor.requires()) {
+            if (!r.modifiers().contains(ModuleDescriptor.Requires.Modifier.STATIC)) {
+                requires.add(r.name());
+            }
+        }
+    }
+
+    void classFile(byte[] bytes) {
+        ClassReader reader;
+        try {
+            reader = new ClassReader(bytes);
+        } catch (IllegalArgumentException e) {
+            // newer than ASM knows: the constant pool format is the same, so read it as an older version
+            int major = bytes.length < 8 ? 0 : (bytes[6] & 0xFF) << 8 | bytes[7] & 0xFF;
+            if (major <= READABLE_VERSION) {
+                throw e;
+            }
+            byte[] copy = bytes.clone();
+            copy[6] = (byte) (READABLE_VERSION >>> 8);
+            copy[7] = (byte) READABLE_VERSION;
+            reader = new ClassReader(copy);
+        }
+        constantPool(reader);
+        reader.accept(classes, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+    }
+
+    private void constantPool(ClassReader reader) {
+        char[] buffer = new char[reader.getMaxStringLength()];
+        for (int i = 1; i < reader.getItemCount(); i++) {
+            int offset = reader.getItem(i);
+            if (offset == 0) {
+                continue; // the second slot of a long or double
+            }
+            switch (reader.readByte(offset - 1)) {
+                case 7 -> internalName(reader.readUTF8(offset, buffer)); // Class
+                case 12 -> descriptor(reader.readUTF8(offset + 2, buffer)); // NameAndType
+                case 16 -> descriptor(reader.readUTF8(offset, buffer)); // MethodType
+                case 8 -> string(reader.readUTF8(offset, buffer)); // String
+                case 10, 11 -> { // Methodref, InterfaceMethodref
+                    if (FILE_SYSTEMS.equals(reader.readClass(offset, buffer))) {
+                        int nameAndType = reader.getItem(reader.readUnsignedShort(offset + 2));
+                        if (reader.readUTF8(nameAndType, buffer).equals("newFileSystem")) {
+                            features.add(JarFacts.Feature.NEW_FILE_SYSTEM);
+                        }
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+    }
+
+    private void string(String value) {
+        if (value == null) {
+            return;
+        }
+        if (ImplicitModules.REFLECTED.containsKey(value)) {
+            features.add(JarFacts.Feature.REFLECTED + value);
+        } else if (value.startsWith("dns:")) {
+            features.add(JarFacts.Feature.DNS_URL);
+        }
+    }
+
+    private AnnotationVisitor annotation(String descriptor) {
+        descriptor(descriptor);
+        return annotations;
+    }
+
+    private void type(Type type) {
+        switch (type.getSort()) {
+            case Type.OBJECT -> internalName(type.getInternalName());
+            case Type.ARRAY -> type(type.getElementType());
+            case Type.METHOD -> descriptor(type.getDescriptor());
+            default -> {
+            }
+        }
+    }
+
+    private void descriptor(String descriptor) {
+        if (descriptor == null || descriptor.isEmpty()) {
+            return;
+        }
+        SignatureReader reader = new SignatureReader(descriptor);
+        if (descriptor.charAt(0) == '(') {
+            reader.accept(signatures);
+        } else {
+            reader.acceptType(signatures);
+        }
+    }
+
+    private void signature(String signature) {
+        if (signature == null || signature.isEmpty()) {
+            return;
+        }
+        if (signature.charAt(0) == '(' || signature.charAt(0) == '<' || signature.charAt(0) == 'L') {
+            new SignatureReader(signature).accept(signatures);
+        } else {
+            new SignatureReader(signature).acceptType(signatures);
+        }
+    }
+
+    /** Notes the package of a class given by internal name ({@code a/b/C}) or array descriptor. */
+    private void internalName(String name) {
+        if (name == null || name.isEmpty()) {
+            return;
+        }
+        if (name.charAt(0) == '[') {
+            descriptor(name);
+            return;
+        }
+        int slash = name.lastIndexOf('/');
+        if (slash <= 0) {
+            return;
+        }
+        String pkg = name.substring(0, slash).replace('/', '.');
+        if (jdk.isJdkPackage(pkg)) {
+            packages.add(pkg);
+        }
+    }
+}

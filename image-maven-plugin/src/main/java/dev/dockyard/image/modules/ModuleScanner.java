@@ -1,0 +1,196 @@
+package dev.dockyard.image.modules;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * Computes the runtime modules of an application from a class-file scan of its jars (see the package description).
+ *
+ * <p>One scanner serves one build: it keeps, for its own lifetime, what it learnt about each jar, keyed by the
+ * jar's content (SHA-256) and the target release, so that a library shared by the modules of a reactor is read once
+ * per build. It also keeps, per module, a file {@value #STORE} in the module's work directory, keyed by each jar's
+ * path, size and time, so that a rebuild reads only the jars that changed. Thread-safe: modules of a parallel build
+ * share it.
+ */
+public final class ModuleScanner {
+
+    /** Per-module cache file, in the work directory. */
+    public static final String STORE = "module-scan.txt";
+    private static final String HEADER = "# Dockyard module scan 1, Java " + Runtime.version().feature();
+
+    private final Map<Integer, SystemModules> jdks = new ConcurrentHashMap<>();
+    private final Map<String, String> hashes = new ConcurrentHashMap<>();
+    private final Map<String, Once> facts = new ConcurrentHashMap<>();
+    private final AtomicInteger jarsRead = new AtomicInteger();
+
+    /** Scans the request's jars (those it does not know already) and computes their modules. */
+    public ModuleScan scan(ScanRequest request) throws IOException {
+        SystemModules jdk = jdks.computeIfAbsent(request.release(), SystemModules::of);
+        Map<String, String> stored = load(request.workDirectory());
+        Map<String, String> store = new LinkedHashMap<>();
+        Set<String> packages = new HashSet<>();
+        Set<String> features = new HashSet<>();
+        Set<String> declared = new TreeSet<>();
+        List<String> warnings = new ArrayList<>();
+        for (Path jar : request.jars()) {
+            JarFacts jarFacts;
+            if (Files.isDirectory(jar)) {
+                jarFacts = new JarScanner(jdk).scan(jar);
+            } else {
+                BasicFileAttributes attributes = Files.readAttributes(jar, BasicFileAttributes.class);
+                String path = jar.toAbsolutePath().normalize().toString();
+                String stamp = path + "\t" + attributes.size() + "\t" + attributes.lastModifiedTime().toMillis()
+                        + "\t" + request.release();
+                String line = stored.get(stamp);
+                String hash;
+                if (line != null) {
+                    String[] fields = line.split("\t", -1);
+                    hash = fields[0];
+                    hashes.putIfAbsent(stamp, hash);
+                    JarFacts known = JarFacts.decode(fields, 1);
+                    jarFacts = facts.computeIfAbsent(hash + "@" + request.release(), k -> new Once())
+                            .get(() -> known);
+                } else {
+                    hash = hashes.computeIfAbsent(stamp, k -> sha256(jar));
+                    jarFacts = facts.computeIfAbsent(hash + "@" + request.release(), k -> new Once())
+                            .get(() -> {
+                                jarsRead.incrementAndGet();
+                                return new JarScanner(jdk).scan(jar);
+                            });
+                }
+                store.put(stamp, hash + "\t" + jarFacts.encode());
+            }
+            packages.addAll(jarFacts.packages());
+            features.addAll(jarFacts.features());
+            declared.addAll(jarFacts.requires());
+            if (jarFacts.warning() != null) {
+                warnings.add("Module scan: " + jar.getFileName() + ": " + jarFacts.warning() + ". The modules it"
+                        + " uses there are not counted: add any it needs with image.additionalModules.");
+            }
+        }
+        if (request.workDirectory() != null && !store.equals(stored)) {
+            save(request.workDirectory(), store);
+        }
+        return compute(jdk, packages, features, declared, request, warnings);
+    }
+
+    /** @return how many jars this scanner has read so far (the others came from its caches) */
+    int jarsRead() {
+        return jarsRead.get();
+    }
+
+    private static ModuleScan compute(SystemModules jdk, Set<String> packages, Set<String> features,
+            Set<String> declared, ScanRequest request, List<String> warnings) {
+        Set<String> used = new TreeSet<>();
+        used.add("java.base");
+        for (String pkg : packages) {
+            jdk.moduleOf(pkg).ifPresent(used::add);
+        }
+        for (String module : declared) {
+            if (jdk.exists(module)) {
+                used.add(module);
+            }
+        }
+        Set<String> usedClosure = jdk.closure(used);
+        Map<String, String> rules = ImplicitModules.apply(packages, features, usedClosure, request.release(),
+                request.locales(), request.jvmOptions());
+        List<String> reasons = new ArrayList<>();
+        for (Map.Entry<String, String> rule : rules.entrySet()) {
+            if (jdk.exists(rule.getKey()) && !usedClosure.contains(rule.getKey())) {
+                used.add(rule.getKey());
+                reasons.add(rule.getKey() + ": " + rule.getValue());
+            }
+        }
+        Set<String> closure = jdk.closure(used);
+        Set<String> absent = new TreeSet<>();
+        closure.removeIf(module -> !jdk.exists(module) && absent.add(module));
+        if (!absent.isEmpty()) {
+            warnings.add("Module scan: the jars use " + String.join(", ", absent) + ", which Java "
+                    + request.release() + " does not have; left out of the runtime.");
+        }
+        used.retainAll(closure);
+        return new ModuleScan(jdk.reduce(used), List.copyOf(closure), reasons, warnings);
+    }
+
+    private static Map<String, String> load(Path workDirectory) {
+        Map<String, String> stored = new LinkedHashMap<>();
+        if (workDirectory == null) {
+            return stored;
+        }
+        Path file = workDirectory.resolve(STORE);
+        try {
+            if (!Files.isRegularFile(file)) {
+                return stored;
+            }
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            if (lines.isEmpty() || !lines.get(0).equals(HEADER)) {
+                return stored;
+            }
+            for (String line : lines.subList(1, lines.size())) {
+                String[] fields = line.split("\t", -1);
+                if (fields.length == 9) {
+                    stored.put(String.join("\t", fields[0], fields[1], fields[2], fields[3]),
+                            String.join("\t", List.of(fields).subList(4, 9)));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            stored.clear(); // a damaged cache is only a cache: scan again
+        }
+        return stored;
+    }
+
+    private static void save(Path workDirectory, Map<String, String> store) throws IOException {
+        List<String> lines = new ArrayList<>(List.of(HEADER));
+        store.forEach((stamp, value) -> lines.add(stamp + "\t" + value));
+        Files.createDirectories(workDirectory);
+        Path temporary = Files.createTempFile(workDirectory, STORE, ".tmp");
+        Files.write(temporary, lines, StandardCharsets.UTF_8);
+        Files.move(temporary, workDirectory.resolve(STORE), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static String sha256(Path jar) {
+        try (InputStream in = Files.newInputStream(jar)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[64 * 1024];
+            for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            // unreadable: scanned (and reported) by path
+            return "unreadable:" + jar.toAbsolutePath();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java runtime", e);
+        }
+    }
+
+    /** Computes a jar's facts once, however many modules ask for them at the same time. */
+    private static final class Once {
+        private JarFacts value;
+
+        synchronized JarFacts get(Supplier<JarFacts> compute) {
+            if (value == null) {
+                value = compute.get();
+            }
+            return value;
+        }
+    }
+}

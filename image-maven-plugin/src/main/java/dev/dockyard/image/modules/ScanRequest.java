@@ -1,0 +1,31 @@
+package dev.dockyard.image.modules;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What to scan, and for which Java.
+ *
+ * @param jars the jars (or class directories) of the application: its own jar and every runtime dependency
+ * @param release the Java feature release the runtime is linked from (the builder image's JDK); multi-release jars are
+ *     read for it, and rules that depend on the release (e.g. {@code jdk.crypto.ec} before 22) use it
+ * @param locales language tags the runtime must format and parse ({@code image.locales}); empty for the locales of
+ *     {@code java.base} only
+ * @param jvmOptions the options the JVM starts with ({@code -javaagent:}, {@code -Dcom.sun.management.jmxremote} add
+ *     modules)
+ * @param workDirectory where the per-jar results are kept between builds; {@code null} to keep them in memory only
+ */
+public record ScanRequest(List<Path> jars, int release, List<String> locales, List<String> jvmOptions,
+        Path workDirectory) {
+
+    public ScanRequest {
+        jars = List.copyOf(jars);
+        locales = List.copyOf(locales);
+        jvmOptions = List.copyOf(jvmOptions);
+        if (release < 9) {
+            throw new IllegalArgumentException("release " + release + ": jlink needs Java 9 or later");
+        }
+        Objects.requireNonNull(jars, "jars");
+    }
+}

@@ -1,0 +1,231 @@
+package dev.dockyard.image.modules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.dockyard.image.render.TestJars;
+
+class ModuleScannerTest {
+
+    @TempDir
+    Path root;
+
+    private final ModuleScanner scanner = new ModuleScanner();
+
+    private ModuleScan scan(int release, Path... jars) throws IOException {
+        return scanner.scan(new ScanRequest(List.of(jars), release, List.of(), List.of(), null));
+    }
+
+    @Test
+    void findsModulesInDescriptorsSignaturesAnnotationsAndLambdas() throws Exception {
+        Path jar = TestJars.jar(root.resolve("a.jar"), null,
+                "a.Fields", "package a; public class Fields { public java.sql.Connection c; }",
+                "a.Generic", "package a; public class Generic { public java.util.List<java.util.logging.Level> l; }",
+                "a.Throws", "package a; public abstract class Throws {"
+                        + " public abstract void m() throws javax.naming.NamingException; }",
+                "a.Annotated", "package a; @java.beans.JavaBean public class Annotated { }",
+                "a.Lambda", "package a; public class Lambda { public Runnable r() { return () -> { }; } }",
+                "a.Record", "package a; public record Record(java.net.http.HttpClient client) { }");
+        ModuleScan scan = scan(17, jar);
+        for (String module : List.of("java.sql", "java.logging", "java.naming", "java.desktop", "java.net.http")) {
+            assertTrue(scan.closure().contains(module), module + " in " + scan.closure());
+        }
+        assertEquals(List.of(), scan.warnings());
+        assertEquals(scan.modules().stream().sorted().toList(), scan.modules());
+    }
+
+    @Test
+    void reducesTheListByRequiresTransitiveAndClosesItOverRequires() throws Exception {
+        Path jar = TestJars.jar(root.resolve("a.jar"), null, "a.A", "package a; public class A {"
+                + " java.sql.Connection c; java.util.logging.Logger l; }");
+        ModuleScan scan = scan(17, jar);
+        assertEquals(List.of("java.base", "java.sql"), scan.modules());
+        assertTrue(scan.closure().containsAll(List.of("java.base", "java.logging", "java.sql", "java.xml",
+                "java.transaction.xa")), scan.closure().toString());
+    }
+
+    @Test
+    void readsAMultiReleaseJarForTheTargetRelease() throws Exception {
+        Map<String, byte[]> base = classes("m.Impl", "package m; public class Impl { java.sql.Connection c; }");
+        Map<String, byte[]> v11 = classes("m.Impl", "package m; public class Impl { java.net.http.HttpClient c; }");
+        Map<String, byte[]> entries = new LinkedHashMap<>(base);
+        v11.forEach((name, bytes) -> entries.put("META-INF/versions/11/" + name, bytes));
+        Path jar = jar(root.resolve("mr.jar"), Map.of("Multi-Release", "true"), entries);
+
+        ModuleScan on17 = scan(17, jar);
+        assertTrue(on17.closure().contains("java.net.http"), on17.closure().toString());
+        assertFalse(on17.closure().contains("java.sql"), "the versioned class replaces the base one");
+        ModuleScan on10 = new ModuleScanner().scan(new ScanRequest(List.of(jar), 10, List.of(), List.of(), null));
+        assertTrue(on10.closure().contains("java.sql"), on10.closure().toString());
+        assertFalse(on10.closure().contains("java.net.http"));
+
+        Path plain = jar(root.resolve("plain.jar"), Map.of(), entries);
+        assertTrue(scan(17, plain).closure().contains("java.sql"), "versions/ is ignored without Multi-Release");
+    }
+
+    @Test
+    void aBrokenClassFileOrJarGivesOneWarningNamingTheJar() throws Exception {
+        Map<String, byte[]> entries = new LinkedHashMap<>(classes("b.Good",
+                "package b; public class Good { java.sql.Connection c; }"));
+        entries.put("b/Bad.class", new byte[] {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE, 0, 0, 0, 61, 0, 9});
+        entries.put("b/Worse.class", "not a class".getBytes(StandardCharsets.UTF_8));
+        Path broken = jar(root.resolve("broken-1.0.jar"), Map.of(), entries);
+        Path notAJar = Files.writeString(root.resolve("not-a-jar-2.0.jar"), "plain text");
+
+        ModuleScan scan = scan(17, broken, notAJar);
+        assertTrue(scan.closure().contains("java.sql"), "the readable classes count");
+        assertEquals(2, scan.warnings().size(), scan.warnings().toString());
+        assertTrue(scan.warnings().get(0).startsWith("Module scan: broken-1.0.jar: 2 of 3 class files could not be"
+                + " read (first: b/Bad.class: "), scan.warnings().get(0));
+        assertTrue(scan.warnings().get(0).endsWith("add any it needs with image.additionalModules."));
+        assertTrue(scan.warnings().get(1).startsWith("Module scan: not-a-jar-2.0.jar: cannot be read as a jar ("),
+                scan.warnings().get(1));
+    }
+
+    @Test
+    void readsClassFilesOfJavaReleasesNewerThanAsmKnows() throws Exception {
+        Map<String, byte[]> entries = new LinkedHashMap<>(classes("n.New",
+                "package n; public class New { java.sql.Connection c; }"));
+        byte[] bytes = entries.get("n/New.class");
+        bytes[6] = 0;
+        bytes[7] = (byte) 99; // Java 55
+        Path jar = jar(root.resolve("new.jar"), Map.of(), entries);
+        ModuleScan scan = scan(17, jar);
+        assertEquals(List.of(), scan.warnings());
+        assertTrue(scan.closure().contains("java.sql"));
+    }
+
+    @Test
+    void readsJarsNestedInAJar() throws Exception {
+        Path inner = TestJars.jar(root.resolve("inner.jar"), null, "i.I", "package i; public class I {"
+                + " java.sql.Connection c; }");
+        Path outer = jar(root.resolve("boot.jar"), Map.of(), Map.of("BOOT-INF/lib/inner.jar", Files.readAllBytes(inner)));
+        assertTrue(scan(17, outer).closure().contains("java.sql"));
+    }
+
+    @Test
+    void takesTheJdkModulesAModuleInfoRequiresButNotStaticOrUnknownOnes() throws Exception {
+        Path jar = TestJars.jar(root.resolve("mod.jar"), null,
+                "module-info", "module mod { requires java.sql; requires static java.desktop; }",
+                "mod.M", "package mod; public class M { }");
+        ModuleScan scan = scan(17, jar);
+        assertTrue(scan.closure().contains("java.sql"));
+        assertFalse(scan.closure().contains("java.desktop"));
+    }
+
+    @Test
+    void addsTheModulesOfTheRules() throws Exception {
+        Path tls = TestJars.jar(root.resolve("tls.jar"), null, "t.T", "package t; public class T {"
+                + " javax.net.ssl.SSLContext c; }");
+        assertTrue(scan(17, tls).modules().contains("jdk.crypto.ec"));
+        assertTrue(scan(17, tls).reasons().get(0).startsWith("jdk.crypto.ec: TLS is reachable"));
+        assertFalse(scan(22, tls).closure().contains("jdk.crypto.ec"), "in java.base from 22");
+
+        Path zip = TestJars.jar(root.resolve("zip.jar"), null, "z.Z", "package z; public class Z {"
+                + " static Object f(java.nio.file.Path p) throws Exception {"
+                + " return java.nio.file.FileSystems.newFileSystem(p); } }");
+        assertTrue(scan(17, zip).modules().contains("jdk.zipfs"));
+
+        Path metrics = TestJars.jar(root.resolve("metrics.jar"), null, "j.M", "package j; public class M {"
+                + " static long up() { return java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime(); }"
+                + " static Object remote() throws Exception {"
+                + " return javax.management.remote.JMXConnectorFactory.newJMXConnector(null, null); } }");
+        ModuleScan jmx = scan(17, metrics);
+        assertTrue(jmx.modules().containsAll(List.of("jdk.management", "jdk.management.agent")), jmx.modules().toString());
+        assertTrue(jmx.closure().contains("java.management.rmi"));
+
+        Path unsafe = TestJars.jar(root.resolve("unsafe.jar"), null, "u.U", "package u; public class U {"
+                + " static Class<?> f() throws Exception { return Class.forName(\"sun.misc.Unsafe\"); } }");
+        assertTrue(scan(17, unsafe).modules().contains("jdk.unsupported"));
+
+        Path dns = TestJars.jar(root.resolve("dns.jar"), null, "d.D", "package d; public class D {"
+                + " static Object f() throws Exception {"
+                + " return new javax.naming.directory.InitialDirContext().getAttributes(\"dns:/example.org\"); } }");
+        assertTrue(scan(17, dns).modules().contains("jdk.naming.dns"));
+
+        Path agent = jar(root.resolve("agent.jar"), Map.of("Premain-Class", "x.Agent"), Map.of());
+        assertTrue(scan(17, agent).modules().contains("java.instrument"));
+
+        Path plain = TestJars.jar(root.resolve("plain.jar"), null, "p.P", "package p; public class P { }");
+        ModuleScan options = scanner.scan(new ScanRequest(List.of(plain), 17, List.of("de", "fr-CH"),
+                List.of("-javaagent:/app/agent.jar", "-Dcom.sun.management.jmxremote.port=9010"), null));
+        assertEquals(List.of("java.base", "java.instrument", "jdk.localedata", "jdk.management.agent"),
+                options.modules());
+        assertEquals(List.of("java.base"), scan(17, plain).modules());
+    }
+
+    @Test
+    void readsEachLibraryOncePerBuildAndOnlyChangedJarsOnARebuild() throws Exception {
+        Path lib = TestJars.jar(root.resolve("repo/lib.jar"), null, "l.L", "package l; public class L {"
+                + " java.sql.Connection c; }");
+        Path copy = Files.copy(lib, Files.createDirectories(root.resolve("other")).resolve("lib.jar"));
+        Path app = TestJars.jar(root.resolve("app/target/app.jar"), null, "a.A", "package a; public class A {"
+                + " java.util.logging.Logger l; }");
+        Path work = root.resolve("app/target/image-work");
+        ScanRequest request = new ScanRequest(List.of(app, lib), 17, List.of(), List.of(), work);
+        assertEquals(List.of("java.base", "java.sql"), scanner.scan(request).modules());
+        assertEquals(2, scanner.jarsRead());
+        scanner.scan(new ScanRequest(List.of(copy), 17, List.of(), List.of(), root.resolve("b/image-work")));
+        assertEquals(2, scanner.jarsRead(), "same content, other path: read once per build");
+        assertTrue(Files.isRegularFile(work.resolve(ModuleScanner.STORE)));
+
+        // the next build: a new scanner; the library comes from the work directory, the changed jar is read
+        ModuleScanner nextBuild = new ModuleScanner();
+        TestJars.jar(app, null, "a.A", "package a; public class A { java.net.http.HttpClient c; }");
+        Files.setLastModifiedTime(app, FileTime.fromMillis(System.currentTimeMillis() + 5_000));
+        // java.net.http reaches TLS: jdk.crypto.ec on Java 17
+        assertEquals(List.of("java.base", "java.net.http", "java.sql", "jdk.crypto.ec"), nextBuild.scan(request).modules());
+        assertEquals(1, nextBuild.jarsRead());
+        ModuleScanner rerun = new ModuleScanner();
+        rerun.scan(request);
+        assertEquals(0, rerun.jarsRead());
+    }
+
+    /** Compiles sources and returns the class files by entry name. */
+    private Map<String, byte[]> classes(String... classAndSource) throws IOException {
+        Path jar = TestJars.jar(Files.createTempDirectory(root, "c").resolve("c.jar"), null, classAndSource);
+        Map<String, byte[]> classes = new LinkedHashMap<>();
+        try (JarFile file = new JarFile(jar.toFile())) {
+            for (JarEntry entry : java.util.Collections.list(file.entries())) {
+                if (entry.getName().endsWith(".class")) {
+                    classes.put(entry.getName(), file.getInputStream(entry).readAllBytes());
+                }
+            }
+        }
+        return classes;
+    }
+
+    static Path jar(Path jar, Map<String, String> attributes, Map<String, byte[]> entries) throws IOException {
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        attributes.forEach((name, value) -> manifest.getMainAttributes().putValue(name, value));
+        Files.createDirectories(jar.getParent());
+        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream zip = new JarOutputStream(out, manifest)) {
+            for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
+                zip.putNextEntry(new JarEntry(entry.getKey()));
+                zip.write(entry.getValue());
+                zip.closeEntry();
+            }
+        }
+        return jar;
+    }
+}
