@@ -37,6 +37,7 @@ import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.BuildResponseItem;
+import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HealthCheck;
 import com.github.dockerjava.api.model.HostConfig;
@@ -304,15 +305,40 @@ public final class DockerEngine implements Engine {
         for (int port : spec.ports()) {
             ExposedPort tcp = ExposedPort.tcp(port);
             exposed.add(tcp);
-            bindings.bind(tcp, Ports.Binding.empty());
+            bindings.bind(tcp, spec.sameHostPorts() ? Ports.Binding.bindPort(port) : Ports.Binding.empty());
+        }
+        HostConfig host = HostConfig.newHostConfig().withPortBindings(bindings).withReadonlyRootfs(spec.readOnly());
+        if (spec.network() != null) {
+            host.withNetworkMode(spec.network());
+        }
+        if (!spec.tmpfs().isEmpty()) {
+            Map<String, String> tmpfs = new TreeMap<>();
+            spec.tmpfs().forEach(path -> tmpfs.put(path, ""));
+            host.withTmpFs(tmpfs);
+        }
+        if (spec.dropCapabilities()) {
+            host.withCapDrop(Capability.ALL);
+        }
+        if (spec.noNewPrivileges()) {
+            host.withSecurityOpts(List.of("no-new-privileges:true"));
         }
         CreateContainerResponse created;
         try {
-            created = client.createContainerCmd(spec.image())
+            var command = client.createContainerCmd(spec.image())
                     .withLabels(spec.labels())
                     .withExposedPorts(exposed)
-                    .withHostConfig(HostConfig.newHostConfig().withPortBindings(bindings))
-                    .exec();
+                    .withEnv(spec.envEntries())
+                    .withHostConfig(host);
+            if (spec.name() != null) {
+                command.withName(spec.name());
+            }
+            if (spec.alias() != null) {
+                command.withAliases(spec.alias());
+            }
+            if (spec.user() != null && !spec.user().isBlank()) {
+                command.withUser(spec.user());
+            }
+            created = command.exec();
         } catch (DockerException e) {
             throw new EngineException("Could not create a container of " + spec.image() + ": " + e.getMessage(), e);
         }
@@ -525,6 +551,18 @@ public final class DockerEngine implements Engine {
         } catch (IOException e) {
             throw new EngineException("Could not encode the registry credentials", e);
         }
+    }
+
+    @Override
+    public List<String> containersLabelled(String label, String value) throws EngineException {
+        return call("list containers", () -> client.listContainersCmd().withShowAll(true)
+                .withLabelFilter(Map.of(label, value)).exec().stream().map(c -> c.getId()).toList());
+    }
+
+    @Override
+    public List<String> networksLabelled(String label, String value) throws EngineException {
+        return call("list networks", () -> client.listNetworksCmd().withFilter("label", List.of(label + "=" + value))
+                .exec().stream().map(n -> n.getName()).sorted().toList());
     }
 
     @Override

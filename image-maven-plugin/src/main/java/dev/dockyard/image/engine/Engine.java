@@ -109,6 +109,12 @@ public interface Engine extends AutoCloseable {
     /** Removes a network; a network already gone is no error. */
     void removeNetwork(String networkId) throws EngineException;
 
+    /** Ids of the containers (running or not) whose {@code label} is {@code value}. */
+    List<String> containersLabelled(String label, String value) throws EngineException;
+
+    /** Names of the networks whose {@code label} is {@code value}. */
+    List<String> networksLabelled(String label, String value) throws EngineException;
+
     /** The host name that published ports are reached on. */
     default String publishedHost() {
         return address().publishedHost();

@@ -170,10 +170,8 @@ public final class ImageVerifier {
 
     private Check healthy(ImageDetails image, VerifyRequest request, RunningContainer container)
             throws EngineException, InterruptedException {
-        Duration timeout = request.healthTimeout();
-        HealthCheckConfig health = image.healthCheck();
-        if (health != null && health.defined() && health.firstVerdictWithin().compareTo(timeout) > 0) {
-            timeout = health.firstVerdictWithin();
+        Duration timeout = HealthCheckConfig.waitFor(image.healthCheck(), request.healthTimeout());
+        if (!timeout.equals(request.healthTimeout())) {
             log.info("Waiting up to " + seconds(timeout) + " for healthy (the image's start period + interval +"
                     + " timeout exceed image.healthTimeout " + seconds(request.healthTimeout()) + ")");
         }

@@ -111,6 +111,16 @@ class ForwardingEngine implements Engine {
     }
 
     @Override
+    public List<String> containersLabelled(String label, String value) throws EngineException {
+        return delegate.containersLabelled(label, value);
+    }
+
+    @Override
+    public List<String> networksLabelled(String label, String value) throws EngineException {
+        return delegate.networksLabelled(label, value);
+    }
+
+    @Override
     public void close() {
         delegate.close();
     }
