@@ -63,8 +63,8 @@ class DockerfileRendererTest {
                 "layers/modules/common-1.0.jar",
                 "layers/snapshot-dependencies/snap-0.1-SNAPSHOT.jar",
                 "probe/dev/dockyard/image/probe/HealthProbe.class"), files(result.context()));
-        assertEquals(List.of(Layer.DEPENDENCIES, Layer.SNAPSHOT_DEPENDENCIES, Layer.MODULES, Layer.APPLICATION),
-                result.layers().stream().map(StagedLayer::layer).toList());
+        assertEquals(List.of("dependencies", "snapshot-dependencies", "modules", "application"),
+                result.layers().stream().map(StagedLayer::name).toList());
         assertEquals(Files.size(fixture.applicationJar()), result.layers().get(3).bytes());
         assertEquals(DockerfileRenderer.DOCKERIGNORE,
                 Files.readString(result.context().resolve(".dockerignore"), StandardCharsets.UTF_8));
@@ -184,7 +184,7 @@ class DockerfileRendererTest {
         assertFalse(Files.exists(stale));
         assertFalse(Files.exists(result.context().resolve("layers/dependencies")));
         assertTrue(Files.exists(unrelated), "files the stager does not own are left alone");
-        assertEquals(List.of(Layer.APPLICATION), second.layers().stream().map(StagedLayer::layer).toList());
+        assertEquals(List.of("application"), second.layers().stream().map(StagedLayer::name).toList());
         String dockerfile = Files.readString(second.dockerfile());
         assertTrue(dockerfile.contains("\nHEALTHCHECK NONE\n"), dockerfile);
         assertFalse(dockerfile.contains("org.opencontainers.image.created"), dockerfile);
