@@ -274,7 +274,7 @@ public class DockerfileMojo extends AbstractLintMojo {
      */
     private void lintRendered(RenderResult result) throws MojoExecutionException, MojoFailureException {
         LintMemo memo = new LintMemo(workDirectory.toPath().resolve("lint-memo.txt"));
-        Path report = reportsDirectory.toPath().resolve(LintReports.DEFAULT_NAME + ".json");
+        Path report = reportsDirectory.toPath().resolve(LintReports.RENDERED_NAME + ".json");
         try {
             if (result.upToDate() && memo.passed(lintParameters(), result.dockerfile(), report)) {
                 getLog().info("Up to date: lint of " + project.getBasedir().toPath().relativize(result.dockerfile())
@@ -282,7 +282,7 @@ public class DockerfileMojo extends AbstractLintMojo {
                 return;
             }
             memo.forget();
-            lint(List.of(result.dockerfile()), LintReports.DEFAULT_NAME);
+            lint(List.of(result.dockerfile()), LintReports.RENDERED_NAME);
             memo.remember(lintParameters(), result.dockerfile());
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot keep the lint memo in " + workDirectory + ": " + e.getMessage(), e);
