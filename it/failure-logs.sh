@@ -4,13 +4,13 @@
 # build.log (run without -e) holds neither Maven's "Execution <id> of goal <goal> failed:" (what Maven prints for
 # any other exception) nor a Java stack frame (a line starting with a tab and "at ").
 #
-#   it/failure-logs.sh CASES_DIRECTORY
+#   it/failure-logs.sh CASES_DIRECTORY...   (the invoker executions' clone directories)
 set -uo pipefail
 
-CASES="${1:?usage: $0 CASES_DIRECTORY}"
+[ "$#" -gt 0 ] || { echo "usage: $0 CASES_DIRECTORY..." >&2; exit 2; }
 bad=()
 checked=0
-for properties in "$CASES"/*/invoker.properties; do
+for properties in $(for dir in "$@"; do ls "$dir"/*/invoker.properties 2> /dev/null; done); do
   [ -f "$properties" ] || continue
   grep -Eq '^[[:space:]]*invoker\.buildResult[[:space:]]*=[[:space:]]*failure' "$properties" || continue
   dir="$(dirname "$properties")"
