@@ -23,7 +23,8 @@ RUN set -eu; \
       ldd $nss >> /tmp/ldd.txt; \
     fi; \
     sed -n -e 's/^[[:space:]]*[^ ]* => \(\/[^ ]*\) (0x.*/\1/p' -e 's/^[[:space:]]*\(\/[^ ]*\) (0x.*/\1/p' /tmp/ldd.txt > /tmp/files.txt; \
-    printf '%s\n' $nss /etc/os-release >> /tmp/files.txt; \
+    printf '%s\n' $nss >> /tmp/files.txt; \
+    if [ -e /etc/os-release ]; then echo /etc/os-release >> /tmp/files.txt; fi; \
     dpkg=""; \
     if command -v dpkg-query > /dev/null; then dpkg=yes; \
     else echo "[dockyard] the builder image has no dpkg: the image gets no package entries in /var/lib/dpkg/status.d, image scanners list no OS packages"; \
@@ -31,7 +32,6 @@ RUN set -eu; \
     mkdir -p /rootfs/etc /rootfs/var/lib/dpkg/status.d /rootfs/tmp /volumes/data; \
     for file in $(sort -u /tmp/files.txt); do \
       case "$file" in /rootfs/*) continue ;; esac; \
-      [ -e "$file" ] || continue; \
       mkdir -p "/rootfs${file%/*}"; \
       cp -L "$file" "/rootfs$file"; \
       real="$(readlink -f "$file")"; \

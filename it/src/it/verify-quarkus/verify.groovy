@@ -1,0 +1,24 @@
+def log = new File(basedir, 'build.log').text
+def staged = evaluate(new File(itSources, 'staged.groovy'))
+def app = new File(basedir, 'target/quarkus-app')
+
+assert log =~ /\[INFO\] Layout of verify-quarkus: Quarkus fast-jar: \d+ jars of lib\/boot and lib\/main as dependency layers, quarkus-run\.jar, app\/ and quarkus\/ as the application layer/
+
+// the layers exactly: lib/boot and lib/main as they are in target/quarkus-app, the application files beside them
+def tree = { File dir -> def files = []; dir.eachFileRecurse(groovy.io.FileType.FILES) { files << dir.toPath().relativize(it.toPath()).toString() }; files.sort() }
+def lib = tree(new File(app, 'lib'))
+assert lib.any { it.startsWith('boot/') } && lib.any { it.startsWith('main/') }
+def layers = staged.layers()
+assert layers.keySet() as List == ['application', 'dependencies'] : layers.keySet()
+assert layers.dependencies == lib
+assert layers.application == (['quarkus-run.jar'] + tree(new File(app, 'app')).collect { "app/$it" }
+        + tree(new File(app, 'quarkus')).collect { "quarkus/$it" }).sort()
+staged.checkNoFileTwice()
+
+def dockerfile = new File(basedir, 'target/docker/Dockerfile').text
+assert dockerfile.contains('COPY --chown=65532:65532 layers/dependencies/ /app/lib/\n')
+assert dockerfile.contains('COPY --chown=65532:65532 layers/application/ /app/\n')
+assert dockerfile.contains('"-cp", "/app/quarkus-run.jar", "io.quarkus.bootstrap.runner.QuarkusEntryPoint"]')
+
+staged.checkImage('dockyard-it/verify-quarkus')
+return true
