@@ -24,6 +24,7 @@ import dev.dockyard.image.engine.ImageReports;
 import dev.dockyard.image.engine.ImageVerifier;
 import dev.dockyard.image.engine.Verification;
 import dev.dockyard.image.engine.VerifyRequest;
+import dev.dockyard.image.settings.ServiceSettings;
 
 /**
  * Verifies the image {@code image:build} built. Static checks: size within {@code image.maxImageSize}, a non-root
@@ -140,13 +141,9 @@ public class VerifyMojo extends AbstractEngineMojo {
         if (!problems.isEmpty()) {
             throw new MojoFailureException(String.join("; ", problems));
         }
-        List<Integer> allPorts = new ArrayList<>();
-        allPorts.add(port);
-        ports.stream().filter(p -> p != null && !allPorts.contains(p)).forEach(allPorts::add);
-        String path = healthPath == null || healthPath.isBlank() || NO_HEALTH_CHECK.equalsIgnoreCase(healthPath.strip())
-                ? null : healthPath.strip();
-        List<String> labels = requiredLabels == null ? List.of()
-                : requiredLabels.stream().filter(l -> l != null && !l.isBlank()).map(String::strip).toList();
+        List<Integer> allPorts = ServiceSettings.ports(port, ports);
+        String path = ServiceSettings.healthPath(healthPath);
+        List<String> labels = ServiceSettings.trimmed(requiredLabels);
         String runId = project.getArtifactId() + "-" + UUID.randomUUID().toString().substring(0, 8);
         return new VerifyRequest(image, budget, allPorts, labels, liveChecks, health, path,
                 healthPort != null ? healthPort : port, stop, Math.max(1, logLines), runId,
