@@ -55,4 +55,13 @@ public final class DurationText {
         String value = text.strip();
         return value.matches("[0-9]+") ? value + "s" : value;
     }
+
+    /** {@code 2s}, {@code 2.5s}: whole seconds bare, else one decimal. */
+    public static String format(Duration duration) {
+        long millis = duration.toMillis();
+        if (millis % 1000 == 0) {
+            return millis / 1000 + "s";
+        }
+        return String.format(Locale.ROOT, "%.1fs", millis / 1000.0);
+    }
 }
