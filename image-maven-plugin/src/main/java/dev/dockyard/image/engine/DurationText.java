@@ -5,10 +5,14 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Durations written as Docker writes them: {@code 500ms}, {@code 10s}, {@code 2m}, {@code 1m30s}, {@code 1h}. */
+/**
+ * Durations written as Docker writes them: {@code 500ms}, {@code 10s}, {@code 2m}, {@code 1m30s}, {@code 1h} (also
+ * {@code ns}, {@code us}). The one duration grammar of the plugin: the rendered HEALTHCHECK and image:verify's
+ * time-outs read durations alike.
+ */
 public final class DurationText {
 
-    private static final Pattern PART = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)(ms|s|m|h)");
+    private static final Pattern PART = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)(ns|us|ms|s|m|h)");
 
     private DurationText() {
     }
@@ -28,19 +32,28 @@ public final class DurationText {
         int end = 0;
         while (m.find() && m.start() == end) {
             double amount = Double.parseDouble(m.group(1));
-            long millis = switch (m.group(2)) {
-                case "ms" -> Math.round(amount);
-                case "s" -> Math.round(amount * 1000);
-                case "m" -> Math.round(amount * 60_000);
-                default -> Math.round(amount * 3_600_000);
+            long nanos = switch (m.group(2)) {
+                case "ns" -> Math.round(amount);
+                case "us" -> Math.round(amount * 1_000);
+                case "ms" -> Math.round(amount * 1_000_000);
+                case "s" -> Math.round(amount * 1_000_000_000);
+                case "m" -> Math.round(amount * 60_000_000_000.0);
+                default -> Math.round(amount * 3_600_000_000_000.0);
             };
-            total = total.plusMillis(millis);
+            total = total.plusNanos(nanos);
             end = m.end();
         }
         if (end == 0 || end != value.length()) {
             throw new IllegalArgumentException("'" + text + "' is not a duration: use e.g. 500ms, 10s, 2m, 1m30s");
         }
         return total;
+    }
+
+    /** {@code text} as Docker's own flags take it: a bare number of seconds gets its {@code s}. */
+    public static String dockerText(String text) {
+        parse(text);
+        String value = text.strip();
+        return value.matches("[0-9]+") ? value + "s" : value;
     }
 
     /** {@code 2s}, {@code 2.5s}: whole seconds bare, else one decimal. */

@@ -76,9 +76,6 @@ abstract class AbstractImageMojo extends AbstractMojo {
     @Parameter(property = "image.tags", defaultValue = "${project.version}")
     protected List<String> tags;
 
-    /** Value of {@code healthPath} that turns the health check (and the HTTP probe) off. */
-    static final String NO_HEALTH_CHECK = "none";
-
     /**
      * The service's main TCP port: exposed by the rendered image, required to be exposed by {@code image:verify},
      * and probed by the health check.

@@ -2,18 +2,16 @@ package dev.dockyard.image.maven;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
-import dev.dockyard.image.policy.FailOn;
 import dev.dockyard.image.policy.Finding;
 import dev.dockyard.image.policy.LintReports;
 import dev.dockyard.image.policy.LintResult;
-import dev.dockyard.image.policy.LintSettings;
+import dev.dockyard.image.policy.LintParameters;
 import dev.dockyard.image.policy.Linter;
 import dev.dockyard.image.policy.Severity;
 
@@ -76,55 +74,26 @@ abstract class AbstractLintMojo extends AbstractImageMojo {
     @Parameter(property = "image.lint.digestPinSeverity")
     protected String digestPinSeverity;
 
+    /** The lint parameters as written. */
+    protected LintParameters lintParameterValues() {
+        return new LintParameters(failOn, lintSeverities, lintDisabledRules, allowedRegistries, digestPinSeverity);
+    }
+
+    /** @return the lint parameters as one line, to tell whether they changed since an earlier lint */
+    protected String lintParameters() {
+        return lintParameterValues().line(lintSkip);
+    }
+
     /**
-     * Builds lint settings from the parameters.
+     * Builds the linter from the parameters.
      *
      * @throws MojoFailureException naming the parameter and value when one is invalid
      */
-    /** @return the lint parameters as one line, to tell whether they changed since an earlier lint */
-    protected String lintParameters() {
-        return String.join("|", String.valueOf(failOn), String.valueOf(lintSkip), String.valueOf(lintSeverities),
-                String.valueOf(lintDisabledRules), String.valueOf(allowedRegistries), String.valueOf(digestPinSeverity));
-    }
-
     protected Linter linter() throws MojoFailureException {
-        LintSettings.Builder b = LintSettings.builder();
         try {
-            b.failOn(FailOn.parse(failOn));
+            return new Linter(lintParameterValues().settings());
         } catch (IllegalArgumentException e) {
-            throw new MojoFailureException("Invalid <failOn>/image.failOn: " + e.getMessage());
-        }
-        List<String> off = new ArrayList<>(nz(lintDisabledRules));
-        if (digestPinSeverity != null && !digestPinSeverity.isBlank()) {
-            if (digestPinSeverity.trim().equalsIgnoreCase("off")) {
-                off.add(LintSettings.DIGEST_RULE);
-            } else {
-                b.digestPinSeverity(severity(digestPinSeverity, "<digestPinSeverity>/image.lint.digestPinSeverity"));
-            }
-        }
-        for (String entry : nz(lintSeverities)) {
-            if (entry == null || entry.isBlank()) {
-                continue;
-            }
-            int eq = entry.indexOf('=');
-            if (eq <= 0) {
-                throw new MojoFailureException("Invalid <lintSeverities>/image.lint.severities entry '" + entry
-                        + "': use rule=severity, e.g. user-numeric=warning");
-            }
-            String rule = entry.substring(0, eq).trim();
-            String value = entry.substring(eq + 1).trim();
-            if (value.equalsIgnoreCase("off")) {
-                off.add(rule);
-            } else {
-                b.severity(rule, severity(value, "<lintSeverities>/image.lint.severities entry '" + entry + "'"));
-            }
-        }
-        b.disable(off);
-        b.allowedRegistries(nz(allowedRegistries));
-        try {
-            return new Linter(b.build());
-        } catch (IllegalArgumentException e) {
-            throw new MojoFailureException("Invalid lint configuration: " + e.getMessage());
+            throw new MojoFailureException(e.getMessage());
         }
     }
 
@@ -192,17 +161,5 @@ abstract class AbstractLintMojo extends AbstractImageMojo {
                     + "<failOn>/image.failOn (rules: docs/rules.md).");
             throw new MojoFailureException(msg.toString());
         }
-    }
-
-    private static Severity severity(String value, String where) throws MojoFailureException {
-        try {
-            return Severity.parse(value);
-        } catch (IllegalArgumentException e) {
-            throw new MojoFailureException("Invalid " + where + ": " + e.getMessage() + " (or off)");
-        }
-    }
-
-    private static List<String> nz(List<String> list) {
-        return list == null ? List.of() : list;
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import org.apache.maven.plugins.annotations.Parameter;
 
 import dev.dockyard.image.engine.ByteSize;
+import dev.dockyard.image.settings.ServiceSettings;
 
 /** Goals that apply the static image checks ({@code image:verify}, {@code image:check}): their shared parameters. */
 abstract class AbstractStaticCheckMojo extends AbstractEngineMojo {
@@ -39,15 +40,11 @@ abstract class AbstractStaticCheckMojo extends AbstractEngineMojo {
     }
 
     List<String> requiredLabels() {
-        return requiredLabels == null ? List.of()
-                : requiredLabels.stream().filter(l -> l != null && !l.isBlank()).map(String::strip).toList();
+        return ServiceSettings.trimmed(requiredLabels);
     }
 
     /** {@code image.port}, then the other {@code image.ports}. */
     List<Integer> allPorts() {
-        List<Integer> all = new ArrayList<>();
-        all.add(port);
-        ports.stream().filter(p -> p != null && !all.contains(p)).forEach(all::add);
-        return all;
+        return ServiceSettings.ports(port, ports);
     }
 }

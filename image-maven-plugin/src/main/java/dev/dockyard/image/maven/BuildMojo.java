@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,6 +23,7 @@ import dev.dockyard.image.engine.EngineException;
 import dev.dockyard.image.engine.ImageDetails;
 import dev.dockyard.image.engine.ImageReports;
 import dev.dockyard.image.engine.PullPolicy;
+import dev.dockyard.image.settings.ServiceSettings;
 
 /**
  * Builds the image from the context {@code image:dockerfile} staged in {@code target/docker/}, on the Docker engine
@@ -89,24 +89,11 @@ public class BuildMojo extends AbstractEngineMojo {
     }
 
     private Map<String, String> buildArgs() throws MojoFailureException {
-        Map<String, String> args = new LinkedHashMap<>();
-        List<String> invalid = new ArrayList<>();
-        for (String arg : buildArgs == null ? List.<String>of() : buildArgs) {
-            if (arg == null || arg.isBlank()) {
-                continue;
-            }
-            int equals = arg.indexOf('=');
-            if (equals <= 0) {
-                invalid.add(arg.strip());
-            } else {
-                args.put(arg.substring(0, equals).strip(), arg.substring(equals + 1));
-            }
+        try {
+            return ServiceSettings.buildArgs(buildArgs);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(e.getMessage());
         }
-        if (!invalid.isEmpty()) {
-            throw new MojoFailureException("image.buildArgs: " + String.join(", ", invalid) + " "
-                    + (invalid.size() == 1 ? "is" : "are") + " not NAME=value");
-        }
-        return args;
     }
 
     private PullPolicy pullPolicy() throws MojoFailureException {

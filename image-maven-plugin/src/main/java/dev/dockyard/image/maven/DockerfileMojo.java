@@ -32,6 +32,7 @@ import dev.dockyard.image.render.RenderRequest;
 import dev.dockyard.image.render.RenderResult;
 import dev.dockyard.image.render.StagedLayer;
 import dev.dockyard.image.render.TemplateSource;
+import dev.dockyard.image.settings.ServiceSettings;
 
 /**
  * Renders the module's Dockerfile from a Freemarker template into {@code target/docker/Dockerfile}, with a
@@ -305,19 +306,18 @@ public class DockerfileMojo extends AbstractLintMojo {
         String builder = builderImage != null && !builderImage.isBlank() ? builderImage.strip()
                 : DefaultImages.builder(release);
 
-        List<Integer> allPorts = new ArrayList<>();
-        allPorts.add(port);
-        ports.stream().filter(p -> !allPorts.contains(p)).forEach(allPorts::add);
-        HealthSettings health = NO_HEALTH_CHECK.equalsIgnoreCase(healthPath.strip()) ? null
-                : new HealthSettings(healthPath.strip(), healthPort != null ? healthPort : port,
+        List<Integer> allPorts = ServiceSettings.ports(port, ports);
+        String path = ServiceSettings.healthPath(healthPath);
+        HealthSettings health = path == null ? null
+                : new HealthSettings(path, healthPort != null ? healthPort : port,
                         healthCheckInterval, healthCheckTimeout, healthCheckRetries, healthCheckStartPeriod);
         return new RenderRequest(
                 adapter.projectInfo(),
-                new ImageSettings(imageName, trimmed(tags), user.strip(), workdir.strip(), allPorts, trimmed(volumes),
+                new ImageSettings(imageName, ServiceSettings.trimmed(tags), user.strip(), workdir.strip(), allPorts, ServiceSettings.trimmed(volumes),
                         env, labels),
                 health,
-                new JvmSettings(main, trimmed(jvmOptions), trimmed(jlinkModules), trimmed(additionalModules),
-                        trimmed(locales), DefaultImages.builderRelease(builder, release)),
+                new JvmSettings(main, ServiceSettings.trimmed(jvmOptions), ServiceSettings.trimmed(jlinkModules), ServiceSettings.trimmed(additionalModules),
+                        ServiceSettings.trimmed(locales), DefaultImages.builderRelease(builder, release)),
                 builder,
                 runtime,
                 new TemplateSource(template.strip(), project.getBasedir().toPath(), moduleTemplateDirectory.toPath(),
@@ -331,10 +331,5 @@ public class DockerfileMojo extends AbstractLintMojo {
                 adapter.gitRevision().orElse(null),
                 plugin.getVersion(),
                 layout);
-    }
-
-    private static List<String> trimmed(List<String> values) {
-        return values == null ? List.of() : values.stream().filter(v -> v != null && !v.isBlank())
-                .map(String::strip).toList();
     }
 }

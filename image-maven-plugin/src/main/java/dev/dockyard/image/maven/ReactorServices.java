@@ -16,6 +16,7 @@ import org.apache.maven.project.MavenProject;
 import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 import dev.dockyard.image.stack.ServiceSpec;
+import dev.dockyard.image.settings.ServiceSettings;
 
 /**
  * Reads the reactor as a stack: every module whose build runs {@code image:build} is a service, configured as that
@@ -96,7 +97,7 @@ final class ReactorServices {
                 }
             }
             String healthPath = string("healthPath", "image.healthPath", "/health");
-            ServiceSpec.HealthTimings health = AbstractImageMojo.NO_HEALTH_CHECK.equalsIgnoreCase(healthPath.strip())
+            ServiceSpec.HealthTimings health = ServiceSettings.healthPath(healthPath) == null
                     ? null
                     : new ServiceSpec.HealthTimings(string("healthCheckInterval", "image.healthCheckInterval", "10s"),
                             string("healthCheckTimeout", "image.healthCheckTimeout", "3s"),

@@ -24,6 +24,7 @@ import dev.dockyard.image.engine.ImageReports;
 import dev.dockyard.image.engine.ImageVerifier;
 import dev.dockyard.image.engine.Verification;
 import dev.dockyard.image.engine.VerifyRequest;
+import dev.dockyard.image.settings.ServiceSettings;
 
 /**
  * Verifies the image {@code image:build} built. Static checks: size within {@code image.maxImageSize}, a non-root
@@ -117,8 +118,7 @@ public class VerifyMojo extends AbstractStaticCheckMojo {
         if (!problems.isEmpty()) {
             throw new MojoFailureException(String.join("; ", problems));
         }
-        String path = healthPath == null || healthPath.isBlank() || NO_HEALTH_CHECK.equalsIgnoreCase(healthPath.strip())
-                ? null : healthPath.strip();
+        String path = ServiceSettings.healthPath(healthPath);
         String runId = project.getArtifactId() + "-" + UUID.randomUUID().toString().substring(0, 8);
         return new VerifyRequest(image, budget, allPorts(), requiredLabels(), liveChecks, health, path,
                 healthPort != null ? healthPort : port, stop, Math.max(1, logLines), runId,

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import dev.dockyard.image.engine.DurationText;
+
 /**
  * Builds the data model every template sees. Documented in the templates README; keep the two in step. Only maps,
  * lists, strings and numbers, in a fixed order, so that rendering is deterministic.
@@ -111,10 +113,11 @@ final class DataModel {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("path", health.path());
         map.put("port", health.port());
-        map.put("interval", health.interval());
-        map.put("timeout", health.timeout());
+        // validated with the one duration grammar; written as Docker's flags take it
+        map.put("interval", DurationText.dockerText(health.interval()));
+        map.put("timeout", DurationText.dockerText(health.timeout()));
         map.put("retries", health.retries());
-        map.put("startPeriod", health.startPeriod());
+        map.put("startPeriod", DurationText.dockerText(health.startPeriod()));
         map.put("url", "http://127.0.0.1:" + health.port() + health.path());
         return map;
     }

@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import dev.dockyard.image.engine.DurationText;
+
 /**
  * Checks a {@link RenderRequest} before anything is written, and lists every problem, each naming the parameter
  * (by its {@code image.*} property) and the value at fault.
@@ -17,7 +19,6 @@ final class SettingsValidator {
                     + "(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*");
     private static final Pattern TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
     private static final Pattern USER = Pattern.compile("([0-9]+)(?::([0-9]+))?");
-    private static final Pattern DURATION = Pattern.compile("(?:[0-9]+(?:ns|us|ms|s|m|h))+");
     private static final Pattern JAVA_NAME = Pattern.compile(
             "\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*(?:\\.\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*)*");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -129,7 +130,9 @@ final class SettingsValidator {
     }
 
     private static void checkDuration(List<String> problems, String property, String value) {
-        if (!DURATION.matcher(value).matches()) {
+        try {
+            DurationText.parse(value);
+        } catch (IllegalArgumentException e) {
             problems.add(property + " '" + value + "' is not a duration such as 30s, 1m30s or 500ms");
         }
     }
