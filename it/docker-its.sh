@@ -4,6 +4,9 @@
 #   it/docker-its.sh setup OUT.properties [run|skip]
 #                         before: decides whether the Docker cases (those with a selector.groovy that asks for
 #                         dockerEnabled) run, and builds the stand-in base images they use
+#                         (base-images.sh) and the faithful stand-ins of the plugin's default bases under their
+#                         upstream names (upstream-bases.sh); installs docker-compose (apt) when missing, for the
+#                         compose cases
 #   it/docker-its.sh leftovers OUT.properties
 #                         after: asks the engine for containers labelled dev.dockyard.run whose dev.dockyard.project
 #                         label is a case of this suite, and for dangling images labelled dev.dockyard.managed
@@ -20,12 +23,26 @@ MODE="${1:?usage: $0 setup|leftovers OUT.properties [run|skip]}"
 OUT="${2:?usage: $0 setup|leftovers OUT.properties [run|skip]}"
 DOCKER_ITS="${3:-run}"
 
+# The compose cases validate every generated file with Debian's docker-compose (1.29): install it when missing.
+need_compose() {
+  command -v docker-compose >/dev/null 2>&1 && return 0
+  echo "[docker-its] installing docker-compose (apt-get) for the compose cases"
+  local sudo=""
+  [ "$(id -u)" = 0 ] || sudo="sudo"
+  if ! { $sudo apt-get install -y -qq docker-compose >/dev/null || { $sudo apt-get update -qq && $sudo apt-get install -y -qq docker-compose >/dev/null; }; }; then
+    echo "[docker-its] ERROR: could not install docker-compose with apt-get; install it (the compose cases run 'docker-compose config -q')" >&2
+    return 1
+  fi
+}
+
 setup() {
   mkdir -p "$(dirname "$OUT")"
+  need_compose || return 1
   local host tried
   if host="$(bash "$HERE/engine.sh" check)"; then
     echo "[docker-its] Docker engine at $host: running the Docker integration tests"
     DOCKER_HOST="$host" bash "$HERE/base-images.sh" "$(dirname "$OUT")/base-images" || return 1
+    DOCKER_HOST="$host" bash "$HERE/upstream-bases.sh" "$(dirname "$OUT")/upstream-bases" || return 1
     printf 'docker.it.host=%s\ndocker.it.started=%s\ndocker.it.enabled=true\n' "$host" "$(date +%s)" > "$OUT"
     return 0
   fi

@@ -20,7 +20,7 @@ def descriptor = jar.withCloseable {
 def properties = descriptor.requiredProperties.requiredProperty
 String check = properties.find { it.@key.text() == 'propertiesChecked' }.defaultValue.text()
 def validated = properties.findAll { !it.validationRegex.text().isEmpty() }
-assert validated*.@key*.text() == ['artifactId', 'package', 'port', 'javaVersion']
+assert validated*.@key*.text() == ['artifactId', 'package', 'port', 'javaVersion', 'dependsOn']
 validated.each { property ->
     String regex = property.validationRegex.text()
     assert regex.startsWith('^(') && regex.endsWith(')$')

@@ -3,7 +3,7 @@
 // already listed the module in the parent's <modules> and given the new POM that <parent>. The new module then
 // leaves to the parent what the parent decides for the whole reactor:
 //  - properties the parent sets (encoding, output timestamp, size budget, ...) are dropped here, except the ones
-//    that describe this service's own code: main class, port, health path, Java release;
+//    that describe this service's own code: main class, port, health path, dependencies, Java release;
 //  - if the parent manages dev.dockyard:image-maven-plugin, the plugin's <version> is dropped here (the
 //    executions stay, with ids lint, dockerfile, build, verify, so the parent's executions of the same ids merge);
 //  - core plugins the parent manages lose their pins here, and junit-jupiter its version when the parent
@@ -21,7 +21,7 @@ def parent = new XmlSlurper().parse(parentPom)
 String text = pom.getText('UTF-8')
 List<String> changes = []
 
-def keep = ['image.mainClass', 'image.port', 'image.healthPath', 'maven.compiler.release'] as Set
+def keep = ['image.mainClass', 'image.port', 'image.healthPath', 'image.dependsOn', 'maven.compiler.release'] as Set
 parent.properties.'*'.each { property ->
     String key = property.name()
     if (!keep.contains(key)) {

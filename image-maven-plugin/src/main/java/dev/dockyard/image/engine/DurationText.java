@@ -42,4 +42,13 @@ public final class DurationText {
         }
         return total;
     }
+
+    /** {@code 2s}, {@code 2.5s}: whole seconds bare, else one decimal. */
+    public static String format(Duration duration) {
+        long millis = duration.toMillis();
+        if (millis % 1000 == 0) {
+            return millis / 1000 + "s";
+        }
+        return String.format(Locale.ROOT, "%.1fs", millis / 1000.0);
+    }
 }

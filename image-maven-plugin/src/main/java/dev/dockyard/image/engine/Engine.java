@@ -88,11 +88,16 @@ public interface Engine extends AutoCloseable {
     void save(String reference, OutputStream out) throws EngineException;
 
     /**
-     * Pushes {@code reference} to its registry.
+     * Pushes {@code reference} ({@code name:tag}) to its registry, the credentials (when not {@code null}) passed
+     * to the engine and never logged.
      *
-     * @return the digest the registry gave the manifest ({@code sha256:...}), empty when the engine did not say
+     * @return the digest the registry stored the manifest under ({@code sha256:...})
+     * @throws RegistryException with the engine's or the registry's reason (the caller adds what to check)
      */
-    String push(String reference) throws EngineException;
+    String push(String reference, RegistryCredentials credentials) throws EngineException;
+
+    /** The digests ({@code name@sha256:...}) the engine knows the image by in registries. */
+    List<String> repoDigests(String reference) throws EngineException;
 
     /**
      * Creates a network carrying {@code labels}.
@@ -103,6 +108,12 @@ public interface Engine extends AutoCloseable {
 
     /** Removes a network; a network already gone is no error. */
     void removeNetwork(String networkId) throws EngineException;
+
+    /** Ids of the containers (running or not) whose {@code label} is {@code value}. */
+    List<String> containersLabelled(String label, String value) throws EngineException;
+
+    /** Names of the networks whose {@code label} is {@code value}. */
+    List<String> networksLabelled(String label, String value) throws EngineException;
 
     /** The host name that published ports are reached on. */
     default String publishedHost() {

@@ -27,4 +27,15 @@ public record HealthCheckConfig(List<String> test, Duration interval, Duration t
     public Duration firstVerdictWithin() {
         return startPeriod.plus(interval).plus(timeout);
     }
+
+    /**
+     * How long to wait for a verdict when {@code configured} is asked for: that, or the image's start period +
+     * interval + timeout when those are longer (a healthy service could not be reported healthy sooner).
+     */
+    public static Duration waitFor(HealthCheckConfig health, Duration configured) {
+        if (health != null && health.defined() && health.firstVerdictWithin().compareTo(configured) > 0) {
+            return health.firstVerdictWithin();
+        }
+        return configured;
+    }
 }

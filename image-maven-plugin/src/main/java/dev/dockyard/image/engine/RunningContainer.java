@@ -52,11 +52,25 @@ public final class RunningContainer implements AutoCloseable {
      * {@code timeout} passes, whichever comes first.
      */
     public HealthOutcome awaitHealthy(Duration timeout) throws EngineException, InterruptedException {
+        return awaitHealthy(engine, id, timeout, poll);
+    }
+
+    /**
+     * Waits for the container {@code id} as {@link #awaitHealthy(Duration)} does, without a handle (a stack's
+     * containers outlive the goal that started them).
+     */
+    public static HealthOutcome awaitHealthy(Engine engine, String id, Duration timeout)
+            throws EngineException, InterruptedException {
+        return awaitHealthy(engine, id, timeout, POLL);
+    }
+
+    private static HealthOutcome awaitHealthy(Engine engine, String id, Duration timeout, Duration poll)
+            throws EngineException, InterruptedException {
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
         while (true) {
             if (Thread.interrupted()) {
-                throw new InterruptedException("interrupted while waiting for container " + shortId());
+                throw new InterruptedException("interrupted while waiting for container " + id);
             }
             ContainerState state = engine.state(id);
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);

@@ -28,6 +28,11 @@ public final class FakeEngine implements Engine {
 
     private final Map<String, ImageDetails> images = new LinkedHashMap<>();
     private final Deque<ContainerState> states = new ArrayDeque<>();
+    private final Map<String, Deque<ContainerState>> imageStates = new LinkedHashMap<>();
+    private final Map<String, EngineException> imageRunFailures = new LinkedHashMap<>();
+
+    /** Networks created and not removed, with their labels. */
+    public final Map<String, Map<String, String>> networks = new LinkedHashMap<>();
     private ContainerState afterStop = ContainerState.exited(StopOutcome.SIGTERM_EXIT);
     private List<String> logs = List.of();
     private OptionalInt uid = OptionalInt.of(65532);
@@ -48,6 +53,18 @@ public final class FakeEngine implements Engine {
     public FakeEngine states(ContainerState... sequence) {
         states.clear();
         states.addAll(List.of(sequence));
+        return this;
+    }
+
+    /** The states the containers of {@code image} go through (instead of {@link #states}). */
+    public FakeEngine states(String image, ContainerState... sequence) {
+        imageStates.put(image, new ArrayDeque<>(List.of(sequence)));
+        return this;
+    }
+
+    /** Starting a container of {@code image} fails with {@code failure} (the container is not left). */
+    public FakeEngine failRun(String image, EngineException failure) {
+        imageRunFailures.put(image, failure);
         return this;
     }
 
@@ -139,6 +156,9 @@ public final class FakeEngine implements Engine {
         if (runFailure != null) {
             throw runFailure;
         }
+        if (imageRunFailures.containsKey(spec.image())) {
+            throw imageRunFailures.get(spec.image());
+        }
         String id = "c" + next++ + "0".repeat(63);
         containers.put(id, spec);
         return id;
@@ -149,6 +169,10 @@ public final class FakeEngine implements Engine {
         requireContainer(containerId);
         if (stopped) {
             return afterStop;
+        }
+        Deque<ContainerState> own = imageStates.get(containers.get(containerId).image());
+        if (own != null) {
+            return own.size() > 1 ? own.poll() : own.isEmpty() ? ContainerState.running(null) : own.peek();
         }
         return states.size() > 1 ? states.poll() : states.isEmpty() ? ContainerState.running(null) : states.peek();
     }
@@ -198,21 +222,41 @@ public final class FakeEngine implements Engine {
     }
 
     @Override
-    public String push(String reference) throws EngineException {
+    public String push(String reference, RegistryCredentials credentials) throws EngineException {
         inspect(reference);
-        calls.add("push " + reference);
+        calls.add("push " + reference + (credentials == null ? "" : " as " + credentials.username()));
         return "sha256:" + "f".repeat(64);
+    }
+
+    @Override
+    public List<String> repoDigests(String reference) throws EngineException {
+        inspect(reference);
+        return List.of();
     }
 
     @Override
     public String createNetwork(String name, Map<String, String> labels) {
         calls.add("network " + name);
+        networks.put(name, Map.copyOf(labels));
         return "n-" + name;
     }
 
     @Override
     public void removeNetwork(String networkId) {
         calls.add("remove-network " + networkId);
+        networks.remove(networkId.startsWith("n-") ? networkId.substring(2) : networkId);
+    }
+
+    @Override
+    public List<String> containersLabelled(String label, String value) {
+        return containers.entrySet().stream().filter(e -> value.equals(e.getValue().labels().get(label)))
+                .map(Map.Entry::getKey).toList();
+    }
+
+    @Override
+    public List<String> networksLabelled(String label, String value) {
+        return networks.entrySet().stream().filter(e -> value.equals(e.getValue().get(label)))
+                .map(Map.Entry::getKey).toList();
     }
 
     @Override

@@ -91,8 +91,13 @@ class ForwardingEngine implements Engine {
     }
 
     @Override
-    public String push(String reference) throws EngineException {
-        return delegate.push(reference);
+    public String push(String reference, RegistryCredentials credentials) throws EngineException {
+        return delegate.push(reference, credentials);
+    }
+
+    @Override
+    public List<String> repoDigests(String reference) throws EngineException {
+        return delegate.repoDigests(reference);
     }
 
     @Override
@@ -103,6 +108,16 @@ class ForwardingEngine implements Engine {
     @Override
     public void removeNetwork(String networkId) throws EngineException {
         delegate.removeNetwork(networkId);
+    }
+
+    @Override
+    public List<String> containersLabelled(String label, String value) throws EngineException {
+        return delegate.containersLabelled(label, value);
+    }
+
+    @Override
+    public List<String> networksLabelled(String label, String value) throws EngineException {
+        return delegate.networksLabelled(label, value);
     }
 
     @Override

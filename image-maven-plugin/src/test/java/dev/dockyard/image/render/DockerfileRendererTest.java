@@ -41,6 +41,12 @@ class DockerfileRendererTest {
     }
 
     @Test
+    void rendersTheDebianTemplateExactly() throws Exception {
+        RenderResult result = renderer.render(fixture.request("java-service-debian", null));
+        assertGolden("java-service-debian.Dockerfile", result.dockerfile());
+    }
+
+    @Test
     void rendersTheJreTemplateExactly() throws Exception {
         RenderResult result = renderer.render(fixture.request("java-service-jre", null));
         assertGolden("java-service-jre.Dockerfile", result.dockerfile());
@@ -57,8 +63,8 @@ class DockerfileRendererTest {
                 "layers/modules/common-1.0.jar",
                 "layers/snapshot-dependencies/snap-0.1-SNAPSHOT.jar",
                 "probe/dev/dockyard/image/probe/HealthProbe.class"), files(result.context()));
-        assertEquals(List.of(Layer.DEPENDENCIES, Layer.SNAPSHOT_DEPENDENCIES, Layer.MODULES, Layer.APPLICATION),
-                result.layers().stream().map(StagedLayer::layer).toList());
+        assertEquals(List.of("dependencies", "snapshot-dependencies", "modules", "application"),
+                result.layers().stream().map(StagedLayer::name).toList());
         assertEquals(Files.size(fixture.applicationJar()), result.layers().get(3).bytes());
         assertEquals(DockerfileRenderer.DOCKERIGNORE,
                 Files.readString(result.context().resolve(".dockerignore"), StandardCharsets.UTF_8));
@@ -88,12 +94,12 @@ class DockerfileRendererTest {
         RenderResult result = renderer.render(request);
         assertEquals(List.of("java.base", "java.sql", "jdk.localedata"), result.modules());
         assertTrue(Files.readString(result.dockerfile()).contains(
-                "RUN jlink --add-modules java.base,java.sql,jdk.localedata --include-locales=de,fr-CH \\\n"));
+                "    jlink --add-modules java.base,java.sql,jdk.localedata --include-locales=de,fr-CH \"$strip\""));
 
         RenderRequest all = withJvm(request, new JvmSettings(Requests.MAIN, List.of(), List.of("java.sql"), List.of(),
                 List.of("*"), 17));
         String dockerfile = Files.readString(renderer.render(all).dockerfile());
-        assertTrue(dockerfile.contains("RUN jlink --add-modules java.base,java.sql,jdk.localedata \\\n"), dockerfile);
+        assertTrue(dockerfile.contains("    jlink --add-modules java.base,java.sql,jdk.localedata \"$strip\""), dockerfile);
 
         RenderException bad = assertThrows(RenderException.class, () -> renderer.render(withJvm(request,
                 new JvmSettings(Requests.MAIN, List.of(), List.of(), List.of(), List.of("de", "not a tag!"), 17))));
@@ -152,7 +158,7 @@ class DockerfileRendererTest {
         Files.writeString(moduleDir.resolve("java-service.ftl"), "FROM [=base.runtime]\n");
         RenderResult overridden = renderer.render(request);
         assertFalse(overridden.upToDate(), "a template appeared");
-        assertEquals("FROM debian:bookworm-slim\n", Files.readString(overridden.dockerfile()));
+        assertEquals("FROM scratch\n", Files.readString(overridden.dockerfile()));
 
         RenderRequest other = new RenderRequest(request.project(), request.image(), request.health(), request.jvm(),
                 request.builderImage(), "debian:trixie-slim", request.template(), request.applicationJar(),
@@ -178,11 +184,11 @@ class DockerfileRendererTest {
         assertFalse(Files.exists(stale));
         assertFalse(Files.exists(result.context().resolve("layers/dependencies")));
         assertTrue(Files.exists(unrelated), "files the stager does not own are left alone");
-        assertEquals(List.of(Layer.APPLICATION), second.layers().stream().map(StagedLayer::layer).toList());
+        assertEquals(List.of("application"), second.layers().stream().map(StagedLayer::name).toList());
         String dockerfile = Files.readString(second.dockerfile());
         assertTrue(dockerfile.contains("\nHEALTHCHECK NONE\n"), dockerfile);
         assertFalse(dockerfile.contains("org.opencontainers.image.created"), dockerfile);
-        assertTrue(dockerfile.contains("FROM jdk:17 AS jlink"), dockerfile);
+        assertTrue(dockerfile.contains("FROM jdk:17 AS rootfs"), dockerfile);
     }
 
     @Test
@@ -240,7 +246,7 @@ class DockerfileRendererTest {
         RenderException e = assertThrows(RenderException.class,
                 () -> renderer.render(fixture.request("python-service", null)));
         assertEquals("Template 'python-service.ftl' not found. Looked in the bundled catalog. Set image.template to"
-                + " a catalog name (java-service, java-service-jre) or to the path of a .ftl file.", e.getMessage());
+                + " a catalog name (java-service, java-service-debian, java-service-jre) or to the path of a .ftl file.", e.getMessage());
     }
 
     @Test

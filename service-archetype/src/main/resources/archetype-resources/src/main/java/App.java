@@ -20,11 +20,12 @@ public final class App {
     }
 
     public static void main(String[] args) {
+        Log log = Log.fromEnvironment();
         int port;
         try {
             port = port(System.getenv("PORT"));
         } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
+            log.error(e.getMessage());
             System.exit(2);
             return;
         }
@@ -32,13 +33,13 @@ public final class App {
         try {
             service = Service.start(port, SHUTDOWN_GRACE);
         } catch (IOException e) {
-            System.err.println("cannot listen on port " + port + ": " + e.getMessage());
+            log.error("cannot listen on port " + port + ": " + e.getMessage());
             System.exit(1);
             return;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> shutDown(service), "shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> shutDown(service, log), "shutdown"));
         long startedMillis = Duration.between(processStart(), Instant.now()).toMillis();
-        System.out.println("${artifactId} listening on port " + service.port() + " (Java "
+        log.info("${artifactId} listening on port " + service.port() + " (Java "
                 + Runtime.version() + ", started in " + startedMillis + " ms)");
     }
 
@@ -64,11 +65,11 @@ public final class App {
         throw new IllegalArgumentException("PORT must be a number from 0 to 65535, got '" + value + "'");
     }
 
-    private static void shutDown(Service service) {
-        System.out.println("${artifactId} stopping: no new connections, waiting up to "
+    private static void shutDown(Service service, Log log) {
+        log.info("${artifactId} stopping: no new connections, waiting up to "
                 + SHUTDOWN_GRACE.toSeconds() + " s for requests in progress");
         int unfinished = service.stop();
-        System.out.println("${artifactId} stopped" + (unfinished == 0 ? "" : ", " + unfinished + " request(s) cut off"));
+        log.info("${artifactId} stopped" + (unfinished == 0 ? "" : ", " + unfinished + " request(s) cut off"));
         System.out.flush();
         // The JVM reports a SIGTERM-initiated exit as status 143; a completed graceful stop is a clean exit.
         Runtime.getRuntime().halt(0);

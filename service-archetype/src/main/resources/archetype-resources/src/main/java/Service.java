@@ -23,6 +23,7 @@ final class Service {
     private final ExecutorService workers;
     private final Duration grace;
     private final Filter inProgress = new InProgress();
+    private final Metrics metrics = new Metrics(java.time.Instant.now());
     private int running;
 
     private Service(HttpServer server, ExecutorService workers, Duration grace) {
@@ -49,13 +50,16 @@ final class Service {
         server.setExecutor(workers);
         Service service = new Service(server, workers, grace);
         service.route(HealthHandler.PATH, new HealthHandler());
+        service.route(MetricsHandler.PATH, new MetricsHandler(service.metrics));
         server.start();
         return service;
     }
 
     /** Serves {@code path} (and everything below it) with {@code handler}. */
     void route(String path, HttpHandler handler) {
-        server.createContext(path, handler).getFilters().add(inProgress);
+        var filters = server.createContext(path, handler).getFilters();
+        filters.add(inProgress);
+        filters.add(metrics.filter());
     }
 
     /** @return the port the service listens on */

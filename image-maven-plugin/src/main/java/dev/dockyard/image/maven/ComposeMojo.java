@@ -1,0 +1,91 @@
+package dev.dockyard.image.maven;
+
+import java.io.File;
+import java.io.IOException;
+import java.util.List;
+
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+import dev.dockyard.image.stack.ComposeWriter;
+import dev.dockyard.image.stack.ServiceSpec;
+import dev.dockyard.image.stack.StackException;
+import dev.dockyard.image.stack.StackPlan;
+
+/**
+ * Writes a Compose Specification file for the reactor: one service per module that runs {@code image:build}, with
+ * its image, ports, environment, named volumes, {@code depends_on} (condition {@code service_healthy}) from
+ * {@code image.dependsOn}, the image's health check and the hardening switches. Runs once, at the execution root.
+ *
+ * @since 0.2.0
+ */
+@Mojo(name = "compose", defaultPhase = LifecyclePhase.PACKAGE, aggregator = true, threadSafe = true)
+public class ComposeMojo extends AbstractStackMojo {
+
+    /**
+     * Skips writing the compose file.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "image.compose.skip", defaultValue = "false")
+    private boolean composeSkip;
+
+    /**
+     * The compose file to write.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "image.compose.file", defaultValue = "${project.build.directory}/compose.yaml")
+    private File composeFile;
+
+    /**
+     * Publish every port on the same host port ({@code 8080:8080}); {@code false} lets the engine pick free ones.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "image.compose.hostPorts", defaultValue = "true")
+    private boolean hostPorts;
+
+    /**
+     * A Compose file merged over the generated one (as {@code docker compose -f a -f b} merges): mappings key by key,
+     * {@code ports}, {@code tmpfs}, {@code cap_drop} and similar lists added to, other values replaced, a
+     * {@code null} value removing the key.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "image.compose.extraFile")
+    private File extraFile;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (composeSkip || skip) {
+            getLog().info("Skipping image:compose (" + (composeSkip ? "image.compose.skip" : "image.skip") + "=true)");
+            return;
+        }
+        if (!project.isExecutionRoot()) {
+            getLog().info("Skipping image:compose: it runs once, at the execution root");
+            return;
+        }
+        List<ServiceSpec> services = ReactorServices.of(session);
+        if (services.isEmpty()) {
+            getLog().warn("image:compose: no module of the reactor runs image:build, so there is no service to"
+                    + " write; nothing written");
+            return;
+        }
+        try {
+            StackPlan plan = StackPlan.of(services);
+            new ComposeWriter().write(plan, new ComposeWriter.Options(hostPorts, hardening(),
+                    extraFile == null ? null : extraFile.toPath()), composeFile.toPath());
+            getLog().info("Wrote " + relative(composeFile) + " with " + plan.services().size() + " service"
+                    + (plan.services().size() == 1 ? "" : "s") + ": " + String.join(", ",
+                            plan.services().stream().map(ServiceSpec::name).toList()));
+        } catch (StackException e) {
+            throw new MojoFailureException(e.getMessage());
+        } catch (IOException e) {
+            throw new MojoExecutionException("Could not write " + composeFile + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package dev.dockyard.image.maven;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+import java.util.TreeMap;
+
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.model.PluginExecution;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
+
+import dev.dockyard.image.stack.ServiceSpec;
+
+/**
+ * Reads the reactor as a stack: every module whose build runs {@code image:build} is a service, configured as that
+ * module's own goals see it (its plugin configuration, then the build's {@code -D} properties, then its POM
+ * properties, then the defaults).
+ */
+final class ReactorServices {
+
+    static final String PLUGIN_KEY = "dev.dockyard:image-maven-plugin";
+
+    private ReactorServices() {
+    }
+
+    /**
+     * The services of the build's reactor, in reactor order.
+     *
+     * @throws MojoFailureException listing every module whose settings cannot be read
+     */
+    static List<ServiceSpec> of(MavenSession session) throws MojoFailureException {
+        List<ServiceSpec> services = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (MavenProject project : session.getProjects()) {
+            Module module = Module.of(project, session.getUserProperties(), session.getTopLevelProject());
+            if (module != null && !module.bool("skip", "image.skip", false)) {
+                services.add(module.service(problems));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new MojoFailureException("Cannot read the stack's settings: " + String.join("; ", problems));
+        }
+        return services;
+    }
+
+    /** One module's settings, as its own goals would resolve them. */
+    private record Module(MavenProject project, Xpp3Dom execution, Xpp3Dom plugin, Properties user,
+            MavenProject top) {
+
+        /** The module, or {@code null} when no execution of its build runs {@code image:build}. */
+        static Module of(MavenProject project, Properties user, MavenProject top) {
+            if ("pom".equals(project.getPackaging())) {
+                return null;
+            }
+            Plugin plugin = project.getPlugin(PLUGIN_KEY);
+            if (plugin == null) {
+                return null;
+            }
+            for (PluginExecution execution : plugin.getExecutions()) {
+                if (execution.getGoals().contains("build")) {
+                    return new Module(project, (Xpp3Dom) execution.getConfiguration(),
+                            (Xpp3Dom) plugin.getConfiguration(), user, top);
+                }
+            }
+            return null;
+        }
+
+        ServiceSpec service(List<String> problems) {
+            String name = project.getArtifactId();
+            String imageName = string("imageName", "image.name", name);
+            List<String> tags = list("tags", "image.tags");
+            String tag = tags.isEmpty() ? project.getVersion() : tags.get(0);
+            List<Integer> ports = new ArrayList<>();
+            ports.add(integer("port", "image.port", 8080, problems));
+            for (String port : list("ports", "image.ports")) {
+                try {
+                    int value = Integer.parseInt(port);
+                    if (!ports.contains(value)) {
+                        ports.add(value);
+                    }
+                } catch (NumberFormatException e) {
+                    problems.add(where() + ": image.ports '" + port + "' is not a port number");
+                }
+            }
+            TreeMap<String, String> env = new TreeMap<>();
+            Xpp3Dom envNode = child("env");
+            if (envNode != null) {
+                for (Xpp3Dom variable : envNode.getChildren()) {
+                    env.put(variable.getName(), variable.getValue() == null ? "" : variable.getValue());
+                }
+            }
+            String healthPath = string("healthPath", "image.healthPath", "/health");
+            ServiceSpec.HealthTimings health = AbstractImageMojo.NO_HEALTH_CHECK.equalsIgnoreCase(healthPath.strip())
+                    ? null
+                    : new ServiceSpec.HealthTimings(string("healthCheckInterval", "image.healthCheckInterval", "10s"),
+                            string("healthCheckTimeout", "image.healthCheckTimeout", "3s"),
+                            integer("healthCheckRetries", "image.healthCheckRetries", 3, problems),
+                            string("healthCheckStartPeriod", "image.healthCheckStartPeriod", "20s"));
+            return new ServiceSpec(name, where(), imageName + ":" + tag, ports, env, list("volumes", "image.volumes"),
+                    string("user", "image.user", "65532:65532"), health, list("dependsOn", "image.dependsOn"));
+        }
+
+        /** The module's POM, relative to the top-level project's directory when inside it. */
+        String where() {
+            File pom = project.getFile();
+            if (pom == null) {
+                return project.getArtifactId();
+            }
+            Path path = pom.toPath().toAbsolutePath();
+            if (top != null && top.getBasedir() != null) {
+                Path root = top.getBasedir().toPath().toAbsolutePath();
+                if (path.startsWith(root)) {
+                    return root.relativize(path).toString();
+                }
+            }
+            return path.toString();
+        }
+
+        private Xpp3Dom child(String name) {
+            Xpp3Dom node = execution == null ? null : execution.getChild(name);
+            if (node == null && plugin != null) {
+                node = plugin.getChild(name);
+            }
+            return node;
+        }
+
+        private String property(String property) {
+            String value = user.getProperty(property);
+            return value != null ? value : project.getProperties().getProperty(property);
+        }
+
+        String string(String parameter, String property, String defaultValue) {
+            Xpp3Dom node = child(parameter);
+            String value = node != null && node.getChildCount() == 0 ? node.getValue() : property(property);
+            return value == null || value.isBlank() ? defaultValue : value.strip();
+        }
+
+        List<String> list(String parameter, String property) {
+            Xpp3Dom node = child(parameter);
+            List<String> values = new ArrayList<>();
+            if (node != null && node.getChildCount() > 0) {
+                Arrays.stream(node.getChildren()).map(Xpp3Dom::getValue).forEach(values::add);
+            } else {
+                String text = node != null ? node.getValue() : property(property);
+                if (text != null) {
+                    values.addAll(Arrays.asList(text.split(",")));
+                }
+            }
+            return values.stream().filter(v -> v != null && !v.isBlank()).map(String::strip).toList();
+        }
+
+        int integer(String parameter, String property, int defaultValue, List<String> problems) {
+            String value = string(parameter, property, Integer.toString(defaultValue));
+            try {
+                return Integer.parseInt(value);
+            } catch (NumberFormatException e) {
+                problems.add(where() + ": " + property + " '" + value + "' is not a number");
+                return defaultValue;
+            }
+        }
+
+        boolean bool(String parameter, String property, boolean defaultValue) {
+            return Boolean.parseBoolean(string(parameter, property, Boolean.toString(defaultValue)));
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package dev.dockyard.image.maven;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+import dev.dockyard.image.engine.DurationText;
+import dev.dockyard.image.engine.Engine;
+import dev.dockyard.image.engine.EngineException;
+import dev.dockyard.image.stack.ServiceSpec;
+import dev.dockyard.image.stack.StackException;
+import dev.dockyard.image.stack.StackPlan;
+import dev.dockyard.image.stack.StackRunner;
+
+/**
+ * Starts the reactor's services (or the ones {@code image.start.services} names, with what they depend on) for the
+ * integration tests: on a network of their own, each reachable by its artifactId, in dependency order, each healthy
+ * before the services that depend on it start. Sets, for failsafe, {@code image.<artifactId>.host},
+ * {@code image.<artifactId>.port} (the host port of its main port), {@code image.<artifactId>.port.<containerPort>}
+ * for each port, {@code image.stack.run} and {@code image.stack.network}. Removes everything it started when a
+ * service fails, and what an earlier start of this module left. {@code image:stop} removes the stack.
+ *
+ * @since 0.2.0
+ */
+@Mojo(name = "start", defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, threadSafe = true)
+public class StartMojo extends AbstractStackMojo {
+
+    /**
+     * Skips {@code image:start} (and so the stack's integration tests).
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "image.start.skip", defaultValue = "false")
+    private boolean startSkip;
+
+    /**
+     * Services (artifactIds) to start, each with the services it depends on; empty for every service of the
+     * reactor.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "image.start.services")
+    private List<String> services = new ArrayList<>();
+
+    /**
+     * Publish each port on the same host port; {@code false} (the default) lets the engine pick free ones, which
+     * the {@code image.<artifactId>.port} properties carry.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "image.start.hostPorts", defaultValue = "false")
+    private boolean hostPorts;
+
+    /**
+     * How long each service may take to be reported healthy, extended to its image's start period + interval +
+     * timeout when those are longer (as for {@code image:verify}).
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "image.healthTimeout", defaultValue = "60s")
+    private String healthTimeout;
+
+    /**
+     * Log lines printed of a service that fails to start.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "image.logLines", defaultValue = "30")
+    private int logLines;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip || startSkip) {
+            getLog().info("Skipping image:start (" + (skip ? "image.skip" : "image.start.skip") + "=true)");
+            return;
+        }
+        Duration timeout;
+        try {
+            timeout = DurationText.parse(healthTimeout);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("image.healthTimeout: " + e.getMessage());
+        }
+        StackPlan plan;
+        try {
+            plan = StackPlan.of(ReactorServices.of(session));
+            List<String> named = services == null ? List.of()
+                    : services.stream().filter(s -> s != null && !s.isBlank()).map(String::strip).toList();
+            if (!named.isEmpty()) {
+                plan = plan.only(named);
+            }
+        } catch (StackException e) {
+            throw new MojoFailureException(e.getMessage());
+        }
+        if (plan.services().isEmpty()) {
+            getLog().warn("image:start: no module of the reactor runs image:build: nothing to start");
+            return;
+        }
+        String stack = stackKey();
+        String runId = stack + "-" + UUID.randomUUID().toString().substring(0, 8);
+        StackRunner.StartRequest request = new StackRunner.StartRequest(plan, stack,
+                project.getBasedir().getAbsolutePath(), runId, hostPorts, hardening(),
+                timeout, Duration.ofSeconds(10), Math.max(1, logLines));
+        List<StackRunner.Started> started;
+        try (Engine engine = connect()) {
+            started = new StackRunner(engine, engineLog()).start(request);
+        } catch (StackException e) {
+            throw new MojoFailureException(e.getMessage());
+        } catch (EngineException e) {
+            rethrow(e);
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MojoExecutionException("Interrupted while starting the stack (run " + runId + "); the next"
+                    + " image:start of " + project.getArtifactId() + " removes what is left", e);
+        }
+        for (StackRunner.Started service : started) {
+            ServiceSpec spec = plan.service(service.name());
+            String prefix = "image." + service.name() + ".";
+            project.getProperties().setProperty(prefix + "host", service.host());
+            List<String> set = new ArrayList<>(List.of(prefix + "host=" + service.host()));
+            if (service.mainHostPort(spec) > 0) {
+                project.getProperties().setProperty(prefix + "port", Integer.toString(service.mainHostPort(spec)));
+                set.add(prefix + "port=" + service.mainHostPort(spec));
+            }
+            for (Map.Entry<Integer, Integer> port : service.ports().entrySet()) {
+                project.getProperties().setProperty(prefix + "port." + port.getKey(), port.getValue().toString());
+                set.add(prefix + "port." + port.getKey() + "=" + port.getValue());
+            }
+            getLog().info("Set " + String.join(", ", set));
+        }
+        project.getProperties().setProperty("image.stack.run", runId);
+        project.getProperties().setProperty("image.stack.network", request.network());
+        getLog().info("image:start: " + started.size() + " service" + (started.size() == 1 ? "" : "s")
+                + " healthy; image:stop removes them");
+    }
+}
