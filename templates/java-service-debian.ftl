@@ -2,7 +2,7 @@
 [#--
   java-service-debian: the runtime on debian:bookworm-slim, for teams that want a shell and Debian's tools in the
   image (to debug in a running container, or to install more with apt in a derived image). Two stages:
-  1. on a JDK image, jlink a Java runtime holding only the modules the service needs (jdeps computes them),
+  1. on a JDK image, jlink a Java runtime holding only the modules the service needs (a scan of its class files finds them),
      and prepare the writable directories (/tmp and the volumes);
   2. on a Debian base (image.runtimeImage, default debian:bookworm-slim), copy that runtime, the health probe and
      the layers, least often changed first, all owned by a numeric non-root user, and run the service as that user.
