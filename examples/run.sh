@@ -3,8 +3,10 @@
 # renders, lints, builds and verifies an image per service, and prints where everything is.
 #
 # A Docker engine is found or started with it/engine.sh (it keeps running; `bash it/engine.sh stop` stops it).
-# When the default base images cannot be pulled (no registry reachable), stand-ins are built from the local JDK
-# with it/base-images.sh and passed as image.builderImage / image.runtimeImage, and the run says so.
+# The services build on the plugin's default base images (eclipse-temurin:17-jdk for the builder stage; the final
+# stage starts from scratch). When they cannot be pulled (no registry reachable), faithful stand-ins are built
+# under the same names from Debian's packages with it/upstream-bases.sh (debootstrap, Debian's JDK), the build runs
+# with image.pull=never, and the run says so.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -18,12 +20,10 @@ echo "[example] Docker engine: $DOCKER_HOST"
 
 args=()
 builder="eclipse-temurin:17-jdk"
-runtime="debian:bookworm-slim"
-if ! { docker image inspect "$builder" "$runtime" >/dev/null 2>&1 \
-       || { timeout 120 docker pull -q "$builder" && timeout 120 docker pull -q "$runtime"; } >/dev/null 2>&1; }; then
-  echo "[example] $builder / $runtime cannot be pulled here: using stand-in base images built from the local JDK"
-  bash it/base-images.sh
-  args=(-Dimage.builderImage=dockyard-test/jdk:17 -Dimage.runtimeImage=dockyard-test/base:17 -Dimage.pull=never)
+if ! { docker image inspect "$builder" >/dev/null 2>&1 || timeout 120 docker pull -q "$builder" >/dev/null 2>&1; }; then
+  echo "[example] $builder cannot be pulled here: building a faithful stand-in of it from Debian's packages"
+  bash it/upstream-bases.sh
+  args=(-Dimage.pull=never)
 fi
 
 mvn -B -f examples/shop/pom.xml verify "${args[@]}"

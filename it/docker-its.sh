@@ -3,8 +3,10 @@
 #
 #   it/docker-its.sh setup OUT.properties [run|skip]
 #                         before: decides whether the Docker cases (those with a selector.groovy that asks for
-#                         dockerEnabled) run, and builds the stand-in base images they use; installs
-#                         docker-compose (apt) when missing, for the compose cases
+#                         dockerEnabled) run, and builds the stand-in base images they use
+#                         (base-images.sh) and the faithful stand-ins of the plugin's default bases under their
+#                         upstream names (upstream-bases.sh); installs docker-compose (apt) when missing, for the
+#                         compose cases
 #   it/docker-its.sh leftovers OUT.properties
 #                         after: asks the engine for containers labelled dev.dockyard.run whose dev.dockyard.project
 #                         label is a case of this suite, and for dangling images labelled dev.dockyard.managed
@@ -40,6 +42,7 @@ setup() {
   if host="$(bash "$HERE/engine.sh" check)"; then
     echo "[docker-its] Docker engine at $host: running the Docker integration tests"
     DOCKER_HOST="$host" bash "$HERE/base-images.sh" "$(dirname "$OUT")/base-images" || return 1
+    DOCKER_HOST="$host" bash "$HERE/upstream-bases.sh" "$(dirname "$OUT")/upstream-bases" || return 1
     printf 'docker.it.host=%s\ndocker.it.started=%s\ndocker.it.enabled=true\n' "$host" "$(date +%s)" > "$OUT"
     return 0
   fi

@@ -2,6 +2,7 @@ package it;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 
@@ -10,7 +11,8 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * A service for the Docker ITs. SERVICE_MODE picks its behaviour: {@code healthy} (default) answers GET /health
- * with 200; {@code unhealthy} answers 503 forever; {@code exit} fails its start-up with status 3.
+ * with 200; {@code unhealthy} answers 503 forever; {@code exit} fails its start-up with status 3; {@code resolve}
+ * prints the addresses of the host names in RESOLVE (comma-separated) and exits.
  */
 public final class Service {
 
@@ -19,6 +21,12 @@ public final class Service {
         if (mode.equals("exit")) {
             System.err.println("missing configuration: SHOP_DB_URL is not set");
             System.exit(3);
+        }
+        if (mode.equals("resolve")) {
+            for (String name : System.getenv().getOrDefault("RESOLVE", "localhost").split(",")) {
+                System.out.println("resolved " + name + " -> " + InetAddress.getByName(name).getHostAddress());
+            }
+            return;
         }
         int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "8080"));
         HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);

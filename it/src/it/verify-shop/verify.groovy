@@ -19,6 +19,10 @@ def checks = ['size', 'non-root-user', 'healthcheck', 'exposed-ports', 'labels',
     assert log.contains("[INFO] PASS exposed-ports: exposes $port/tcp")
     assert log.contains("[INFO] image:verify: all 9 checks passed for $name:1.0.0-SNAPSHOT (")
 
+    // the defaults: eclipse-temurin:17-jdk builds the root filesystem, the final stage starts from scratch
+    def dockerfile = new File(target, 'docker/Dockerfile').readLines()
+    assert dockerfile.contains('FROM eclipse-temurin:17-jdk AS rootfs') && dockerfile.contains('FROM scratch')
+
     def id = new File(target, 'docker/image-id').text.trim()
     assert id ==~ /sha256:[0-9a-f]{64}/
     def image = new JsonSlurper().parse(new File(target, 'image-reports/image.json'))

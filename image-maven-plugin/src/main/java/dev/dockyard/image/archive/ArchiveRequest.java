@@ -1,13 +1,23 @@
 package dev.dockyard.image.archive;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * What {@link ImageArchive} saves.
  *
- * @param image    the image id or reference
- * @param archive  the {@code .tar.gz} to write
- * @param revision the git commit the image was built from, or {@code null}
+ * @param image      the image id or reference in the engine
+ * @param name       the image name ({@code image.name}), for the metadata and the {@code -latest} copy
+ * @param version    the project version
+ * @param archive    the {@code .tar.gz} to write ({@code <image-name>-<version>.tar.gz} by default)
+ * @param latestCopy also write {@code <image-name>-latest.tar.gz} (and its {@code .sha256})
+ * @param revision   the git commit the image was built from, or {@code null}
+ * @param baseImages the base images the Dockerfile names
  */
-public record ArchiveRequest(String image, Path archive, String revision) {
+public record ArchiveRequest(String image, String name, String version, Path archive, boolean latestCopy,
+        String revision, List<String> baseImages) {
+
+    public ArchiveRequest {
+        baseImages = List.copyOf(baseImages);
+    }
 }

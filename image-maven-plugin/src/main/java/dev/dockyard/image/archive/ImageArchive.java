@@ -5,7 +5,9 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 
@@ -16,9 +18,10 @@ import dev.dockyard.image.engine.ImageReports;
 import dev.dockyard.image.support.Sha256;
 
 /**
- * The image-archive use case ({@code image:save}): the image as a gzipped docker-archive, its {@code .sha256} (in
- * the {@code sha256sum} format) and {@code image-metadata.json} (id, tags, size, created, git revision, archive
- * name, digest) next to it.
+ * The image-archive use case ({@code image:save}): the engine's {@code docker save} stream gzipped straight to the
+ * file (never the whole image in memory), its {@code .sha256} in the {@code sha256sum -c} format, optionally a
+ * {@code <image-name>-latest.tar.gz} copy, and {@code image-metadata.json} (name, version, tags, id, digest, size,
+ * created, git revision, base images, labels, archive, sha256) next to it.
  */
 public final class ImageArchive {
 
@@ -33,31 +36,61 @@ public final class ImageArchive {
 
     public ArchiveResult save(ArchiveRequest request) throws EngineException, IOException {
         ImageDetails details = engine.inspect(request.image());
-        Path archive = request.archive();
-        Files.createDirectories(archive.toAbsolutePath().getParent());
+        Path archive = request.archive().toAbsolutePath();
+        Files.createDirectories(archive.getParent());
+        // written under another name first: an interrupted save leaves no archive that looks complete
+        Path partial = archive.resolveSibling(archive.getFileName() + ".part");
         String hex;
-        try (OutputStream file = Files.newOutputStream(archive);
-             Sha256.DigestingOutputStream digest = new Sha256.DigestingOutputStream(file);
-             GZIPOutputStream gzip = new GZIPOutputStream(digest, 1 << 16)) {
-            engine.save(details.id(), gzip);
-            gzip.finish();
-            hex = digest.hex();
+        try {
+            try (OutputStream file = Files.newOutputStream(partial);
+                 Sha256.DigestingOutputStream digest = new Sha256.DigestingOutputStream(file);
+                 GZIPOutputStream gzip = new GZIPOutputStream(digest, 1 << 16)) {
+                engine.save(details.id(), gzip);
+                gzip.finish();
+                hex = digest.hex();
+            }
+            Files.move(partial, archive, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(partial);
         }
-        Path checksum = archive.resolveSibling(archive.getFileName() + ".sha256");
-        Files.writeString(checksum, hex + "  " + archive.getFileName() + "\n", StandardCharsets.US_ASCII);
+        Path checksum = writeChecksum(archive, hex);
+        Path latest = null;
+        if (request.latestCopy()) {
+            latest = archive.resolveSibling(ArchiveNames.latest(request.name()));
+            if (!latest.equals(archive)) {
+                Files.copy(archive, latest, StandardCopyOption.REPLACE_EXISTING);
+                writeChecksum(latest, hex);
+            }
+        }
+        List<String> repoDigests = engine.repoDigests(details.id());
         Path metadata = archive.resolveSibling(METADATA_FILE);
-        ImageReports.writeJson(metadata(details, request, hex), metadata);
-        return new ArchiveResult(details, archive, checksum, metadata, hex, Files.size(archive));
+        ImageReports.writeJson(metadata(details, request, repoDigests, archive, hex), metadata);
+        return new ArchiveResult(details, archive, checksum, latest, metadata, hex, Files.size(archive));
     }
 
-    private static Map<String, Object> metadata(ImageDetails image, ArchiveRequest request, String sha256) {
+    /** Writes {@code <file>.sha256} next to {@code file}, as {@code sha256sum} does; returns it. */
+    static Path writeChecksum(Path file, String hex) throws IOException {
+        Path checksum = file.resolveSibling(ArchiveNames.checksum(file.getFileName().toString()));
+        Files.writeString(checksum, hex + "  " + file.getFileName() + "\n", StandardCharsets.US_ASCII);
+        return checksum;
+    }
+
+    private static Map<String, Object> metadata(ImageDetails image, ArchiveRequest request, List<String> repoDigests,
+            Path archive, String sha256) {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", image.id());
+        json.put("name", request.name());
+        json.put("version", request.version());
         json.put("tags", image.tags());
+        json.put("id", image.id());
+        String digest = repoDigests.isEmpty() ? null : repoDigests.get(0);
+        json.put("digest", digest == null ? null : digest.substring(digest.indexOf('@') + 1));
+        json.put("repoDigests", repoDigests);
         json.put("size", image.size());
         json.put("created", image.created());
         json.put("revision", request.revision());
-        json.put("archive", request.archive().getFileName().toString());
+        json.put("baseImages", request.baseImages());
+        json.put("labels", image.labels());
+        json.put("archive", archive.getFileName().toString());
         json.put("sha256", sha256);
         return json;
     }

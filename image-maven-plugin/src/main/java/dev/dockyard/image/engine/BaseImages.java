@@ -7,13 +7,13 @@ import java.util.Locale;
 import java.util.Set;
 
 /** The base images a Dockerfile's {@code FROM} lines name, stages built earlier in the file and {@code scratch} left out. */
-final class BaseImages {
+public final class BaseImages {
 
     private BaseImages() {
     }
 
     /** Images referenced with a build argument ({@code FROM ${BASE}}) cannot be known before the build: skipped. */
-    static List<String> of(List<String> lines) {
+    public static List<String> of(List<String> lines) {
         Set<String> stages = new LinkedHashSet<>();
         Set<String> images = new LinkedHashSet<>();
         for (String instruction : joinContinuations(lines)) {

@@ -21,15 +21,15 @@ public record Check(String name, Status status, String message, Duration time, L
         output = List.copyOf(output);
     }
 
-    static Check pass(String name, String message, Duration time) {
+    public static Check pass(String name, String message, Duration time) {
         return new Check(name, Status.PASS, message, time, List.of());
     }
 
-    static Check fail(String name, String message, Duration time, List<String> output) {
+    public static Check fail(String name, String message, Duration time, List<String> output) {
         return new Check(name, Status.FAIL, message, time, output);
     }
 
-    static Check skipped(String name, String message) {
+    public static Check skipped(String name, String message) {
         return new Check(name, Status.SKIPPED, message, Duration.ZERO, List.of());
     }
 

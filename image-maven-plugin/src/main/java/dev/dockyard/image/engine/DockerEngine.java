@@ -31,7 +31,6 @@ import com.github.dockerjava.api.command.TopContainerResponse;
 import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.Frame;
-import com.github.dockerjava.api.model.PushResponseItem;
 import com.github.dockerjava.api.command.BuildImageCmd;
 import com.github.dockerjava.api.command.CreateContainerResponse;
 import com.github.dockerjava.api.command.InspectImageResponse;
@@ -71,11 +70,27 @@ public final class DockerEngine implements Engine {
     }
 
     /**
+     * The transport's HTTP client logs every header and byte at debug level, which {@code mvn -X} turns on for all
+     * loggers: that would print the {@code X-Registry-Auth} header of a push. Its wire and header loggers are kept
+     * at info (a user's own setting for them wins). Must run before the transport's classes are first used.
+     */
+    private static void quietTransportWireLog() {
+        for (String logger : List.of("http.wire", "http.headers")) {
+            String key = "org.slf4j.simpleLogger.log.com.github.dockerjava.zerodep.shaded.org.apache.hc.client5."
+                    + logger;
+            if (System.getProperty(key) == null) {
+                System.setProperty(key, "info");
+            }
+        }
+    }
+
+    /**
      * Connects to the engine at {@code address} and checks that it answers.
      *
      * @throws EngineUnreachableException naming the address and the ways out
      */
     public static DockerEngine connect(EngineAddress address, EngineLog log) throws EngineException {
+        quietTransportWireLog();
         DefaultDockerClientConfig.Builder builder = DefaultDockerClientConfig.createDefaultConfigBuilder()
                 .withDockerHost(address.host())
                 .withDockerTlsVerify(address.tlsVerify());
@@ -457,29 +472,85 @@ public final class DockerEngine implements Engine {
         }
     }
 
+    /**
+     * Pushes {@code repository:tag} to its registry ({@code POST /images/{name}/push}), the credentials passed to
+     * the engine in the {@code X-Registry-Auth} header (never logged).
+     *
+     * @return the digest the registry stored the manifest under ({@code sha256:...})
+     * @throws RegistryException with the engine's or the registry's reason (the caller adds what to check)
+     */
     @Override
-    public String push(String reference) throws EngineException {
-        String[] digest = {""};
-        try {
-            client.pushImageCmd(reference).exec(new ResultCallback.Adapter<PushResponseItem>() {
-                @Override
-                public void onNext(PushResponseItem item) {
-                    if (item.getAux() != null && item.getAux().getDigest() != null) {
-                        digest[0] = item.getAux().getDigest();
-                    }
-                    if (item.getStatus() != null && item.getId() == null) {
-                        log.info(item.getStatus());
-                    }
-                    super.onNext(item);
-                }
-            }).awaitCompletion(1, TimeUnit.HOURS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EngineException("Interrupted while pushing " + reference, e);
-        } catch (DockerException | DockerClientException e) {
-            throw new EngineException("Could not push " + reference + ": " + e.getMessage(), e);
+    public String push(String reference, RegistryCredentials credentials) throws EngineException {
+        int colon = reference.lastIndexOf(':');
+        String repository = reference.substring(0, colon);
+        String tag = reference.substring(colon + 1);
+        DockerHttpClient.Request.Builder request = DockerHttpClient.Request.builder()
+                .method(DockerHttpClient.Request.Method.POST)
+                .path("/images/" + repository + "/push?tag=" + java.net.URLEncoder.encode(tag,
+                        java.nio.charset.StandardCharsets.UTF_8));
+        if (credentials != null) {
+            request.putHeader("X-Registry-Auth", registryAuth(repository, credentials));
         }
-        return digest[0];
+        String digest = null;
+        try (DockerHttpClient.Response response = http.execute(request.build())) {
+            if (response.getStatusCode() / 100 != 2) {
+                JsonNode body = json.readTree(response.getBody());
+                throw new RegistryException(body.path("message").asText("HTTP " + response.getStatusCode()));
+            }
+            try (var items = json.readerFor(JsonNode.class).<JsonNode>readValues(response.getBody())) {
+                while (items.hasNext()) {
+                    JsonNode item = items.next();
+                    String error = item.path("errorDetail").path("message").asText(item.path("error").asText(""));
+                    if (!error.isBlank()) {
+                        throw new RegistryException(error.strip());
+                    }
+                    String pushed = item.path("aux").path("Digest").asText("");
+                    if (!pushed.isBlank()) {
+                        digest = pushed;
+                    }
+                    String status = item.path("status").asText("");
+                    if (!status.isBlank()) {
+                        String id = item.path("id").asText("");
+                        log.debug((id.isEmpty() ? "" : id + ": ") + status);
+                    }
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw new RegistryException(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        } catch (RuntimeException e) {
+            // the transport's failures (TLS, connection) are unchecked
+            throw new EngineException("Could not push " + repository + ":" + tag + " through the engine at "
+                    + address.host() + ": " + e.getMessage(), e);
+        }
+        if (digest == null) {
+            throw new RegistryException("the engine reported no digest for the pushed image");
+        }
+        return digest;
+    }
+
+    @Override
+    public List<String> repoDigests(String reference) throws EngineException {
+        return call("inspect image " + reference, () -> {
+            List<String> digests = client.inspectImageCmd(reference).exec().getRepoDigests();
+            return digests == null ? List.<String>of() : List.copyOf(digests);
+        });
+    }
+
+    /** The {@code X-Registry-Auth} header: base64url of the JSON the engine expects. */
+    private String registryAuth(String repository, RegistryCredentials credentials) throws EngineException {
+        Map<String, String> auth = new TreeMap<>();
+        if (credentials.identityToken()) {
+            auth.put("identitytoken", credentials.secret());
+        } else {
+            auth.put("username", credentials.username());
+            auth.put("password", credentials.secret());
+        }
+        auth.put("serveraddress", dev.dockyard.image.dockerfile.ImageRef.parse(repository).registry());
+        try {
+            return java.util.Base64.getUrlEncoder().encodeToString(json.writeValueAsBytes(auth));
+        } catch (IOException e) {
+            throw new EngineException("Could not encode the registry credentials", e);
+        }
     }
 
     @Override

@@ -88,11 +88,16 @@ public interface Engine extends AutoCloseable {
     void save(String reference, OutputStream out) throws EngineException;
 
     /**
-     * Pushes {@code reference} to its registry.
+     * Pushes {@code reference} ({@code name:tag}) to its registry, the credentials (when not {@code null}) passed
+     * to the engine and never logged.
      *
-     * @return the digest the registry gave the manifest ({@code sha256:...}), empty when the engine did not say
+     * @return the digest the registry stored the manifest under ({@code sha256:...})
+     * @throws RegistryException with the engine's or the registry's reason (the caller adds what to check)
      */
-    String push(String reference) throws EngineException;
+    String push(String reference, RegistryCredentials credentials) throws EngineException;
+
+    /** The digests ({@code name@sha256:...}) the engine knows the image by in registries. */
+    List<String> repoDigests(String reference) throws EngineException;
 
     /**
      * Creates a network carrying {@code labels}.

@@ -49,6 +49,12 @@ public final class ImageReports {
         return json;
     }
 
+    /** Reads a JSON object this class wrote. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> readJson(Path file) throws IOException {
+        return JSON.readValue(file.toFile(), LinkedHashMap.class);
+    }
+
     /** Writes {@code json} to {@code file}, pretty-printed, creating the directory. */
     public static void writeJson(Object json, Path file) throws IOException {
         Files.createDirectories(file.getParent());

@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import dev.dockyard.image.dockerfile.Users;
 import dev.dockyard.image.probe.HealthProbe;
 
 /**
@@ -45,17 +46,24 @@ public final class ImageVerifier {
     /** Runs every check; a failed check never stops the others (later live checks are skipped when moot). */
     public Verification verify(VerifyRequest request) throws EngineException, InterruptedException {
         ImageDetails image = engine.inspect(request.image());
-        List<Check> checks = new ArrayList<>();
-        checks.add(size(image, request.maxImageSize()));
-        checks.add(user(image));
-        checks.add(healthCheck(image));
-        checks.add(ports(image, request.ports()));
-        checks.add(labels(image, request.requiredLabels()));
+        List<Check> checks = new ArrayList<>(staticChecks(image, request.maxImageSize(), request.ports(),
+                request.requiredLabels()));
         checks.forEach(this::report);
         if (request.live()) {
             live(image, request, checks);
         }
         return new Verification(image, checks);
+    }
+
+    /**
+     * The checks that need only the image's configuration and history: size within the budget, non-root user,
+     * HEALTHCHECK, the configured ports exposed, the required labels. Shared by {@code image:verify} and the
+     * offline check of a saved archive.
+     */
+    public static List<Check> staticChecks(ImageDetails image, long maxImageSize, List<Integer> ports,
+            List<String> requiredLabels) {
+        return List.of(size(image, maxImageSize), user(image), healthCheck(image), ports(image, ports),
+                labels(image, requiredLabels));
     }
 
     private void report(Check check) {
@@ -83,8 +91,7 @@ public final class ImageVerifier {
 
     static Check user(ImageDetails image) {
         String user = image.user().strip();
-        String name = user.contains(":") ? user.substring(0, user.indexOf(':')) : user;
-        if (name.isEmpty() || name.equals("root") || name.equals("0")) {
+        if (Users.isRoot(user)) {
             return Check.fail("non-root-user", "the image runs as root (USER "
                     + (user.isEmpty() ? "not set" : "'" + user + "'") + "): end the Dockerfile with a numeric"
                     + " non-root USER, e.g. USER 65532:65532 (image.user)", Duration.ZERO, List.of());

@@ -5,16 +5,21 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
 
+import dev.dockyard.image.archive.ArchiveNames;
 import dev.dockyard.image.engine.Engine;
 import dev.dockyard.image.engine.EngineAddress;
 import dev.dockyard.image.engine.EngineException;
 import dev.dockyard.image.engine.EngineLog;
 import dev.dockyard.image.engine.EngineUnreachableException;
 import dev.dockyard.image.engine.ImageBuildException;
+import dev.dockyard.image.engine.RegistryException;
+import dev.dockyard.image.engine.TagPolicy;
 
 /** Goals that talk to a Docker engine: connecting, and the image id {@code image:build} leaves behind. */
 abstract class AbstractEngineMojo extends AbstractImageMojo {
@@ -22,13 +27,56 @@ abstract class AbstractEngineMojo extends AbstractImageMojo {
     /** Name of the file, in the output directory, holding the id of the image built last. */
     static final String IMAGE_ID_FILE = "image-id";
 
+    /**
+     * Which tags the image gets: {@code version} (the tags of {@code image.tags}) or {@code semver} ({@code 1.4.2}
+     * gives {@code 1.4.2}, {@code 1.4}, {@code 1} and {@code latest}; a {@code -SNAPSHOT} or other pre-release only
+     * its version), then the other {@code image.tags}, then the git commit's short id.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "image.tagPolicy", defaultValue = "version")
+    protected String tagPolicy;
+
+    /**
+     * Add ({@code true}) or suppress ({@code false}) the tag {@code latest}; unset, the tag policy decides
+     * ({@code semver} tags releases {@code latest}, {@code version} does not).
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "image.latest")
+    protected Boolean latest;
+
+    /**
+     * Also tag the image with the short id (7 characters) of the git commit checked out, when the project is in a
+     * git work tree.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "image.gitTag", defaultValue = "true")
+    protected boolean gitTag;
+
     /** The main reference of the image: {@code <image.name>:<first tag>}. */
     String mainReference() throws MojoFailureException {
-        if (tags == null || tags.isEmpty() || tags.get(0).isBlank()) {
+        return references().get(0);
+    }
+
+    /** {@code <image.name>:<tag>} for every tag of the tag policy, the main one first. */
+    List<String> references() throws MojoFailureException {
+        TagPolicy policy;
+        List<String> computed;
+        try {
+            policy = TagPolicy.parse(tagPolicy);
+            String revision = gitTag ? new MavenProjectAdapter(project, session).gitRevision().orElse(null) : null;
+            computed = policy.tags(project.getVersion(), tags == null ? List.of() : tags, revision, latest);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("image.tagPolicy: " + e.getMessage());
+        }
+        if (computed.isEmpty() || (tags == null || tags.isEmpty() || tags.get(0).isBlank())
+                && policy == TagPolicy.VERSION) {
             throw new MojoFailureException("image.tags is empty: give the image at least one tag, e.g."
                     + " -Dimage.tags=" + project.getVersion());
         }
-        return imageName.strip() + ":" + tags.get(0).strip();
+        return computed.stream().map(tag -> imageName.strip() + ":" + tag).toList();
     }
 
     EngineLog engineLog() {
@@ -62,13 +110,20 @@ abstract class AbstractEngineMojo extends AbstractImageMojo {
         return mainReference();
     }
 
+    /** Where image:save writes the archive by default: {@code target/<image-name>-<version>.tar.gz}. */
+    Path savedArchive() {
+        return Path.of(project.getBuild().getDirectory())
+                .resolve(ArchiveNames.archive(imageName, project.getVersion()));
+    }
+
     Path imageIdFile() {
         return outputDirectory.toPath().resolve(IMAGE_ID_FILE);
     }
 
     /** Maps an engine fault: build and setup problems fail the build, the rest is an execution error. */
     static void rethrow(EngineException e) throws MojoFailureException, MojoExecutionException {
-        if (e instanceof ImageBuildException || e instanceof EngineUnreachableException) {
+        if (e instanceof ImageBuildException || e instanceof EngineUnreachableException
+                || e instanceof RegistryException) {
             throw new MojoFailureException(e.getMessage());
         }
         throw new MojoExecutionException(e.getMessage(), e);

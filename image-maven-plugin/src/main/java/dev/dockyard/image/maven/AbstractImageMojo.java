@@ -3,11 +3,14 @@ package dev.dockyard.image.maven;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+
+import dev.dockyard.image.render.Packagings;
 
 /**
  * Parameters and helpers shared by every goal of the plugin. Mojos stay thin: they check skip, build a plain
@@ -111,17 +114,16 @@ abstract class AbstractImageMojo extends AbstractMojo {
     protected Integer healthPort;
 
     /**
-     * @return {@code true} when the goal should do nothing for this module (logged once).
+     * @return {@code true} when the goal should do nothing for this module (logged once): {@code image.skip}, or a
+     *         packaging that gets no image ({@link Packagings}); every goal skips the same modules.
      */
     protected boolean skipped(String goal) {
         if (skip) {
             getLog().info("Skipping image:" + goal + " (image.skip=true)");
             return true;
         }
-        if ("pom".equals(project.getPackaging())) {
-            getLog().info("Skipping image:" + goal + ": packaging 'pom' has no image");
-            return true;
-        }
-        return false;
+        Optional<String> reason = Packagings.skipReason(project.getPackaging());
+        reason.ifPresent(r -> getLog().info("Skipping image:" + goal + ": " + r));
+        return reason.isPresent();
     }
 }

@@ -24,7 +24,6 @@ import dev.dockyard.image.engine.EngineException;
 import dev.dockyard.image.engine.ImageDetails;
 import dev.dockyard.image.engine.ImageReports;
 import dev.dockyard.image.engine.PullPolicy;
-import dev.dockyard.image.render.ProjectFacts;
 
 /**
  * Builds the image from the context {@code image:dockerfile} staged in {@code target/docker/}, on the Docker engine
@@ -54,15 +53,6 @@ public class BuildMojo extends AbstractEngineMojo {
      */
     @Parameter(property = "image.buildArgs")
     private List<String> buildArgs = new ArrayList<>();
-
-    /**
-     * Also tag the image with the short id (7 characters) of the git commit checked out, when the project is in a
-     * git work tree.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "image.gitTag", defaultValue = "true")
-    private boolean gitTag;
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
@@ -96,26 +86,6 @@ public class BuildMojo extends AbstractEngineMojo {
             throw new MojoExecutionException("Could not build the image of " + project.getArtifactId() + ": "
                     + e.getMessage(), e);
         }
-    }
-
-    /** {@code name:tag} for every tag, then the git short id. */
-    private List<String> references() throws MojoFailureException {
-        String main = mainReference();
-        List<String> references = new ArrayList<>();
-        references.add(main);
-        for (String tag : tags.subList(1, tags.size())) {
-            String reference = imageName.strip() + ":" + tag.strip();
-            if (!tag.isBlank() && !references.contains(reference)) {
-                references.add(reference);
-            }
-        }
-        if (gitTag) {
-            ProjectFacts.gitRevision(project.getBasedir().toPath())
-                    .map(revision -> imageName.strip() + ":" + revision.substring(0, Math.min(7, revision.length())))
-                    .filter(reference -> !references.contains(reference))
-                    .ifPresent(references::add);
-        }
-        return references;
     }
 
     private Map<String, String> buildArgs() throws MojoFailureException {

@@ -46,9 +46,9 @@ import dev.dockyard.image.render.TemplateSource;
 public class DockerfileMojo extends AbstractLintMojo {
 
     /**
-     * The template: a catalog name ({@code java-service}, {@code java-service-jre}), looked up first in the module's
-     * {@code src/main/docker/}, then in {@link #templateDirectory}, then in the bundled catalog; or the path of a
-     * {@code .ftl} file.
+     * The template: a catalog name ({@code java-service}, {@code java-service-debian}, {@code java-service-jre}),
+     * looked up first in the module's {@code src/main/docker/}, then in {@link #templateDirectory}, then in the
+     * bundled catalog; or the path of a {@code .ftl} file.
      *
      * @since 0.1.0
      */
@@ -92,8 +92,10 @@ public class DockerfileMojo extends AbstractLintMojo {
     private String builderImage;
 
     /**
-     * Base image of the final stage. Defaults to {@code debian:bookworm-slim} for {@code java-service} (the jlinked
-     * runtime brings its own Java) and to {@code eclipse-temurin:<release>-jre} for {@code java-service-jre}.
+     * Base image of the final stage. Defaults to {@code scratch} for {@code java-service} (its builder stage assembles
+     * the whole root filesystem: the jlinked runtime and the C libraries it loads), to {@code debian:bookworm-slim}
+     * for {@code java-service-debian} and templates outside the catalog, and to
+     * {@code eclipse-temurin:<release>-jre} for {@code java-service-jre}.
      *
      * @since 0.1.0
      */
@@ -202,6 +204,19 @@ public class DockerfileMojo extends AbstractLintMojo {
     private List<String> additionalModules = new ArrayList<>();
 
     /**
+     * How the module's jar is staged: {@code auto} recognises a Spring Boot repackaged jar (staged exploded, its
+     * nested jars in layers, {@code Start-Class} on a plain class path), a shaded jar (staged without the
+     * dependencies it holds) and a Quarkus fast-jar ({@code target/quarkus-app}); anything else gets the plain
+     * class path of the jar and its dependencies. {@code shaded} stages the jar without the dependencies whose
+     * classes it holds even where no packer left its traces; {@code plain} always stages the jar and every
+     * dependency.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "image.layout", defaultValue = "auto")
+    private String layout;
+
+    /**
      * Locales the service formats and parses beyond those of {@code java.base} (English and the root locale): language
      * tags such as {@code de,fr-CH} (ranges such as {@code *-IN} too), or {@code *} for every locale. When set, the
      * runtime keeps {@code jdk.localedata}, and the {@code java-service} template links only the given locales' data
@@ -227,24 +242,24 @@ public class DockerfileMojo extends AbstractLintMojo {
         if (skipped("dockerfile")) {
             return;
         }
-        if (!"jar".equals(project.getPackaging())) {
-            getLog().info("Skipping image:dockerfile: packaging '" + project.getPackaging() + "' is not supported"
-                    + " (only jar modules get an image)");
-            return;
-        }
         RenderResult result;
         try {
-            result = renderers.renderer().render(request());
+            result = renderers.renderer(session).render(request());
         } catch (RenderException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (IOException e) {
             throw new MojoExecutionException("Could not render the Dockerfile of " + project.getId() + ": "
                     + e.getMessage(), e);
-        }
-        for (String warning : result.warnings()) {
-            getLog().warn(warning);
+        } catch (RuntimeException e) {
+            // a fault of a tool or library the render runs (never the user's input): one line, no stack trace
+            throw new MojoExecutionException("Could not render the Dockerfile of " + project.getId() + " from "
+                    + project.getArtifact().getFile() + ": " + e.getMessage() + " (" + e.getClass().getSimpleName()
+                    + "). Set the runtime modules yourself with -Dimage.jlinkModules=java.base,... if the module"
+                    + " computation failed; run with -e for the stack trace and report it.", e);
         }
         Path base = project.getBasedir().toPath();
+        getLog().info("Layout of " + project.getArtifactId() + ": " + result.staging());
+        result.warnings().forEach(getLog()::warn);
         getLog().info((result.upToDate() ? "Up to date: " : "Rendered ") + base.relativize(result.dockerfile())
                 + " from " + result.template() + " (runtime modules: " + String.join(",", result.modules()) + ")");
         getLog().info((result.upToDate() ? "Up to date: build context " : "Staged build context ")
@@ -259,7 +274,7 @@ public class DockerfileMojo extends AbstractLintMojo {
      */
     private void lintRendered(RenderResult result) throws MojoExecutionException, MojoFailureException {
         LintMemo memo = new LintMemo(workDirectory.toPath().resolve("lint-memo.txt"));
-        Path report = reportsDirectory.toPath().resolve(LintReports.DEFAULT_NAME + ".json");
+        Path report = reportsDirectory.toPath().resolve(LintReports.RENDERED_NAME + ".json");
         try {
             if (result.upToDate() && memo.passed(lintParameters(), result.dockerfile(), report)) {
                 getLog().info("Up to date: lint of " + project.getBasedir().toPath().relativize(result.dockerfile())
@@ -267,7 +282,7 @@ public class DockerfileMojo extends AbstractLintMojo {
                 return;
             }
             memo.forget();
-            lint(List.of(result.dockerfile()), LintReports.DEFAULT_NAME);
+            lint(List.of(result.dockerfile()), LintReports.RENDERED_NAME);
             memo.remember(lintParameters(), result.dockerfile());
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot keep the lint memo in " + workDirectory + ": " + e.getMessage(), e);
@@ -276,18 +291,13 @@ public class DockerfileMojo extends AbstractLintMojo {
 
     private static String describe(StagedLayer layer) {
         int count = layer.files().size();
-        return layer.layer().id() + " " + count + (count == 1 ? " file " : " files ") + ByteSize.format(layer.bytes());
+        return layer.name() + " " + count + (count == 1 ? " file " : " files ") + ByteSize.format(layer.bytes());
     }
 
     private RenderRequest request() throws MojoFailureException, RenderException, IOException {
         MavenProjectAdapter adapter = new MavenProjectAdapter(project, session);
         Path jar = adapter.applicationJar();
-        String main = mainClass != null && !mainClass.isBlank() ? mainClass.strip()
-                : ProjectFacts.mainClassOf(jar).orElseThrow(() -> new MojoFailureException(
-                        "No main class for " + project.getArtifactId() + ": the jar's manifest has no Main-Class and"
-                                + " image.mainClass is not set. Set <mainClass> in the plugin configuration"
-                                + " (or -Dimage.mainClass=com.example.Main), or skip this module with"
-                                + " <skip>true</skip> (-Dimage.skip)."));
+        String main = mainClass != null && !mainClass.isBlank() ? mainClass.strip() : null;
         int release = DefaultImages.release(project.getProperties().getProperty("maven.compiler.release"),
                 project.getProperties().getProperty("maven.compiler.target"));
         String runtime = runtimeImage != null && !runtimeImage.isBlank() ? runtimeImage.strip()
@@ -319,7 +329,8 @@ public class DockerfileMojo extends AbstractLintMojo {
                 ProjectFacts.outputTimestamp(project.getProperties().getProperty("project.build.outputTimestamp"))
                         .orElse(null),
                 adapter.gitRevision().orElse(null),
-                plugin.getVersion());
+                plugin.getVersion(),
+                layout);
     }
 
     private static List<String> trimmed(List<String> values) {

@@ -95,6 +95,11 @@ final class MavenProjectAdapter {
     /** The module's own jar (the application layer). */
     Path applicationJar() throws MojoFailureException {
         File file = project.getArtifact().getFile();
+        // packaging quarkus: no module jar beside the fast-jar, whose quarkus-run.jar stands for it
+        File quarkus = new File(project.getBuild().getDirectory(), "quarkus-app/quarkus-run.jar");
+        if ((file == null || !file.isFile()) && quarkus.isFile()) {
+            file = quarkus;
+        }
         if (file == null || !file.isFile()) {
             throw new MojoFailureException("The jar of " + project.getArtifactId() + " is not built yet: run"
                     + " image:dockerfile in the package phase or later (mvn package), after the jar plugin.");

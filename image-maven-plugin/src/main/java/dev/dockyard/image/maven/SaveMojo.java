@@ -2,6 +2,9 @@ package dev.dockyard.image.maven;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 
 import javax.inject.Inject;
 
@@ -15,15 +18,17 @@ import org.apache.maven.project.MavenProjectHelper;
 import dev.dockyard.image.archive.ArchiveRequest;
 import dev.dockyard.image.archive.ArchiveResult;
 import dev.dockyard.image.archive.ImageArchive;
+import dev.dockyard.image.engine.BaseImages;
 import dev.dockyard.image.engine.ByteSize;
 import dev.dockyard.image.engine.Engine;
 import dev.dockyard.image.engine.EngineException;
 
 /**
- * Saves the built image as a gzipped docker-archive ({@code docker save}) to
- * {@code target/<artifactId>-<version>-image.tar.gz}, with its {@code .sha256} and {@code image-metadata.json}
- * (tags, id, size, created, git revision); optionally attaches it to the project (classifier {@code image}) so that
- * {@code install} and {@code deploy} publish it.
+ * Saves the built image as a gzipped docker-archive ({@code docker save}), streamed to
+ * {@code target/<image-name>-<version>.tar.gz} (the image name without registry and path), with its
+ * {@code .sha256} in {@code sha256sum -c} format and {@code image-metadata.json} (name, version, tags, id, digest,
+ * size, created, git revision, base images, labels); optionally a {@code <image-name>-latest.tar.gz} copy, and
+ * attached to the project (classifier {@code image}) so that {@code install} and {@code deploy} publish it.
  *
  * @since 0.1.0
  */
@@ -31,13 +36,21 @@ import dev.dockyard.image.engine.EngineException;
 public class SaveMojo extends AbstractEngineMojo {
 
     /**
-     * The archive written.
+     * The archive written; by default {@code ${project.build.directory}/<image-name>-<version>.tar.gz}.
      *
      * @since 0.1.0
      */
-    @Parameter(property = "image.saveFile",
-            defaultValue = "${project.build.directory}/${project.artifactId}-${project.version}-image.tar.gz")
+    @Parameter(property = "image.saveFile")
     private File saveFile;
+
+    /**
+     * Also write {@code <image-name>-latest.tar.gz} (and its {@code .sha256}), a copy under a name that does not
+     * change between versions.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "image.saveLatest", defaultValue = "false")
+    private boolean saveLatest;
 
     /**
      * Attach the archive to the project as {@code <artifactId>-<version>-image.tar.gz} (classifier {@code image}).
@@ -60,8 +73,9 @@ public class SaveMojo extends AbstractEngineMojo {
             return;
         }
         MavenProjectAdapter adapter = new MavenProjectAdapter(project, session);
-        ArchiveRequest request = new ArchiveRequest(builtImage(), saveFile.toPath(),
-                adapter.gitRevision().orElse(null));
+        Path archive = saveFile != null ? saveFile.toPath() : savedArchive();
+        ArchiveRequest request = new ArchiveRequest(builtImage(), imageName.strip(), project.getVersion(), archive,
+                saveLatest, adapter.gitRevision().orElse(null), baseImages());
         ArchiveResult result;
         try (Engine engine = connect()) {
             result = new ImageArchive(engine).save(request);
@@ -69,13 +83,28 @@ public class SaveMojo extends AbstractEngineMojo {
             rethrow(e);
             return;
         } catch (IOException e) {
-            throw new MojoExecutionException("Could not write " + request.archive() + ": " + e.getMessage(), e);
+            throw new MojoExecutionException("Could not write " + archive + ": " + e.getMessage(), e);
         }
         getLog().info("Saved image " + result.image().shortId() + " to " + adapter.relative(result.archive()) + " ("
                 + ByteSize.format(result.bytes()) + ", sha256 " + result.sha256() + ")");
+        getLog().info("Wrote " + adapter.relative(result.checksum()) + (result.latest() == null ? "" : ", "
+                + adapter.relative(result.latest())) + " and " + adapter.relative(result.metadata()));
         if (attach) {
             projectHelper.attachArtifact(project, "tar.gz", "image", result.archive().toFile());
             getLog().info("Attached " + result.archive().getFileName() + " (classifier image)");
+        }
+    }
+
+    /** The base images of the Dockerfile image:dockerfile wrote, for the metadata. */
+    private List<String> baseImages() throws MojoExecutionException {
+        Path dockerfile = outputDirectory.toPath().resolve("Dockerfile");
+        if (!Files.isRegularFile(dockerfile)) {
+            return List.of();
+        }
+        try {
+            return BaseImages.of(Files.readAllLines(dockerfile));
+        } catch (IOException e) {
+            throw new MojoExecutionException("Could not read " + dockerfile + ": " + e.getMessage(), e);
         }
     }
 }

@@ -36,25 +36,7 @@ import dev.dockyard.image.engine.VerifyRequest;
  * @since 0.1.0
  */
 @Mojo(name = "verify", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public class VerifyMojo extends AbstractEngineMojo {
-
-    /**
-     * Size budget of the whole image, in decimal units as {@code docker images} shows them ({@code 150MB}), or
-     * binary ones ({@code 140MiB}).
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "image.maxImageSize", defaultValue = "150MB")
-    private String maxImageSize;
-
-    /**
-     * Labels the image must carry. On the command line, comma-separated.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "image.requiredLabels",
-            defaultValue = "org.opencontainers.image.title,org.opencontainers.image.version")
-    private List<String> requiredLabels = new ArrayList<>();
+public class VerifyMojo extends AbstractStaticCheckMojo {
 
     /**
      * Run the live checks (start a container). {@code false} keeps only the static checks.
@@ -129,26 +111,16 @@ public class VerifyMojo extends AbstractEngineMojo {
 
     private VerifyRequest request(String image) throws MojoFailureException {
         List<String> problems = new ArrayList<>();
-        long budget = 0;
-        try {
-            budget = ByteSize.parse(maxImageSize);
-        } catch (IllegalArgumentException e) {
-            problems.add("image.maxImageSize: " + e.getMessage());
-        }
+        long budget = maxImageSize(problems);
         Duration health = duration("image.healthTimeout", healthTimeout, problems);
         Duration stop = duration("image.stopTimeout", stopTimeout, problems);
         if (!problems.isEmpty()) {
             throw new MojoFailureException(String.join("; ", problems));
         }
-        List<Integer> allPorts = new ArrayList<>();
-        allPorts.add(port);
-        ports.stream().filter(p -> p != null && !allPorts.contains(p)).forEach(allPorts::add);
         String path = healthPath == null || healthPath.isBlank() || NO_HEALTH_CHECK.equalsIgnoreCase(healthPath.strip())
                 ? null : healthPath.strip();
-        List<String> labels = requiredLabels == null ? List.of()
-                : requiredLabels.stream().filter(l -> l != null && !l.isBlank()).map(String::strip).toList();
         String runId = project.getArtifactId() + "-" + UUID.randomUUID().toString().substring(0, 8);
-        return new VerifyRequest(image, budget, allPorts, labels, liveChecks, health, path,
+        return new VerifyRequest(image, budget, allPorts(), requiredLabels(), liveChecks, health, path,
                 healthPort != null ? healthPort : port, stop, Math.max(1, logLines), runId,
                 Map.of(Engine.PROJECT_LABEL, project.getBasedir().getAbsolutePath()));
     }

@@ -30,8 +30,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class LintReports {
 
-    /** Default report base name. */
+    /** Default report base name: the reports of {@code image:lint} (hand-written Dockerfiles). */
     public static final String DEFAULT_NAME = "lint";
+
+    /**
+     * Report base name of the lint of the rendered Dockerfile ({@code image:dockerfile}): distinct from
+     * {@link #DEFAULT_NAME}, so that a module with both keeps both reports.
+     */
+    public static final String RENDERED_NAME = "lint-dockerfile";
 
     static final String SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
     static final String INFO_URI = "https://dockyard.dev";

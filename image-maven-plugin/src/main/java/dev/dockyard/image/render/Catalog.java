@@ -6,7 +6,10 @@ import java.util.List;
 public final class Catalog {
 
     /** Catalog names, the default first. */
-    public static final List<String> NAMES = List.of("java-service", "java-service-jre");
+    public static final List<String> NAMES = List.of("java-service", "java-service-debian", "java-service-jre");
+
+    /** Files the catalog templates import: part of what a rendered Dockerfile depends on. */
+    public static final List<String> IMPORTS = List.of("jlink.ftl");
 
     /** The template used when none is configured. */
     public static final String DEFAULT = NAMES.get(0);

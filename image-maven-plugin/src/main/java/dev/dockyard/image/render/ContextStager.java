@@ -12,17 +12,24 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.Enumeration;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /**
- * Stages the build context: one directory per {@link Layer} under {@code layers/}, plus the health probe under
+ * Stages the build context as a {@link StagingPlan} says: one directory per layer under {@code layers/}, plus the health probe under
  * {@code probe/}. Files carry a fixed timestamp so that the context is byte-identical across builds; a file whose
  * source did not change since the last staging is not copied again, and files no longer wanted are removed.
  */
@@ -47,40 +54,48 @@ final class ContextStager {
     }
 
     /**
-     * Stages the application jar and the dependencies.
+     * Stages the layers of {@code plan}.
      *
-     * @return the non-empty layers in image order, and the classpath
+     * @return the non-empty layers in image order, the class path, and the staged jars for the module scan
      */
-    Staging stage(Path applicationJar, List<ArtifactInput> artifacts) throws IOException {
-        Map<Layer, Map<String, Path>> byLayer = new EnumMap<>(Layer.class);
-        List<String> classpath = new ArrayList<>();
-        String applicationName = applicationJar.getFileName().toString();
-        byLayer.computeIfAbsent(Layer.APPLICATION, l -> new LinkedHashMap<>()).put(applicationName, applicationJar);
-        classpath.add(Layer.APPLICATION.contextDirectory() + "/" + applicationName);
-        for (ArtifactInput artifact : artifacts) {
-            Map<String, Path> files = byLayer.computeIfAbsent(artifact.layer(), l -> new LinkedHashMap<>());
-            String name = artifact.file().getFileName().toString();
-            if (files.containsKey(name)) {
-                name = artifact.groupId() + "-" + name;
-            }
-            files.put(name, artifact.file());
-            classpath.add(artifact.layer().contextDirectory() + "/" + name);
-        }
-
+    Staging stage(StagingPlan plan) throws IOException {
         Properties previous = readState();
         Properties state = new Properties();
         Set<Path> wanted = new HashSet<>();
         List<StagedLayer> staged = new ArrayList<>();
-        for (Map.Entry<Layer, Map<String, Path>> entry : byLayer.entrySet()) {
-            Path directory = context.resolve(entry.getKey().contextDirectory());
-            Files.createDirectories(directory);
-            long bytes = 0;
-            for (Map.Entry<String, Path> file : entry.getValue().entrySet()) {
-                Path target = directory.resolve(file.getKey());
-                bytes += copyIfChanged(file.getValue(), target, previous, state);
-                wanted.add(target);
+        List<Path> own = new ArrayList<>();
+        List<Path> libraries = new ArrayList<>();
+        Map<Path, ZipFile> jars = new HashMap<>();
+        try {
+            for (StagingPlan.PlannedLayer layer : plan.layers()) {
+                String contextDirectory = LAYERS_DIRECTORY + "/" + layer.name();
+                Path directory = context.resolve(contextDirectory);
+                Files.createDirectories(directory);
+                long bytes = 0;
+                List<String> names = new ArrayList<>();
+                for (StagingPlan.PlannedFile file : layer.files()) {
+                    Path target = directory.resolve(file.path());
+                    if (!wanted.add(target)) {
+                        throw new IOException("Two files would be staged as " + target);
+                    }
+                    bytes += stageFile(file.source(), target, previous, state, jars);
+                    names.add(file.path());
+                    // the module scan reads a copied jar at its source, whose time tells a change apart
+                    Path scanned = file.source() instanceof StagingPlan.DiskFile disk ? disk.file() : target;
+                    if (file.path().endsWith(".jar")) {
+                        switch (file.role()) {
+                            case OWN -> own.add(scanned);
+                            case LIBRARY -> libraries.add(scanned);
+                            default -> { }
+                        }
+                    }
+                }
+                staged.add(new StagedLayer(layer.name(), contextDirectory, layer.imageDirectory(), names, bytes));
             }
-            staged.add(new StagedLayer(entry.getKey(), List.copyOf(entry.getValue().keySet()), bytes));
+        } finally {
+            for (ZipFile zip : jars.values()) {
+                zip.close();
+            }
         }
         wanted.add(stageProbe());
         removeUnwanted(context.resolve(LAYERS_DIRECTORY), wanted);
@@ -88,34 +103,91 @@ final class ContextStager {
         fixDirectoryTimes(context.resolve(LAYERS_DIRECTORY));
         fixDirectoryTimes(context.resolve(PROBE_DIRECTORY));
         writeState(state);
-        return new Staging(staged, classpath);
+        return new Staging(staged, plan.classpath(), own, libraries);
     }
 
     /**
      * @param layers the non-empty layers, in image order
-     * @param classpath context-relative jar paths in classpath order, the application first
+     * @param classpath image paths relative to the work directory, in class path order
+     * @param own the jars of the module and its reactor modules (a copied jar at its source)
+     * @param libraries the third-party jars (a copied jar at its source)
      */
-    record Staging(List<StagedLayer> layers, List<String> classpath) {
+    record Staging(List<StagedLayer> layers, List<String> classpath, List<Path> own, List<Path> libraries) {
     }
 
-    private long copyIfChanged(Path source, Path target, Properties previous, Properties state) throws IOException {
-        BasicFileAttributes attributes = Files.readAttributes(source, BasicFileAttributes.class);
+    /** Stages one file unless its source did not change since the last staging; returns its size. */
+    private long stageFile(StagingPlan.Source source, Path target, Properties previous, Properties state,
+            Map<Path, ZipFile> jars) throws IOException {
+        Path origin = source.origin();
+        BasicFileAttributes attributes = Files.readAttributes(origin, BasicFileAttributes.class);
         if (!attributes.isRegularFile()) {
-            throw new IOException("Not a file: " + source + " (a reactor module must be packaged before it is staged)");
+            throw new IOException("Not a file: " + origin + " (a reactor module must be packaged before it is staged)");
         }
         String key = context.relativize(target).toString().replace('\\', '/');
-        String fingerprint = source.toAbsolutePath() + "|" + attributes.size() + "|"
-                + attributes.lastModifiedTime().toMillis();
+        String fingerprint = origin.toAbsolutePath() + "|" + attributes.size() + "|"
+                + attributes.lastModifiedTime().toMillis() + source.part() + "|" + timestamp.toMillis();
         boolean upToDate = fingerprint.equals(previous.getProperty(key))
                 && Files.isRegularFile(target)
-                && Files.size(target) == attributes.size()
-                && timestamp.equals(Files.getLastModifiedTime(target));
+                && timestamp.equals(Files.getLastModifiedTime(target))
+                && (!(source instanceof StagingPlan.DiskFile) || Files.size(target) == attributes.size());
         if (!upToDate) {
-            Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+            Files.createDirectories(target.getParent());
+            if (source instanceof StagingPlan.JarEntryFile entry) {
+                ZipFile zip = open(jars, entry.jar());
+                ZipEntry found = zip.getEntry(entry.entry());
+                if (found == null) {
+                    throw new IOException(entry.jar() + " has no entry " + entry.entry());
+                }
+                try (InputStream in = zip.getInputStream(found)) {
+                    Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } else if (source instanceof StagingPlan.RepackedJar repacked) {
+                repack(open(jars, repacked.jar()), repacked, target);
+            } else {
+                Files.copy(origin, target, StandardCopyOption.REPLACE_EXISTING);
+            }
             Files.setLastModifiedTime(target, timestamp);
         }
         state.setProperty(key, fingerprint);
-        return attributes.size();
+        return Files.size(target);
+    }
+
+    private static ZipFile open(Map<Path, ZipFile> jars, Path jar) throws IOException {
+        ZipFile zip = jars.get(jar);
+        if (zip == null) {
+            zip = new ZipFile(jar.toFile());
+            jars.put(jar, zip);
+        }
+        return zip;
+    }
+
+    /** Writes the entries below the prefix into a new jar, in the source's order, each with the fixed time. */
+    private void repack(ZipFile zip, StagingPlan.RepackedJar repacked, Path target) throws IOException {
+        LocalDateTime time = LocalDateTime.ofInstant(timestamp.toInstant(), ZoneOffset.UTC);
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(target))) {
+            JarEntry manifest = new JarEntry(JarFile.MANIFEST_NAME);
+            manifest.setTimeLocal(time);
+            out.putNextEntry(manifest);
+            repacked.manifest().write(out);
+            out.closeEntry();
+            for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements();) {
+                ZipEntry entry = e.nextElement();
+                String name = entry.getName();
+                if (!name.startsWith(repacked.prefix()) || name.length() == repacked.prefix().length()
+                        || name.equals(repacked.prefix() + JarFile.MANIFEST_NAME)) {
+                    continue;
+                }
+                JarEntry copy = new JarEntry(name.substring(repacked.prefix().length()));
+                copy.setTimeLocal(time);
+                out.putNextEntry(copy);
+                if (!entry.isDirectory()) {
+                    try (InputStream in = zip.getInputStream(entry)) {
+                        in.transferTo(out);
+                    }
+                }
+                out.closeEntry();
+            }
+        }
     }
 
     private Path stageProbe() throws IOException {

@@ -28,14 +28,14 @@ final class DataModel {
     }
 
     static Map<String, Object> build(RenderRequest request, ContextStager.Staging staging, List<String> modules,
-            String templateName) {
+            String mainClass, String templateName) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("project", project(request.project()));
         model.put("image", image(request));
         if (request.health() != null) {
             model.put("health", health(request.health()));
         }
-        model.put("jvm", jvm(request, staging, modules));
+        model.put("jvm", jvm(request, staging, modules, mainClass));
         model.put("base", Map.of("builder", request.builderImage(), "runtime", request.runtimeImage()));
         model.put("layers", layers(request.image().workdir(), staging.layers()));
         model.put("probe", Map.of(
@@ -119,15 +119,16 @@ final class DataModel {
         return map;
     }
 
-    private static Map<String, Object> jvm(RenderRequest request, ContextStager.Staging staging, List<String> modules) {
+    private static Map<String, Object> jvm(RenderRequest request, ContextStager.Staging staging, List<String> modules,
+            String mainClass) {
         List<String> options = new ArrayList<>(CONTAINER_JVM_OPTIONS);
         options.addAll(request.jvm().options());
         List<String> classpath = new ArrayList<>();
         for (String entry : staging.classpath()) {
-            classpath.add(imagePath(request.image().workdir(), entry));
+            classpath.add(request.image().workdir() + "/" + entry);
         }
         Map<String, Object> map = new LinkedHashMap<>();
-        map.put("mainClass", request.jvm().mainClass());
+        map.put("mainClass", mainClass);
         map.put("options", options);
         map.put("modules", modules);
         map.put("locales", request.jvm().locales());
@@ -140,24 +141,13 @@ final class DataModel {
         List<Map<String, Object>> layers = new ArrayList<>();
         for (StagedLayer layer : staged) {
             Map<String, Object> map = new LinkedHashMap<>();
-            map.put("name", layer.layer().id());
-            map.put("source", layer.layer().contextDirectory() + "/");
-            map.put("target", workdir + "/" + layer.layer().imageDirectory() + "/");
+            map.put("name", layer.name());
+            map.put("source", layer.contextDirectory() + "/");
+            map.put("target", workdir + "/" + (layer.imageDirectory().isEmpty() ? "" : layer.imageDirectory() + "/"));
             map.put("files", layer.files());
             map.put("bytes", layer.bytes());
             layers.add(map);
         }
         return layers;
-    }
-
-    /** Maps a context path {@code layers/<id>/<file>} to where the layer puts it in the image. */
-    private static String imagePath(String workdir, String contextPath) {
-        for (Layer layer : Layer.values()) {
-            String prefix = layer.contextDirectory() + "/";
-            if (contextPath.startsWith(prefix)) {
-                return workdir + "/" + layer.imageDirectory() + "/" + contextPath.substring(prefix.length());
-            }
-        }
-        throw new IllegalArgumentException("Not a layer path: " + contextPath);
     }
 }

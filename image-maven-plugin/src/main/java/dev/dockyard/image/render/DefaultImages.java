@@ -48,8 +48,16 @@ public final class DefaultImages {
         return "eclipse-temurin:" + release + "-jdk";
     }
 
-    /** @return the base of the final stage: a JRE for {@code java-service-jre}, a slim OS for the jlink template */
+    /**
+     * @return the base of the final stage: nothing ({@code scratch}) for {@code java-service}, whose builder stage
+     *         assembles the whole root filesystem; a JRE for {@code java-service-jre}; Debian's slim image for
+     *         {@code java-service-debian} and for templates outside the catalog, which expect a C library and a shell
+     */
     public static String runtime(String template, int release) {
-        return "java-service-jre".equals(template) ? "eclipse-temurin:" + release + "-jre" : "debian:bookworm-slim";
+        return switch (template) {
+            case "java-service" -> "scratch";
+            case "java-service-jre" -> "eclipse-temurin:" + release + "-jre";
+            default -> "debian:bookworm-slim";
+        };
     }
 }

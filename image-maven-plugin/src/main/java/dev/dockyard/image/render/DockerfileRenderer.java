@@ -82,34 +82,52 @@ public final class DockerfileRenderer {
         Files.createDirectories(context);
         FileTime timestamp = FileTime.from(
                 request.outputTimestamp() != null ? request.outputTimestamp() : DEFAULT_TIMESTAMP);
-        ContextStager.Staging staging = new ContextStager(context, request.workDirectory(), timestamp)
-                .stage(request.applicationJar(), request.artifacts());
-        List<String> warnings = new ArrayList<>();
-        List<String> modules = modules(request, warnings);
+        StagingPlan plan = JarLayouts.plan(request);
+        String mainClass = mainClass(request, plan);
+        ContextStager.Staging staging = new ContextStager(context, request.workDirectory(), timestamp).stage(plan);
+        List<String> warnings = new ArrayList<>(plan.warnings());
+        List<String> modules = modules(request, staging, warnings);
 
         String text = engine.render(template.name(),
-                DataModel.build(request, staging, modules, template.name()), request.template().baseDirectory());
+                DataModel.build(request, staging, modules, mainClass, template.name()),
+                request.template().baseDirectory());
         Path dockerfile = write(context.resolve("Dockerfile"), text, timestamp);
         write(context.resolve(".dockerignore"), DOCKERIGNORE, timestamp);
         RenderResult result = new RenderResult(dockerfile, context,
                 engine.display(template.name(), request.template().baseDirectory()), staging.layers(), modules, false,
-                warnings);
+                plan.summary(), warnings);
         state.save(request.workDirectory(), fingerprint, result);
         return result;
     }
 
+    /** {@code image.mainClass}, else the class the layout names, else the jar's {@code Main-Class}. */
+    private static String mainClass(RenderRequest request, StagingPlan plan) throws RenderException, IOException {
+        if (request.jvm().mainClass() != null) {
+            return request.jvm().mainClass();
+        }
+        if (plan.mainClass() != null) {
+            return plan.mainClass();
+        }
+        String artifactId = request.project().artifactId();
+        return ProjectFacts.mainClassOf(request.applicationJar()).orElseThrow(() -> new RenderException(
+                "No main class for " + artifactId + ": the jar's manifest has no Main-Class and"
+                        + " image.mainClass is not set. Set <mainClass> in the plugin configuration"
+                        + " (or -Dimage.mainClass=com.example.Main), or skip this module with"
+                        + " <skip>true</skip> (-Dimage.skip)."));
+    }
+
     /**
-     * The runtime modules: {@code image.jlinkModules}, or those a scan of every staged jar finds; then
-     * {@code jdk.localedata} for {@code image.locales}, {@code image.additionalModules} and the probe's.
+     * The runtime modules: {@code image.jlinkModules}, or those a scan of every staged jar (as the layout staged
+     * it) finds; then {@code jdk.localedata} for {@code image.locales}, {@code image.additionalModules} and the
+     * probe's.
      */
-    private List<String> modules(RenderRequest request, List<String> warnings) throws IOException {
+    private List<String> modules(RenderRequest request, ContextStager.Staging staging, List<String> warnings)
+            throws IOException {
         TreeSet<String> modules = new TreeSet<>();
         JvmSettings jvm = request.jvm();
         if (jvm.modules().isEmpty()) {
-            List<Path> jars = new ArrayList<>(List.of(request.applicationJar()));
-            for (ArtifactInput artifact : request.artifacts()) {
-                jars.add(artifact.file());
-            }
+            List<Path> jars = new ArrayList<>(staging.own());
+            jars.addAll(staging.libraries());
             ModuleScan scan = scanner.scan(new ScanRequest(jars, jvm.release(), jvm.locales(), jvm.options(),
                     request.workDirectory()));
             modules.addAll(scan.modules());

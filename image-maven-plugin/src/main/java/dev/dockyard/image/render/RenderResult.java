@@ -12,10 +12,11 @@ import java.util.List;
  * @param layers the staged, non-empty layers in image order
  * @param modules the Java modules the runtime keeps
  * @param upToDate {@code true} when nothing changed since the last render, which was therefore skipped
- * @param warnings what the user should know but need not fix (e.g. a jar the module scan could not read in full)
+ * @param staging one line saying which layout the module's jar has and how it was staged
+ * @param warnings what the user should know: a fat jar staged twice, a jar the module scan could not read in full
  */
 public record RenderResult(Path dockerfile, Path context, String template, List<StagedLayer> layers,
-        List<String> modules, boolean upToDate, List<String> warnings) {
+        List<String> modules, boolean upToDate, String staging, List<String> warnings) {
 
     public RenderResult {
         layers = List.copyOf(layers);
@@ -26,7 +27,7 @@ public record RenderResult(Path dockerfile, Path context, String template, List<
     /** A result without warnings. */
     public RenderResult(Path dockerfile, Path context, String template, List<StagedLayer> layers,
             List<String> modules, boolean upToDate) {
-        this(dockerfile, context, template, layers, modules, upToDate, List.of());
+        this(dockerfile, context, template, layers, modules, upToDate, "", List.of());
     }
 
     /** @return total bytes of the staged layers. */

@@ -33,6 +33,9 @@ final class RenderState {
             for (String name : Catalog.NAMES) {
                 update(digest, TemplateEngine.CATALOG_PATH.substring(1) + "/" + name + ".ftl");
             }
+            for (String name : Catalog.IMPORTS) {
+                update(digest, TemplateEngine.CATALOG_PATH.substring(1) + "/" + name);
+            }
             update(digest, ContextStager.PROBE_CLASS_FILE);
             this.bundled = Sha256.hex(digest);
         } catch (IOException e) {
@@ -52,7 +55,16 @@ final class RenderState {
         line(text, request.health(), request.jvm(), request.builderImage(), request.runtimeImage(),
                 request.template(), request.outputDirectory().toAbsolutePath(), request.outputTimestamp(),
                 request.gitRevision());
+        text.append(request.layout()).append('\n');
         file(text, request.applicationJar());
+        Optional<Path> quarkus = JarLayouts.quarkusDirectory(request.applicationJar());
+        if (quarkus.isPresent()) {
+            try (var walk = Files.walk(quarkus.get())) {
+                for (Path path : walk.filter(Files::isRegularFile).sorted().toList()) {
+                    file(text, path);
+                }
+            }
+        }
         for (ArtifactInput artifact : request.artifacts()) {
             text.append(artifact.layer()).append(' ').append(artifact.groupId()).append(' ');
             file(text, artifact.file());
@@ -85,26 +97,31 @@ final class RenderState {
                         .resolve(ContextStager.PROBE_CLASS_FILE))) {
             return Optional.empty();
         }
+        if (lines.size() < 5) {
+            return Optional.empty();
+        }
         List<StagedLayer> layers = new ArrayList<>();
-        for (String line : lines.subList(3, lines.size())) {
-            String[] parts = line.split("\t", 3);
-            Layer layer = Layer.valueOf(parts[0]);
-            List<String> files = parts[2].isEmpty() ? List.of() : List.of(parts[2].split("/"));
+        for (String line : lines.subList(5, lines.size())) {
+            String[] parts = line.split("\t", -1);
+            List<String> files = List.of(parts).subList(4, parts.length);
             for (String name : files) {
-                if (!Files.isRegularFile(context.resolve(layer.contextDirectory()).resolve(name))) {
+                if (!Files.isRegularFile(context.resolve(parts[1]).resolve(name))) {
                     return Optional.empty();
                 }
             }
-            layers.add(new StagedLayer(layer, files, Long.parseLong(parts[1])));
+            layers.add(new StagedLayer(parts[0], parts[1], parts[2], files, Long.parseLong(parts[3])));
         }
+        List<String> warnings = lines.get(4).isEmpty() ? List.of() : List.of(lines.get(4).split("\u0001"));
         return Optional.of(new RenderResult(dockerfile, context, lines.get(1), layers,
-                List.of(lines.get(2).split(",")), true));
+                List.of(lines.get(2).split(",")), true, lines.get(3), warnings));
     }
 
     void save(Path workDirectory, String fingerprint, RenderResult result) throws IOException {
-        List<String> lines = new ArrayList<>(List.of(fingerprint, result.template(), String.join(",", result.modules())));
+        List<String> lines = new ArrayList<>(List.of(fingerprint, result.template(), String.join(",", result.modules()),
+                result.staging(), String.join("\u0001", result.warnings())));
         for (StagedLayer layer : result.layers()) {
-            lines.add(layer.layer().name() + "\t" + layer.bytes() + "\t" + String.join("/", layer.files()));
+            lines.add(layer.name() + "\t" + layer.contextDirectory() + "\t" + layer.imageDirectory() + "\t"
+                    + layer.bytes() + (layer.files().isEmpty() ? "" : "\t" + String.join("\t", layer.files())));
         }
         Files.createDirectories(workDirectory);
         Files.write(workDirectory.resolve(FILE), lines, StandardCharsets.UTF_8);

@@ -88,7 +88,7 @@ final class SettingsValidator {
                 problems.add("env: '" + env.getKey() + "' is not a valid environment variable name");
             }
         }
-        if (!JAVA_NAME.matcher(request.jvm().mainClass()).matches()) {
+        if (request.jvm().mainClass() != null && !JAVA_NAME.matcher(request.jvm().mainClass()).matches()) {
             problems.add("image.mainClass '" + request.jvm().mainClass() + "' is not a Java class name");
         }
         for (String module : concat(request.jvm().modules(), request.jvm().additionalModules())) {

@@ -34,9 +34,10 @@ class ImageArchiveTest {
     @Test
     void writesTheGzippedArchiveItsChecksumAndMetadata() throws Exception {
         FakeEngine engine = new FakeEngine().image(IMAGE).archive("a docker-archive tar");
-        Path file = target.resolve("out/orders-1.0-image.tar.gz");
+        Path file = target.resolve("out/orders-1.0.tar.gz");
 
-        ArchiveResult result = new ImageArchive(engine).save(new ArchiveRequest("orders:1.0", file, "abc123"));
+        ArchiveResult result = new ImageArchive(engine).save(new ArchiveRequest("orders:1.0",
+                "registry.example.com/shop/orders", "1.0", file, true, "abc123", List.of("debian:bookworm-slim")));
 
         try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
             assertEquals("a docker-archive tar", new String(in.readAllBytes(), StandardCharsets.UTF_8));
@@ -45,12 +46,19 @@ class ImageArchiveTest {
                 .digest(Files.readAllBytes(file)));
         assertEquals(expected, result.sha256());
         assertEquals(Files.size(file), result.bytes());
-        assertEquals(expected + "  orders-1.0-image.tar.gz\n",
-                Files.readString(target.resolve("out/orders-1.0-image.tar.gz.sha256")));
+        assertEquals(expected + "  orders-1.0.tar.gz\n",
+                Files.readString(target.resolve("out/orders-1.0.tar.gz.sha256")));
+        assertEquals(expected + "  orders-latest.tar.gz\n",
+                Files.readString(target.resolve("out/orders-latest.tar.gz.sha256")));
+        assertEquals(Files.size(file), Files.size(target.resolve("out/orders-latest.tar.gz")));
         JsonNode metadata = new ObjectMapper().readTree(target.resolve("out/image-metadata.json").toFile());
         assertEquals(IMAGE.id(), metadata.path("id").asText());
         assertEquals("abc123", metadata.path("revision").asText());
-        assertEquals("orders-1.0-image.tar.gz", metadata.path("archive").asText());
+        assertEquals("orders-1.0.tar.gz", metadata.path("archive").asText());
+        assertEquals("registry.example.com/shop/orders", metadata.path("name").asText());
+        assertEquals("1.0", metadata.path("version").asText());
+        assertEquals("debian:bookworm-slim", metadata.path("baseImages").get(0).asText());
+        assertTrue(metadata.has("digest") && metadata.has("labels") && metadata.has("created"));
         assertEquals(expected, metadata.path("sha256").asText());
         assertTrue(engine.calls.contains("save " + IMAGE.id()));
     }

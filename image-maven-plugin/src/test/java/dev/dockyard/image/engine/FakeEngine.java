@@ -222,10 +222,16 @@ public final class FakeEngine implements Engine {
     }
 
     @Override
-    public String push(String reference) throws EngineException {
+    public String push(String reference, RegistryCredentials credentials) throws EngineException {
         inspect(reference);
-        calls.add("push " + reference);
+        calls.add("push " + reference + (credentials == null ? "" : " as " + credentials.username()));
         return "sha256:" + "f".repeat(64);
+    }
+
+    @Override
+    public List<String> repoDigests(String reference) throws EngineException {
+        inspect(reference);
+        return List.of();
     }
 
     @Override

@@ -91,8 +91,13 @@ class ForwardingEngine implements Engine {
     }
 
     @Override
-    public String push(String reference) throws EngineException {
-        return delegate.push(reference);
+    public String push(String reference, RegistryCredentials credentials) throws EngineException {
+        return delegate.push(reference, credentials);
+    }
+
+    @Override
+    public List<String> repoDigests(String reference) throws EngineException {
+        return delegate.repoDigests(reference);
     }
 
     @Override

@@ -104,6 +104,30 @@ class ImageVerifierTest {
         assertTrue(page.contains("missing configuration: &lt;DB_URL&gt;"));
     }
 
+    @Test
+    void theReportShowsTheHealthCheckAsTheDockerfileWroteIt() throws Exception {
+        String recorded = "/bin/sh -c #(nop)  HEALTHCHECK &{[\"CMD\" \"/opt/java/bin/java\" \"-cp\""
+                + " \"/opt/dockyard/probe/\" \"dev.dockyard.image.probe.HealthProbe\""
+                + " \"http://127.0.0.1:8080/health\"] \"10s\" \"3s\" \"20s\" '\\x03'}";
+        ImageLayer layer = new ImageLayer("h", 0, recorded, 0, "");
+        assertEquals("HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 CMD"
+                + " [\"/opt/java/bin/java\", \"-cp\", \"/opt/dockyard/probe/\","
+                + " \"dev.dockyard.image.probe.HealthProbe\", \"http://127.0.0.1:8080/health\"]", layer.instruction());
+        assertEquals("HEALTHCHECK --interval=30s --retries=5 CMD curl -f http://localhost/ || exit 1",
+                new ImageLayer("s", 0, "/bin/sh -c #(nop)  HEALTHCHECK &{[\"CMD-SHELL\" \"curl -f"
+                        + " http://localhost/ || exit 1\"] \"30s\" \"0s\" \"0s\" '\\x05'}", 0, "").instruction());
+        assertEquals("HEALTHCHECK NONE", new ImageLayer("n", 0, "/bin/sh -c #(nop)  HEALTHCHECK &{[\"NONE\"] \"0s\""
+                + " \"0s\" \"0s\" '\\x00'}", 0, "").instruction());
+
+        Path html = reports.resolve("image-report.html");
+        ImageReports.writeHtml(new Verification(image("65532", HEALTH, Set.of(), List.of(layer)), List.of()),
+                "Image orders:1.0", html);
+        String page = Files.readString(html);
+        assertTrue(page.contains("<code>HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 CMD"
+                + " [&quot;/opt/java/bin/java&quot;"), page);
+        assertFalse(page.contains("&amp;{"), page);
+    }
+
     private static ImageDetails image(String user, HealthCheckConfig health, Set<String> ports,
             List<ImageLayer> layers) {
         return new ImageDetails("sha256:" + "a".repeat(64), List.of("orders:1.0"),

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.dockyard.image.policy.FailOn;
+import dev.dockyard.image.policy.LintReports;
 import dev.dockyard.image.policy.Linter;
 import dev.dockyard.image.policy.Severity;
 
@@ -86,5 +87,24 @@ class LintMojoTest {
         assertTrue(json.isFile());
         assertTrue(Files.readString(json.toPath()).contains("\"files\" : [ \"Dockerfile\", "
                 + "\"src/main/docker/Dockerfile.worker\" ]"));
+    }
+
+    @Test
+    void theLintOfTheRenderedDockerfileKeepsTheHandWrittenOnesReports() throws Exception {
+        Files.writeString(module.resolve("Dockerfile"), "FROM alpine:3.21@sha256:a\nUSER 1000\n");
+        mojo().execute();
+        Path rendered = Files.createDirectories(module.resolve("target/docker")).resolve("Dockerfile");
+        Files.writeString(rendered, "FROM scratch@sha256:b\nUSER 65532:65532\n");
+        // what image:dockerfile does after rendering (and what an up-to-date image:dockerfile leaves alone)
+        mojo().lint(List.of(rendered), LintReports.RENDERED_NAME);
+
+        Path reports = module.resolve("target/image-reports");
+        assertTrue(Files.readString(reports.resolve("lint.json")).contains("\"files\" : [ \"Dockerfile\" ]"));
+        assertTrue(Files.readString(reports.resolve("lint-dockerfile.json"))
+                .contains("\"files\" : [ \"target/docker/Dockerfile\" ]"));
+        for (String name : List.of("lint.sarif", "TEST-dockyard-lint.xml", "lint-dockerfile.sarif",
+                "TEST-dockyard-lint-dockerfile.xml")) {
+            assertTrue(Files.isRegularFile(reports.resolve(name)), name);
+        }
     }
 }

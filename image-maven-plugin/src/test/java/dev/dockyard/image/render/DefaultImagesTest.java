@@ -18,7 +18,9 @@ class DefaultImagesTest {
     @Test
     void pickAJdkBuilderAndATemplateSpecificRuntime() {
         assertEquals("eclipse-temurin:21-jdk", DefaultImages.builder(21));
-        assertEquals("debian:bookworm-slim", DefaultImages.runtime("java-service", 21));
+        assertEquals("scratch", DefaultImages.runtime("java-service", 21));
+        assertEquals("debian:bookworm-slim", DefaultImages.runtime("java-service-debian", 21));
+        assertEquals("debian:bookworm-slim", DefaultImages.runtime("src/main/docker/custom.ftl", 21));
         assertEquals("eclipse-temurin:21-jre", DefaultImages.runtime("java-service-jre", 21));
     }
 

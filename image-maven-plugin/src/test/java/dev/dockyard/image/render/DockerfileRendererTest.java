@@ -41,6 +41,12 @@ class DockerfileRendererTest {
     }
 
     @Test
+    void rendersTheDebianTemplateExactly() throws Exception {
+        RenderResult result = renderer.render(fixture.request("java-service-debian", null));
+        assertGolden("java-service-debian.Dockerfile", result.dockerfile());
+    }
+
+    @Test
     void rendersTheJreTemplateExactly() throws Exception {
         RenderResult result = renderer.render(fixture.request("java-service-jre", null));
         assertGolden("java-service-jre.Dockerfile", result.dockerfile());
@@ -57,8 +63,8 @@ class DockerfileRendererTest {
                 "layers/modules/common-1.0.jar",
                 "layers/snapshot-dependencies/snap-0.1-SNAPSHOT.jar",
                 "probe/dev/dockyard/image/probe/HealthProbe.class"), files(result.context()));
-        assertEquals(List.of(Layer.DEPENDENCIES, Layer.SNAPSHOT_DEPENDENCIES, Layer.MODULES, Layer.APPLICATION),
-                result.layers().stream().map(StagedLayer::layer).toList());
+        assertEquals(List.of("dependencies", "snapshot-dependencies", "modules", "application"),
+                result.layers().stream().map(StagedLayer::name).toList());
         assertEquals(Files.size(fixture.applicationJar()), result.layers().get(3).bytes());
         assertEquals(DockerfileRenderer.DOCKERIGNORE,
                 Files.readString(result.context().resolve(".dockerignore"), StandardCharsets.UTF_8));
@@ -88,12 +94,12 @@ class DockerfileRendererTest {
         RenderResult result = renderer.render(request);
         assertEquals(List.of("java.base", "java.sql", "jdk.localedata"), result.modules());
         assertTrue(Files.readString(result.dockerfile()).contains(
-                "RUN jlink --add-modules java.base,java.sql,jdk.localedata --include-locales=de,fr-CH \\\n"));
+                "    jlink --add-modules java.base,java.sql,jdk.localedata --include-locales=de,fr-CH \"$strip\""));
 
         RenderRequest all = withJvm(request, new JvmSettings(Requests.MAIN, List.of(), List.of("java.sql"), List.of(),
                 List.of("*"), 17));
         String dockerfile = Files.readString(renderer.render(all).dockerfile());
-        assertTrue(dockerfile.contains("RUN jlink --add-modules java.base,java.sql,jdk.localedata \\\n"), dockerfile);
+        assertTrue(dockerfile.contains("    jlink --add-modules java.base,java.sql,jdk.localedata \"$strip\""), dockerfile);
 
         RenderException bad = assertThrows(RenderException.class, () -> renderer.render(withJvm(request,
                 new JvmSettings(Requests.MAIN, List.of(), List.of(), List.of(), List.of("de", "not a tag!"), 17))));
@@ -103,21 +109,31 @@ class DockerfileRendererTest {
 
     @Test
     void isDeterministicAcrossOutputDirectoriesAndRuns() throws Exception {
+        // two renders from scratch (two builds: fresh renderers), into two directories: neither may be up to date,
+        // and every file and directory must agree in bytes and modification time
         RenderResult first = renderer.render(fixture.request("java-service", null, root.resolve("a/docker")));
-        RenderResult again = renderer.render(fixture.request("java-service", null, root.resolve("a/docker")));
-        RenderResult other = renderer.render(fixture.request("java-service", null, root.resolve("b/docker")));
+        RenderResult other = new DockerfileRenderer(new TemplateEngines())
+                .render(fixture.request("java-service", null, root.resolve("b/docker")));
+        assertFalse(first.upToDate());
+        assertFalse(other.upToDate());
         Map<String, byte[]> a = contents(first.context());
         Map<String, byte[]> b = contents(other.context());
         assertEquals(a.keySet(), b.keySet());
         for (String name : a.keySet()) {
             assertArrayEquals(a.get(name), b.get(name), name);
+            assertEquals(Files.getLastModifiedTime(first.context().resolve(name)),
+                    Files.getLastModifiedTime(other.context().resolve(name)), name);
         }
+        assertArrayEquals(Files.readAllBytes(first.dockerfile()), Files.readAllBytes(other.dockerfile()));
+        RenderResult again = renderer.render(fixture.request("java-service", null, root.resolve("a/docker")));
         assertEquals(a.keySet(), contents(again.context()).keySet());
         FileTime fixed = FileTime.from(Instant.parse("2026-01-01T00:00:00Z"));
         for (String name : a.keySet()) {
             assertEquals(fixed, Files.getLastModifiedTime(first.context().resolve(name)), name);
+            assertEquals(fixed, Files.getLastModifiedTime(other.context().resolve(name)), name);
         }
         assertEquals(fixed, Files.getLastModifiedTime(first.context().resolve("layers/dependencies")));
+        assertEquals(fixed, Files.getLastModifiedTime(other.context().resolve("layers/dependencies")));
     }
 
     @Test
@@ -142,7 +158,7 @@ class DockerfileRendererTest {
         Files.writeString(moduleDir.resolve("java-service.ftl"), "FROM [=base.runtime]\n");
         RenderResult overridden = renderer.render(request);
         assertFalse(overridden.upToDate(), "a template appeared");
-        assertEquals("FROM debian:bookworm-slim\n", Files.readString(overridden.dockerfile()));
+        assertEquals("FROM scratch\n", Files.readString(overridden.dockerfile()));
 
         RenderRequest other = new RenderRequest(request.project(), request.image(), request.health(), request.jvm(),
                 request.builderImage(), "debian:trixie-slim", request.template(), request.applicationJar(),
@@ -168,11 +184,11 @@ class DockerfileRendererTest {
         assertFalse(Files.exists(stale));
         assertFalse(Files.exists(result.context().resolve("layers/dependencies")));
         assertTrue(Files.exists(unrelated), "files the stager does not own are left alone");
-        assertEquals(List.of(Layer.APPLICATION), second.layers().stream().map(StagedLayer::layer).toList());
+        assertEquals(List.of("application"), second.layers().stream().map(StagedLayer::name).toList());
         String dockerfile = Files.readString(second.dockerfile());
         assertTrue(dockerfile.contains("\nHEALTHCHECK NONE\n"), dockerfile);
         assertFalse(dockerfile.contains("org.opencontainers.image.created"), dockerfile);
-        assertTrue(dockerfile.contains("FROM jdk:17 AS jlink"), dockerfile);
+        assertTrue(dockerfile.contains("FROM jdk:17 AS rootfs"), dockerfile);
     }
 
     @Test
@@ -230,7 +246,7 @@ class DockerfileRendererTest {
         RenderException e = assertThrows(RenderException.class,
                 () -> renderer.render(fixture.request("python-service", null)));
         assertEquals("Template 'python-service.ftl' not found. Looked in the bundled catalog. Set image.template to"
-                + " a catalog name (java-service, java-service-jre) or to the path of a .ftl file.", e.getMessage());
+                + " a catalog name (java-service, java-service-debian, java-service-jre) or to the path of a .ftl file.", e.getMessage());
     }
 
     @Test

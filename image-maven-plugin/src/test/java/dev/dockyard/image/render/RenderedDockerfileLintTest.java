@@ -30,13 +30,13 @@ class RenderedDockerfileLintTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"java-service", "java-service-jre"})
+    @ValueSource(strings = {"java-service", "java-service-debian", "java-service-jre"})
     void renderedTemplateHasNoFindings(String template) throws Exception {
         assertNoFindings(fixture.request(template, null));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"java-service", "java-service-jre"})
+    @ValueSource(strings = {"java-service", "java-service-debian", "java-service-jre"})
     void renderedTemplateWithoutHealthCheckHasNoFindings(String template) throws Exception {
         RenderRequest r = fixture.request(template, null);
         assertNoFindings(new RenderRequest(r.project(), r.image(), null, r.jvm(), r.builderImage(), r.runtimeImage(),

@@ -16,7 +16,7 @@ import dev.dockyard.image.render.TemplateEngines;
  * The situations of {@link RenderBenchmark}, timed by CPU time as well as by the wall clock. On a machine shared with
  * other builds, wall-clock time mostly measures waiting for a core; CPU time does not. Per render: the rendering
  * thread's CPU time (user + system, nanosecond clock; median and 90th percentile), and the mean CPU time of the
- * whole JVM over all measured renders (all threads, so GC, JIT and jdeps' worker threads count too; its clock ticks
+ * whole JVM over all measured renders (all threads, so GC and JIT count too; its clock ticks
  * in 10 ms, hence the mean over many renders).
  *
  * <p>Usage: {@code java -cp target/benchmarks.jar dev.dockyard.bench.render.CpuTimes [fixtureLib]} from bench/render.
@@ -35,20 +35,20 @@ public final class CpuTimes {
         Path fixtureLib = Path.of(args.length > 0 ? args[0] : "target/fixture/lib");
         System.out.printf("%-22s %-10s %4s  %21s  %24s  %14s%n", "situation", "modules", "ops",
                 "wall ms: median / p90", "thread CPU ms: med / p90", "JVM CPU ms/op");
-        for (String modules : List.of("configured", "jdeps")) {
-            boolean jdeps = modules.equals("jdeps");
-            int warmup = jdeps ? 2 : 300;
-            int ops = jdeps ? 5 : 500;
+        for (String modules : List.of("configured", "scan")) {
+            boolean scan = modules.equals("scan");
+            int warmup = 300;
+            int ops = 500;
             ServiceModule module = ServiceModule.create(Path.of("target/work"), fixtureLib);
             try {
                 DockerfileRenderer renderer = new DockerfileRenderer(new TemplateEngines());
-                RenderRequest request = module.request(jdeps ? List.of() : RenderBenchmark.CONFIGURED_MODULES);
+                RenderRequest request = module.request(scan ? List.of() : RenderBenchmark.CONFIGURED_MODULES);
                 long process0 = OS.getProcessCpuTime();
                 long wall0 = System.nanoTime();
                 renderer.render(request);
                 System.out.printf("%-22s %-10s %4d  %9.2f (first render in this JVM; JVM CPU %.0f ms)%n", "first",
                         modules, 1, (System.nanoTime() - wall0) / 1e6, (OS.getProcessCpuTime() - process0) / 1e6);
-                measure("unchanged", modules, jdeps ? 300 : warmup, jdeps ? 500 : ops, () -> { }, renderer, request);
+                measure("unchanged", modules, warmup, ops, () -> { }, renderer, request);
                 measure("applicationJarChanged", modules, warmup, ops, module::changeApplicationJar, renderer, request);
                 measure("cleanBuild", modules, warmup, ops, module::clean, renderer, request);
             } finally {

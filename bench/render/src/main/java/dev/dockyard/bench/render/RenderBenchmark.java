@@ -32,13 +32,14 @@ import dev.dockyard.image.render.TemplateEngines;
  * third-party jars), after warm-up, in the three situations a build meets:
  * <ul>
  *   <li>{@code unchanged}: {@code mvn package} rerun with nothing changed: staging finds every file up to date and
- *       the jdeps result is a cache hit;</li>
+ *       the render is skipped by the up-to-date check;</li>
  *   <li>{@code applicationJarChanged}: the module's code changed, so its jar was rebuilt: one jar is restaged and
- *       (with {@code modules=jdeps}) jdeps runs again, because its cache key covers every jar;</li>
- *   <li>{@code cleanBuild}: after {@code mvn clean}: every jar is copied and jdeps runs cold.</li>
+ *       (with {@code modules=scan}) the module scan reads that jar again (the others come from its cache);</li>
+ *   <li>{@code cleanBuild}: after {@code mvn clean}: every jar is copied and the module scan's work-directory cache is
+ *       gone (the renderer's in-memory cache, as in one build's later modules, still holds the libraries).</li>
  * </ul>
- * {@code modules=jdeps} computes the runtime modules with jdeps (the default); {@code modules=configured} sets
- * {@code image.jlinkModules}, which skips jdeps and so shows the cost of rendering and staging alone.
+ * {@code modules=scan} computes the runtime modules with the class-file scan (the default); {@code modules=configured}
+ * sets {@code image.jlinkModules}, which skips the scan and so shows the cost of rendering and staging alone.
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -47,7 +48,7 @@ import dev.dockyard.image.render.TemplateEngines;
 @Fork(value = 2, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
 public class RenderBenchmark {
 
-    /** Modules given as {@code image.jlinkModules} when jdeps is not run: what jdeps computes for this module. */
+    /** Modules given as {@code image.jlinkModules} when the scan is not run: what jdeps computed for this module. */
     static final List<String> CONFIGURED_MODULES = List.of("java.compiler", "java.desktop", "java.instrument",
             "java.naming", "java.net.http", "java.prefs", "java.rmi", "java.scripting", "java.security.jgss", "java.sql",
             "jdk.jfr", "jdk.management", "jdk.unsupported");
@@ -60,8 +61,8 @@ public class RenderBenchmark {
         @Param("target/fixture/lib")
         public String fixtureLib;
 
-        /** {@code jdeps}: compute the runtime modules; {@code configured}: take them from image.jlinkModules. */
-        @Param({"jdeps", "configured"})
+        /** {@code scan}: compute the runtime modules; {@code configured}: take them from image.jlinkModules. */
+        @Param({"scan", "configured"})
         public String modules;
 
         ServiceModule module;
@@ -72,7 +73,7 @@ public class RenderBenchmark {
         public void createModule() throws Exception {
             module = ServiceModule.create(Path.of("target/work"), Path.of(fixtureLib));
             renderer = new DockerfileRenderer(new TemplateEngines());
-            request = module.request("jdeps".equals(modules) ? List.of() : CONFIGURED_MODULES);
+            request = module.request("scan".equals(modules) ? List.of() : CONFIGURED_MODULES);
             check(renderer.render(request));
         }
 

@@ -88,7 +88,7 @@ final class ServiceModule {
         return new ServiceModule(root, applicationJar, List.copyOf(artifacts), variants);
     }
 
-    /** What the mojo would pass for this module; {@code jlinkModules} empty means "compute with jdeps". */
+    /** What the mojo would pass for this module; {@code jlinkModules} empty means "compute with the module scan". */
     RenderRequest request(List<String> jlinkModules) {
         Path module = applicationJar.getParent().getParent();
         Map<String, String> properties = new LinkedHashMap<>();

@@ -2,6 +2,10 @@ package dev.dockyard.image.policy.rules;
 
 import java.util.List;
 
+import dev.dockyard.image.policy.rulekit.Apt;
+import dev.dockyard.image.policy.rulekit.BaseRule;
+import dev.dockyard.image.policy.rulekit.FinalImage;
+import dev.dockyard.image.policy.rulekit.Shell;
 import dev.dockyard.image.dockerfile.Flag;
 import dev.dockyard.image.dockerfile.Instruction;
 import dev.dockyard.image.dockerfile.Stage;

@@ -1,6 +1,7 @@
 package dev.dockyard.image.policy.rules;
 
 
+import dev.dockyard.image.policy.rulekit.BaseRule;
 import dev.dockyard.image.dockerfile.ImageRef;
 import dev.dockyard.image.dockerfile.Stage;
 import dev.dockyard.image.policy.RuleContext;

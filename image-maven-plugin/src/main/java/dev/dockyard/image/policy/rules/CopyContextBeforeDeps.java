@@ -3,6 +3,8 @@ package dev.dockyard.image.policy.rules;
 import java.util.List;
 import java.util.Set;
 
+import dev.dockyard.image.policy.rulekit.BaseRule;
+import dev.dockyard.image.policy.rulekit.Shell;
 import dev.dockyard.image.dockerfile.Instruction;
 import dev.dockyard.image.dockerfile.ShellWords;
 import dev.dockyard.image.dockerfile.Stage;

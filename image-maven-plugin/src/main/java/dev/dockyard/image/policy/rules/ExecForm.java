@@ -2,6 +2,7 @@ package dev.dockyard.image.policy.rules;
 
 import java.util.List;
 
+import dev.dockyard.image.policy.rulekit.BaseRule;
 import dev.dockyard.image.dockerfile.Instruction;
 import dev.dockyard.image.dockerfile.ShellWords;
 import dev.dockyard.image.policy.RuleContext;

@@ -3,6 +3,7 @@ package dev.dockyard.image.policy.rules;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.dockyard.image.policy.rulekit.BaseRule;
 import dev.dockyard.image.dockerfile.Instruction;
 import dev.dockyard.image.policy.RuleContext;
 import dev.dockyard.image.policy.Severity;

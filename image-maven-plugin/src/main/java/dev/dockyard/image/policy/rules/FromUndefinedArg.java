@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.dockyard.image.policy.rulekit.BaseRule;
 import dev.dockyard.image.dockerfile.DockerfileParser;
 import dev.dockyard.image.dockerfile.Flag;
 import dev.dockyard.image.dockerfile.Instruction;

@@ -1,5 +1,7 @@
 package dev.dockyard.image.policy.rules;
 
+import dev.dockyard.image.policy.rulekit.BaseRule;
+import dev.dockyard.image.policy.rulekit.FinalImage;
 import dev.dockyard.image.dockerfile.Stage;
 import dev.dockyard.image.policy.RuleContext;
 import dev.dockyard.image.policy.Severity;

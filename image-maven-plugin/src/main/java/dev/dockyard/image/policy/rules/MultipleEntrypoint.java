@@ -1,5 +1,6 @@
 package dev.dockyard.image.policy.rules;
 
+import dev.dockyard.image.policy.rulekit.AtMostOnePerStage;
 import dev.dockyard.image.policy.Severity;
 
 /** At most one {@code ENTRYPOINT} per stage (hadolint DL4004). */

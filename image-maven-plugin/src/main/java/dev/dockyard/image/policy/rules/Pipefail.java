@@ -1,6 +1,8 @@
 package dev.dockyard.image.policy.rules;
 
 
+import dev.dockyard.image.policy.rulekit.BaseRule;
+import dev.dockyard.image.policy.rulekit.Shell;
 import dev.dockyard.image.dockerfile.Instruction;
 import dev.dockyard.image.dockerfile.Stage;
 import dev.dockyard.image.policy.RuleContext;

@@ -3,6 +3,7 @@ package dev.dockyard.image.policy.rules;
 import java.util.HashMap;
 import java.util.Map;
 
+import dev.dockyard.image.policy.rulekit.BaseRule;
 import dev.dockyard.image.dockerfile.Stage;
 import dev.dockyard.image.policy.RuleContext;
 import dev.dockyard.image.policy.Severity;

@@ -1,7 +1,10 @@
 package dev.dockyard.image.policy.rules;
 
 
+import dev.dockyard.image.policy.rulekit.BaseRule;
+import dev.dockyard.image.policy.rulekit.FinalImage;
 import dev.dockyard.image.dockerfile.Instruction;
+import dev.dockyard.image.dockerfile.Users;
 import dev.dockyard.image.policy.RuleContext;
 import dev.dockyard.image.policy.Severity;
 
@@ -22,8 +25,8 @@ public final class UserRoot extends BaseRule {
             return;
         }
         String value = user.expanded().trim();
-        String name = value.contains(":") ? value.substring(0, value.indexOf(':')) : value;
-        if (name.equals("root") || name.matches("0+")) {
+        // a USER whose variable has no value in the file (USER $APP_UID from the base image) is not known to be root
+        if (!value.isEmpty() && Users.isRoot(value)) {
             context.report(user, "final stage runs as root (USER " + value
                     + "): switch to a non-root user, e.g. USER 65532:65532");
         }

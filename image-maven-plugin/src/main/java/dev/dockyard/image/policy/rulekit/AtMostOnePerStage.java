@@ -1,4 +1,4 @@
-package dev.dockyard.image.policy.rules;
+package dev.dockyard.image.policy.rulekit;
 
 import java.util.List;
 import java.util.Locale;
@@ -8,11 +8,11 @@ import dev.dockyard.image.policy.RuleContext;
 import dev.dockyard.image.policy.Severity;
 
 /** Base for "at most one X per stage" rules: reports every occurrence after the first. */
-abstract class AtMostOnePerStage extends BaseRule {
+public abstract class AtMostOnePerStage extends BaseRule {
 
     private final String keyword;
 
-    AtMostOnePerStage(String keyword, Severity severity, String hadolint) {
+    protected AtMostOnePerStage(String keyword, Severity severity, String hadolint) {
         super("multiple-" + keyword.toLowerCase(Locale.ROOT), severity,
                 "A stage has at most one " + keyword + "; only the last one takes effect.", hadolint);
         this.keyword = keyword;

@@ -1,4 +1,4 @@
-package dev.dockyard.image.policy.rules;
+package dev.dockyard.image.policy.rulekit;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -90,12 +90,12 @@ public final class Shell {
         return out;
     }
 
-    static String base(String word) {
+    public static String base(String word) {
         int slash = word.lastIndexOf('/');
         return slash >= 0 ? word.substring(slash + 1) : word;
     }
 
-    static boolean isAssignment(String word) {
+    public static boolean isAssignment(String word) {
         int eq = word.indexOf('=');
         if (eq <= 0) {
             return false;

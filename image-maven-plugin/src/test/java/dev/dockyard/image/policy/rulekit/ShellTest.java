@@ -1,4 +1,4 @@
-package dev.dockyard.image.policy.rules;
+package dev.dockyard.image.policy.rulekit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package dev.dockyard.image.policy.rules;
+package dev.dockyard.image.policy.rulekit;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,14 +9,14 @@ import dev.dockyard.image.policy.RuleContext;
 import dev.dockyard.image.policy.Severity;
 
 /** Holds a rule's identity; subclasses only implement {@link #check(RuleContext)}. */
-abstract class BaseRule implements Rule {
+public abstract class BaseRule implements Rule {
 
     private final String id;
     private final Severity severity;
     private final String description;
     private final List<String> hadolint;
 
-    BaseRule(String id, Severity severity, String description, String... hadolint) {
+    protected BaseRule(String id, Severity severity, String description, String... hadolint) {
         this.id = id;
         this.severity = severity;
         this.description = description;
@@ -44,7 +44,7 @@ abstract class BaseRule implements Rule {
     }
 
     /** @return every instruction of the file with keyword {@code kw}, in order */
-    static List<Instruction> all(RuleContext context, String kw) {
+    public static List<Instruction> all(RuleContext context, String kw) {
         List<Instruction> out = new ArrayList<>();
         for (Instruction i : context.dockerfile().instructions()) {
             if (i.is(kw)) {

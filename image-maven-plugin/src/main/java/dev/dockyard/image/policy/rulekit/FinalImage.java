@@ -1,4 +1,4 @@
-package dev.dockyard.image.policy.rules;
+package dev.dockyard.image.policy.rulekit;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,13 +8,13 @@ import dev.dockyard.image.dockerfile.Instruction;
 import dev.dockyard.image.dockerfile.Stage;
 
 /** What ends up in the image {@code docker build} produces: the final stage and the stages it is built {@code FROM}. */
-final class FinalImage {
+public final class FinalImage {
 
     private FinalImage() {
     }
 
     /** @return the final stage first, then the stage it builds on, and so on */
-    static List<Stage> chain(Dockerfile file) {
+    public static List<Stage> chain(Dockerfile file) {
         List<Stage> out = new ArrayList<>();
         Stage s = file.finalStage();
         while (s != null && !out.contains(s)) {
@@ -25,7 +25,7 @@ final class FinalImage {
     }
 
     /** @return the instruction with keyword {@code kw} that takes effect in the final image, or {@code null} */
-    static Instruction effective(Dockerfile file, String kw) {
+    public static Instruction effective(Dockerfile file, String kw) {
         for (Stage s : chain(file)) {
             Instruction i = s.last(kw);
             if (i != null) {

@@ -1,4 +1,4 @@
-package dev.dockyard.image.policy.rules;
+package dev.dockyard.image.policy.rulekit;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,13 +6,13 @@ import java.util.List;
 import dev.dockyard.image.dockerfile.Instruction;
 
 /** Helpers for the apt-get and apk rules: the install invocations of a {@code RUN} and their package words. */
-final class Apt {
+public final class Apt {
 
     private Apt() {
     }
 
     /** @return argument lists (options and packages) of every {@code apt-get install} / {@code apt install} */
-    static List<List<String>> aptInstalls(Instruction run) {
+    public static List<List<String>> aptInstalls(Instruction run) {
         Shell sh = Shell.of(run);
         List<List<String>> out = new ArrayList<>(sh.subcommand("apt-get", "install"));
         out.addAll(sh.subcommand("apt", "install"));
@@ -20,12 +20,12 @@ final class Apt {
     }
 
     /** @return argument lists of every {@code apk add} */
-    static List<List<String>> apkAdds(Instruction run) {
+    public static List<List<String>> apkAdds(Instruction run) {
         return Shell.of(run).subcommand("apk", "add");
     }
 
     /** @return the words that are package names: not options, not values of options that take one */
-    static List<String> packages(List<String> args, List<String> optionsWithValue) {
+    public static List<String> packages(List<String> args, List<String> optionsWithValue) {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
@@ -50,7 +50,7 @@ final class Apt {
      * @param fileSuffix  suffix of local package files, which need no version
      * @return package names without {@code =version}
      */
-    static List<String> unpinned(List<List<String>> installs, List<String> withValue, String fileSuffix) {
+    public static List<String> unpinned(List<List<String>> installs, List<String> withValue, String fileSuffix) {
         List<String> out = new ArrayList<>();
         for (List<String> args : installs) {
             for (String p : packages(args, withValue)) {
@@ -63,7 +63,7 @@ final class Apt {
     }
 
     /** @return {@code true} when one of {@code args} is a short option cluster containing {@code letter} or a long option in {@code longs} */
-    static boolean hasOption(List<String> args, char letter, String... longs) {
+    public static boolean hasOption(List<String> args, char letter, String... longs) {
         for (String a : args) {
             if (a.startsWith("--")) {
                 String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;

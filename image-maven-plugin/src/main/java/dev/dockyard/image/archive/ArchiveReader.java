@@ -1,0 +1,254 @@
+package dev.dockyard.image.archive;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.dockyard.image.engine.HealthCheckConfig;
+import dev.dockyard.image.engine.ImageDetails;
+import dev.dockyard.image.engine.ImageLayer;
+
+/**
+ * Reads a saved image without an engine: the Docker {@code save} format ({@code manifest.json}, the config
+ * {@code <id>.json}, {@code <layer>/layer.tar}) or an OCI image layout ({@code oci-layout}, {@code index.json},
+ * {@code blobs/sha256/...}), as {@code .tar} or gzipped {@code .tar.gz} (recognised by content, not by name).
+ * The archive is streamed once: only its small JSON documents are kept, the layers are only measured.
+ */
+public final class ArchiveReader {
+
+    /** Entries up to this size are kept for parsing (manifests, configs, indexes); larger ones are layers. */
+    private static final long DOCUMENT_LIMIT = 4L << 20;
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    /** The image in {@code file}, described as the engine would. */
+    public ReadArchive read(Path file) throws ArchiveException {
+        if (!Files.isRegularFile(file)) {
+            throw new ArchiveException("The image archive " + file + " does not exist: save the image first"
+                    + " (image:save), or name an archive with -Dimage.archive=FILE.");
+        }
+        Map<String, byte[]> documents = new HashMap<>();
+        Map<String, Long> sizes = new HashMap<>();
+        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+             TarArchiveInputStream tar = new TarArchiveInputStream(gunzipped(raw))) {
+            TarArchiveEntry entry;
+            int entries = 0;
+            while ((entry = tar.getNextEntry()) != null) {
+                entries++;
+                if (!entry.isFile()) {
+                    continue;
+                }
+                String name = normalise(entry.getName());
+                sizes.put(name, entry.getSize());
+                if (entry.getSize() <= DOCUMENT_LIMIT) {
+                    documents.put(name, tar.readAllBytes());
+                } else {
+                    // drain, so that a truncated layer is noticed here
+                    long read = tar.transferTo(java.io.OutputStream.nullOutputStream());
+                    if (read < entry.getSize()) {
+                        throw new java.io.EOFException("entry " + name + " is cut short");
+                    }
+                }
+            }
+            if (entries == 0) {
+                throw new ArchiveException(file + " is not an image archive: it holds no tar entries. Save the"
+                        + " image again (image:save or docker save).");
+            }
+        } catch (IOException e) {
+            throw new ArchiveException(file + " is truncated or not a tar archive (" + reason(e) + "): save the"
+                    + " image again (image:save or docker save) and copy it completely.");
+        }
+        if (documents.containsKey("manifest.json")) {
+            return dockerSave(file, documents, sizes);
+        }
+        if (documents.containsKey("oci-layout") && documents.containsKey("index.json")) {
+            return ociLayout(file, documents, sizes);
+        }
+        throw new ArchiveException(file + " is a tar archive but no saved image: it has neither manifest.json"
+                + " (docker save format) nor oci-layout and index.json (OCI image layout).");
+    }
+
+    private static InputStream gunzipped(InputStream in) throws IOException {
+        in.mark(2);
+        int first = in.read();
+        int second = in.read();
+        in.reset();
+        return first == 0x1f && second == 0x8b ? new GzipCompressorInputStream(in, true) : in;
+    }
+
+    private ReadArchive dockerSave(Path file, Map<String, byte[]> documents, Map<String, Long> sizes)
+            throws ArchiveException {
+        JsonNode manifest = parse(file, "manifest.json", documents.get("manifest.json"));
+        if (!manifest.isArray() || manifest.isEmpty()) {
+            throw new ArchiveException(file + ": manifest.json lists no image.");
+        }
+        JsonNode image = manifest.get(0);
+        String configName = normalise(image.path("Config").asText(""));
+        JsonNode config = parse(file, configName, require(file, documents, configName));
+        List<Long> layerSizes = new ArrayList<>();
+        for (JsonNode layer : image.path("Layers")) {
+            String name = normalise(layer.asText());
+            Long size = sizes.get(name);
+            if (size == null) {
+                throw new ArchiveException(file + " is incomplete: manifest.json names the layer " + name
+                        + ", which the archive does not hold. Save the image again.");
+            }
+            layerSizes.add(size);
+        }
+        List<String> tags = new ArrayList<>();
+        image.path("RepoTags").forEach(tag -> tags.add(tag.asText()));
+        String hex = configName.replace(".json", "");
+        hex = hex.startsWith("blobs/sha256/") ? hex.substring("blobs/sha256/".length()) : hex;
+        return new ReadArchive(file, "docker save", details("sha256:" + hex, tags, config, layerSizes));
+    }
+
+    private ReadArchive ociLayout(Path file, Map<String, byte[]> documents, Map<String, Long> sizes)
+            throws ArchiveException {
+        JsonNode index = parse(file, "index.json", documents.get("index.json"));
+        JsonNode manifest = index;
+        List<String> tags = new ArrayList<>();
+        // an index may point at another index (multi-platform); follow the first manifest of each
+        for (int depth = 0; depth < 4 && manifest.has("manifests"); depth++) {
+            JsonNode descriptor = pick(manifest.path("manifests"));
+            if (descriptor == null) {
+                throw new ArchiveException(file + ": the OCI index lists no manifest.");
+            }
+            String tag = descriptor.path("annotations").path("org.opencontainers.image.ref.name").asText("");
+            if (!tag.isBlank()) {
+                tags.add(tag);
+            }
+            String blob = blob(descriptor);
+            manifest = parse(file, blob, require(file, documents, blob));
+        }
+        String configBlob = blob(manifest.path("config"));
+        JsonNode config = parse(file, configBlob, require(file, documents, configBlob));
+        List<Long> layerSizes = new ArrayList<>();
+        for (JsonNode layer : manifest.path("layers")) {
+            String blob = blob(layer);
+            if (!sizes.containsKey(blob)) {
+                throw new ArchiveException(file + " is incomplete: its manifest names the layer " + blob
+                        + ", which the archive does not hold. Save the image again.");
+            }
+            layerSizes.add(layer.path("size").asLong(sizes.get(blob)));
+        }
+        String id = manifest.path("config").path("digest").asText("");
+        return new ReadArchive(file, "OCI image layout", details(id, tags, config, layerSizes));
+    }
+
+    /** The linux/amd64 entry when the index names platforms, else the first. */
+    private static JsonNode pick(JsonNode manifests) {
+        JsonNode first = null;
+        for (JsonNode descriptor : manifests) {
+            if (first == null) {
+                first = descriptor;
+            }
+            JsonNode platform = descriptor.path("platform");
+            if ("amd64".equals(platform.path("architecture").asText()) && "linux".equals(platform.path("os").asText())) {
+                return descriptor;
+            }
+        }
+        return first;
+    }
+
+    private static String blob(JsonNode descriptor) {
+        String digest = descriptor.path("digest").asText("");
+        return "blobs/" + digest.replace(':', '/');
+    }
+
+    private ImageDetails details(String id, List<String> tags, JsonNode config, List<Long> layerSizes) {
+        JsonNode settings = config.path("config");
+        Set<String> ports = new TreeSet<>();
+        Iterator<String> names = settings.path("ExposedPorts").fieldNames();
+        names.forEachRemaining(ports::add);
+        Map<String, String> labels = new TreeMap<>();
+        settings.path("Labels").fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+        List<ImageLayer> layers = new ArrayList<>();
+        int next = 0;
+        for (JsonNode step : config.path("history")) {
+            boolean empty = step.path("empty_layer").asBoolean(false);
+            long size = !empty && next < layerSizes.size() ? layerSizes.get(next++) : 0;
+            layers.add(new ImageLayer("<missing>", size, step.path("created_by").asText(""),
+                    epochSeconds(step.path("created").asText("")), step.path("comment").asText("")));
+        }
+        long total = layerSizes.stream().mapToLong(Long::longValue).sum();
+        return new ImageDetails(id, tags, total, config.path("created").asText(""), settings.path("User").asText(""),
+                healthCheck(settings.path("Healthcheck")), ports, labels, layers);
+    }
+
+    private static HealthCheckConfig healthCheck(JsonNode check) {
+        if (check.isMissingNode() || !check.path("Test").isArray() || check.path("Test").isEmpty()) {
+            return null;
+        }
+        List<String> test = new ArrayList<>();
+        check.path("Test").forEach(t -> test.add(t.asText()));
+        int retries = check.path("Retries").asInt(0);
+        return new HealthCheckConfig(test, nanos(check, "Interval", 30), nanos(check, "Timeout", 30),
+                nanos(check, "StartPeriod", 0), retries == 0 ? 3 : retries);
+    }
+
+    private static Duration nanos(JsonNode check, String field, int defaultSeconds) {
+        long value = check.path(field).asLong(0);
+        return value == 0 ? Duration.ofSeconds(defaultSeconds) : Duration.ofNanos(value);
+    }
+
+    private static long epochSeconds(String text) {
+        try {
+            return text.isBlank() ? 0 : Instant.parse(text).getEpochSecond();
+        } catch (DateTimeParseException e) {
+            return 0;
+        }
+    }
+
+    private static byte[] require(Path file, Map<String, byte[]> documents, String name) throws ArchiveException {
+        byte[] content = documents.get(name);
+        if (content == null) {
+            throw new ArchiveException(file + " is incomplete: it has no " + name + ", which its manifest names."
+                    + " Save the image again.");
+        }
+        return content;
+    }
+
+    private JsonNode parse(Path file, String name, byte[] content) throws ArchiveException {
+        try {
+            return json.readTree(new String(content, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new ArchiveException(file + ": " + name + " is not valid JSON (" + reason(e) + "). Save the image"
+                    + " again.");
+        }
+    }
+
+    private static String normalise(String name) {
+        String normalised = name.startsWith("./") ? name.substring(2) : name;
+        return normalised.startsWith("/") ? normalised.substring(1) : normalised;
+    }
+
+    private static String reason(Exception e) {
+        String message = e.getMessage();
+        if (message == null || message.isBlank()) {
+            return e instanceof java.io.EOFException ? "unexpected end of file" : e.getClass().getSimpleName();
+        }
+        int newline = message.indexOf('\n');
+        return (newline < 0 ? message : message.substring(0, newline)).strip();
+    }
+}

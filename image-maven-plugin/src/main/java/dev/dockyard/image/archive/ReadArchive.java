@@ -1,0 +1,15 @@
+package dev.dockyard.image.archive;
+
+import java.nio.file.Path;
+
+import dev.dockyard.image.engine.ImageDetails;
+
+/**
+ * An image read from an archive.
+ *
+ * @param file   the archive
+ * @param format {@code docker save} or {@code OCI image layout}
+ * @param image  the image, described as the engine would
+ */
+public record ReadArchive(Path file, String format, ImageDetails image) {
+}

@@ -1,0 +1,53 @@
+package dev.dockyard.image.maven;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.maven.plugins.annotations.Parameter;
+
+import dev.dockyard.image.engine.ByteSize;
+
+/** Goals that apply the static image checks ({@code image:verify}, {@code image:check}): their shared parameters. */
+abstract class AbstractStaticCheckMojo extends AbstractEngineMojo {
+
+    /**
+     * Size budget of the whole image, in decimal units as {@code docker images} shows them ({@code 150MB}), or
+     * binary ones ({@code 140MiB}).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "image.maxImageSize", defaultValue = "150MB")
+    private String maxImageSize;
+
+    /**
+     * Labels the image must carry. On the command line, comma-separated.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "image.requiredLabels",
+            defaultValue = "org.opencontainers.image.title,org.opencontainers.image.version")
+    private List<String> requiredLabels = new ArrayList<>();
+
+    /** {@code image.maxImageSize} in bytes; a value that does not parse is added to {@code problems}. */
+    long maxImageSize(List<String> problems) {
+        try {
+            return ByteSize.parse(maxImageSize);
+        } catch (IllegalArgumentException e) {
+            problems.add("image.maxImageSize: " + e.getMessage());
+            return 0;
+        }
+    }
+
+    List<String> requiredLabels() {
+        return requiredLabels == null ? List.of()
+                : requiredLabels.stream().filter(l -> l != null && !l.isBlank()).map(String::strip).toList();
+    }
+
+    /** {@code image.port}, then the other {@code image.ports}. */
+    List<Integer> allPorts() {
+        List<Integer> all = new ArrayList<>();
+        all.add(port);
+        ports.stream().filter(p -> p != null && !all.contains(p)).forEach(all::add);
+        return all;
+    }
+}

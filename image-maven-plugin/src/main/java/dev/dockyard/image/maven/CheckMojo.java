@@ -1,0 +1,90 @@
+package dev.dockyard.image.maven;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+import dev.dockyard.image.archive.ArchiveCheck;
+import dev.dockyard.image.archive.ArchiveException;
+import dev.dockyard.image.engine.ByteSize;
+import dev.dockyard.image.engine.Check;
+import dev.dockyard.image.engine.ImageReports;
+import dev.dockyard.image.engine.Verification;
+
+/**
+ * Checks a saved image archive without a Docker engine: its {@code .sha256} (when one is next to it), then the
+ * static checks of {@code image:verify} (size within {@code image.maxImageSize}, a non-root user, a HEALTHCHECK,
+ * the configured ports exposed, the required labels) on the image configuration read from the archive. Reads the
+ * Docker {@code save} format and the OCI image layout, as {@code .tar} or {@code .tar.gz}. Writes one line per
+ * check and JUnit XML ({@code TEST-image-check-<artifactId>.xml}) to {@code target/image-reports/}.
+ *
+ * @since 0.2.0
+ */
+@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+public class CheckMojo extends AbstractStaticCheckMojo {
+
+    /**
+     * The archive to check; by default the one {@code image:save} writes,
+     * {@code ${project.build.directory}/<image-name>-<version>.tar.gz}.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "image.archive")
+    private File archive;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skipped("check")) {
+            return;
+        }
+        Path file = archive != null ? archive.toPath().toAbsolutePath() : savedArchive();
+        List<String> problems = new ArrayList<>();
+        long budget = maxImageSize(problems);
+        if (!problems.isEmpty()) {
+            throw new MojoFailureException(String.join("; ", problems));
+        }
+        Verification verification;
+        try {
+            getLog().info("Checking the image archive " + shown(file));
+            verification = new ArchiveCheck().check(file, budget, allPorts(), requiredLabels());
+        } catch (ArchiveException e) {
+            throw new MojoFailureException(e.getMessage());
+        }
+        for (Check check : verification.checks()) {
+            if (check.failed()) {
+                getLog().error(check.line());
+            } else {
+                getLog().info(check.line());
+            }
+        }
+        Path reports = reportsDirectory.toPath();
+        try {
+            Path junit = ImageReports.writeJUnit(verification, "image-check-" + project.getArtifactId(), reports);
+            getLog().info("Wrote " + relative(junit));
+        } catch (IOException e) {
+            throw new MojoExecutionException("Could not write the reports to " + reports + ": " + e.getMessage(), e);
+        }
+        List<Check> failures = verification.failures();
+        if (!failures.isEmpty()) {
+            throw new MojoFailureException("image:check: " + failures.size() + " of " + verification.checks().size()
+                    + " checks failed for " + shown(file) + ": "
+                    + failures.stream().map(Check::name).collect(Collectors.joining(", ")) + " (details above)");
+        }
+        getLog().info("image:check: all " + verification.checks().size() + " checks passed for " + shown(file) + " ("
+                + ByteSize.format(verification.image().size()) + ")");
+    }
+
+    private String shown(Path file) {
+        Path base = project.getBasedir().toPath().toAbsolutePath();
+        return file.startsWith(base) ? base.relativize(file).toString() : file.toString();
+    }
+}

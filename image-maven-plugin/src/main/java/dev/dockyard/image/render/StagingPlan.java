@@ -1,0 +1,114 @@
+package dev.dockyard.image.render;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.jar.Manifest;
+
+/**
+ * How a module is staged: named layers, each with its files (where each comes from and where it goes), the class
+ * path and the main class the layout implies. One model for every layout and every template.
+ *
+ * @param layout the recognised layout
+ * @param summary one line saying how the module was staged
+ * @param warnings problems the user should act on (each one line)
+ * @param layers the layers in image order, least often changed first
+ * @param classpath image paths relative to the work directory, in class path order
+ * @param mainClass the main class the layout names, or {@code null} to use the jar's {@code Main-Class}
+ */
+record StagingPlan(JarLayout layout, String summary, List<String> warnings, List<PlannedLayer> layers,
+        List<String> classpath, String mainClass) {
+
+    StagingPlan {
+        warnings = List.copyOf(warnings);
+        layers = List.copyOf(layers);
+        classpath = List.copyOf(classpath);
+    }
+
+    /**
+     * A layer: context directory {@code layers/<name>}, copied to {@code <workdir>/<imageDirectory>}.
+     *
+     * @param name the layer's name in the data model
+     * @param imageDirectory the directory below the work directory the layer is copied to; empty for the work
+     *        directory itself
+     * @param files the files, in class path order where that matters
+     */
+    record PlannedLayer(String name, String imageDirectory, List<PlannedFile> files) {
+        PlannedLayer {
+            files = List.copyOf(files);
+        }
+    }
+
+    /** What a staged jar means to the runtime-module computation. */
+    enum Role {
+        /** the module's own code or a reactor module's: changes often */
+        OWN,
+        /** a third-party library */
+        LIBRARY,
+        /** not code the module scan reads (launcher jars, data files) */
+        OTHER
+    }
+
+    /**
+     * @param path the file's path inside its layer, {@code /}-separated
+     * @param source where its bytes come from
+     * @param role what it is to the module scan
+     */
+    record PlannedFile(String path, Source source, Role role) {
+        PlannedFile {
+            Objects.requireNonNull(path, "path");
+            Objects.requireNonNull(source, "source");
+        }
+    }
+
+    /** Where a staged file's bytes come from. */
+    sealed interface Source {
+        /** @return the file on disk the bytes are read from */
+        Path origin();
+
+        /** @return what, besides the origin's path, size and time, tells this source apart */
+        String part();
+    }
+
+    /** A file on disk, copied. */
+    record DiskFile(Path file) implements Source {
+        @Override
+        public Path origin() {
+            return file;
+        }
+
+        @Override
+        public String part() {
+            return "";
+        }
+    }
+
+    /** An entry of a jar (a nested jar of a Spring Boot jar), extracted. */
+    record JarEntryFile(Path jar, String entry) implements Source {
+        @Override
+        public Path origin() {
+            return jar;
+        }
+
+        @Override
+        public String part() {
+            return "!" + entry;
+        }
+    }
+
+    /**
+     * A jar written from the entries of {@code jar} below {@code prefix} (the classes of a Spring Boot jar), with
+     * that prefix removed and the given manifest.
+     */
+    record RepackedJar(Path jar, String prefix, Manifest manifest) implements Source {
+        @Override
+        public Path origin() {
+            return jar;
+        }
+
+        @Override
+        public String part() {
+            return "!" + prefix + "*";
+        }
+    }
+}

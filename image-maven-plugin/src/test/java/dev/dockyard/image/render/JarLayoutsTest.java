@@ -1,0 +1,180 @@
+package dev.dockyard.image.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.dockyard.image.render.StagingPlan.PlannedLayer;
+
+class JarLayoutsTest {
+
+    @TempDir
+    Path root;
+
+    @Test
+    void springBootJarIsStagedExplodedInTheLayersOfItsIndexWithoutLoaderOrDuplicates() throws Exception {
+        Requests.Fixture fixture = Requests.fixture(root);
+        Path lib = fixture.artifacts().get(0).file();
+        Path common = fixture.artifacts().get(2).file();
+        Path boot = root.resolve("orders/target/orders-boot.jar");
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put("org/springframework/boot/loader/launch/JarLauncher.class", new byte[] {1});
+        entries.put("BOOT-INF/classes/com/acme/orders/Main.class", new byte[] {2});
+        entries.put("BOOT-INF/classes/application.properties", "a=b".getBytes(StandardCharsets.UTF_8));
+        entries.put("BOOT-INF/lib/common-1.0.jar", Files.readAllBytes(common));
+        entries.put("BOOT-INF/lib/lib-2.1.jar", Files.readAllBytes(lib));
+        entries.put("BOOT-INF/lib/spring-boot-jarmode-tools-3.5.7.jar", new byte[] {3});
+        entries.put("BOOT-INF/classpath.idx", ("- \"BOOT-INF/lib/lib-2.1.jar\"\n- \"BOOT-INF/lib/common-1.0.jar\"\n"
+                + "- \"BOOT-INF/lib/spring-boot-jarmode-tools-3.5.7.jar\"\n").getBytes(StandardCharsets.UTF_8));
+        entries.put("BOOT-INF/layers.idx", ("- \"dependencies\":\n  - \"BOOT-INF/lib/\"\n- \"spring-boot-loader\":\n"
+                + "  - \"org/\"\n- \"snapshot-dependencies\":\n- \"application\":\n  - \"BOOT-INF/classes/\"\n"
+                + "  - \"BOOT-INF/lib/common-1.0.jar\"\n  - \"META-INF/\"\n").getBytes(StandardCharsets.UTF_8));
+        write(boot, Map.of("Main-Class", "org.springframework.boot.loader.launch.JarLauncher",
+                "Start-Class", "com.acme.orders.Main", "Spring-Boot-Version", "3.5.7",
+                "Spring-Boot-Classes", "BOOT-INF/classes/", "Spring-Boot-Lib", "BOOT-INF/lib/",
+                "Spring-Boot-Classpath-Index", "BOOT-INF/classpath.idx",
+                "Spring-Boot-Layers-Index", "BOOT-INF/layers.idx"), entries);
+
+        RenderRequest request = with(fixture.request("java-service", null), boot);
+        StagingPlan plan = JarLayouts.plan(request);
+        assertEquals(JarLayout.SPRING_BOOT, plan.layout());
+        assertEquals("com.acme.orders.Main", plan.mainClass());
+        assertEquals(Map.of("dependencies", List.of("lib-2.1.jar"), "modules", List.of("common-1.0.jar"),
+                "application", List.of("orders-boot.jar")), names(plan));
+        assertEquals(List.of("dependencies", "modules", "application"),
+                plan.layers().stream().map(PlannedLayer::name).toList());
+        assertEquals(List.of("app/orders-boot.jar", "lib/lib-2.1.jar", "modules/common-1.0.jar"), plan.classpath());
+
+        RenderResult result = new DockerfileRenderer(new TemplateEngines()).render(request);
+        Path classes = result.context().resolve("layers/application/orders-boot.jar");
+        try (ZipFile zip = new ZipFile(classes.toFile())) {
+            assertEquals(List.of(JarFile.MANIFEST_NAME, "com/acme/orders/Main.class", "application.properties"),
+                    zip.stream().map(ZipEntry::getName).toList());
+            assertEquals("com.acme.orders.Main", new JarFile(classes.toFile()).getManifest().getMainAttributes()
+                    .getValue("Main-Class"));
+        }
+        assertTrue(Files.readString(result.dockerfile()).contains(
+                "\"-cp\", \"/app/app/orders-boot.jar:/app/lib/lib-2.1.jar:/app/modules/common-1.0.jar\""));
+        byte[] first = Files.readAllBytes(classes);
+        Files.delete(classes);
+        Files.delete(result.context().resolve("Dockerfile"));
+        new DockerfileRenderer(new TemplateEngines()).render(request);
+        assertTrue(java.util.Arrays.equals(first, Files.readAllBytes(classes)), "the classes jar is reproducible");
+    }
+
+    @Test
+    void shadedJarIsStagedWithoutTheDependenciesInsideIt() throws Exception {
+        Requests.Fixture fixture = Requests.fixture(root);
+        Path shaded = root.resolve("orders/target/orders-shaded.jar");
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put("com/acme/orders/Main.class", new byte[] {1});
+        entries.put("org/lib/Lib.class", new byte[] {2});
+        entries.put("META-INF/maven/org.lib/lib/pom.properties", new byte[] {3});
+        write(shaded, Map.of("Main-Class", Requests.MAIN), entries);
+        addPomProperties(fixture.artifacts().get(0).file());
+
+        StagingPlan plan = JarLayouts.plan(with(fixture.request("java-service", null), shaded));
+        assertEquals(JarLayout.SHADED, plan.layout());
+        assertTrue(plan.summary().startsWith("shaded jar: 1 of 3 dependencies are inside orders-shaded.jar"),
+                plan.summary());
+        assertEquals(List.of(), plan.warnings());
+        assertTrue(!names(plan).containsKey("dependencies"));
+    }
+
+    @Test
+    void unrecognisedFatJarIsStagedPlainWithAWarningSayingWhatToSet() throws Exception {
+        Requests.Fixture fixture = Requests.fixture(root);
+        Path fat = root.resolve("orders/target/orders-fat.jar");
+        write(fat, Map.of("Main-Class", Requests.MAIN), Map.of("org/lib/Lib.class", new byte[] {2}));
+
+        StagingPlan plan = JarLayouts.plan(with(fixture.request("java-service", null), fat));
+        assertEquals(JarLayout.PLAIN, plan.layout());
+        assertEquals(1, plan.warnings().size());
+        assertTrue(plan.warnings().get(0).contains("Set image.layout=shaded"), plan.warnings().get(0));
+        assertEquals(List.of("lib-2.1.jar"), names(plan).get("dependencies"));
+    }
+
+    @Test
+    void quarkusFastJarIsStagedAsItsLibAndApplicationFiles() throws Exception {
+        Requests.Fixture fixture = Requests.fixture(root);
+        Path app = root.resolve("orders/target/quarkus-app");
+        write(app.resolve("quarkus-run.jar"), Map.of("Main-Class", "io.quarkus.bootstrap.runner.QuarkusEntryPoint"),
+                Map.of());
+        Files.createDirectories(app.resolve("lib/boot"));
+        Files.createDirectories(app.resolve("lib/main"));
+        Files.copy(fixture.artifacts().get(0).file(), app.resolve("lib/main/org.lib.lib-2.1.jar"));
+        Files.copy(fixture.artifacts().get(1).file(), app.resolve("lib/boot/io.quarkus.quarkus-bootstrap-runner.jar"));
+        Files.copy(fixture.applicationJar(), Files.createDirectories(app.resolve("app")).resolve("orders-1.0.jar"));
+        Files.writeString(Files.createDirectories(app.resolve("quarkus")).resolve("quarkus-application.dat"), "x");
+
+        StagingPlan plan = JarLayouts.plan(with(fixture.request("java-service", null), app.resolve("quarkus-run.jar")));
+        assertEquals(JarLayout.QUARKUS, plan.layout());
+        assertEquals(Map.of("dependencies", List.of("boot/io.quarkus.quarkus-bootstrap-runner.jar",
+                "main/org.lib.lib-2.1.jar"), "application", List.of("quarkus-run.jar", "app/orders-1.0.jar",
+                "quarkus/quarkus-application.dat")), names(plan));
+        assertEquals(List.of("lib", ""), plan.layers().stream().map(PlannedLayer::imageDirectory).toList());
+        assertEquals(List.of("quarkus-run.jar"), plan.classpath());
+        assertEquals("io.quarkus.bootstrap.runner.QuarkusEntryPoint", plan.mainClass());
+    }
+
+    private static Map<String, List<String>> names(StagingPlan plan) {
+        Map<String, List<String>> names = new LinkedHashMap<>();
+        for (PlannedLayer layer : plan.layers()) {
+            names.put(layer.name(), layer.files().stream().map(StagingPlan.PlannedFile::path).toList());
+        }
+        return names;
+    }
+
+    private static RenderRequest with(RenderRequest r, Path jar) {
+        JvmSettings jvm = new JvmSettings(null, r.jvm().options(), r.jvm().modules(), r.jvm().additionalModules());
+        return new RenderRequest(r.project(), r.image(), r.health(), jvm, r.builderImage(), r.runtimeImage(),
+                r.template(), jar, r.artifacts(), r.outputDirectory(), r.workDirectory(), r.outputTimestamp(),
+                r.gitRevision(), r.dockyardVersion());
+    }
+
+    private static void addPomProperties(Path jar) throws IOException {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            for (ZipEntry entry : zip.stream().toList()) {
+                if (!entry.isDirectory() && !entry.getName().equals(JarFile.MANIFEST_NAME)) {
+                    entries.put(entry.getName(), zip.getInputStream(entry).readAllBytes());
+                }
+            }
+        }
+        entries.put("META-INF/maven/org.lib/lib/pom.properties", new byte[] {3});
+        write(jar, Map.of(), entries);
+    }
+
+    private static void write(Path jar, Map<String, String> attributes, Map<String, byte[]> entries)
+            throws IOException {
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        attributes.forEach((k, v) -> manifest.getMainAttributes().putValue(k, v));
+        Files.createDirectories(jar.getParent());
+        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream zip = new JarOutputStream(out, manifest)) {
+            for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
+                zip.putNextEntry(new JarEntry(entry.getKey()));
+                zip.write(entry.getValue());
+                zip.closeEntry();
+            }
+        }
+    }
+}
