@@ -2,11 +2,12 @@
 [#--
   java-service: the default template. Two stages:
   1. on a JDK image, jlink a Java runtime holding only the modules the service needs (a scan of its class
-     files finds them), and assemble in /rootfs the whole root filesystem of the image: that runtime; exactly the shared libraries its executables and .so
-     files load (resolved with ldd, symlinks followed, the dynamic loader included; for glibc before 2.34 also the
-     NSS modules for files and DNS); /etc/passwd and /etc/group with the service user, /etc/nsswitch.conf and
-     /etc/os-release; /tmp (1777); and, for every Debian or Ubuntu package a copied file belongs to, its entry in
-     /var/lib/dpkg/status.d/ (as distroless images have), so that image scanners list those packages;
+     files finds them), and assemble in /rootfs the whole root filesystem of the image: that runtime; exactly the
+     shared libraries its executables and .so files load (resolved with ldd, symlinks followed, the dynamic loader
+     included; for glibc before 2.34 also the NSS modules for files and DNS); /etc/passwd and /etc/group with the
+     service user, /etc/nsswitch.conf and /etc/os-release (where the builder has one); /tmp (1777); and, for every
+     Debian or Ubuntu package a copied file belongs to, its entry in /var/lib/dpkg/status.d/ (as distroless
+     images have), so that image scanners list those packages;
   2. on an empty base (image.runtimeImage, default scratch), copy that root filesystem, the declared volumes owned
      by the numeric non-root user, the health probe and the layers, least often changed first, and run the service
      as that user. No shell, no package manager: only what the service runs.
@@ -27,7 +28,8 @@ RUN [@jlink.commands/]; \
       ldd $nss >> /tmp/ldd.txt; \
     fi; \
     sed -n -e 's/^[[:space:]]*[^ ]* => \(\/[^ ]*\) (0x.*/\1/p' -e 's/^[[:space:]]*\(\/[^ ]*\) (0x.*/\1/p' /tmp/ldd.txt > /tmp/files.txt; \
-    printf '%s\n' $nss /etc/os-release >> /tmp/files.txt; \
+    printf '%s\n' $nss >> /tmp/files.txt; \
+    if [ -e /etc/os-release ]; then echo /etc/os-release >> /tmp/files.txt; fi; \
     dpkg=""; \
     if command -v dpkg-query > /dev/null; then dpkg=yes; \
     else echo "[dockyard] the builder image has no dpkg: the image gets no package entries in /var/lib/dpkg/status.d, image scanners list no OS packages"; \

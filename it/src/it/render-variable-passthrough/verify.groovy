@@ -1,5 +1,5 @@
 def dockerfile = new File(basedir, 'target/docker/Dockerfile').text
-assert dockerfile == '''FROM debian:bookworm-slim
+assert dockerfile == '''FROM scratch
 ARG APP_HOME=/srv
 ENV PATH="${JAVA_HOME}/bin:$PATH" \\
     HOME=${APP_HOME:-/srv}

@@ -23,7 +23,8 @@ RUN set -eu; \
       ldd $nss >> /tmp/ldd.txt; \
     fi; \
     sed -n -e 's/^[[:space:]]*[^ ]* => \(\/[^ ]*\) (0x.*/\1/p' -e 's/^[[:space:]]*\(\/[^ ]*\) (0x.*/\1/p' /tmp/ldd.txt > /tmp/files.txt; \
-    printf '%s\n' $nss /etc/os-release >> /tmp/files.txt; \
+    printf '%s\n' $nss >> /tmp/files.txt; \
+    if [ -e /etc/os-release ]; then echo /etc/os-release >> /tmp/files.txt; fi; \
     dpkg=""; \
     if command -v dpkg-query > /dev/null; then dpkg=yes; \
     else echo "[dockyard] the builder image has no dpkg: the image gets no package entries in /var/lib/dpkg/status.d, image scanners list no OS packages"; \
