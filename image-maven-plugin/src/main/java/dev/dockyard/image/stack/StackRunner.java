@@ -197,9 +197,15 @@ public final class StackRunner {
         for (String network : networks) {
             engine.removeNetwork(network);
         }
-        if (!containers.isEmpty() || !networks.isEmpty()) {
-            log.info("Removed " + containers.size() + " container" + (containers.size() == 1 ? "" : "s") + " and "
-                    + (networks.isEmpty() ? "no network" : "network " + String.join(", ", networks)) + " " + which);
+        List<String> removed = new ArrayList<>();
+        if (!containers.isEmpty()) {
+            removed.add(containers.size() + " container" + (containers.size() == 1 ? "" : "s"));
+        }
+        if (!networks.isEmpty()) {
+            removed.add("network " + String.join(", ", networks));
+        }
+        if (!removed.isEmpty()) {
+            log.info("Removed " + String.join(" and ", removed) + " " + which);
         }
         return containers.size();
     }
