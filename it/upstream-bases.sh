@@ -69,14 +69,14 @@ slim() {
 
 # $1: tar to write. The minbase root filesystem, slimmed
 bootstrap() {
-  local tar="$1" root="$CACHE/work/$SUITE-rootfs" url
+  local tar="$1" root="$CACHE/build/$SUITE-rootfs" url
   command -v debootstrap >/dev/null || apt_install debootstrap
   rm -rf "$root"
   mkdir -p "$root"
   url="$(mirror)"
   say "debootstrap --variant=minbase $SUITE ${url:-(default mirror)}: once per machine, cached in $tar"
-  debootstrap --variant=minbase "$SUITE" "$root" ${url:+"$url"} >"$CACHE/work/debootstrap.log" 2>&1 \
-    || { tail -n 20 "$CACHE/work/debootstrap.log" >&2; return 1; }
+  debootstrap --variant=minbase "$SUITE" "$root" ${url:+"$url"} >"$CACHE/build/debootstrap.log" 2>&1 \
+    || { tail -n 20 "$CACHE/build/debootstrap.log" >&2; return 1; }
   slim "$root"
   tar --numeric-owner --sort=name -C "$root" -cf "$tar.part" .
   mv "$tar.part" "$tar"
@@ -85,7 +85,7 @@ bootstrap() {
 
 # $1: tar to write, $2: the slim tar. binutils installed by apt in a chroot, lists removed again
 with_binutils() {
-  local tar="$1" base="$2" root="$CACHE/work/$SUITE-binutils"
+  local tar="$1" base="$2" root="$CACHE/build/$SUITE-binutils"
   rm -rf "$root"
   mkdir -p "$root"
   tar -C "$root" -xf "$base"
@@ -93,7 +93,7 @@ with_binutils() {
   say "apt-get install binutils in the $SUITE root filesystem"
   chroot "$root" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin DEBIAN_FRONTEND=noninteractive \
     sh -c 'apt-get update -qq && apt-get install -y -qq --no-install-recommends binutils && apt-get clean' \
-    >"$CACHE/work/binutils.log" 2>&1 || { tail -n 20 "$CACHE/work/binutils.log" >&2; return 1; }
+    >"$CACHE/build/binutils.log" 2>&1 || { tail -n 20 "$CACHE/build/binutils.log" >&2; return 1; }
   slim "$root"
   tar --numeric-owner --sort=name -C "$root" -cf "$tar.part" .
   mv "$tar.part" "$tar"
@@ -155,7 +155,7 @@ jdk_changes() {
     --change 'CMD ["jshell"]'
 }
 
-mkdir -p "$CACHE/work" "$WORK"
+mkdir -p "$CACHE/build" "$WORK"
 SLIM_TAR="$CACHE/$SUITE-minbase-slim.tar"
 BINUTILS_TAR="$CACHE/$SUITE-minbase-slim-binutils.tar"
 [ -s "$SLIM_TAR" ] || bootstrap "$SLIM_TAR"
