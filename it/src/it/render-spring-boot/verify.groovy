@@ -1,6 +1,7 @@
 def dockerfile = new File(basedir, 'target/docker/Dockerfile').text
-def modulesLine = dockerfile.readLines().find { it.startsWith('RUN jlink --add-modules ') }
-def modules = modulesLine.split(' ')[3].split(',') as List
+def jlink = dockerfile =~ /(?m)^\s*jlink --add-modules (\S+) /
+assert jlink.find() : "no jlink command in the Dockerfile"
+def modules = jlink.group(1).split(',') as List
 ['java.base', 'java.desktop', 'java.instrument', 'java.naming', 'java.sql', 'jdk.unsupported'].each {
     assert modules.contains(it) : "jlink modules lack $it: $modules"
 }

@@ -27,7 +27,7 @@ assert pom.dependencies.dependency.find { it.artifactId.text() == 'junit-jupiter
 
 // `mvn verify` from the parent built the reactor, and the new service's image under the parent's budget
 assert log =~ /\[INFO\] payments-service \.+ SUCCESS/
-assert log.contains('Tests run: 11, Failures: 0, Errors: 0, Skipped: 0')
+assert log.contains('Tests run: 16, Failures: 0, Errors: 0, Skipped: 0')
 assert log =~ /\[INFO\] PASS size: image size [\d.]+ MB is within image\.maxImageSize 120\.0 MB/
 assert log.contains('[INFO] PASS non-root-user: the image runs as user 65532:65532')
 assert log.contains('[INFO] PASS exposed-ports: exposes 9090/tcp')

@@ -13,7 +13,7 @@ assert log.readLines().findAll { it.startsWith('[INFO] [dockyard] ') }.isEmpty()
 
 // the image's files: docker create + docker export (it has no shell to list them with)
 def exec = { List<String> args ->
-    def process = new ProcessBuilder(['docker', *args])
+    def process = new ProcessBuilder((['docker'] + args).collect { it.toString() })
     process.environment().put('DOCKER_HOST', dockerHost)
     def started = process.redirectErrorStream(true).start()
     def out = started.inputStream.text

@@ -39,11 +39,13 @@ def checks = ['size', 'non-root-user', 'healthcheck', 'exposed-ports', 'labels',
     assert html.contains('<div class="bar"') && html.count('<td class="PASS">PASS</td>') == 9
 
     // image:save: the archive, its checksum and metadata
-    def archive = new File(target, "$module-1.0.0-SNAPSHOT-image.tar.gz")
+    def archiveName = "${name.tokenize('/').last()}-1.0.0-SNAPSHOT.tar.gz"
+    def archive = new File(target, archiveName)
     def digest = MessageDigest.getInstance('SHA-256').digest(archive.bytes).encodeHex().toString()
-    assert new File(target, "$module-1.0.0-SNAPSHOT-image.tar.gz.sha256").text == "$digest  ${archive.name}\n"
-    assert log =~ /\[INFO\] Saved image [0-9a-f]{12} to target\/${module}-1\.0\.0-SNAPSHOT-image\.tar\.gz \(\d+\.\d MB, sha256 $digest\)/
-    assert log.contains("[INFO] Attached ${module}-1.0.0-SNAPSHOT-image.tar.gz (classifier image)")
+    assert new File(target, "${archiveName}.sha256").text == "$digest  ${archiveName}\n"
+    assert log.contains("[INFO] Saved image ${id.substring(7, 19)} to target/${archiveName} (")
+    assert log =~ /\[INFO\] Saved image [0-9a-f]{12} to target\/${java.util.regex.Pattern.quote(archiveName)} \(\d+\.\d MB, sha256 $digest\)/
+    assert log.contains("[INFO] Attached ${archiveName} (classifier image)")
     def metadata = new JsonSlurper().parse(new File(target, 'image-metadata.json'))
     assert metadata.id == id && metadata.sha256 == digest && metadata.revision ==~ /[0-9a-f]{40}/
     def head = new java.util.zip.GZIPInputStream(new FileInputStream(archive)).withCloseable { it.readNBytes(512) }

@@ -91,7 +91,7 @@ abstract class AbstractLintMojo extends AbstractImageMojo {
      */
     protected Linter linter() throws MojoFailureException {
         try {
-            return new Linter(lintParameterValues().settings());
+            return lintParameterValues().linter();
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException(e.getMessage());
         }

@@ -22,6 +22,20 @@ public record LintParameters(String failOn, List<String> severities, List<String
     }
 
     /**
+     * The linter for these parameters.
+     *
+     * @throws IllegalArgumentException naming the parameter and the value at fault, or the unknown rule ids
+     */
+    public Linter linter() {
+        LintSettings settings = settings();
+        try {
+            return new Linter(settings);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Invalid lint configuration: " + e.getMessage());
+        }
+    }
+
+    /**
      * The lint settings.
      *
      * @throws IllegalArgumentException naming the parameter (XML element and property) and the value at fault
