@@ -14,13 +14,20 @@ import java.util.Map;
  * @param labels     labels added to the image besides the Dockerfile's
  * @param pull       when base images are pulled
  * @param workDirectory where the context tar is written before it is sent
+ * @param noCache    build every step anew, using no cached layer of an earlier build
  */
 public record BuildRequest(Path context, String dockerfile, List<String> tags, Map<String, String> buildArgs,
-        Map<String, String> labels, PullPolicy pull, Path workDirectory) {
+        Map<String, String> labels, PullPolicy pull, Path workDirectory, boolean noCache) {
 
     public BuildRequest {
         tags = List.copyOf(tags);
         buildArgs = Map.copyOf(buildArgs);
         labels = Map.copyOf(labels);
+    }
+
+    /** A request that may use the engine's build cache. */
+    public BuildRequest(Path context, String dockerfile, List<String> tags, Map<String, String> buildArgs,
+            Map<String, String> labels, PullPolicy pull, Path workDirectory) {
+        this(context, dockerfile, tags, buildArgs, labels, pull, workDirectory, false);
     }
 }

@@ -158,6 +158,7 @@ public final class DockerEngine implements Engine {
                         .withTags(new LinkedHashSet<>(request.tags()))
                         .withLabels(labels)
                         .withPull(request.pull() == PullPolicy.ALWAYS)
+                        .withNoCache(request.noCache())
                         .withRemove(true)
                         .withForcerm(true);
                 request.buildArgs().forEach(command::withBuildArg);

@@ -37,6 +37,15 @@ import dev.dockyard.image.settings.ServiceSettings;
 public class BuildMojo extends AbstractEngineMojo {
 
     /**
+     * Builds every step anew instead of reusing the engine's cached layers of earlier builds (as
+     * {@code docker build --no-cache}): for a build that must run each step, e.g. to see what it prints.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "image.noCache", defaultValue = "false")
+    private boolean noCache;
+
+    /**
      * When base images are pulled: {@code never} (only images already in the engine; a missing one fails the
      * build), {@code missing} (pull what the engine lacks) or {@code always} (pull on every build).
      *
@@ -65,7 +74,7 @@ public class BuildMojo extends AbstractEngineMojo {
                     + " before image:build (declare the goals in that order in the same phase, or run mvn package).");
         }
         BuildRequest request = new BuildRequest(context, "Dockerfile", references(), buildArgs(), Map.of(),
-                pullPolicy(), workDirectory.toPath());
+                pullPolicy(), workDirectory.toPath(), noCache);
         try (Engine engine = connect()) {
             BuildContext files = BuildContext.scan(context, request.dockerfile());
             getLog().info("Building image " + request.tags().get(0) + " on " + engine.address().host() + " (engine "
