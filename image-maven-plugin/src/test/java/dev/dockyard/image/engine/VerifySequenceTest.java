@@ -31,27 +31,8 @@ class VerifySequenceTest {
             1_000_000, "2026-01-01T00:00:00Z", "65532:65532", QUICK, Set.of("8080/tcp"),
             Map.of("org.opencontainers.image.title", "Orders"), List.of());
 
-    private final List<String> logged = new ArrayList<>();
-    private final EngineLog log = new EngineLog() {
-        @Override
-        public void info(String message) {
-            logged.add("INFO " + message);
-        }
-
-        @Override
-        public void warn(String message) {
-            logged.add("WARN " + message);
-        }
-
-        @Override
-        public void error(String message) {
-            logged.add("ERROR " + message);
-        }
-
-        @Override
-        public void debug(String message) {
-        }
-    };
+    private final RecordingLog log = new RecordingLog();
+    private final List<String> logged = log.lines();
 
     private HttpServer server;
     private FakeEngine engine;

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,10 +16,10 @@ import dev.dockyard.image.engine.ContainerSpec;
 import dev.dockyard.image.engine.ContainerState;
 import dev.dockyard.image.engine.Engine;
 import dev.dockyard.image.engine.EngineException;
-import dev.dockyard.image.engine.EngineLog;
 import dev.dockyard.image.engine.FakeEngine;
 import dev.dockyard.image.engine.HealthCheckConfig;
 import dev.dockyard.image.engine.ImageDetails;
+import dev.dockyard.image.engine.RecordingLog;
 
 class StackRunnerTest {
 
@@ -30,27 +29,9 @@ class StackRunnerTest {
     private final FakeEngine engine = new FakeEngine().image(image("acme/orders:1", QUICK))
             .image(image("acme/inventory:1", QUICK)).publish(8081, 32849).publish(8080, 32848)
             .logs("inventory: database unavailable");
-    private final List<String> log = new ArrayList<>();
-    private final StackRunner runner = new StackRunner(engine, new EngineLog() {
-        @Override
-        public void info(String line) {
-            log.add("INFO " + line);
-        }
-
-        @Override
-        public void warn(String line) {
-            log.add("WARN " + line);
-        }
-
-        @Override
-        public void error(String line) {
-            log.add("ERROR " + line);
-        }
-
-        @Override
-        public void debug(String line) {
-        }
-    });
+    private final RecordingLog recording = new RecordingLog();
+    private final List<String> log = recording.lines();
+    private final StackRunner runner = new StackRunner(engine, recording);
 
     private static ImageDetails image(String tag, HealthCheckConfig health) {
         return new ImageDetails("sha256:" + Integer.toHexString(tag.hashCode()) + "0".repeat(56), List.of(tag),
