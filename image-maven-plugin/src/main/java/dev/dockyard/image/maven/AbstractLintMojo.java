@@ -1,7 +1,6 @@
 package dev.dockyard.image.maven;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 
 import org.apache.maven.plugin.MojoExecutionException;
@@ -9,15 +8,14 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
 import dev.dockyard.image.policy.Finding;
-import dev.dockyard.image.policy.LintReports;
-import dev.dockyard.image.policy.LintResult;
+import dev.dockyard.image.policy.LintOutcome;
 import dev.dockyard.image.policy.LintParameters;
-import dev.dockyard.image.policy.Linter;
+import dev.dockyard.image.policy.LintRun;
 import dev.dockyard.image.policy.Severity;
 
 /**
  * Lint parameters shared by every goal that lints a Dockerfile ({@code image:lint}, {@code image:dockerfile}), and
- * the common steps: settings from parameters, console lines, reports, failure.
+ * the mapping of the lint use case ({@link LintRun}) to log lines and exceptions.
  */
 abstract class AbstractLintMojo extends AbstractImageMojo {
 
@@ -79,61 +77,45 @@ abstract class AbstractLintMojo extends AbstractImageMojo {
         return new LintParameters(failOn, lintSeverities, lintDisabledRules, allowedRegistries, digestPinSeverity);
     }
 
-    /** @return the lint parameters as one line, to tell whether they changed since an earlier lint */
-    protected String lintParameters() {
-        return lintParameterValues().line(lintSkip);
-    }
-
     /**
-     * Builds the linter from the parameters.
+     * The lint use case over the module, with the linter from the parameters.
      *
      * @throws MojoFailureException naming the parameter and value when one is invalid
      */
-    protected Linter linter() throws MojoFailureException {
+    protected LintRun lintRun() throws MojoFailureException {
         try {
-            return lintParameterValues().linter();
+            return new LintRun(lintParameterValues(), project.getBasedir().toPath(), reportsDirectory.toPath());
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException(e.getMessage());
         }
     }
 
-    /**
-     * Lints Dockerfiles unless {@code image.lint.skip} is set: builds the linter from the parameters, names the files
-     * relative to the module directory, logs one line per finding and a summary, writes the reports and fails the
-     * build when findings reach {@code failOn}. {@code image:dockerfile} calls this with the Dockerfile it rendered.
-     *
-     * @param files      Dockerfiles to lint
-     * @param reportName report base name, normally {@link LintReports#DEFAULT_NAME}
-     * @throws MojoExecutionException when a file cannot be read or a report written
-     * @throws MojoFailureException   on invalid lint parameters or findings at or above the threshold
-     */
-    protected void lint(List<Path> files, String reportName) throws MojoExecutionException, MojoFailureException {
+    /** Whether {@code image.lint.skip} is set; logs so. */
+    protected boolean lintSkipped() {
         if (lintSkip) {
             getLog().info("Skipping Dockerfile lint (image.lint.skip=true)");
-            return;
         }
-        Linter linter = linter();
-        Path base = project.getBasedir().toPath();
-        LintResult result;
-        try {
-            result = linter.lint(base, files);
-        } catch (IOException e) {
-            throw new MojoExecutionException("Cannot read Dockerfile: " + e.getMessage(), e);
-        }
-        report(result, reportName);
+        return lintSkip;
     }
 
     /**
-     * Logs one line per finding and a summary, writes the reports to {@link #reportsDirectory} and fails the build
-     * when findings reach the threshold.
+     * A lint step of a goal: logs one line per finding and the summary, and fails the build with the verdict.
      *
-     * @param result     the lint result
-     * @param reportName report base name ({@code lint} gives lint.json, lint.sarif, TEST-dockyard-lint.xml)
-     * @throws MojoExecutionException when reports cannot be written
-     * @throws MojoFailureException   listing every finding at or above the threshold
+     * @throws MojoExecutionException when a file cannot be read or a report or memo written
+     * @throws MojoFailureException   on invalid lint parameters or findings at or above the threshold
      */
-    protected void report(LintResult result, String reportName) throws MojoExecutionException, MojoFailureException {
-        for (Finding f : result.findings()) {
+    protected LintOutcome lint(LintStep step) throws MojoExecutionException, MojoFailureException {
+        LintRun run = lintRun();
+        LintOutcome outcome;
+        try {
+            outcome = step.run(run);
+        } catch (IOException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+        if (outcome.upToDate()) {
+            return outcome;
+        }
+        for (Finding f : outcome.result().findings()) {
             if (f.severity() == Severity.ERROR) {
                 getLog().error(f.consoleLine());
             } else if (f.severity() == Severity.WARNING) {
@@ -142,24 +124,16 @@ abstract class AbstractLintMojo extends AbstractImageMojo {
                 getLog().info(f.consoleLine());
             }
         }
-        getLog().info(result.summary());
-        try {
-            LintReports.write(reportsDirectory.toPath(), result, reportName);
-        } catch (IOException e) {
-            throw new MojoExecutionException("Cannot write lint reports to " + reportsDirectory + ": "
-                    + e.getMessage(), e);
+        getLog().info(outcome.result().summary());
+        if (outcome.failure().isPresent()) {
+            throw new MojoFailureException(outcome.failure().get());
         }
-        List<Finding> failing = result.failing();
-        if (!failing.isEmpty()) {
-            StringBuilder msg = new StringBuilder("Dockerfile lint found ").append(failing.size())
-                    .append(failing.size() == 1 ? " problem" : " problems").append(" at or above failOn=")
-                    .append(result.failOn().label()).append(":\n");
-            for (Finding f : failing) {
-                msg.append("  ").append(f.consoleLine()).append('\n');
-            }
-            msg.append("Fix them, silence one with '# dockyard ignore=RULE' on the line above it, or change "
-                    + "<failOn>/image.failOn (rules: docs/rules.md).");
-            throw new MojoFailureException(msg.toString());
-        }
+        return outcome;
+    }
+
+    /** One call of the lint use case. */
+    @FunctionalInterface
+    protected interface LintStep {
+        LintOutcome run(LintRun run) throws IOException;
     }
 }

@@ -1,9 +1,6 @@
 package dev.dockyard.image.maven;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,14 +11,10 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
-import dev.dockyard.image.engine.BuildContext;
 import dev.dockyard.image.engine.BuildRequest;
-import dev.dockyard.image.engine.BuildResult;
-import dev.dockyard.image.engine.ByteSize;
 import dev.dockyard.image.engine.Engine;
 import dev.dockyard.image.engine.EngineException;
-import dev.dockyard.image.engine.ImageDetails;
-import dev.dockyard.image.engine.ImageReports;
+import dev.dockyard.image.engine.ImageBuild;
 import dev.dockyard.image.engine.PullPolicy;
 import dev.dockyard.image.settings.ServiceSettings;
 
@@ -68,27 +61,14 @@ public class BuildMojo extends AbstractEngineMojo {
         if (skipped("build")) {
             return;
         }
-        Path context = outputDirectory.toPath();
-        if (!Files.isRegularFile(context.resolve("Dockerfile"))) {
-            throw new MojoFailureException("No Dockerfile in " + relative(context) + ": run image:dockerfile"
-                    + " before image:build (declare the goals in that order in the same phase, or run mvn package).");
-        }
-        BuildRequest request = new BuildRequest(context, "Dockerfile", references(), buildArgs(), Map.of(),
-                pullPolicy(), workDirectory.toPath(), noCache);
-        try (Engine engine = connect()) {
-            BuildContext files = BuildContext.scan(context, request.dockerfile());
-            getLog().info("Building image " + request.tags().get(0) + " on " + engine.address().host() + " (engine "
-                    + engine.version() + ", pull " + request.pull() + ")");
-            getLog().info("Sending build context " + relative(context) + ": " + files.paths().size() + " files, "
-                    + ByteSize.format(files.bytes()));
-            BuildResult result = engine.build(request, files);
-            ImageDetails image = engine.inspect(result.imageId());
-            Files.writeString(imageIdFile(), result.imageId() + "\n", StandardCharsets.UTF_8);
-            Path json = reportsDirectory.toPath().resolve("image.json");
-            ImageReports.writeJson(ImageReports.describe(image), json);
-            getLog().info("Built image " + image.shortId() + " (" + ByteSize.format(image.size()) + ", "
-                    + image.layers().size() + " steps), tagged " + String.join(", ", result.tags()));
-            getLog().info("Wrote " + relative(imageIdFile()) + " and " + relative(json));
+        BuildRequest request = new BuildRequest(outputDirectory.toPath(), "Dockerfile", references(), buildArgs(),
+                Map.of(), pullPolicy(), workDirectory.toPath(), noCache);
+        try {
+            ImageBuild build = ImageBuild.prepare(request, imageIdFile(), reportsDirectory.toPath(),
+                    project.getBasedir().toPath());
+            try (Engine engine = connect()) {
+                build.run(engine, engineLog());
+            }
         } catch (EngineException e) {
             rethrow(e);
         } catch (IOException e) {

@@ -20,8 +20,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 import dev.dockyard.image.engine.ByteSize;
-import dev.dockyard.image.policy.LintMemo;
-import dev.dockyard.image.policy.LintReports;
+import dev.dockyard.image.policy.LintOutcome;
 import dev.dockyard.image.render.DefaultImages;
 import dev.dockyard.image.render.HealthSettings;
 import dev.dockyard.image.render.ImageSettings;
@@ -274,19 +273,14 @@ public class DockerfileMojo extends AbstractLintMojo {
      * reports are still there.
      */
     private void lintRendered(RenderResult result) throws MojoExecutionException, MojoFailureException {
-        LintMemo memo = new LintMemo(workDirectory.toPath().resolve("lint-memo.txt"));
-        Path report = reportsDirectory.toPath().resolve(LintReports.RENDERED_NAME + ".json");
-        try {
-            if (result.upToDate() && memo.passed(lintParameters(), result.dockerfile(), report)) {
-                getLog().info("Up to date: lint of " + project.getBasedir().toPath().relativize(result.dockerfile())
-                        + " (same Dockerfile and settings as the last lint, which passed)");
-                return;
-            }
-            memo.forget();
-            lint(List.of(result.dockerfile()), LintReports.RENDERED_NAME);
-            memo.remember(lintParameters(), result.dockerfile());
-        } catch (IOException e) {
-            throw new MojoExecutionException("Cannot keep the lint memo in " + workDirectory + ": " + e.getMessage(), e);
+        if (lintSkipped()) {
+            return;
+        }
+        LintOutcome outcome = lint(run -> run.lintRendered(result.dockerfile(), result.upToDate(),
+                workDirectory.toPath()));
+        if (outcome.upToDate()) {
+            getLog().info("Up to date: lint of " + project.getBasedir().toPath().relativize(result.dockerfile())
+                    + " (same Dockerfile and settings as the last lint, which passed)");
         }
     }
 

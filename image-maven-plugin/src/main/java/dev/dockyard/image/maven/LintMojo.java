@@ -64,6 +64,6 @@ public class LintMojo extends AbstractLintMojo {
                     + ")");
             return;
         }
-        lint(files, LintReports.DEFAULT_NAME);
+        lint(run -> run.lint(files, LintReports.DEFAULT_NAME));
     }
 }

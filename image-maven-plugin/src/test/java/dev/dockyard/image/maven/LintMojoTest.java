@@ -43,7 +43,7 @@ class LintMojoTest {
         mojo.lintDisabledRules = List.of("apt-pinned");
         mojo.allowedRegistries = List.of("registry.example.com");
         mojo.digestPinSeverity = "error";
-        Linter linter = mojo.linter();
+        Linter linter = mojo.lintRun().linter();
         assertEquals(FailOn.ERROR, linter.settings().failOn());
         assertEquals(Severity.WARNING, linter.settings().severities().get("user-numeric"));
         assertEquals(Severity.ERROR, linter.settings().severities().get("base-image-digest"));
@@ -56,15 +56,15 @@ class LintMojoTest {
         LintMojo mojo = mojo();
         mojo.failOn = "sometimes";
         assertEquals("Invalid <failOn>/image.failOn: 'sometimes' is not a failOn threshold: use error, warning, info or"
-                + " none", assertThrows(MojoFailureException.class, mojo::linter).getMessage());
+                + " none", assertThrows(MojoFailureException.class, mojo::lintRun).getMessage());
         mojo.failOn = "warning";
         mojo.lintSeverities = List.of("user-numeric");
         assertEquals("Invalid <lintSeverities>/image.lint.severities entry 'user-numeric': use rule=severity, e.g. "
-                + "user-numeric=warning", assertThrows(MojoFailureException.class, mojo::linter).getMessage());
+                + "user-numeric=warning", assertThrows(MojoFailureException.class, mojo::lintRun).getMessage());
         mojo.lintSeverities = List.of("user-numeric=loud");
         assertEquals("Invalid <lintSeverities>/image.lint.severities entry 'user-numeric=loud': 'loud' is not a "
                 + "severity: use error, warning or info (or off)",
-                assertThrows(MojoFailureException.class, mojo::linter).getMessage());
+                assertThrows(MojoFailureException.class, mojo::lintRun).getMessage());
     }
 
     @Test
@@ -96,7 +96,7 @@ class LintMojoTest {
         Path rendered = Files.createDirectories(module.resolve("target/docker")).resolve("Dockerfile");
         Files.writeString(rendered, "FROM scratch@sha256:b\nUSER 65532:65532\n");
         // what image:dockerfile does after rendering (and what an up-to-date image:dockerfile leaves alone)
-        mojo().lint(List.of(rendered), LintReports.RENDERED_NAME);
+        mojo().lint(run -> run.lint(List.of(rendered), LintReports.RENDERED_NAME));
 
         Path reports = module.resolve("target/image-reports");
         assertTrue(Files.readString(reports.resolve("lint.json")).contains("\"files\" : [ \"Dockerfile\" ]"));

@@ -1,0 +1,85 @@
+package dev.dockyard.image.engine;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The image-build use case ({@code image:build}): the staged context scanned as the engine will be sent it, the
+ * build, the inspection of the built image, the id file later goals read, and {@code image.json}. Prepared without
+ * an engine (a missing Dockerfile is reported before connecting), run on one.
+ */
+public final class ImageBuild {
+
+    /** Name of the image report, in the reports directory. */
+    public static final String IMAGE_JSON = "image.json";
+
+    private final BuildRequest request;
+    private final BuildContext files;
+    private final Path idFile;
+    private final Path json;
+    private final Path baseDirectory;
+
+    private ImageBuild(BuildRequest request, BuildContext files, Path idFile, Path json, Path baseDirectory) {
+        this.request = request;
+        this.files = files;
+        this.idFile = idFile;
+        this.json = json;
+        this.baseDirectory = baseDirectory;
+    }
+
+    /**
+     * Checks that the context holds the Dockerfile and scans it.
+     *
+     * @param request          what to build
+     * @param idFile           where the built image's id is written
+     * @param reportsDirectory where {@code image.json} is written
+     * @param baseDirectory    the module directory, which log lines name paths relative to
+     * @throws ImageBuildException when the context has no Dockerfile
+     * @throws IOException         when the context cannot be read
+     */
+    public static ImageBuild prepare(BuildRequest request, Path idFile, Path reportsDirectory, Path baseDirectory)
+            throws ImageBuildException, IOException {
+        Path context = request.context();
+        if (!Files.isRegularFile(context.resolve(request.dockerfile()))) {
+            throw new ImageBuildException("No " + request.dockerfile() + " in " + baseDirectory.relativize(context)
+                    + ": run image:dockerfile before image:build (declare the goals in that order in the same phase,"
+                    + " or run mvn package).");
+        }
+        return new ImageBuild(request, BuildContext.scan(context, request.dockerfile()), idFile,
+                reportsDirectory.resolve(IMAGE_JSON), baseDirectory);
+    }
+
+    /** The files the engine will be sent. */
+    public BuildContext files() {
+        return files;
+    }
+
+    /**
+     * Builds on {@code engine}, inspects the image, writes the id file and {@code image.json}; tells {@code log}
+     * what it sends where, and what it built.
+     *
+     * @throws EngineException when the engine fails or the build does
+     * @throws IOException     when the context cannot be read or a file written
+     */
+    public ImageBuildResult run(Engine engine, EngineLog log) throws EngineException, IOException {
+        log.info("Building image " + request.tags().get(0) + " on " + engine.address().host() + " (engine "
+                + engine.version() + ", pull " + request.pull() + ")");
+        log.info("Sending build context " + relative(request.context()) + ": " + files.paths().size() + " files, "
+                + ByteSize.format(files.bytes()));
+        BuildResult result = engine.build(request, files);
+        ImageDetails image = engine.inspect(result.imageId());
+        Files.createDirectories(idFile.getParent());
+        Files.writeString(idFile, result.imageId() + "\n", StandardCharsets.UTF_8);
+        ImageReports.writeJson(ImageReports.describe(image), json);
+        log.info("Built image " + image.shortId() + " (" + ByteSize.format(image.size()) + ", "
+                + image.layers().size() + " steps), tagged " + String.join(", ", result.tags()));
+        log.info("Wrote " + relative(idFile) + " and " + relative(json));
+        return new ImageBuildResult(result, image, idFile, json);
+    }
+
+    private String relative(Path path) {
+        return baseDirectory.relativize(path).toString();
+    }
+}

@@ -1,0 +1,14 @@
+package dev.dockyard.image.engine;
+
+import java.nio.file.Path;
+
+/**
+ * What {@link ImageBuild} built and wrote.
+ *
+ * @param build  the engine's build result (id, tags, context)
+ * @param image  the built image as inspected
+ * @param idFile the file holding the image id
+ * @param json   {@code image.json}
+ */
+public record ImageBuildResult(BuildResult build, ImageDetails image, Path idFile, Path json) {
+}

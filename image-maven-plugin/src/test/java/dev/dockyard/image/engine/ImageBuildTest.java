@@ -1,0 +1,88 @@
+package dev.dockyard.image.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The image-build use case on the fake engine: the context sent, the id file, image.json, the log lines. */
+class ImageBuildTest {
+
+    private static final String ID = "sha256:" + "b".repeat(64);
+
+    private static final ImageDetails IMAGE = new ImageDetails(ID, List.of("orders:1.0"), 2048,
+            "2026-01-01T00:00:00Z", "65532:65532", null, Set.of("8080/tcp"), Map.of("a", "b"),
+            List.of(new ImageLayer("<missing>", 1024, "COPY app.jar /app/", 0, ""),
+                    new ImageLayer(ID, 1024, "USER 65532:65532", 0, "")));
+
+    @TempDir
+    Path module;
+
+    private BuildRequest request() {
+        return new BuildRequest(module.resolve("target/docker"), "Dockerfile", List.of("orders:1.0", "orders:abc1234"),
+                Map.of(), Map.of(), PullPolicy.NEVER, module.resolve("target/image-work"));
+    }
+
+    @Test
+    void buildsInspectsAndWritesTheIdFileAndImageJson() throws Exception {
+        Path context = Files.createDirectories(module.resolve("target/docker"));
+        Files.writeString(context.resolve("Dockerfile"), "FROM scratch\nCOPY app.jar /app/\n");
+        Files.writeString(context.resolve(".dockerignore"), "notes.txt\n");
+        Files.writeString(context.resolve("app.jar"), "jar");
+        Files.writeString(context.resolve("notes.txt"), "not sent");
+        FakeEngine engine = new FakeEngine().image(IMAGE);
+        RecordingLog log = new RecordingLog();
+
+        ImageBuild build = ImageBuild.prepare(request(), context.resolve("image-id"),
+                module.resolve("target/image-reports"), module);
+        assertEquals(List.of(".dockerignore", "Dockerfile", "app.jar"), build.files().paths());
+        ImageBuildResult result = build.run(engine, log);
+
+        assertEquals(List.of("build [orders:1.0, orders:abc1234]"), engine.calls);
+        assertEquals(ID + "\n", Files.readString(context.resolve("image-id")));
+        assertEquals(module.resolve("target/image-reports/image.json"), result.json());
+        Map<String, Object> json = ImageReports.readJson(result.json());
+        assertEquals(ID, json.get("id"));
+        assertEquals(List.of("orders:1.0"), json.get("tags"));
+        assertEquals(2048, ((Number) json.get("size")).intValue());
+        assertEquals(List.of(Map.of("size", 1024, "createdBy", "COPY app.jar /app/"),
+                Map.of("size", 1024, "createdBy", "USER 65532:65532")), json.get("layers"));
+        assertEquals(List.of(
+                "INFO Building image orders:1.0 on " + engine.address().host() + " (engine 0.0.0-fake, pull never)",
+                "INFO Sending build context target/docker: 3 files, " + ByteSize.format(build.files().bytes()),
+                "INFO Built image " + IMAGE.shortId() + " (2.0 kB, 2 steps), tagged orders:1.0, orders:abc1234",
+                "INFO Wrote target/docker/image-id and target/image-reports/image.json"), log.lines());
+    }
+
+    @Test
+    void withoutADockerfileNothingIsSent() throws Exception {
+        Files.createDirectories(module.resolve("target/docker"));
+        ImageBuildException e = assertThrows(ImageBuildException.class, () -> ImageBuild.prepare(request(),
+                module.resolve("target/docker/image-id"), module.resolve("target/image-reports"), module));
+        assertEquals("No Dockerfile in target/docker: run image:dockerfile before image:build (declare the goals in"
+                + " that order in the same phase, or run mvn package).", e.getMessage());
+    }
+
+    @Test
+    void aFailedBuildWritesNoIdFile() throws Exception {
+        Path context = Files.createDirectories(module.resolve("target/docker"));
+        Files.writeString(context.resolve("Dockerfile"), "FROM scratch\n");
+        ImageBuild build = ImageBuild.prepare(request(), context.resolve("image-id"),
+                module.resolve("target/image-reports"), module);
+        ImageBuildException e = assertThrows(ImageBuildException.class,
+                () -> build.run(new FakeEngine(), new RecordingLog()));
+        assertEquals("The image build failed: no image scripted", e.getMessage());
+        assertFalse(Files.exists(context.resolve("image-id")));
+        assertFalse(Files.exists(module.resolve("target/image-reports/image.json")));
+        assertTrue(Files.isDirectory(context));
+    }
+}
