@@ -66,14 +66,16 @@ public final class DockerfileParser {
     private final List<Instruction> globalArgs = new ArrayList<>();
     private final List<Stage> stages = new ArrayList<>();
     private final Map<String, String> metaArgs = new HashMap<>();
+    private final Map<String, String> buildArgs;
     private Map<String, String> stageVars = new HashMap<>();
     private Map<String, String> stageEnv = new HashMap<>();
     private final Map<Integer, Map<String, String>> envByStage = new HashMap<>();
     private char escape = '\\';
     private int pos;
 
-    private DockerfileParser(String path, String content) {
+    private DockerfileParser(String path, String content, Map<String, String> buildArgs) {
         this.path = path;
+        this.buildArgs = Map.copyOf(buildArgs);
         String text = content.startsWith("\uFEFF") ? content.substring(1) : content;
         this.lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
@@ -92,7 +94,23 @@ public final class DockerfileParser {
      * @throws DockerfileSyntaxException when the text is not a valid Dockerfile
      */
     public static Dockerfile parse(String path, String content) throws DockerfileSyntaxException {
-        return new DockerfileParser(path, content).run();
+        return parse(path, content, Map.of());
+    }
+
+    /**
+     * Parses a Dockerfile as {@code docker build --build-arg NAME=value ...} reads it: a build argument gives its
+     * value to the {@code ARG} of that name (before the first {@code FROM}, where {@code FROM ${NAME}} sees it, and
+     * in a stage), instead of the {@code ARG}'s default. A build argument no {@code ARG} declares is not seen.
+     *
+     * @param path      path used in positions
+     * @param content   the file's text
+     * @param buildArgs build arguments by name
+     * @return the parsed file with at least one stage
+     * @throws DockerfileSyntaxException when the text is not a valid Dockerfile
+     */
+    public static Dockerfile parse(String path, String content, Map<String, String> buildArgs)
+            throws DockerfileSyntaxException {
+        return new DockerfileParser(path, content, buildArgs).run();
     }
 
     private Dockerfile run() throws DockerfileSyntaxException {
@@ -488,13 +506,16 @@ public final class DockerfileParser {
         }
         for (String w : ShellWords.split(ins.expanded(), escape)) {
             int eq = w.indexOf('=');
-            if (eq < 0) {
+            String name = eq < 0 ? w : w.substring(0, eq);
+            if (buildArgs.containsKey(name)) {
+                vars.put(name, buildArgs.get(name));
+            } else if (eq < 0) {
                 String inherited = metaArgs.get(w);
                 if (vars != metaArgs || !vars.containsKey(w)) {
                     vars.put(w, vars == metaArgs ? null : inherited);
                 }
             } else {
-                vars.put(w.substring(0, eq), w.substring(eq + 1));
+                vars.put(name, w.substring(eq + 1));
             }
         }
     }

@@ -1,64 +1,62 @@
 package dev.dockyard.image.engine;
 
-import java.util.ArrayList;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
-/** The base images a Dockerfile's {@code FROM} lines name, stages built earlier in the file and {@code scratch} left out. */
+import dev.dockyard.image.dockerfile.Dockerfile;
+import dev.dockyard.image.dockerfile.DockerfileParser;
+import dev.dockyard.image.dockerfile.DockerfileSyntaxException;
+import dev.dockyard.image.dockerfile.ImageRef;
+import dev.dockyard.image.dockerfile.Stage;
+
+/**
+ * The base images a Dockerfile's {@code FROM} lines name, read by the {@link DockerfileParser}: {@code ARG}
+ * defaults and build arguments resolved ({@code ARG BASE=eclipse-temurin:17-jdk}, {@code FROM ${BASE} AS build}),
+ * stages built earlier in the file and {@code scratch} left out.
+ */
 public final class BaseImages {
 
     private BaseImages() {
     }
 
-    /** Images referenced with a build argument ({@code FROM ${BASE}}) cannot be known before the build: skipped. */
-    public static List<String> of(List<String> lines) {
-        Set<String> stages = new LinkedHashSet<>();
+    /**
+     * The base images of the Dockerfile in {@code file}.
+     *
+     * @return the images, none when there is no such file
+     * @throws IOException               when the file cannot be read
+     * @throws DockerfileSyntaxException when it does not parse
+     */
+    public static List<String> ofFile(Path file, Map<String, String> buildArgs)
+            throws IOException, DockerfileSyntaxException {
+        if (!Files.isRegularFile(file)) {
+            return List.of();
+        }
+        return of(file.toString(), Files.readString(file, StandardCharsets.UTF_8), buildArgs);
+    }
+
+    /**
+     * @param path      the Dockerfile's path, for the error message
+     * @param content   the Dockerfile
+     * @param buildArgs the build arguments ({@code --build-arg}), which override {@code ARG} defaults
+     * @return each base image once, in order; an image whose name uses an argument without a value is left out
+     * @throws DockerfileSyntaxException when the Dockerfile does not parse
+     */
+    public static List<String> of(String path, String content, Map<String, String> buildArgs)
+            throws DockerfileSyntaxException {
+        Dockerfile dockerfile = DockerfileParser.parse(path, content, buildArgs);
         Set<String> images = new LinkedHashSet<>();
-        for (String instruction : joinContinuations(lines)) {
-            String[] words = instruction.strip().split("\\s+");
-            if (words.length < 2 || !words[0].equalsIgnoreCase("FROM")) {
-                continue;
-            }
-            int i = 1;
-            while (i < words.length && words[i].startsWith("--")) {
-                i++;
-            }
-            if (i >= words.length) {
-                continue;
-            }
-            String image = words[i];
-            if (!image.equalsIgnoreCase("scratch") && !image.contains("$")
-                    && !stages.contains(image.toLowerCase(Locale.ROOT))) {
-                images.add(image);
-            }
-            if (i + 2 < words.length && words[i + 1].equalsIgnoreCase("AS")) {
-                stages.add(words[i + 2].toLowerCase(Locale.ROOT));
+        for (Stage stage : dockerfile.stages()) {
+            ImageRef base = stage.baseImage();
+            if (base != null && !base.isScratch()) {
+                images.add(stage.baseName());
             }
         }
         return List.copyOf(images);
-    }
-
-    private static List<String> joinContinuations(List<String> lines) {
-        List<String> instructions = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        for (String line : lines) {
-            String stripped = line.strip();
-            if (stripped.startsWith("#") && current.length() == 0) {
-                continue;
-            }
-            if (stripped.endsWith("\\")) {
-                current.append(stripped, 0, stripped.length() - 1).append(' ');
-            } else {
-                current.append(stripped);
-                instructions.add(current.toString());
-                current.setLength(0);
-            }
-        }
-        if (current.length() > 0) {
-            instructions.add(current.toString());
-        }
-        return instructions;
     }
 }

@@ -50,6 +50,8 @@ import com.github.dockerjava.core.command.BuildImageResultCallback;
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 
+import dev.dockyard.image.dockerfile.DockerfileSyntaxException;
+
 /**
  * The {@link Engine} on a Docker engine, through docker-java over its dependency-free transport. One per goal
  * execution; never shared between threads of a parallel build.
@@ -140,7 +142,7 @@ public final class DockerEngine implements Engine {
     @Override
     public BuildResult build(BuildRequest request, BuildContext context) throws EngineException {
         if (request.pull() == PullPolicy.NEVER) {
-            requireLocal(request.context().resolve(request.dockerfile()));
+            requireLocal(request.context().resolve(request.dockerfile()), request.buildArgs());
         }
         String previous = request.tags().isEmpty() ? null : imageIdOrNull(request.tags().get(0));
         Path tar = request.workDirectory().resolve("context.tar");
@@ -183,16 +185,18 @@ public final class DockerEngine implements Engine {
     }
 
     /** Fails, listing every base image of the Dockerfile the engine does not have. */
-    private void requireLocal(Path dockerfile) throws EngineException {
+    private void requireLocal(Path dockerfile, Map<String, String> buildArgs) throws EngineException {
         List<String> missing = new ArrayList<>();
         try {
-            for (String image : BaseImages.of(Files.readAllLines(dockerfile))) {
+            for (String image : BaseImages.ofFile(dockerfile, buildArgs)) {
                 if (imageIdOrNull(image) == null) {
                     missing.add(image);
                 }
             }
         } catch (IOException e) {
             throw new EngineException("Could not read " + dockerfile + ": " + e.getMessage(), e);
+        } catch (DockerfileSyntaxException e) {
+            throw new ImageBuildException(e.getMessage());
         }
         if (!missing.isEmpty()) {
             throw new ImageBuildException("Base image" + (missing.size() == 1 ? " " : "s ") + String.join(", ", missing)

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -20,6 +21,7 @@ import dev.dockyard.image.engine.EngineUnreachableException;
 import dev.dockyard.image.engine.ImageBuildException;
 import dev.dockyard.image.engine.RegistryException;
 import dev.dockyard.image.engine.TagPolicy;
+import dev.dockyard.image.settings.ServiceSettings;
 
 /** Goals that talk to a Docker engine: connecting, and the image id {@code image:build} leaves behind. */
 abstract class AbstractEngineMojo extends AbstractImageMojo {
@@ -77,6 +79,15 @@ abstract class AbstractEngineMojo extends AbstractImageMojo {
                     + " -Dimage.tags=" + project.getVersion());
         }
         return computed.stream().map(tag -> imageName.strip() + ":" + tag).toList();
+    }
+
+    /** The {@code image.buildArgs} entries as a map. */
+    static Map<String, String> buildArgs(List<String> entries) throws MojoFailureException {
+        try {
+            return ServiceSettings.buildArgs(entries);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(e.getMessage());
+        }
     }
 
     EngineLog engineLog() {

@@ -16,7 +16,6 @@ import dev.dockyard.image.engine.Engine;
 import dev.dockyard.image.engine.EngineException;
 import dev.dockyard.image.engine.ImageBuild;
 import dev.dockyard.image.engine.PullPolicy;
-import dev.dockyard.image.settings.ServiceSettings;
 
 /**
  * Builds the image from the context {@code image:dockerfile} staged in {@code target/docker/}, on the Docker engine
@@ -61,7 +60,7 @@ public class BuildMojo extends AbstractEngineMojo {
         if (skipped("build")) {
             return;
         }
-        BuildRequest request = new BuildRequest(outputDirectory.toPath(), "Dockerfile", references(), buildArgs(),
+        BuildRequest request = new BuildRequest(outputDirectory.toPath(), "Dockerfile", references(), buildArgs(buildArgs),
                 Map.of(), pullPolicy(), workDirectory.toPath(), noCache);
         try {
             ImageBuild build = ImageBuild.prepare(request, imageIdFile(), reportsDirectory.toPath(),
@@ -74,14 +73,6 @@ public class BuildMojo extends AbstractEngineMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("Could not build the image of " + project.getArtifactId() + ": "
                     + e.getMessage(), e);
-        }
-    }
-
-    private Map<String, String> buildArgs() throws MojoFailureException {
-        try {
-            return ServiceSettings.buildArgs(buildArgs);
-        } catch (IllegalArgumentException e) {
-            throw new MojoFailureException(e.getMessage());
         }
     }
 

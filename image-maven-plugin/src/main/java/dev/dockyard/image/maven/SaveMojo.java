@@ -2,8 +2,8 @@ package dev.dockyard.image.maven;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import javax.inject.Inject;
@@ -18,6 +18,7 @@ import org.apache.maven.project.MavenProjectHelper;
 import dev.dockyard.image.archive.ArchiveRequest;
 import dev.dockyard.image.archive.ArchiveResult;
 import dev.dockyard.image.archive.ImageArchive;
+import dev.dockyard.image.dockerfile.DockerfileSyntaxException;
 import dev.dockyard.image.engine.BaseImages;
 import dev.dockyard.image.engine.ByteSize;
 import dev.dockyard.image.engine.Engine;
@@ -60,6 +61,15 @@ public class SaveMojo extends AbstractEngineMojo {
     @Parameter(property = "image.attach", defaultValue = "false")
     private boolean attach;
 
+    /**
+     * The build arguments {@code image:build} was given ({@code NAME=value}), with which the metadata names the
+     * base images of a Dockerfile that chooses them by argument ({@code FROM ${BASE}}).
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "image.buildArgs")
+    private List<String> buildArgs = new ArrayList<>();
+
     private final MavenProjectHelper projectHelper;
 
     @Inject
@@ -96,15 +106,14 @@ public class SaveMojo extends AbstractEngineMojo {
     }
 
     /** The base images of the Dockerfile image:dockerfile wrote, for the metadata. */
-    private List<String> baseImages() throws MojoExecutionException {
+    private List<String> baseImages() throws MojoExecutionException, MojoFailureException {
         Path dockerfile = outputDirectory.toPath().resolve("Dockerfile");
-        if (!Files.isRegularFile(dockerfile)) {
-            return List.of();
-        }
         try {
-            return BaseImages.of(Files.readAllLines(dockerfile));
+            return BaseImages.ofFile(dockerfile, buildArgs(buildArgs));
         } catch (IOException e) {
             throw new MojoExecutionException("Could not read " + dockerfile + ": " + e.getMessage(), e);
+        } catch (DockerfileSyntaxException e) {
+            throw new MojoFailureException(e.getMessage());
         }
     }
 }
