@@ -1,7 +1,6 @@
 package dev.dockyard.image.engine;
 
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,12 +10,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+
+import dev.dockyard.image.support.JUnitXml;
 
 /**
  * Machine- and human-readable reports of an image: {@code image.json} (id, tags, size, layers), JUnit XML of the
@@ -63,53 +60,16 @@ public final class ImageReports {
 
     /** Writes {@code TEST-<suite>.xml} in {@code directory}: one testcase per check. */
     public static Path writeJUnit(Verification verification, String suite, Path directory) throws IOException {
-        Files.createDirectories(directory);
-        Path file = directory.resolve("TEST-" + suite + ".xml");
         List<Check> checks = verification.checks();
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
-            xml.writeStartDocument("UTF-8", "1.0");
-            xml.writeCharacters("\n");
-            xml.writeStartElement("testsuite");
-            xml.writeAttribute("name", suite);
-            xml.writeAttribute("tests", Integer.toString(checks.size()));
-            xml.writeAttribute("failures", Long.toString(checks.stream().filter(Check::failed).count()));
-            xml.writeAttribute("errors", "0");
-            xml.writeAttribute("skipped", Long.toString(checks.stream()
-                    .filter(c -> c.status() == Check.Status.SKIPPED).count()));
-            xml.writeAttribute("time", seconds(checks.stream().map(Check::time).reduce(Duration.ZERO,
-                    Duration::plus)));
-            for (Check check : checks) {
-                xml.writeCharacters("\n  ");
-                xml.writeStartElement("testcase");
-                xml.writeAttribute("classname", suite);
-                xml.writeAttribute("name", check.name());
-                xml.writeAttribute("time", seconds(check.time()));
-                if (check.status() == Check.Status.FAIL) {
-                    xml.writeStartElement("failure");
-                    xml.writeAttribute("message", check.message());
-                    xml.writeAttribute("type", "image:verify");
-                    xml.writeCharacters(String.join("\n", check.output()));
-                    xml.writeEndElement();
-                } else if (check.status() == Check.Status.SKIPPED) {
-                    xml.writeEmptyElement("skipped");
-                    xml.writeAttribute("message", check.message());
-                } else {
-                    xml.writeStartElement("system-out");
-                    xml.writeCharacters(check.message());
-                    xml.writeEndElement();
-                }
-                xml.writeEndElement();
-            }
-            xml.writeCharacters("\n");
-            xml.writeEndElement();
-            xml.writeCharacters("\n");
-            xml.writeEndDocument();
-            xml.close();
-        } catch (XMLStreamException e) {
-            throw new IOException("Could not write " + file + ": " + e.getMessage(), e);
-        }
-        return file;
+        List<JUnitXml.TestCase> cases = checks.stream().map(check -> new JUnitXml.TestCase(suite, check.name(),
+                seconds(check.time()),
+                check.status() == Check.Status.FAIL
+                        ? new JUnitXml.Failure(check.message(), "image:verify", String.join("\n", check.output()))
+                        : null,
+                check.status() == Check.Status.SKIPPED ? check.message() : null,
+                check.status() == Check.Status.PASS ? check.message() : null)).toList();
+        return JUnitXml.write(directory.resolve("TEST-" + suite + ".xml"), suite,
+                seconds(checks.stream().map(Check::time).reduce(Duration.ZERO, Duration::plus)), cases);
     }
 
     /** Writes a self-contained HTML page: the verdicts, then the layers as a horizontal bar chart. */

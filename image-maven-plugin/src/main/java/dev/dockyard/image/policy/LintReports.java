@@ -1,7 +1,6 @@
 package dev.dockyard.image.policy;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,14 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.dockyard.image.support.JUnitXml;
 
 /**
  * Writes a {@link LintResult} as machine-readable reports:
@@ -69,10 +66,8 @@ public final class LintReports {
         mapper.writeValue(json.toFile(), json(mapper, result));
         Path sarif = dir.resolve(name + ".sarif");
         mapper.writeValue(sarif.toFile(), sarif(mapper, result));
-        Path junit = dir.resolve("TEST-dockyard-" + name + ".xml");
-        try (OutputStream out = Files.newOutputStream(junit)) {
-            junit(out, result, name);
-        }
+        Path junit = JUnitXml.write(dir.resolve("TEST-dockyard-" + name + ".xml"), "dockyard." + name, "0",
+                junit(result));
         return List.of(json, sarif, junit);
     }
 
@@ -163,7 +158,8 @@ public final class LintReports {
         }
     }
 
-    static void junit(OutputStream out, LintResult result, String name) throws IOException {
+    /** The JUnit XML test cases: one per file and rule, failed when that rule has findings that fail the build. */
+    static List<JUnitXml.TestCase> junit(LintResult result) {
         Map<String, Map<String, List<Finding>>> byFileRule = new LinkedHashMap<>();
         for (String f : result.files()) {
             byFileRule.put(f, new LinkedHashMap<>());
@@ -175,63 +171,21 @@ public final class LintReports {
         List<String> ruleIds = new ArrayList<>();
         ruleIds.add(Linter.SYNTAX_RULE);
         result.rules().forEach(r -> ruleIds.add(r.id()));
-        int tests = byFileRule.size() * ruleIds.size();
-        int failures = 0;
-        for (Map<String, List<Finding>> rules : byFileRule.values()) {
-            for (List<Finding> fs : rules.values()) {
-                if (fs.stream().anyMatch(f -> result.failOn().fails(f.severity()))) {
-                    failures++;
+        List<JUnitXml.TestCase> cases = new ArrayList<>();
+        for (Map.Entry<String, Map<String, List<Finding>>> file : byFileRule.entrySet()) {
+            for (String rule : ruleIds) {
+                List<Finding> failing = new ArrayList<>();
+                List<Finding> below = new ArrayList<>();
+                for (Finding f : file.getValue().getOrDefault(rule, List.of())) {
+                    (result.failOn().fails(f.severity()) ? failing : below).add(f);
                 }
+                JUnitXml.Failure failure = failing.isEmpty() ? null : new JUnitXml.Failure(
+                        failing.get(0).consoleLine(), failing.get(0).severity().label(), lines(failing));
+                cases.add(new JUnitXml.TestCase(file.getKey(), rule, "0", failure, null,
+                        below.isEmpty() ? null : lines(below)));
             }
         }
-        try {
-            XMLStreamWriter w = XMLOutputFactory.newInstance().createXMLStreamWriter(out, "UTF-8");
-            w.writeStartDocument("UTF-8", "1.0");
-            w.writeCharacters("\n");
-            w.writeStartElement("testsuite");
-            w.writeAttribute("name", "dockyard." + name);
-            w.writeAttribute("tests", Integer.toString(tests));
-            w.writeAttribute("failures", Integer.toString(failures));
-            w.writeAttribute("errors", "0");
-            w.writeAttribute("skipped", "0");
-            w.writeAttribute("time", "0");
-            w.writeCharacters("\n");
-            for (Map.Entry<String, Map<String, List<Finding>>> file : byFileRule.entrySet()) {
-                for (String rule : ruleIds) {
-                    List<Finding> fs = file.getValue().getOrDefault(rule, List.of());
-                    w.writeCharacters("  ");
-                    w.writeStartElement("testcase");
-                    w.writeAttribute("classname", file.getKey());
-                    w.writeAttribute("name", rule);
-                    w.writeAttribute("time", "0");
-                    List<Finding> failing = new ArrayList<>();
-                    List<Finding> below = new ArrayList<>();
-                    for (Finding f : fs) {
-                        (result.failOn().fails(f.severity()) ? failing : below).add(f);
-                    }
-                    if (!failing.isEmpty()) {
-                        w.writeStartElement("failure");
-                        w.writeAttribute("message", failing.get(0).consoleLine());
-                        w.writeAttribute("type", failing.get(0).severity().label());
-                        w.writeCharacters(lines(failing));
-                        w.writeEndElement();
-                    }
-                    if (!below.isEmpty()) {
-                        w.writeStartElement("system-out");
-                        w.writeCharacters(lines(below));
-                        w.writeEndElement();
-                    }
-                    w.writeEndElement();
-                    w.writeCharacters("\n");
-                }
-            }
-            w.writeEndElement();
-            w.writeCharacters("\n");
-            w.writeEndDocument();
-            w.close();
-        } catch (XMLStreamException e) {
-            throw new IOException("cannot write JUnit XML report: " + e.getMessage(), e);
-        }
+        return cases;
     }
 
     private static String lines(List<Finding> findings) {

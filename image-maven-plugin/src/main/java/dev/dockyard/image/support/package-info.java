@@ -1,5 +1,5 @@
 /**
- * Small helpers shared by every concern and owned by none: the SHA-256 digest. Depends on nothing else of the
- * plugin.
+ * Small helpers shared by every concern and owned by none: the SHA-256 digest, the JUnit XML report writer. Depends
+ * on nothing else of the plugin.
  */
 package dev.dockyard.image.support;
