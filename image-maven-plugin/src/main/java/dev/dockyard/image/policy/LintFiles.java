@@ -1,19 +1,21 @@
 package dev.dockyard.image.policy;
 
 import java.io.IOException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.PathMatcher;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Selects the Dockerfiles of a module with Ant-style globs ({@code *}, {@code ?}, {@code **}) relative to the module
- * directory. {@code target}, {@code .git} and {@code node_modules} directories are never searched.
+ * directory, matched by the platform's {@link PathMatcher} (which also knows {@code [abc]} and {@code {a,b}}). {@code target}, {@code .git} and {@code node_modules} directories are never searched.
  */
 public final class LintFiles {
 
@@ -36,12 +38,12 @@ public final class LintFiles {
      * @throws IOException when the directory cannot be walked
      */
     public static List<Path> find(Path moduleDir, List<String> includes, List<String> excludes) throws IOException {
-        List<Pattern> in = compile(includes == null || includes.isEmpty() ? DEFAULT_INCLUDES : includes);
+        List<PathMatcher> in = compile(includes == null || includes.isEmpty() ? DEFAULT_INCLUDES : includes);
         List<String> allExcludes = new ArrayList<>(DEFAULT_EXCLUDES);
         if (excludes != null) {
             allExcludes.addAll(excludes);
         }
-        List<Pattern> ex = compile(allExcludes);
+        List<PathMatcher> ex = compile(allExcludes);
         List<Path> out = new ArrayList<>();
         if (!Files.isDirectory(moduleDir)) {
             return out;
@@ -57,7 +59,7 @@ public final class LintFiles {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                String rel = moduleDir.relativize(file).toString().replace('\\', '/');
+                Path rel = moduleDir.relativize(file);
                 if (attrs.isRegularFile() && matches(in, rel) && !matches(ex, rel)) {
                     out.add(file);
                 }
@@ -68,45 +70,42 @@ public final class LintFiles {
         return out;
     }
 
-    private static boolean matches(List<Pattern> patterns, String rel) {
-        for (Pattern p : patterns) {
-            if (p.matcher(rel).matches()) {
+    private static boolean matches(List<PathMatcher> matchers, Path rel) {
+        for (PathMatcher m : matchers) {
+            if (m.matches(rel)) {
                 return true;
             }
         }
         return false;
     }
 
-    private static List<Pattern> compile(List<String> globs) {
-        List<Pattern> out = new ArrayList<>();
+    private static List<PathMatcher> compile(List<String> globs) {
+        List<PathMatcher> out = new ArrayList<>();
         for (String g : globs) {
             if (g != null && !g.isBlank()) {
-                out.add(glob(g.trim()));
+                for (String variant : variants(g.trim().replace('\\', '/'))) {
+                    out.add(FileSystems.getDefault().getPathMatcher("glob:" + variant));
+                }
             }
         }
         return out;
     }
 
-    /** Converts an Ant-style glob to a regex: {@code **}{@code /} matches zero or more directories. */
-    static Pattern glob(String glob) {
-        StringBuilder re = new StringBuilder();
-        String g = glob.replace('\\', '/');
-        for (int i = 0; i < g.length(); i++) {
-            char c = g.charAt(i);
-            if (c == '*' && g.startsWith("**/", i)) {
-                re.append("(?:.*/)?");
-                i += 2;
-            } else if (c == '*' && g.startsWith("**", i)) {
-                re.append(".*");
-                i++;
-            } else if (c == '*') {
-                re.append("[^/]*");
-            } else if (c == '?') {
-                re.append("[^/]");
-            } else {
-                re.append(Pattern.quote(String.valueOf(c)));
-            }
+    /**
+     * The {@link FileSystem#getPathMatcher} globs of one Ant-style glob: there {@code **}{@code /} also matches no
+     * directory at all ({@code **}{@code /Dockerfile} matches {@code Dockerfile}), so each {@code **}{@code /} is
+     * kept in one variant and left out in another.
+     */
+    static List<String> variants(String glob) {
+        int at = glob.indexOf("**/");
+        if (at < 0) {
+            return List.of(glob);
         }
-        return Pattern.compile(re.toString());
+        List<String> out = new ArrayList<>();
+        for (String rest : variants(glob.substring(at + 3))) {
+            out.add(glob.substring(0, at + 3) + rest);
+            out.add(glob.substring(0, at) + rest);
+        }
+        return out;
     }
 }

@@ -37,4 +37,22 @@ class LintFilesTest {
         assertEquals(List.of("Dockerfile", "src/main/docker/Dockerfile"),
                 found(base, null, List.of("**/*.dev", "**/jobs/**")));
     }
+
+    @Test
+    void eachDoubleStarSlashAlsoMatchesNoDirectory() {
+        assertEquals(List.of("a/**/b/**/c", "a/b/**/c", "a/**/b/c", "a/b/c"), LintFiles.variants("a/**/b/**/c"));
+        assertEquals(List.of("Dockerfile*"), LintFiles.variants("Dockerfile*"));
+    }
+
+    @Test
+    void globsAreThePlatformsGlobs(@TempDir Path base) throws IOException {
+        for (String f : List.of("Dockerfile.api", "Dockerfile.web", "Dockerfile.dev", "docker/x/y/Dockerfile")) {
+            touch(base, f);
+        }
+        assertEquals(List.of("Dockerfile.api", "Dockerfile.web"), found(base, List.of("Dockerfile.{api,web}"),
+                List.of()));
+        assertEquals(List.of("Dockerfile.dev"), found(base, List.of("Dockerfile.[d]?v"), List.of()));
+        assertEquals(List.of("docker/x/y/Dockerfile"), found(base, List.of("docker/**"), List.of()));
+        assertEquals(List.of(), found(base, List.of("docker/*/Dockerfile"), List.of()), "* stays in one directory");
+    }
 }
