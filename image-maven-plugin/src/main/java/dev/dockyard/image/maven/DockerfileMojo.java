@@ -25,7 +25,6 @@ import dev.dockyard.image.render.DefaultImages;
 import dev.dockyard.image.render.HealthSettings;
 import dev.dockyard.image.render.ImageSettings;
 import dev.dockyard.image.render.JvmSettings;
-import dev.dockyard.image.render.ProjectFacts;
 import dev.dockyard.image.render.RenderException;
 import dev.dockyard.image.render.RenderRequest;
 import dev.dockyard.image.render.RenderResult;
@@ -320,8 +319,7 @@ public class DockerfileMojo extends AbstractLintMojo {
                 adapter.runtimeArtifacts(),
                 outputDirectory.toPath(),
                 workDirectory.toPath(),
-                ProjectFacts.outputTimestamp(project.getProperties().getProperty("project.build.outputTimestamp"))
-                        .orElse(null),
+                adapter.outputTimestamp().orElse(null),
                 adapter.gitRevision().orElse(null),
                 plugin.getVersion(),
                 layout);

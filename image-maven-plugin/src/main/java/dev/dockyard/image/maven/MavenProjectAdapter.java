@@ -2,6 +2,7 @@ package dev.dockyard.image.maven;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.apache.maven.archiver.MavenArchiver;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.License;
@@ -28,6 +30,9 @@ import dev.dockyard.image.render.ProjectInfo;
  * artifact (the application).
  */
 final class MavenProjectAdapter {
+
+    /** The property that fixes the time of reproducible output. */
+    static final String OUTPUT_TIMESTAMP = "project.build.outputTimestamp";
 
     private final MavenProject project;
     private final MavenSession session;
@@ -123,6 +128,26 @@ final class MavenProjectAdapter {
                 p.getLicenses().stream().map(License::getName).filter(n -> n != null && !n.isBlank()).toList(),
                 p.getOrganization() != null ? nullToEmpty(p.getOrganization().getName()) : "",
                 properties);
+    }
+
+    /**
+     * {@code project.build.outputTimestamp}, read as the jar plugin reads it
+     * ({@link MavenArchiver#parseBuildOutputTimestamp}): an ISO-8601 date-time with offset or seconds since the
+     * epoch, between 1980 and 2099; a value shorter than two characters means "not set".
+     *
+     * @return the instant, or empty when not set
+     * @throws MojoFailureException naming the property and the value when it is neither form
+     */
+    Optional<Instant> outputTimestamp() throws MojoFailureException {
+        String value = property(OUTPUT_TIMESTAMP);
+        try {
+            return MavenArchiver.parseBuildOutputTimestamp(value);
+        } catch (IllegalArgumentException e) {
+            boolean unreadable = e.getMessage() == null || e.getMessage().startsWith("Invalid");
+            throw new MojoFailureException(OUTPUT_TIMESTAMP + (unreadable ? " '" + value + "' is neither an ISO-8601"
+                    + " date-time with offset (2026-01-01T00:00:00Z) nor seconds since the epoch"
+                    : ": " + e.getMessage()) + ": fix the property in the POM.");
+        }
     }
 
     /** A POM property, or {@code null}. */

@@ -4,16 +4,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 import java.util.regex.Pattern;
 
-/** Facts read from the project's files: the jar's main class, the git commit, the build timestamp. */
+/** Facts read from the project's files: the jar's main class, the git commit. */
 public final class ProjectFacts {
 
     private static final Pattern SHA = Pattern.compile("[0-9a-f]{40}([0-9a-f]{24})?");
@@ -93,28 +90,5 @@ public final class ProjectFacts {
             }
         }
         return Optional.empty();
-    }
-
-    /**
-     * Parses {@code project.build.outputTimestamp} the way Maven's archiver does: ISO-8601 with an offset, or
-     * seconds since the epoch; a value shorter than two characters means "not set".
-     *
-     * @return the instant, or empty when not set
-     * @throws RenderException when the value is neither form
-     */
-    public static Optional<Instant> outputTimestamp(String value) throws RenderException {
-        if (value == null || value.strip().length() < 2) {
-            return Optional.empty();
-        }
-        String text = value.strip();
-        try {
-            if (text.chars().allMatch(Character::isDigit)) {
-                return Optional.of(Instant.ofEpochSecond(Long.parseLong(text)));
-            }
-            return Optional.of(OffsetDateTime.parse(text).toInstant());
-        } catch (DateTimeParseException | NumberFormatException e) {
-            throw new RenderException("project.build.outputTimestamp '" + text + "' is neither an ISO-8601 date-time"
-                    + " with offset (2026-01-01T00:00:00Z) nor seconds since the epoch");
-        }
     }
 }

@@ -1,11 +1,9 @@
 package dev.dockyard.image.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -61,19 +59,5 @@ class ProjectFactsTest {
         Files.createDirectories(root.resolve("a/.git"));
         Files.writeString(root.resolve("a/.git/HEAD"), "ref: refs/heads/main\n");
         assertEquals(Optional.empty(), ProjectFacts.gitRevision(root.resolve("a")));
-    }
-
-    @Test
-    void parsesOutputTimestampsLikeMavenArchiver() throws Exception {
-        assertEquals(Optional.of(Instant.parse("2026-01-01T00:00:00Z")),
-                ProjectFacts.outputTimestamp("2026-01-01T00:00:00Z"));
-        assertEquals(Optional.of(Instant.parse("2025-12-31T22:00:00Z")),
-                ProjectFacts.outputTimestamp("2026-01-01T00:00:00+02:00"));
-        assertEquals(Optional.of(Instant.ofEpochSecond(1700000000)), ProjectFacts.outputTimestamp("1700000000"));
-        assertEquals(Optional.empty(), ProjectFacts.outputTimestamp(null));
-        assertEquals(Optional.empty(), ProjectFacts.outputTimestamp("a"));
-        RenderException e = assertThrows(RenderException.class, () -> ProjectFacts.outputTimestamp("yesterday"));
-        assertEquals("project.build.outputTimestamp 'yesterday' is neither an ISO-8601 date-time with offset"
-                + " (2026-01-01T00:00:00Z) nor seconds since the epoch", e.getMessage());
     }
 }
