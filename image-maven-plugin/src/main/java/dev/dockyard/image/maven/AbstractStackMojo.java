@@ -5,7 +5,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 import dev.dockyard.image.stack.Hardening;
 
 /** Goals that treat the reactor as a stack ({@code compose}, {@code start}, {@code stop}): the shared switches. */
-abstract class AbstractStackMojo extends AbstractEngineMojo {
+abstract class AbstractStackMojo extends AbstractContainerMojo {
 
     /**
      * Run every service with a read-only root filesystem ({@code read_only: true}).

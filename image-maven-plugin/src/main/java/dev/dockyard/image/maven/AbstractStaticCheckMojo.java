@@ -9,7 +9,7 @@ import dev.dockyard.image.engine.ByteSize;
 import dev.dockyard.image.settings.ServiceSettings;
 
 /** Goals that apply the static image checks ({@code image:verify}, {@code image:check}): their shared parameters. */
-abstract class AbstractStaticCheckMojo extends AbstractEngineMojo {
+abstract class AbstractStaticCheckMojo extends AbstractContainerMojo {
 
     /**
      * Size budget of the whole image, in decimal units as {@code docker images} shows them ({@code 150MB}), or

@@ -12,7 +12,6 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
-import dev.dockyard.image.engine.DurationText;
 import dev.dockyard.image.engine.Engine;
 import dev.dockyard.image.engine.EngineException;
 import dev.dockyard.image.stack.ServiceSpec;
@@ -59,35 +58,15 @@ public class StartMojo extends AbstractStackMojo {
     @Parameter(property = "image.start.hostPorts", defaultValue = "false")
     private boolean hostPorts;
 
-    /**
-     * How long each service may take to be reported healthy, extended to its image's start period + interval +
-     * timeout when those are longer (as for {@code image:verify}).
-     *
-     * @since 0.2.0
-     */
-    @Parameter(property = "image.healthTimeout", defaultValue = "60s")
-    private String healthTimeout;
-
-    /**
-     * Log lines printed of a service that fails to start.
-     *
-     * @since 0.2.0
-     */
-    @Parameter(property = "image.logLines", defaultValue = "30")
-    private int logLines;
-
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip || startSkip) {
             getLog().info("Skipping image:start (" + (skip ? "image.skip" : "image.start.skip") + "=true)");
             return;
         }
-        Duration timeout;
-        try {
-            timeout = DurationText.parse(healthTimeout);
-        } catch (IllegalArgumentException e) {
-            throw new MojoFailureException("image.healthTimeout: " + e.getMessage());
-        }
+        List<String> problems = new ArrayList<>();
+        Duration timeout = healthTimeout(problems);
+        failOn(problems);
         StackPlan plan;
         try {
             plan = StackPlan.of(ReactorServices.of(session));
@@ -107,7 +86,7 @@ public class StartMojo extends AbstractStackMojo {
         String runId = stack + "-" + UUID.randomUUID().toString().substring(0, 8);
         StackRunner.StartRequest request = new StackRunner.StartRequest(plan, stack,
                 project.getBasedir().getAbsolutePath(), runId, hostPorts, hardening(),
-                timeout, Duration.ofSeconds(10), Math.max(1, logLines));
+                timeout, Duration.ofSeconds(10), logLines());
         List<StackRunner.Started> started;
         try (Engine engine = connect()) {
             started = new StackRunner(engine, engineLog()).start(request);

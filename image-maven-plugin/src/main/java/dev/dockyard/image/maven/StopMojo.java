@@ -1,6 +1,8 @@
 package dev.dockyard.image.maven;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -8,7 +10,6 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
-import dev.dockyard.image.engine.DurationText;
 import dev.dockyard.image.engine.Engine;
 import dev.dockyard.image.engine.EngineException;
 import dev.dockyard.image.stack.StackRunner;
@@ -30,26 +31,15 @@ public class StopMojo extends AbstractStackMojo {
     @Parameter(property = "image.stop.skip", defaultValue = "false")
     private boolean stopSkip;
 
-    /**
-     * Time each service has to exit after SIGTERM.
-     *
-     * @since 0.2.0
-     */
-    @Parameter(property = "image.stopTimeout", defaultValue = "10s")
-    private String stopTimeout;
-
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip || stopSkip) {
             getLog().info("Skipping image:stop (" + (skip ? "image.skip" : "image.stop.skip") + "=true)");
             return;
         }
-        Duration timeout;
-        try {
-            timeout = DurationText.parse(stopTimeout);
-        } catch (IllegalArgumentException e) {
-            throw new MojoFailureException("image.stopTimeout: " + e.getMessage());
-        }
+        List<String> problems = new ArrayList<>();
+        Duration timeout = stopTimeout(problems);
+        failOn(problems);
         try (Engine engine = connect()) {
             int removed = new StackRunner(engine, engineLog()).stop(stackKey(), timeout);
             if (removed == 0) {

@@ -17,7 +17,6 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 import dev.dockyard.image.engine.ByteSize;
 import dev.dockyard.image.engine.Check;
-import dev.dockyard.image.engine.DurationText;
 import dev.dockyard.image.engine.Engine;
 import dev.dockyard.image.engine.EngineException;
 import dev.dockyard.image.engine.ImageReports;
@@ -46,31 +45,6 @@ public class VerifyMojo extends AbstractStaticCheckMojo {
      */
     @Parameter(property = "image.liveChecks", defaultValue = "true")
     private boolean liveChecks;
-
-    /**
-     * How long the container may take to be reported healthy. Extended, with a log line, to the image's start
-     * period + interval + timeout when those are longer.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "image.healthTimeout", defaultValue = "60s")
-    private String healthTimeout;
-
-    /**
-     * Time the container has to exit after SIGTERM before the engine kills it (which fails the check).
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "image.stopTimeout", defaultValue = "10s")
-    private String stopTimeout;
-
-    /**
-     * Container log lines printed when a live check fails.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "image.logLines", defaultValue = "30")
-    private int logLines;
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
@@ -113,24 +87,13 @@ public class VerifyMojo extends AbstractStaticCheckMojo {
     private VerifyRequest request(String image) throws MojoFailureException {
         List<String> problems = new ArrayList<>();
         long budget = maxImageSize(problems);
-        Duration health = duration("image.healthTimeout", healthTimeout, problems);
-        Duration stop = duration("image.stopTimeout", stopTimeout, problems);
-        if (!problems.isEmpty()) {
-            throw new MojoFailureException(String.join("; ", problems));
-        }
+        Duration health = healthTimeout(problems);
+        Duration stop = stopTimeout(problems);
+        failOn(problems);
         String path = ServiceSettings.healthPath(healthPath);
         String runId = project.getArtifactId() + "-" + UUID.randomUUID().toString().substring(0, 8);
         return new VerifyRequest(image, budget, allPorts(), requiredLabels(), liveChecks, health, path,
-                healthPort != null ? healthPort : port, stop, Math.max(1, logLines), runId,
+                healthPort != null ? healthPort : port, stop, logLines(), runId,
                 Map.of(Engine.PROJECT_LABEL, project.getBasedir().getAbsolutePath()));
-    }
-
-    private static Duration duration(String property, String value, List<String> problems) {
-        try {
-            return DurationText.parse(value);
-        } catch (IllegalArgumentException e) {
-            problems.add(property + ": " + e.getMessage());
-            return Duration.ZERO;
-        }
     }
 }
