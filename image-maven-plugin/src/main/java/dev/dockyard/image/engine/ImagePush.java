@@ -1,7 +1,13 @@
 package dev.dockyard.image.engine;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -21,6 +27,25 @@ public final class ImagePush {
         this.engine = engine;
         this.credentials = credentials;
         this.log = log;
+    }
+
+    /**
+     * Records a push: the repository digest in {@code digestFile} (for later goals and scripts), and in
+     * {@code json} ({@code image.json} as the build wrote it, or a new one) the digest and the references pushed.
+     *
+     * @throws IOException when a file cannot be read or written
+     */
+    public static void record(PushResult result, Path digestFile, Path json) throws IOException {
+        Files.createDirectories(digestFile.toAbsolutePath().getParent());
+        Files.writeString(digestFile, result.repoDigest() + "\n", StandardCharsets.UTF_8);
+        Map<String, Object> report = new LinkedHashMap<>();
+        if (Files.isRegularFile(json)) {
+            report.putAll(ImageReports.readJson(json));
+        }
+        report.put("repoDigest", result.repoDigest());
+        report.put("digest", result.digest());
+        report.put("pushed", result.references());
+        ImageReports.writeJson(report, json);
     }
 
     /**

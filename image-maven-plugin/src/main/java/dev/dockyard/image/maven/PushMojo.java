@@ -2,13 +2,9 @@ package dev.dockyard.image.maven;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 import javax.inject.Inject;
@@ -28,8 +24,8 @@ import dev.dockyard.image.dockerfile.ImageRef;
 import dev.dockyard.image.engine.CredentialLookup;
 import dev.dockyard.image.engine.Engine;
 import dev.dockyard.image.engine.EngineException;
+import dev.dockyard.image.engine.ImageBuild;
 import dev.dockyard.image.engine.ImagePush;
-import dev.dockyard.image.engine.ImageReports;
 import dev.dockyard.image.engine.PushResult;
 import dev.dockyard.image.engine.ServerCredentials;
 
@@ -108,10 +104,8 @@ public class PushMojo extends AbstractEngineMojo {
                     + " at " + engine.address().host());
             PushResult result = new ImagePush(engine, credentials, engineLog()).push(references, registryServerId);
             Path digestFile = outputDirectory.toPath().resolve(DIGEST_FILE);
-            Files.createDirectories(digestFile.getParent());
-            Files.writeString(digestFile, result.repoDigest() + "\n", StandardCharsets.UTF_8);
-            Path json = reportsDirectory.toPath().resolve("image.json");
-            ImageReports.writeJson(recordDigest(json, result), json);
+            Path json = reportsDirectory.toPath().resolve(ImageBuild.IMAGE_JSON);
+            ImagePush.record(result, digestFile, json);
             getLog().info("Pushed " + result.references().size() + " tag" + (result.references().size() == 1 ? ""
                     : "s") + " to " + result.registry() + ": " + result.repoDigest());
             getLog().info("Wrote " + relative(digestFile) + " and " + relative(json));
@@ -120,18 +114,6 @@ public class PushMojo extends AbstractEngineMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("Could not record the pushed digest: " + e.getMessage(), e);
         }
-    }
-
-    /** image.json as image:build wrote it (or a new one), with the push recorded. */
-    private static Map<String, Object> recordDigest(Path json, PushResult result) throws IOException {
-        Map<String, Object> report = new LinkedHashMap<>();
-        if (Files.isRegularFile(json)) {
-            report.putAll(ImageReports.readJson(json));
-        }
-        report.put("repoDigest", result.repoDigest());
-        report.put("digest", result.digest());
-        report.put("pushed", result.references());
-        return report;
     }
 
     /** The settings' server for the registry (or image.registryServerId), its password decrypted. */
