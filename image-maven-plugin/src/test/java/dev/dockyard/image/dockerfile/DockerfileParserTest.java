@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -208,5 +209,20 @@ class DockerfileParserTest {
     })
     void malformedInputGivesPositionedError(String text, String expected) {
         assertEquals("Dockerfile:" + expected, error(text.replace("\\n", "\n")).getMessage());
+    }
+
+    @Test
+    void buildArgumentsGiveTheArgumentsTheirValues() throws Exception {
+        String text = "ARG BASE=eclipse-temurin:17-jdk\nFROM ${BASE} AS build\nARG UID=1000\nUSER ${UID}\n"
+                + "FROM ${UNDECLARED:-debian}\n";
+        Dockerfile defaults = DockerfileParser.parse("Dockerfile", text);
+        assertEquals("eclipse-temurin:17-jdk", defaults.stages().get(0).baseName());
+        assertEquals("1000", defaults.stages().get(0).last("USER").expanded());
+
+        Dockerfile given = DockerfileParser.parse("Dockerfile", text,
+                Map.of("BASE", "eclipse-temurin:25-jdk", "UID", "65532", "UNDECLARED", "alpine"));
+        assertEquals("eclipse-temurin:25-jdk", given.stages().get(0).baseName());
+        assertEquals("65532", given.stages().get(0).last("USER").expanded());
+        assertEquals("debian", given.finalStage().baseName(), "a build argument no ARG declares is not seen");
     }
 }
