@@ -69,6 +69,10 @@ final class RenderState {
                 request.outputTimestamp(), request.gitRevision());
         text.append(request.layout()).append('\n');
         file(text, request.applicationJar());
+        Optional<Path> assembly = JarLayouts.attachedAssembly(request.applicationJar());
+        if (assembly.isPresent()) {
+            file(text, assembly.get());
+        }
         Optional<Path> quarkus = JarLayouts.quarkusDirectory(request.applicationJar());
         if (quarkus.isPresent()) {
             try (var walk = Files.walk(quarkus.get())) {

@@ -1,5 +1,6 @@
 package dev.dockyard.image.render;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -90,6 +91,20 @@ class RenderStateTest {
         Files.write(jar, new byte[] {0}, java.nio.file.StandardOpenOption.APPEND);
         Files.setLastModifiedTime(jar, jarTime);
         assertFalse(renderer.render(request).upToDate(), "the application jar changed size (same time)");
+    }
+
+    @Test
+    void anAttachedJarWithDependenciesAppearingOrGoingIsRenderedAgain() throws Exception {
+        DockerfileRenderer renderer = new DockerfileRenderer(new TemplateEngines());
+        RenderRequest request = fixture.request("java-service", null);
+        assertEquals("plain class path", renderer.render(request).staging());
+        Path attached = TestJars.jar(root.resolve("orders/target/orders-1.0-jar-with-dependencies.jar"), null);
+        RenderResult withAssembly = renderer.render(request);
+        assertFalse(withAssembly.upToDate(), "the layout line names the attached jar now");
+        assertTrue(withAssembly.staging().contains("orders-1.0-jar-with-dependencies.jar"), withAssembly.staging());
+        assertTrue(renderer.render(request).upToDate());
+        Files.delete(attached);
+        assertEquals("plain class path", renderer.render(request).staging());
     }
 
     @Test
