@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import javax.inject.Inject;
 
@@ -257,13 +256,25 @@ public class DockerfileMojo extends AbstractLintMojo {
                     + " computation failed; run with -e for the stack trace and report it.", e);
         }
         Path base = project.getBasedir().toPath();
-        getLog().info("Layout of " + project.getArtifactId() + ": " + result.staging());
-        result.warnings().forEach(getLog()::warn);
-        getLog().info((result.upToDate() ? "Up to date: " : "Rendered ") + base.relativize(result.dockerfile())
-                + " from " + result.template() + " (runtime modules: " + String.join(",", result.modules()) + ")");
-        getLog().info((result.upToDate() ? "Up to date: build context " : "Staged build context ")
-                + base.relativize(result.context()) + ": " + result.layers().stream()
-                .map(DockerfileMojo::describe).collect(Collectors.joining(", ")));
+        // the lines are built only when shown: a rerun with nothing to do costs little more than these checks
+        boolean info = getLog().isInfoEnabled();
+        if (info) {
+            getLog().info("Layout of " + project.getArtifactId() + ": " + result.staging());
+        }
+        for (String warning : result.warnings()) {
+            getLog().warn(warning);
+        }
+        if (info) {
+            getLog().info((result.upToDate() ? "Up to date: " : "Rendered ") + base.relativize(result.dockerfile())
+                    + " from " + result.template() + " (runtime modules: " + String.join(",", result.modules())
+                    + ")");
+            StringBuilder layers = new StringBuilder();
+            for (StagedLayer layer : result.layers()) {
+                layers.append(layers.length() == 0 ? "" : ", ").append(describe(layer));
+            }
+            getLog().info((result.upToDate() ? "Up to date: build context " : "Staged build context ")
+                    + base.relativize(result.context()) + ": " + layers);
+        }
         lintRendered(result);
     }
 
@@ -316,11 +327,11 @@ public class DockerfileMojo extends AbstractLintMojo {
                 new TemplateSource(template.strip(), project.getBasedir().toPath(), moduleTemplateDirectory.toPath(),
                         templateDirectory == null ? null : templateDirectory.toPath()),
                 jar,
-                adapter.runtimeArtifacts(),
+                adapter.runtimeArtifacts(renderers.reactor(session)),
                 outputDirectory.toPath(),
                 workDirectory.toPath(),
                 adapter.outputTimestamp().orElse(null),
-                adapter.gitRevision().orElse(null),
+                adapter.gitRevision(renderers.gitRevisions(session)).orElse(null),
                 plugin.getVersion(),
                 layout);
     }

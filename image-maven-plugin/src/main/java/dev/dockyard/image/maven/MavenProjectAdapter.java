@@ -4,12 +4,12 @@ import java.io.File;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.apache.maven.archiver.MavenArchiver;
 import org.apache.maven.artifact.Artifact;
@@ -51,6 +51,11 @@ final class MavenProjectAdapter {
         return ProjectFacts.gitRevision(baseDirectory());
     }
 
+    /** {@link #gitRevision()}, sharing the look-ups of the build's other modules ({@code byParent}). */
+    Optional<String> gitRevision(Map<Path, Optional<String>> byParent) {
+        return ProjectFacts.gitRevision(baseDirectory(), byParent);
+    }
+
     /** {@code path} relative to the module directory, as log lines show it. */
     String relative(Path path) {
         return baseDirectory().relativize(path.toAbsolutePath()).toString();
@@ -78,9 +83,24 @@ final class MavenProjectAdapter {
 
     /** The runtime dependencies, each in its layer, in class-path order. */
     List<ArtifactInput> runtimeArtifacts() throws MojoFailureException {
-        Set<String> reactor = session.getProjects().stream()
-                .map(p -> key(p.getGroupId(), p.getArtifactId(), p.getVersion()))
-                .collect(Collectors.toSet());
+        return runtimeArtifacts(reactorKeys(session));
+    }
+
+    /** {@code groupId:artifactId:version} of every project of the session's build. */
+    static Set<String> reactorKeys(MavenSession session) {
+        Set<String> keys = new HashSet<>();
+        for (MavenProject p : session.getProjects()) {
+            keys.add(key(p.getGroupId(), p.getArtifactId(), p.getVersion()));
+        }
+        return Set.copyOf(keys);
+    }
+
+    /**
+     * The runtime dependencies, each in its layer, in class-path order.
+     *
+     * @param reactor the build's {@link #reactorKeys(MavenSession)}, which the modules of one build can share
+     */
+    List<ArtifactInput> runtimeArtifacts(Set<String> reactor) throws MojoFailureException {
         List<ArtifactInput> inputs = new ArrayList<>();
         for (Artifact artifact : project.getArtifacts()) {
             if (!onRuntimeClassPath(artifact)) {
@@ -116,7 +136,9 @@ final class MavenProjectAdapter {
     ProjectInfo projectInfo() {
         MavenProject p = project;
         Map<String, String> properties = new LinkedHashMap<>();
-        p.getProperties().stringPropertyNames().forEach(k -> properties.put(k, p.getProperties().getProperty(k)));
+        for (String name : p.getProperties().stringPropertyNames()) {
+            properties.put(name, p.getProperties().getProperty(name));
+        }
         return new ProjectInfo(
                 p.getGroupId(),
                 p.getArtifactId(),
@@ -125,7 +147,7 @@ final class MavenProjectAdapter {
                 nullToEmpty(p.getDescription()),
                 nullToEmpty(p.getUrl()),
                 p.getScm() != null ? nullToEmpty(p.getScm().getUrl()) : "",
-                p.getLicenses().stream().map(License::getName).filter(n -> n != null && !n.isBlank()).toList(),
+                licenses(p),
                 p.getOrganization() != null ? nullToEmpty(p.getOrganization().getName()) : "",
                 properties);
     }
@@ -148,6 +170,16 @@ final class MavenProjectAdapter {
                     + " date-time with offset (2026-01-01T00:00:00Z) nor seconds since the epoch"
                     : ": " + e.getMessage()) + ": fix the property in the POM.");
         }
+    }
+
+    private static List<String> licenses(MavenProject p) {
+        List<String> names = new ArrayList<>();
+        for (License license : p.getLicenses()) {
+            if (license.getName() != null && !license.getName().isBlank()) {
+                names.add(license.getName());
+            }
+        }
+        return List.copyOf(names);
     }
 
     /** A POM property, or {@code null}. */

@@ -24,8 +24,12 @@ public final class DefaultImages {
      */
     public static int release(String release, String target) {
         for (String value : new String[] {release, target}) {
-            if (value != null && value.strip().matches("(1\\.)?[0-9]+")) {
-                return Math.max(MINIMUM_RELEASE, Integer.parseInt(value.strip().replaceFirst("^1\\.", "")));
+            String digits = value == null ? "" : value.strip();
+            if (digits.startsWith("1.")) {
+                digits = digits.substring(2);
+            }
+            if (!digits.isEmpty() && digits.length() <= 9 && digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                return Math.max(MINIMUM_RELEASE, Integer.parseInt(digits));
             }
         }
         return MINIMUM_RELEASE;

@@ -63,17 +63,18 @@ public final class DockerfileRenderer {
      * @throws IOException when reading or writing files fails
      */
     public RenderResult render(RenderRequest request) throws RenderException, IOException {
-        List<String> problems = SettingsValidator.problems(request);
-        if (!problems.isEmpty()) {
-            throw new RenderException(problems.size() == 1 ? problems.get(0)
-                    : "Invalid image settings:\n  - " + String.join("\n  - ", problems));
-        }
         ResolvedTemplate template = resolve(request.template());
         String fingerprint = state.fingerprint(request, template.directories());
         Optional<RenderResult> unchanged = state.upToDate(request.workDirectory(), request.outputDirectory(),
                 fingerprint);
         if (unchanged.isPresent()) {
             return unchanged.get();
+        }
+        // only a request that differs from the last rendered one can be invalid: check it before anything is written
+        List<String> problems = SettingsValidator.problems(request);
+        if (!problems.isEmpty()) {
+            throw new RenderException(problems.size() == 1 ? problems.get(0)
+                    : "Invalid image settings:\n  - " + String.join("\n  - ", problems));
         }
         state.clear(request.workDirectory());
         TemplateEngine engine = engines.forDirectories(template.directories());
@@ -173,8 +174,14 @@ public final class DockerfileRenderer {
             }
             directories.add(shared);
         }
-        return new ResolvedTemplate(name, directories.stream().map(p -> p.toAbsolutePath().normalize())
-                .distinct().toList());
+        List<Path> distinct = new ArrayList<>();
+        for (Path directory : directories) {
+            Path normalized = directory.toAbsolutePath().normalize();
+            if (!distinct.contains(normalized)) {
+                distinct.add(normalized);
+            }
+        }
+        return new ResolvedTemplate(name, List.copyOf(distinct));
     }
 
     private static boolean looksLikePath(String template) {

@@ -32,8 +32,10 @@ import dev.dockyard.image.render.StagingPlan.Role;
  * Recognises what a module's jar is, from its manifest and layout, and plans its staging so that no jar is staged
  * twice: a Spring Boot repackaged jar is staged exploded (its nested jars in the layers its {@code layers.idx}
  * names, its classes as one jar, {@code Start-Class} on a plain class path, no loader); a shaded jar alone,
- * without the dependencies it holds; a Quarkus fast-jar as its {@code lib/} and its application files; anything
- * else as the jar plus its resolved dependencies.
+ * without the dependencies it holds (maven-shade-plugin, or the assembly's jar-with-dependencies when it replaces the
+ * module's jar); a Quarkus fast-jar as its {@code lib/} and its application files; anything else as the jar plus its
+ * resolved dependencies. A jar-with-dependencies attached beside a thin jar is not used: the thin jar and its
+ * dependencies layer better.
  */
 final class JarLayouts {
 
@@ -45,6 +47,8 @@ final class JarLayouts {
 
     static final String QUARKUS_APP = "quarkus-app";
     static final String QUARKUS_RUN = "quarkus-run.jar";
+    /** What maven-assembly-plugin appends to the name of the jar it attaches ({@code jar-with-dependencies}). */
+    static final String ASSEMBLY_SUFFIX = "-jar-with-dependencies.jar";
 
     private static final String BOOT_LOADER_LAYER = "spring-boot-loader";
     /** How many class files of a dependency are looked for in the module's jar. */
@@ -73,14 +77,16 @@ final class JarLayouts {
             return springBoot(jar, manifest, request.artifacts());
         }
         if (setting.equals(PLAIN)) {
-            return plain(jar, request.artifacts(), JarLayout.PLAIN.description() + " (image.layout=plain)", List.of());
+            return plain(jar, request.artifacts(), JarLayout.PLAIN.description() + " (image.layout=plain)"
+                    + unusedAssembly(jar), List.of());
         }
         Inside inside = inside(jar, request.artifacts());
         if (inside.dependencies().isEmpty()) {
             return setting.equals(SHADED)
                     ? plain(jar, request.artifacts(), JarLayout.SHADED.description() + " (image.layout=shaded):"
                             + " it holds none of its dependencies' classes, which are staged as usual", List.of())
-                    : plain(jar, request.artifacts(), JarLayout.PLAIN.description(), List.of());
+                    : plain(jar, request.artifacts(), JarLayout.PLAIN.description() + unusedAssembly(jar),
+                            List.of());
         }
         String name = jar.getFileName().toString();
         if (setting.equals(SHADED) || inside.packedByMaven()) {
@@ -100,6 +106,26 @@ final class JarLayouts {
                 + " or image.layout=plain to keep both and silence this warning.";
         return plain(jar, request.artifacts(), JarLayout.PLAIN.description() + " (the jar holds dependencies: see"
                 + " the warning)", List.of(warning));
+    }
+
+    /**
+     * @return the {@code -jar-with-dependencies.jar} that maven-assembly-plugin attaches beside {@code jar} (its
+     *         default, {@code appendAssemblyId=true}), if there is one
+     */
+    static Optional<Path> attachedAssembly(Path jar) {
+        String name = jar.getFileName().toString();
+        if (!name.endsWith(".jar")) {
+            return Optional.empty();
+        }
+        Path attached = jar.resolveSibling(name.substring(0, name.length() - ".jar".length()) + ASSEMBLY_SUFFIX);
+        return Files.isRegularFile(attached) ? Optional.of(attached) : Optional.empty();
+    }
+
+    /** The part of the layout line that says why an attached jar-with-dependencies is not staged. */
+    private static String unusedAssembly(Path jar) {
+        return attachedAssembly(jar).map(attached -> "; " + attached.getFileName() + " (attached by"
+                + " maven-assembly-plugin) is not used: the thin jar and its dependencies are staged in their own"
+                + " layers, so a code change rebuilds only the application layer").orElse("");
     }
 
     /** @return the Quarkus fast-jar directory that belongs to {@code jar}, if there is one */

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
@@ -28,6 +29,21 @@ public final class ProjectFacts {
             String value = manifest.getMainAttributes().getValue("Main-Class");
             return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
         }
+    }
+
+    /**
+     * {@link #gitRevision(Path)}, looked up once per parent directory: the modules of a reactor are mostly siblings,
+     * so a build reads {@code .git} once, not once per module.
+     *
+     * @param byParent what earlier calls found, by the parent directory of the module (shared by one build)
+     */
+    public static Optional<String> gitRevision(Path directory, Map<Path, Optional<String>> byParent) {
+        Path dir = directory.toAbsolutePath().normalize();
+        Path parent = dir.getParent();
+        if (parent == null || Files.exists(dir.resolve(".git"))) {
+            return gitRevision(dir);
+        }
+        return byParent.computeIfAbsent(parent, ProjectFacts::gitRevision);
     }
 
     /**

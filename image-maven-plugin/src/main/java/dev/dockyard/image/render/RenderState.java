@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,10 +16,12 @@ import java.util.TreeMap;
 import dev.dockyard.image.support.Sha256;
 
 /**
- * The up-to-date check of a render: a fingerprint of everything the output depends on (the request with its maps
- * sorted, the jars' sizes and times, the template files of every directory searched, and the bundled templates and
- * probe), kept with the result in the work directory. When the fingerprint matches and every output is still in
- * place, the render is skipped: no Freemarker, no staging, no module scan.
+ * The up-to-date check of a render: a fingerprint of everything the output depends on (every field of the request,
+ * maps sorted, the jars' sizes and times, the template files of every directory searched, and the bundled templates
+ * and probe), kept with the result in the work directory. When the fingerprint matches and every output is still in
+ * place, the render is skipped: no validation, no Freemarker, no staging, no module scan. The check reads one file
+ * and stats the inputs and outputs; it reads no jar. The request's records are listed field by field (not by their
+ * generated {@code toString}, whose first call costs more than the whole check).
  */
 final class RenderState {
 
@@ -52,11 +55,24 @@ final class RenderState {
         ImageSettings i = request.image();
         line(text, i.name(), i.tags(), i.user(), i.workdir(), i.ports(), i.volumes(), new TreeMap<>(i.env()),
                 new TreeMap<>(i.labels()));
-        line(text, request.health(), request.jvm(), request.builderImage(), request.runtimeImage(),
-                request.template(), request.outputDirectory().toAbsolutePath(), request.outputTimestamp(),
-                request.gitRevision());
+        HealthSettings h = request.health();
+        if (h == null) {
+            line(text, "no health check");
+        } else {
+            line(text, h.path(), h.port(), h.interval(), h.timeout(), h.retries(), h.startPeriod());
+        }
+        JvmSettings j = request.jvm();
+        line(text, j.mainClass(), j.options(), j.modules(), j.additionalModules(), j.locales(), j.release());
+        TemplateSource t = request.template();
+        line(text, t.template(), t.baseDirectory(), t.moduleDirectory(), t.sharedDirectory());
+        line(text, request.builderImage(), request.runtimeImage(), request.outputDirectory().toAbsolutePath(),
+                request.outputTimestamp(), request.gitRevision());
         text.append(request.layout()).append('\n');
         file(text, request.applicationJar());
+        Optional<Path> assembly = JarLayouts.attachedAssembly(request.applicationJar());
+        if (assembly.isPresent()) {
+            file(text, assembly.get());
+        }
         Optional<Path> quarkus = JarLayouts.quarkusDirectory(request.applicationJar());
         if (quarkus.isPresent()) {
             try (var walk = Files.walk(quarkus.get())) {
@@ -139,9 +155,11 @@ final class RenderState {
         text.append('\n');
     }
 
+    /** A file by its path, size and time: one stat, never its content. */
     private static void file(StringBuilder text, Path file) throws IOException {
-        text.append(file.toAbsolutePath()).append('|').append(Files.size(file)).append('|')
-                .append(Files.getLastModifiedTime(file).toMillis()).append('\n');
+        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        text.append(file.toAbsolutePath()).append('|').append(attributes.size()).append('|')
+                .append(attributes.lastModifiedTime().toMillis()).append('\n');
     }
 
     private static void update(MessageDigest digest, String resource) throws IOException {

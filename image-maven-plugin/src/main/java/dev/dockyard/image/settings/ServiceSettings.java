@@ -22,8 +22,10 @@ public final class ServiceSettings {
     public static List<Integer> ports(int port, List<Integer> more) {
         List<Integer> all = new ArrayList<>();
         all.add(port);
-        if (more != null) {
-            more.stream().filter(p -> p != null && !all.contains(p)).forEach(all::add);
+        for (Integer p : more == null ? List.<Integer>of() : more) {
+            if (p != null && !all.contains(p)) {
+                all.add(p);
+            }
         }
         return all;
     }
@@ -64,7 +66,15 @@ public final class ServiceSettings {
 
     /** Entries stripped, blank ones left out. */
     public static List<String> trimmed(List<String> values) {
-        return values == null ? List.of() : values.stream().filter(v -> v != null && !v.isBlank())
-                .map(String::strip).toList();
+        if (values == null || values.isEmpty()) {
+            return List.of();
+        }
+        List<String> kept = new ArrayList<>(values.size());
+        for (String value : values) {
+            if (value != null && !value.isBlank()) {
+                kept.add(value.strip());
+            }
+        }
+        return List.copyOf(kept);
     }
 }

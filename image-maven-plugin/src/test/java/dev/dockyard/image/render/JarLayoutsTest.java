@@ -95,6 +95,57 @@ class JarLayoutsTest {
     }
 
     @Test
+    void assemblyJarWithDependenciesThatReplacesTheJarIsStagedAloneWithoutItsDependencies() throws Exception {
+        // appendAssemblyId=false: the module's jar is the uber jar, the dependencies unpacked into it with their
+        // META-INF/maven metadata, as maven-assembly-plugin's jar-with-dependencies leaves them
+        Requests.Fixture fixture = Requests.fixture(root);
+        for (ArtifactInput artifact : fixture.artifacts()) {
+            addPomProperties(artifact.file(), artifact.groupId() + "/" + artifact.file().getFileName());
+        }
+        Path uber = root.resolve("orders/target/orders-1.0.jar");
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put("com/acme/orders/Main.class", new byte[] {1});
+        entries.put("org/lib/Lib.class", new byte[] {2});
+        entries.put("META-INF/maven/com.acme/orders/pom.properties", new byte[] {3});
+        for (ArtifactInput artifact : fixture.artifacts()) {
+            entries.put("META-INF/maven/" + artifact.groupId() + "/" + artifact.file().getFileName()
+                    + "/pom.properties", new byte[] {4});
+        }
+        write(uber, Map.of("Main-Class", Requests.MAIN, "Created-By", "Maven Archiver 3.6.1"), entries);
+
+        StagingPlan plan = JarLayouts.plan(with(fixture.request("java-service", null), uber));
+        assertEquals(JarLayout.SHADED, plan.layout());
+        assertEquals("shaded jar: 3 of 3 dependencies are inside orders-1.0.jar and are not staged again",
+                plan.summary());
+        assertEquals(Map.of("application", List.of("orders-1.0.jar")), names(plan));
+        assertEquals(List.of("app/orders-1.0.jar"), plan.classpath());
+        assertEquals(List.of(), plan.warnings());
+    }
+
+    @Test
+    void attachedAssemblyJarWithDependenciesIsNotUsedAndTheLayoutLineSaysWhy() throws Exception {
+        // the assembly plugin's default: the thin jar stays the module's jar, the uber jar is attached beside it
+        Requests.Fixture fixture = Requests.fixture(root);
+        Path attached = root.resolve("orders/target/orders-1.0-jar-with-dependencies.jar");
+        write(attached, Map.of("Main-Class", Requests.MAIN), Map.of("com/acme/orders/Main.class", new byte[] {1},
+                "org/lib/Lib.class", new byte[] {2}));
+        assertEquals(java.util.Optional.of(attached), JarLayouts.attachedAssembly(fixture.applicationJar()));
+
+        StagingPlan plan = JarLayouts.plan(fixture.request("java-service", null));
+        assertEquals(JarLayout.PLAIN, plan.layout());
+        assertEquals("plain class path; orders-1.0-jar-with-dependencies.jar (attached by maven-assembly-plugin) is"
+                + " not used: the thin jar and its dependencies are staged in their own layers, so a code change"
+                + " rebuilds only the application layer", plan.summary());
+        assertEquals(Map.of("dependencies", List.of("lib-2.1.jar"), "snapshot-dependencies",
+                List.of("snap-0.1-SNAPSHOT.jar"), "modules", List.of("common-1.0.jar"), "application",
+                List.of("orders-1.0.jar")), names(plan));
+        assertEquals(List.of(), plan.warnings());
+
+        Files.delete(attached);
+        assertEquals("plain class path", JarLayouts.plan(fixture.request("java-service", null)).summary());
+    }
+
+    @Test
     void unrecognisedFatJarIsStagedPlainWithAWarningSayingWhatToSet() throws Exception {
         Requests.Fixture fixture = Requests.fixture(root);
         Path fat = root.resolve("orders/target/orders-fat.jar");
@@ -146,6 +197,10 @@ class JarLayoutsTest {
     }
 
     private static void addPomProperties(Path jar) throws IOException {
+        addPomProperties(jar, "org.lib/lib");
+    }
+
+    private static void addPomProperties(Path jar, String coordinates) throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         try (ZipFile zip = new ZipFile(jar.toFile())) {
             for (ZipEntry entry : zip.stream().toList()) {
@@ -154,7 +209,7 @@ class JarLayoutsTest {
                 }
             }
         }
-        entries.put("META-INF/maven/org.lib/lib/pom.properties", new byte[] {3});
+        entries.put("META-INF/maven/" + coordinates + "/pom.properties", new byte[] {3});
         write(jar, Map.of(), entries);
     }
 

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -52,6 +55,23 @@ class ProjectFactsTest {
         Path tree = Files.createDirectories(root.resolve("feature"));
         Files.writeString(tree.resolve(".git"), "gitdir: " + wtGit + "\n");
         assertEquals(Optional.of(SHA), ProjectFacts.gitRevision(tree));
+    }
+
+    @Test
+    void siblingModulesShareOneLookUpAndAModuleWithItsOwnCheckoutKeepsIt() throws Exception {
+        Files.createDirectories(root.resolve(".git/refs/heads"));
+        Files.writeString(root.resolve(".git/HEAD"), "ref: refs/heads/main\n");
+        Files.writeString(root.resolve(".git/refs/heads/main"), SHA + "\n");
+        Path a = Files.createDirectories(root.resolve("reactor/a"));
+        Path b = Files.createDirectories(root.resolve("reactor/b"));
+        Path own = Files.createDirectories(root.resolve("reactor/own/.git"));
+        Files.writeString(own.resolve("HEAD"), SHA.replace('0', 'e') + "\n");
+        Map<Path, Optional<String>> byParent = new HashMap<>();
+        assertEquals(Optional.of(SHA), ProjectFacts.gitRevision(a, byParent));
+        assertEquals(Map.of(root.resolve("reactor").toAbsolutePath().normalize(), Optional.of(SHA)), byParent);
+        assertEquals(Optional.of(SHA), ProjectFacts.gitRevision(b, byParent));
+        assertEquals(Optional.of(SHA.replace('0', 'e')), ProjectFacts.gitRevision(own.getParent(), byParent));
+        assertEquals(1, byParent.size());
     }
 
     @Test
