@@ -11,9 +11,9 @@ assert run.find()
 def runId = run.group(1)
 def index = { String pattern -> def i = lines.findIndexOf { it ==~ pattern }; assert i >= 0 : pattern; i }
 def startInventory = index(/\[INFO\] Starting inventory \(dockyard-it\/stack-inventory:1\.0\.0\)/)
-def inventoryHealthy = index(/\[INFO\] inventory is healthy after [\d.]+s, port 8080 on (localhost|127\.0\.0\.1):\d+/)
+def inventoryHealthy = index(/\[INFO\] inventory is healthy after [\d.]+s( \(GET \/health answered 200; the image's HEALTHCHECK passed when run at once\))?, port 8080 on (localhost|127\.0\.0\.1):\d+/)
 def startOrders = index(/\[INFO\] Starting orders \(dockyard-it\/stack-orders:1\.0\.0\), after inventory/)
-def ordersHealthy = index(/\[INFO\] orders is healthy after [\d.]+s, port 8080 on (localhost|127\.0\.0\.1):\d+/)
+def ordersHealthy = index(/\[INFO\] orders is healthy after [\d.]+s( \(GET \/health answered 200; the image's HEALTHCHECK passed when run at once\))?, port 8080 on (localhost|127\.0\.0\.1):\d+/)
 assert startInventory < inventoryHealthy && inventoryHealthy < startOrders && startOrders < ordersHealthy
 
 // the properties failsafe read, and the IT against the live stack

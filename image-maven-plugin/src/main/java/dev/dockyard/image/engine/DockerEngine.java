@@ -434,23 +434,65 @@ public final class DockerEngine implements Engine {
 
     @Override
     public List<String> logs(String containerId, int lines) throws EngineException, InterruptedException {
-        StringBuilder text = new StringBuilder();
+        FrameText text = new FrameText();
         try {
-            client.logContainerCmd(containerId).withStdOut(true).withStdErr(true).withTail(lines)
-                    .exec(new ResultCallback.Adapter<Frame>() {
-                        @Override
-                        public void onNext(Frame frame) {
-                            synchronized (text) {
-                                text.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
-                            }
-                        }
-                    }).awaitCompletion(30, TimeUnit.SECONDS);
+            client.logContainerCmd(containerId).withStdOut(true).withStdErr(true).withTail(lines).exec(text)
+                    .awaitCompletion(30, TimeUnit.SECONDS);
         } catch (DockerException e) {
             throw new EngineException("Could not read the logs of container " + shortId(containerId) + ": "
                     + e.getMessage(), e);
         }
-        synchronized (text) {
-            return text.toString().lines().map(String::stripTrailing).toList();
+        return text.lines();
+    }
+
+    @Override
+    public ExecResult exec(String containerId, List<String> command, Duration timeout)
+            throws EngineException, InterruptedException {
+        FrameText text = new FrameText();
+        try {
+            String exec = client.execCreateCmd(containerId).withCmd(command.toArray(String[]::new))
+                    .withAttachStdout(true).withAttachStderr(true).exec().getId();
+            boolean finished = client.execStartCmd(exec).exec(text).awaitCompletion(timeout.toMillis(),
+                    TimeUnit.MILLISECONDS);
+            if (!finished) {
+                return new ExecResult(ExecResult.NOT_FINISHED, String.join("\n", text.lines()));
+            }
+            Long exitCode = client.inspectExecCmd(exec).exec().getExitCodeLong();
+            return new ExecResult(exitCode == null ? ExecResult.NOT_FINISHED : exitCode,
+                    String.join("\n", text.lines()));
+        } catch (DockerException e) {
+            throw new EngineException("Could not run " + command.get(0) + " in container " + shortId(containerId)
+                    + ": " + e.getMessage(), e);
+        } finally {
+            text.close();
+        }
+    }
+
+    /** Collects the text of a log or exec stream (stdout and stderr as they come). */
+    private static final class FrameText extends ResultCallback.Adapter<Frame> {
+
+        private final StringBuilder text = new StringBuilder();
+
+        @Override
+        public void onNext(Frame frame) {
+            synchronized (text) {
+                text.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+            }
+        }
+
+        List<String> lines() {
+            synchronized (text) {
+                return text.toString().lines().map(String::stripTrailing).toList();
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                super.close();
+            } catch (IOException e) {
+                // the stream is gone either way
+            }
         }
     }
 

@@ -76,6 +76,15 @@ public interface Engine extends AutoCloseable {
     List<String> logs(String containerId, int lines) throws EngineException, InterruptedException;
 
     /**
+     * Runs {@code command} in the running container, as the container's user, and waits for it at most
+     * {@code timeout}.
+     *
+     * @return its exit code ({@link ExecResult#NOT_FINISHED} when the timeout passed first) and output
+     */
+    ExecResult exec(String containerId, List<String> command, Duration timeout)
+            throws EngineException, InterruptedException;
+
+    /**
      * Asks the container to stop (its STOPSIGNAL, normally SIGTERM) and returns when it has; the engine kills it
      * when {@code timeout} passes first. Stopping a stopped container is no error.
      */

@@ -21,6 +21,22 @@ public record HealthCheckConfig(List<String> test, Duration interval, Duration t
     }
 
     /**
+     * The check as a command to run in the container: the arguments of {@code CMD}, or {@code /bin/sh -c} with the
+     * line of {@code CMD-SHELL}, as the engine runs them.
+     *
+     * @throws IllegalStateException when no check is {@link #defined()}
+     */
+    public List<String> command() {
+        if (!defined()) {
+            throw new IllegalStateException("the image defines no HEALTHCHECK");
+        }
+        if ("CMD-SHELL".equals(test.get(0))) {
+            return List.of("/bin/sh", "-c", String.join(" ", test.subList(1, test.size())));
+        }
+        return List.copyOf("CMD".equals(test.get(0)) ? test.subList(1, test.size()) : test);
+    }
+
+    /**
      * The longest a healthy service may take to be reported healthy: its start period plus one interval and one
      * check's timeout.
      */

@@ -2,9 +2,6 @@ package dev.dockyard.image.engine;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,8 +30,11 @@ public final class ImageVerifier {
 
     private final Duration poll;
 
+    /** How often the engine and the service are asked while waiting for healthy. */
+    static final Duration POLL = Duration.ofMillis(100);
+
     public ImageVerifier(Engine engine, EngineLog log) {
-        this(engine, log, RunningContainer.POLL);
+        this(engine, log, POLL);
     }
 
     ImageVerifier(Engine engine, EngineLog log, Duration poll) {
@@ -175,10 +175,11 @@ public final class ImageVerifier {
             log.info("Waiting up to " + seconds(timeout) + " for healthy (the image's start period + interval +"
                     + " timeout exceed image.healthTimeout " + seconds(request.healthTimeout()) + ")");
         }
-        HealthOutcome outcome = container.awaitHealthy(timeout);
+        HealthOutcome outcome = container.awaitHealthy(timeout, image.healthCheck(), readiness(container, request));
         String probe = outcome.lastProbe().isEmpty() ? "" : " (last health check: " + outcome.lastProbe() + ")";
         return switch (outcome.status()) {
-            case HEALTHY -> Check.pass("healthy", "healthy after " + seconds(outcome.elapsed()), outcome.elapsed());
+            case HEALTHY -> Check.pass("healthy", "healthy after " + seconds(outcome.elapsed())
+                    + (outcome.early().isEmpty() ? "" : " (" + outcome.early() + ")"), outcome.elapsed());
             case NO_HEALTH_CHECK -> Check.pass("healthy", "running (the image has no HEALTHCHECK to wait for)",
                     outcome.elapsed());
             case EXITED -> Check.fail("healthy", "the container exited with status " + outcome.exitCode()
@@ -191,6 +192,20 @@ public final class ImageVerifier {
                     + " (image.healthTimeout)" + probe + "; its last log lines follow", outcome.elapsed(),
                     logs(container, request.logLines()));
         };
+    }
+
+    /**
+     * While the engine reports {@code starting}: the health path asked directly through its published port, so
+     * that the verdict need not wait for the engine's first check; none without a health path.
+     */
+    private static ReadinessProbe readiness(RunningContainer container, VerifyRequest request)
+            throws EngineException {
+        if (request.healthPath() == null) {
+            return ReadinessProbe.NONE;
+        }
+        OptionalInt hostPort = container.hostPort(request.healthPort());
+        return hostPort.isEmpty() ? ReadinessProbe.NONE
+                : HttpGet.readiness(container.publishedHost(), hostPort.getAsInt(), request.healthPath());
     }
 
     private static List<String> logs(RunningContainer container, int lines)
@@ -221,18 +236,15 @@ public final class ImageVerifier {
             return Check.fail("http-probe", "port " + port + " is not published: cannot probe " + path,
                     Duration.ZERO, List.of());
         }
-        URI uri = URI.create("http://" + container.publishedHost() + ":" + hostPort.getAsInt()
-                + (path.startsWith("/") ? path : "/" + path));
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        URI uri = HttpGet.uri(container.publishedHost(), hostPort.getAsInt(), path);
         try {
-            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
-                    .GET().build(), HttpResponse.BodyHandlers.discarding());
+            int status = HttpGet.status(uri, Duration.ofSeconds(10));
             Duration time = Duration.ofNanos(System.nanoTime() - start);
-            if (HealthProbe.healthy(response.statusCode())) {
-                return Check.pass("http-probe", "GET " + path + " answered " + response.statusCode()
+            if (HealthProbe.healthy(status)) {
+                return Check.pass("http-probe", "GET " + path + " answered " + status
                         + " through host port " + hostPort.getAsInt(), time);
             }
-            return Check.fail("http-probe", "GET " + path + " answered " + response.statusCode()
+            return Check.fail("http-probe", "GET " + path + " answered " + status
                     + " through host port " + hostPort.getAsInt() + ", not 2xx or 3xx", time, List.of());
         } catch (IOException e) {
             return Check.fail("http-probe", "GET " + uri + " failed: " + e, Duration.ofNanos(System.nanoTime()

@@ -2,6 +2,7 @@ package dev.dockyard.image.engine;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 
@@ -52,22 +53,36 @@ public final class RunningContainer implements AutoCloseable {
      * {@code timeout} passes, whichever comes first.
      */
     public HealthOutcome awaitHealthy(Duration timeout) throws EngineException, InterruptedException {
-        return awaitHealthy(engine, id, timeout, poll);
+        return awaitHealthy(timeout, null, ReadinessProbe.NONE);
     }
 
     /**
-     * Waits for the container {@code id} as {@link #awaitHealthy(Duration)} does, without a handle (a stack's
-     * containers outlive the goal that started them).
+     * Waits as {@link #awaitHealthy(Duration)} does, and while the engine still reports {@code starting} asks
+     * {@code readiness} at every poll: once the service answers, the image's own check ({@code health}) is run in
+     * the container at once, and when it passes the container counts as healthy without waiting for the engine's
+     * first check, which comes only a whole interval after start. When that check fails, the reason is logged and
+     * the engine's own checks decide, as without a probe.
      */
-    public static HealthOutcome awaitHealthy(Engine engine, String id, Duration timeout)
+    public HealthOutcome awaitHealthy(Duration timeout, HealthCheckConfig health, ReadinessProbe readiness)
             throws EngineException, InterruptedException {
-        return awaitHealthy(engine, id, timeout, POLL);
+        return awaitHealthy(engine, id, log, timeout, poll, health, readiness);
     }
 
-    private static HealthOutcome awaitHealthy(Engine engine, String id, Duration timeout, Duration poll)
+    /**
+     * Waits for the container {@code id} as {@link #awaitHealthy(Duration, HealthCheckConfig, ReadinessProbe)}
+     * does, without a handle (a stack's containers outlive the goal that started them).
+     */
+    public static HealthOutcome awaitHealthy(Engine engine, String id, EngineLog log, Duration timeout,
+            HealthCheckConfig health, ReadinessProbe readiness) throws EngineException, InterruptedException {
+        return awaitHealthy(engine, id, log, timeout, POLL, health, readiness);
+    }
+
+    private static HealthOutcome awaitHealthy(Engine engine, String id, EngineLog log, Duration timeout,
+            Duration poll, HealthCheckConfig health, ReadinessProbe readiness)
             throws EngineException, InterruptedException {
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
+        boolean ask = readiness != ReadinessProbe.NONE && health != null && health.defined();
         while (true) {
             if (Thread.interrupted()) {
                 throw new InterruptedException("interrupted while waiting for container " + id);
@@ -86,10 +101,34 @@ public final class RunningContainer implements AutoCloseable {
             if ("unhealthy".equals(state.health())) {
                 return HealthOutcome.unhealthy(elapsed, state.lastProbe());
             }
+            if (ask) {
+                Optional<String> answer = readiness.ready();
+                if (answer.isPresent()) {
+                    String confirmed = confirm(engine, id, health);
+                    if (confirmed == null) {
+                        return HealthOutcome.healthyEarly(Duration.ofNanos(System.nanoTime() - start),
+                                answer.get() + "; the image's HEALTHCHECK passed when run at once");
+                    }
+                    log.info(answer.get() + " after " + ImageVerifier.seconds(elapsed) + ", but the image's"
+                            + " HEALTHCHECK run at once gave " + confirmed + ": waiting for the engine's own checks");
+                    ask = false;
+                }
+            }
             if (System.nanoTime() >= deadline) {
-                return HealthOutcome.timedOut(elapsed, state.lastProbe());
+                return HealthOutcome.timedOut(Duration.ofNanos(System.nanoTime() - start), state.lastProbe());
             }
             TimeUnit.NANOSECONDS.sleep(Math.min(poll.toNanos(), Math.max(1, deadline - System.nanoTime())));
+        }
+    }
+
+    /** Runs the image's check in the container: {@code null} when it passed, else what it gave. */
+    private static String confirm(Engine engine, String id, HealthCheckConfig health)
+            throws InterruptedException {
+        try {
+            ExecResult result = engine.exec(id, health.command(), health.timeout());
+            return result.exitCode() == 0 ? null : result.summary();
+        } catch (EngineException e) {
+            return "an error (" + e.getMessage() + ")";
         }
     }
 

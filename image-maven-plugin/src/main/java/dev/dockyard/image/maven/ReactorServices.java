@@ -97,9 +97,11 @@ final class ReactorServices {
                 }
             }
             String healthPath = string("healthPath", "image.healthPath", "/health");
-            ServiceSpec.HealthTimings health = ServiceSettings.healthPath(healthPath) == null
+            ServiceSpec.Health health = ServiceSettings.healthPath(healthPath) == null
                     ? null
-                    : new ServiceSpec.HealthTimings(string("healthCheckInterval", "image.healthCheckInterval", "10s"),
+                    : new ServiceSpec.Health(ServiceSettings.healthPath(healthPath),
+                            integer("healthPort", "image.healthPort", ports.get(0), problems),
+                            string("healthCheckInterval", "image.healthCheckInterval", "10s"),
                             string("healthCheckTimeout", "image.healthCheckTimeout", "3s"),
                             integer("healthCheckRetries", "image.healthCheckRetries", 3, problems),
                             string("healthCheckStartPeriod", "image.healthCheckStartPeriod", "20s"));

@@ -16,11 +16,11 @@ import java.util.TreeMap;
  * @param env         environment variables
  * @param volumes     container paths of the image's volumes
  * @param user        the numeric {@code uid:gid} the image runs as
- * @param health      the image's health check timings, or {@code null} when the image has none
+ * @param health      the image's health check, or {@code null} when the image has none
  * @param dependsOn   names of the services it needs healthy before it starts
  */
 public record ServiceSpec(String name, String origin, String image, List<Integer> ports, SortedMap<String, String> env,
-        List<String> volumes, String user, HealthTimings health, List<String> dependsOn) {
+        List<String> volumes, String user, Health health, List<String> dependsOn) {
 
     public ServiceSpec {
         ports = List.copyOf(ports);
@@ -33,7 +33,7 @@ public record ServiceSpec(String name, String origin, String image, List<Integer
     public static ServiceSpec of(String name, String image, List<Integer> ports, Map<String, String> env,
             List<String> dependsOn) {
         return new ServiceSpec(name, name + "/pom.xml", image, ports, new TreeMap<>(env), List.of(), "65532:65532",
-                new HealthTimings("10s", "3s", 3, "20s"), dependsOn);
+                new Health("/health", ports.isEmpty() ? -1 : ports.get(0), "10s", "3s", 3, "20s"), dependsOn);
     }
 
     /** The main port (the first), or -1 when it publishes none. */
@@ -42,13 +42,15 @@ public record ServiceSpec(String name, String origin, String image, List<Integer
     }
 
     /**
-     * The image's HEALTHCHECK timings, as configured for the image (the check itself is the image's).
+     * The image's health check, as configured for the image (the check itself is the image's).
      *
+     * @param path        the HTTP path the check asks ({@code image.healthPath})
+     * @param port        the container port it asks on ({@code image.healthPort}, by default the main port)
      * @param interval    time between checks, Docker duration syntax
      * @param timeout     time one check may take
      * @param retries     consecutive failures before unhealthy
      * @param startPeriod start-up grace period
      */
-    public record HealthTimings(String interval, String timeout, int retries, String startPeriod) {
+    public record Health(String path, int port, String interval, String timeout, int retries, String startPeriod) {
     }
 }

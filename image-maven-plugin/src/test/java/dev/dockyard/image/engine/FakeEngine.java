@@ -39,6 +39,7 @@ public final class FakeEngine implements Engine {
     private final Map<Integer, Integer> hostPorts = new LinkedHashMap<>();
     private EngineException runFailure;
     private byte[] archive = new byte[0];
+    private ExecResult execResult = new ExecResult(0, "");
     private int next = 1;
     private boolean stopped;
     private boolean closed;
@@ -76,6 +77,12 @@ public final class FakeEngine implements Engine {
 
     public FakeEngine logs(String... lines) {
         logs = List.of(lines);
+        return this;
+    }
+
+    /** What running a command in a container gives (by default exit 0, no output). */
+    public FakeEngine exec(ExecResult result) {
+        this.execResult = result;
         return this;
     }
 
@@ -195,6 +202,13 @@ public final class FakeEngine implements Engine {
         requireContainer(containerId);
         calls.add("logs " + containerId.substring(0, 2));
         return logs.subList(Math.max(0, logs.size() - lines), logs.size());
+    }
+
+    @Override
+    public ExecResult exec(String containerId, List<String> command, Duration timeout) throws EngineException {
+        requireContainer(containerId);
+        calls.add("exec " + containerId.substring(0, 2) + " " + String.join(" ", command));
+        return execResult;
     }
 
     @Override

@@ -76,6 +76,12 @@ class ForwardingEngine implements Engine {
     }
 
     @Override
+    public ExecResult exec(String containerId, List<String> command, Duration timeout)
+            throws EngineException, InterruptedException {
+        return delegate.exec(containerId, command, timeout);
+    }
+
+    @Override
     public void stop(String containerId, Duration timeout) throws EngineException {
         delegate.stop(containerId, timeout);
     }

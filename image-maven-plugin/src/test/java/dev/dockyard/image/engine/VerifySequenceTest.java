@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,17 +65,62 @@ class VerifySequenceTest {
 
     @Test
     void healthyAfterStartingThenEveryLiveCheckPassesAndTheContainerIsRemoved() throws Exception {
+        // the service answers 503 to the two asks while the engine reports starting: the engine's checks decide
         engine.states(ContainerState.running("starting"), ContainerState.running("starting"),
                 ContainerState.running("healthy"));
-        Verification verification = verify(request("/health", Duration.ofSeconds(5)));
+        AtomicInteger asked = new AtomicInteger();
+        server.createContext("/ready-late", e -> {
+            int status = asked.incrementAndGet() > 2 ? 204 : 503;
+            e.sendResponseHeaders(status, -1);
+            e.close();
+        });
+        Verification verification = verify(request("/ready-late", Duration.ofSeconds(5)));
 
         assertEquals(List.of(), verification.failures().stream().map(Check::line).toList());
         assertEquals(List.of("size", "non-root-user", "healthcheck", "exposed-ports", "labels", "healthy",
                 "process-user", "http-probe", "sigterm-stop"), names(verification));
-        assertTrue(check(verification, "http-probe").message().startsWith("GET /health answered 204"));
+        assertTrue(check(verification, "healthy").message().matches("healthy after [0-9.]+s"),
+                check(verification, "healthy").message());
+        assertTrue(check(verification, "http-probe").message().startsWith("GET /ready-late answered 204"));
         assertEquals(List.of("run " + IMAGE.id(), "stop c1", "remove c1"), engine.calls);
         assertTrue(engine.containers.isEmpty());
         assertTrue(logged.contains("INFO Starting a container of aaaaaaaaaaaa (label dev.dockyard.run=run-1)"));
+    }
+
+    @Test
+    void aServiceThatAnswersWhileStartingIsHealthyOnceTheImagesOwnCheckPassesRunAtOnce() throws Exception {
+        engine.states(ContainerState.running("starting"));
+        Verification verification = verify(request("/health", Duration.ofSeconds(5)));
+
+        assertEquals(List.of(), verification.failures().stream().map(Check::line).toList());
+        assertTrue(check(verification, "healthy").message().matches("healthy after [0-9.]+s \\(GET /health"
+                + " answered 204; the image's HEALTHCHECK passed when run at once\\)"),
+                check(verification, "healthy").message());
+        assertEquals(List.of("run " + IMAGE.id(), "exec c1 /probe", "stop c1", "remove c1"), engine.calls);
+    }
+
+    @Test
+    void whenTheImagesCheckRunAtOnceFailsTheEngineDecidesAndItIsNotRunAgain() throws Exception {
+        engine.states(ContainerState.running("starting"), ContainerState.running("starting"),
+                ContainerState.running("starting"), ContainerState.running("unhealthy").withLastProbe("exit 1: 503"))
+                .exec(new ExecResult(1, "probe: connection refused\nsecond line"));
+        Check healthy = check(verify(request("/health", Duration.ofSeconds(5))), "healthy");
+
+        assertTrue(healthy.message().startsWith("the engine reported the container unhealthy after"),
+                healthy.message());
+        assertEquals(1, engine.calls.stream().filter(c -> c.startsWith("exec ")).count(), engine.calls.toString());
+        assertTrue(logged.stream().anyMatch(l -> l.matches("INFO GET /health answered 204 after [0-9.]+s, but the"
+                + " image's HEALTHCHECK run at once gave exit 1: probe: connection refused: waiting for the"
+                + " engine's own checks")), logged.toString());
+    }
+
+    @Test
+    void withoutAHealthPathNothingIsAskedButTheEngine() throws Exception {
+        engine.states(ContainerState.running("starting"), ContainerState.running("healthy"));
+        Verification verification = verify(request(null, Duration.ofSeconds(5)));
+
+        assertEquals("healthy after", check(verification, "healthy").message().replaceAll(" [0-9.]+s$", ""));
+        assertTrue(engine.calls.stream().noneMatch(c -> c.startsWith("exec ")), engine.calls.toString());
     }
 
     @Test
@@ -112,7 +158,7 @@ class VerifySequenceTest {
     void exitingAtStartFailsWithTheLogsSkipsTheRestAndRemovesTheContainer() throws Exception {
         engine.states(ContainerState.running("starting"), ContainerState.exited(3).withLastProbe("exit 1: refused"))
                 .logs("starting", "missing configuration: DB_URL");
-        Verification verification = verify(request("/health", Duration.ofSeconds(5)));
+        Verification verification = verify(request("/sick", Duration.ofSeconds(5)));
 
         Check healthy = check(verification, "healthy");
         assertTrue(healthy.failed());
@@ -139,7 +185,7 @@ class VerifySequenceTest {
     @Test
     void neverHealthyTimesOut() throws Exception {
         engine.states(ContainerState.running("starting"));
-        Check healthy = check(verify(request("/health", Duration.ofMillis(300))), "healthy");
+        Check healthy = check(verify(request("/sick", Duration.ofMillis(300))), "healthy");
         assertTrue(healthy.failed());
         assertTrue(healthy.message().startsWith("the container was not healthy within 0.3s (image.healthTimeout)"),
                 healthy.message());

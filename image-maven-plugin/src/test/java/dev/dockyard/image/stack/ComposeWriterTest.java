@@ -22,7 +22,7 @@ class ComposeWriterTest {
     private static StackPlan plan() throws StackException {
         ServiceSpec inventory = new ServiceSpec("inventory", "inventory/pom.xml", "acme/inventory:1.0",
                 List.of(8081, 9090), new TreeMap<>(Map.of("TZ", "UTC", "DB_URL", "jdbc:h2:mem:x")), List.of("/data"),
-                "65532:65532", new ServiceSpec.HealthTimings("10s", "3s", 3, "20s"), List.of());
+                "65532:65532", new ServiceSpec.Health("/health", 8080, "10s", "3s", 3, "20s"), List.of());
         ServiceSpec batch = new ServiceSpec("batch", "batch/pom.xml", "acme/batch:1.0", List.of(), new TreeMap<>(),
                 List.of(), "1000:1000", null, List.of());
         ServiceSpec orders = ServiceSpec.of("orders", "acme/orders:1.0", List.of(8080), Map.of(),

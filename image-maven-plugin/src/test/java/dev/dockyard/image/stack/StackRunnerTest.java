@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,8 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
+
+import com.sun.net.httpserver.HttpServer;
 
 import dev.dockyard.image.engine.ContainerSpec;
 import dev.dockyard.image.engine.ContainerState;
@@ -76,6 +79,29 @@ class StackRunnerTest {
         assertEquals(List.of("/tmp"), orders.tmpfs());
         assertEquals("65532:65532", orders.user());
         assertEquals(List.of("TZ=UTC"), orders.envEntries());
+    }
+
+    @Test
+    void aServiceThatAnswersItsHealthPathIsHealthyWithoutWaitingForTheEnginesFirstCheck() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/health", e -> {
+            e.sendResponseHeaders(200, -1);
+            e.close();
+        });
+        server.start();
+        try {
+            FakeEngine answering = new FakeEngine().image(image("acme/orders:1", QUICK))
+                    .image(image("acme/inventory:1", QUICK)).publish(8081, server.getAddress().getPort())
+                    .publish(8080, server.getAddress().getPort())
+                    .states(ContainerState.running("starting"));
+            new StackRunner(answering, recording).start(request(false));
+            assertTrue(log.stream().anyMatch(l -> l.matches("INFO inventory is healthy after [0-9.]+s \\(GET /health"
+                    + " answered 200; the image's HEALTHCHECK passed when run at once\\), port 8081 on .*")),
+                    log.toString());
+            assertTrue(answering.calls.contains("exec c1 probe"), answering.calls.toString());
+        } finally {
+            server.stop(0);
+        }
     }
 
     @Test
