@@ -78,16 +78,11 @@ abstract class AbstractLintMojo extends AbstractImageMojo {
     }
 
     /**
-     * The lint use case over the module, with the linter from the parameters.
-     *
-     * @throws MojoFailureException naming the parameter and value when one is invalid
+     * The lint use case over the module, with the linter from the parameters (built, and the parameters checked,
+     * at its first lint: {@link #lint(LintStep)} reports invalid ones).
      */
-    protected LintRun lintRun() throws MojoFailureException {
-        try {
-            return new LintRun(lintParameterValues(), project.getBasedir().toPath(), reportsDirectory.toPath());
-        } catch (IllegalArgumentException e) {
-            throw new MojoFailureException(e.getMessage());
-        }
+    protected LintRun lintRun() {
+        return new LintRun(lintParameterValues(), project.getBasedir().toPath(), reportsDirectory.toPath());
     }
 
     /** Whether {@code image.lint.skip} is set; logs so. */
@@ -111,6 +106,8 @@ abstract class AbstractLintMojo extends AbstractImageMojo {
             outcome = step.run(run);
         } catch (IOException e) {
             throw new MojoExecutionException(e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(e.getMessage());
         }
         if (outcome.upToDate()) {
             return outcome;

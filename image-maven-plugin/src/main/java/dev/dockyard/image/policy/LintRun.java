@@ -15,25 +15,33 @@ public final class LintRun {
     public static final String MEMO_FILE = "lint-memo.txt";
 
     private final LintParameters parameters;
-    private final Linter linter;
+    private Linter linter;
     private final Path baseDirectory;
     private final Path reportsDirectory;
 
     /**
+     * The linter (its rules, their patterns) is built at the first lint, so that an up-to-date rendered Dockerfile
+     * costs none of it; invalid parameters are reported then.
+     *
      * @param parameters       the lint parameters as written
      * @param baseDirectory    the module directory, which findings and reports name files relative to
      * @param reportsDirectory where the reports are written
-     * @throws IllegalArgumentException naming the parameter and value when one is invalid
      */
     public LintRun(LintParameters parameters, Path baseDirectory, Path reportsDirectory) {
         this.parameters = parameters;
-        this.linter = parameters.linter();
         this.baseDirectory = baseDirectory;
         this.reportsDirectory = reportsDirectory;
     }
 
-    /** The linter built from the parameters. */
+    /**
+     * The linter built from the parameters.
+     *
+     * @throws IllegalArgumentException naming the parameter and value when one is invalid
+     */
     public Linter linter() {
+        if (linter == null) {
+            linter = parameters.linter();
+        }
         return linter;
     }
 
@@ -42,8 +50,10 @@ public final class LintRun {
      * {@code TEST-dockyard-<reportName>.xml}.
      *
      * @throws IOException naming what could not be read or written
+     * @throws IllegalArgumentException naming the lint parameter and value when one is invalid
      */
     public LintOutcome lint(List<Path> files, String reportName) throws IOException {
+        Linter linter = linter();
         LintResult result;
         try {
             result = linter.lint(baseDirectory, files);

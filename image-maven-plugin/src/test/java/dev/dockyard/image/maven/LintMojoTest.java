@@ -51,20 +51,24 @@ class LintMojoTest {
         assertEquals(List.of("registry.example.com"), linter.settings().allowedRegistries());
     }
 
+    private static org.junit.jupiter.api.function.Executable lint(LintMojo mojo) {
+        return () -> mojo.lint(run -> run.lint(List.of(), "lint"));
+    }
+
     @Test
-    void invalidParametersNameTheParameter() {
+    void invalidParametersNameTheParameterAtTheFirstLint() {
         LintMojo mojo = mojo();
         mojo.failOn = "sometimes";
         assertEquals("Invalid <failOn>/image.failOn: 'sometimes' is not a failOn threshold: use error, warning, info or"
-                + " none", assertThrows(MojoFailureException.class, mojo::lintRun).getMessage());
+                + " none", assertThrows(MojoFailureException.class, lint(mojo)).getMessage());
         mojo.failOn = "warning";
         mojo.lintSeverities = List.of("user-numeric");
         assertEquals("Invalid <lintSeverities>/image.lint.severities entry 'user-numeric': use rule=severity, e.g. "
-                + "user-numeric=warning", assertThrows(MojoFailureException.class, mojo::lintRun).getMessage());
+                + "user-numeric=warning", assertThrows(MojoFailureException.class, lint(mojo)).getMessage());
         mojo.lintSeverities = List.of("user-numeric=loud");
         assertEquals("Invalid <lintSeverities>/image.lint.severities entry 'user-numeric=loud': 'loud' is not a "
                 + "severity: use error, warning or info (or off)",
-                assertThrows(MojoFailureException.class, mojo::lintRun).getMessage());
+                assertThrows(MojoFailureException.class, lint(mojo)).getMessage());
     }
 
     @Test

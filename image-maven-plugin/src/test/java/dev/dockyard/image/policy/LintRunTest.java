@@ -89,9 +89,13 @@ class LintRunTest {
     }
 
     @Test
-    void invalidParametersNameTheParameter() {
+    void invalidParametersNameTheParameterAtTheFirstLint() throws Exception {
+        Path dockerfile = Files.writeString(Files.createDirectories(module.resolve("target/docker"))
+                .resolve("Dockerfile"), FAILING);
+        LintRun run = run("sometimes");
         assertEquals("Invalid <failOn>/image.failOn: 'sometimes' is not a failOn threshold: use error, warning, info"
-                + " or none", assertThrows(IllegalArgumentException.class, () -> run("sometimes")).getMessage());
+                + " or none", assertThrows(IllegalArgumentException.class,
+                        () -> run.lint(List.of(dockerfile), "lint")).getMessage());
     }
 
     @Test
