@@ -14,6 +14,12 @@ public final class RunningContainer implements AutoCloseable {
 
     static final Duration POLL = Duration.ofMillis(250);
 
+    /** Time between the first two asks of a readiness probe; it doubles up to {@link #ASK_MAX_GAP}. */
+    static final Duration ASK_FIRST_GAP = Duration.ofMillis(100);
+
+    /** The longest time between two asks: the service is found ready at most this long after it is. */
+    static final Duration ASK_MAX_GAP = Duration.ofSeconds(1);
+
     private final Engine engine;
     private final String id;
     private final EngineLog log;
@@ -83,6 +89,8 @@ public final class RunningContainer implements AutoCloseable {
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
         boolean ask = readiness != ReadinessProbe.NONE && health != null && health.defined();
+        long nextAsk = start;
+        long askGap = ASK_FIRST_GAP.toNanos();
         while (true) {
             if (Thread.interrupted()) {
                 throw new InterruptedException("interrupted while waiting for container " + id);
@@ -101,7 +109,11 @@ public final class RunningContainer implements AutoCloseable {
             if ("unhealthy".equals(state.health())) {
                 return HealthOutcome.unhealthy(elapsed, state.lastProbe());
             }
-            if (ask) {
+            if (ask && System.nanoTime() >= nextAsk) {
+                // asked at once, then less and less often (at most ASK_MAX_GAP apart), so that a service that logs
+                // each request to its health path does not fill its log while it starts
+                nextAsk = System.nanoTime() + askGap;
+                askGap = Math.min(askGap * 2, ASK_MAX_GAP.toNanos());
                 Optional<String> answer = readiness.ready();
                 if (answer.isPresent()) {
                     String confirmed = confirm(engine, id, health);
