@@ -7,7 +7,7 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 mvn -B -q -f "$here/../render/fixture/pom.xml" generate-resources
-mvn -B -q -o -f "$root/pom.xml" -pl image-maven-plugin compile
+mvn -B -q -f "$root/pom.xml" -pl image-maven-plugin compile
 asm_version="$(sed -n 's:.*<asmVersion>\(.*\)</asmVersion>.*:\1:p' "$root/pom.xml")"
 asm="${MAVEN_LOCAL_REPOSITORY:-$HOME/.m2/repository}/org/ow2/asm/asm/$asm_version/asm-$asm_version.jar"
 rm -rf "$here/target"
