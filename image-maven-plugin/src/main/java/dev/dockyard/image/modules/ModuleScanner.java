@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
+import dev.dockyard.image.support.JarSignature;
 import dev.dockyard.image.support.Sha256;
 
 /**
@@ -56,7 +57,8 @@ public final class ModuleScanner {
                 BasicFileAttributes attributes = Files.readAttributes(jar, BasicFileAttributes.class);
                 String path = jar.toAbsolutePath().normalize().toString();
                 String stamp = path + "\t" + attributes.size() + "\t" + attributes.lastModifiedTime().toMillis()
-                        + "\t" + request.release();
+                        + (request.built().contains(jar) ? "/" + signature(jar) : "") + "\t"
+                        + request.release();
                 String line = stored.get(stamp);
                 String hash;
                 if (line != null) {
@@ -162,6 +164,14 @@ public final class ModuleScanner {
         Path temporary = Files.createTempFile(workDirectory, STORE, ".tmp");
         Files.write(temporary, lines, StandardCharsets.UTF_8);
         Files.move(temporary, workDirectory.resolve(STORE), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static String signature(Path jar) {
+        try {
+            return JarSignature.of(jar);
+        } catch (IOException e) {
+            return "unreadable"; // scanned (and reported) by path
+        }
     }
 
     private static String sha256(Path jar) {

@@ -3,6 +3,7 @@ package dev.dockyard.image.modules;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What to scan, and for which Java.
@@ -15,11 +16,20 @@ import java.util.Objects;
  * @param jvmOptions the options the JVM starts with ({@code -javaagent:}, {@code -Dcom.sun.management.jmxremote} add
  *     modules)
  * @param workDirectory where the per-jar results are kept between builds; {@code null} to keep them in memory only
+ * @param built the jars of {@code jars} this build made (the module's, the reactor's): their time may be fixed and
+ *     a change can keep their size, so they are told apart by their {@link dev.dockyard.image.support.JarSignature}
  */
 public record ScanRequest(List<Path> jars, int release, List<String> locales, List<String> jvmOptions,
-        Path workDirectory) {
+        Path workDirectory, Set<Path> built) {
+
+    /** A request in which no jar was made by this build (every jar told apart by its path, size and time). */
+    public ScanRequest(List<Path> jars, int release, List<String> locales, List<String> jvmOptions,
+            Path workDirectory) {
+        this(jars, release, locales, jvmOptions, workDirectory, Set.of());
+    }
 
     public ScanRequest {
+        built = Set.copyOf(built);
         jars = List.copyOf(jars);
         locales = List.copyOf(locales);
         jvmOptions = List.copyOf(jvmOptions);

@@ -28,6 +28,8 @@ import java.util.jar.JarOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
+import dev.dockyard.image.support.JarSignature;
+
 /**
  * Stages the build context as a {@link StagingPlan} says: one directory per layer under {@code layers/}, plus the health probe under
  * {@code probe/}. Files carry a fixed timestamp so that the context is byte-identical across builds; a file whose
@@ -66,6 +68,7 @@ final class ContextStager {
         List<Path> own = new ArrayList<>();
         List<Path> libraries = new ArrayList<>();
         Map<Path, ZipFile> jars = new HashMap<>();
+        Map<Path, String> signatures = new HashMap<>();
         try {
             for (StagingPlan.PlannedLayer layer : plan.layers()) {
                 String contextDirectory = LAYERS_DIRECTORY + "/" + layer.name();
@@ -78,7 +81,7 @@ final class ContextStager {
                     if (!wanted.add(target)) {
                         throw new IOException("Two files would be staged as " + target);
                     }
-                    bytes += stageFile(file.source(), target, previous, state, jars);
+                    bytes += stageFile(file, target, previous, state, jars, signatures);
                     names.add(file.path());
                     // the module scan reads a copied jar at its source, whose time tells a change apart
                     Path scanned = file.source() instanceof StagingPlan.DiskFile disk ? disk.file() : target;
@@ -115,17 +118,33 @@ final class ContextStager {
     record Staging(List<StagedLayer> layers, List<String> classpath, List<Path> own, List<Path> libraries) {
     }
 
-    /** Stages one file unless its source did not change since the last staging; returns its size. */
-    private long stageFile(StagingPlan.Source source, Path target, Properties previous, Properties state,
-            Map<Path, ZipFile> jars) throws IOException {
+    /**
+     * Stages one file unless its source did not change since the last staging; returns its size. A source is told
+     * by its path, size and time, and, where those can stay the same across a change, by its content: a jar of the
+     * module's own (and the classes repacked from it) by its {@link JarSignature}, an entry of a jar by its CRC-32.
+     */
+    private long stageFile(StagingPlan.PlannedFile file, Path target, Properties previous, Properties state,
+            Map<Path, ZipFile> jars, Map<Path, String> signatures) throws IOException {
+        StagingPlan.Source source = file.source();
         Path origin = source.origin();
         BasicFileAttributes attributes = Files.readAttributes(origin, BasicFileAttributes.class);
         if (!attributes.isRegularFile()) {
             throw new IOException("Not a file: " + origin + " (a reactor module must be packaged before it is staged)");
         }
         String key = context.relativize(target).toString().replace('\\', '/');
+        String content;
+        if (source instanceof StagingPlan.JarEntryFile entry) {
+            ZipEntry found = open(jars, entry.jar()).getEntry(entry.entry());
+            content = found == null ? "" : found.getSize() + ":" + found.getCrc();
+        } else if (file.role() == StagingPlan.Role.OWN || source instanceof StagingPlan.RepackedJar) {
+            content = signatures.containsKey(origin) ? signatures.get(origin) : JarSignature.of(origin);
+            signatures.put(origin, content);
+        } else {
+            content = "";
+        }
         String fingerprint = origin.toAbsolutePath() + "|" + attributes.size() + "|"
-                + attributes.lastModifiedTime().toMillis() + source.part() + "|" + timestamp.toMillis();
+                + attributes.lastModifiedTime().toMillis() + source.part() + "|" + content + "|"
+                + timestamp.toMillis();
         boolean upToDate = fingerprint.equals(previous.getProperty(key))
                 && Files.isRegularFile(target)
                 && timestamp.equals(Files.getLastModifiedTime(target))
@@ -133,12 +152,11 @@ final class ContextStager {
         if (!upToDate) {
             Files.createDirectories(target.getParent());
             if (source instanceof StagingPlan.JarEntryFile entry) {
-                ZipFile zip = open(jars, entry.jar());
-                ZipEntry found = zip.getEntry(entry.entry());
+                ZipEntry found = open(jars, entry.jar()).getEntry(entry.entry());
                 if (found == null) {
                     throw new IOException(entry.jar() + " has no entry " + entry.entry());
                 }
-                try (InputStream in = zip.getInputStream(found)) {
+                try (InputStream in = open(jars, entry.jar()).getInputStream(found)) {
                     Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
                 }
             } else if (source instanceof StagingPlan.RepackedJar repacked) {

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 import dev.dockyard.image.modules.ModuleScan;
@@ -130,7 +131,7 @@ public final class DockerfileRenderer {
             List<Path> jars = new ArrayList<>(staging.own());
             jars.addAll(staging.libraries());
             ModuleScan scan = scanner.scan(new ScanRequest(jars, jvm.release(), jvm.locales(), jvm.options(),
-                    request.workDirectory()));
+                    request.workDirectory(), Set.copyOf(staging.own())));
             modules.addAll(scan.modules());
             warnings.addAll(scan.warnings());
         } else {

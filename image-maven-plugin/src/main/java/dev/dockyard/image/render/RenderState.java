@@ -13,15 +13,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import dev.dockyard.image.support.JarSignature;
 import dev.dockyard.image.support.Sha256;
 
 /**
  * The up-to-date check of a render: a fingerprint of everything the output depends on (every field of the request,
  * maps sorted, the jars' sizes and times, the template files of every directory searched, and the bundled templates
- * and probe), kept with the result in the work directory. When the fingerprint matches and every output is still in
- * place, the render is skipped: no validation, no Freemarker, no staging, no module scan. The check reads one file
- * and stats the inputs and outputs; it reads no jar. The request's records are listed field by field (not by their
- * generated {@code toString}, whose first call costs more than the whole check).
+ * and probe), kept with the result in the work directory. For the jars this build made (the module's own, the
+ * reactor's) the fingerprint also holds their {@link JarSignature}: such a jar can be written again with the same
+ * size and a fixed time. When the fingerprint matches and every output is still in place, the render is skipped: no
+ * validation, no Freemarker, no staging, no module scan. The check reads one file, stats the inputs and outputs,
+ * and reads the central directories of the jars the build made. The request's records are listed field by field
+ * (not by their generated {@code toString}, whose first call costs more than the whole check).
  */
 final class RenderState {
 
@@ -68,22 +71,30 @@ final class RenderState {
         line(text, request.builderImage(), request.runtimeImage(), request.outputDirectory().toAbsolutePath(),
                 request.outputTimestamp(), request.gitRevision());
         text.append(request.layout()).append('\n');
-        file(text, request.applicationJar());
+        built(text, request.applicationJar());
         Optional<Path> assembly = JarLayouts.attachedAssembly(request.applicationJar());
         if (assembly.isPresent()) {
-            file(text, assembly.get());
+            built(text, assembly.get());
         }
         Optional<Path> quarkus = JarLayouts.quarkusDirectory(request.applicationJar());
         if (quarkus.isPresent()) {
             try (var walk = Files.walk(quarkus.get())) {
                 for (Path path : walk.filter(Files::isRegularFile).sorted().toList()) {
-                    file(text, path);
+                    if (path.getFileName().toString().endsWith(".jar")) {
+                        built(text, path);
+                    } else {
+                        file(text, path);
+                    }
                 }
             }
         }
         for (ArtifactInput artifact : request.artifacts()) {
             text.append(artifact.layer()).append(' ').append(artifact.groupId()).append(' ');
-            file(text, artifact.file());
+            if (artifact.layer() == Layer.MODULES) {
+                built(text, artifact.file());
+            } else {
+                file(text, artifact.file());
+            }
         }
         for (Path directory : templateDirectories) {
             List<Path> templates;
@@ -160,6 +171,18 @@ final class RenderState {
         BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
         text.append(file.toAbsolutePath()).append('|').append(attributes.size()).append('|')
                 .append(attributes.lastModifiedTime().toMillis()).append('\n');
+    }
+
+    /**
+     * A jar this build made (the module's, a reactor module's): its stat and its {@link JarSignature}, since its
+     * time may be fixed ({@code project.build.outputTimestamp}) and a change can keep its size.
+     */
+    private static void built(StringBuilder text, Path jar) throws IOException {
+        file(text, jar);
+        if (Files.isRegularFile(jar)) {
+            text.setLength(text.length() - 1);
+            text.append('|').append(JarSignature.of(jar)).append('\n');
+        }
     }
 
     private static void update(MessageDigest digest, String resource) throws IOException {

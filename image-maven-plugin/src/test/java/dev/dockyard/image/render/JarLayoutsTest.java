@@ -189,6 +189,74 @@ class JarLayoutsTest {
         return names;
     }
 
+    @Test
+    void aRepackagedJarWrittenAgainWithTheSameSizeAndTimeIsStagedAgain() throws Exception {
+        // spring-boot-maven-plugin gives the repackaged jar the time of project.build.outputTimestamp: a change of
+        // one class that keeps the jar's size leaves size and time as they were
+        Requests.Fixture fixture = Requests.fixture(root);
+        Path boot = root.resolve("orders/target/orders-boot.jar");
+        java.nio.file.attribute.FileTime fixed = java.nio.file.attribute.FileTime.fromMillis(1767225600000L);
+        DockerfileRenderer renderer = new DockerfileRenderer(new TemplateEngines());
+        RenderRequest request = with(fixture.request("java-service", null), boot);
+        long size = -1;
+        for (String revision : List.of("revision 2", "revision 3")) {
+            Map<String, byte[]> entries = new LinkedHashMap<>();
+            entries.put("org/springframework/boot/loader/launch/JarLauncher.class", new byte[] {1});
+            entries.put("BOOT-INF/classes/com/acme/orders/Main.class", revision.getBytes(StandardCharsets.UTF_8));
+            entries.put("BOOT-INF/lib/lib-2.1.jar", Files.readAllBytes(fixture.artifacts().get(0).file()));
+            write(boot, Map.of("Main-Class", "org.springframework.boot.loader.launch.JarLauncher",
+                    "Start-Class", "com.acme.orders.Main", "Spring-Boot-Version", "3.5.7",
+                    "Spring-Boot-Classes", "BOOT-INF/classes/", "Spring-Boot-Lib", "BOOT-INF/lib/"), entries);
+            Files.setLastModifiedTime(boot, fixed);
+            assertTrue(size == -1 || size == Files.size(boot), "the same size");
+            size = Files.size(boot);
+
+            RenderResult result = renderer.render(request);
+            assertEquals(false, result.upToDate(), revision);
+            try (ZipFile zip = new ZipFile(result.context().resolve("layers/application/orders-boot.jar").toFile())) {
+                assertEquals(revision, new String(zip.getInputStream(zip.getEntry("com/acme/orders/Main.class"))
+                        .readAllBytes(), StandardCharsets.UTF_8));
+            }
+            assertTrue(renderer.render(request).upToDate(), "nothing changed since");
+        }
+    }
+
+    @Test
+    void aPlainJarWrittenAgainWithTheSameSizeAndTimeIsRenderedAndStagedAgain() throws Exception {
+        Requests.Fixture fixture = Requests.fixture(root);
+        Path jar = fixture.applicationJar();
+        Map<String, String> manifest = new LinkedHashMap<>();
+        Map<String, byte[]> original = new LinkedHashMap<>();
+        try (JarFile zip = new JarFile(jar.toFile())) {
+            zip.getManifest().getMainAttributes().forEach((k, v) -> manifest.put(k.toString(), v.toString()));
+            for (ZipEntry entry : zip.stream().filter(e -> !e.isDirectory()
+                    && !e.getName().equals(JarFile.MANIFEST_NAME)).toList()) {
+                original.put(entry.getName(), zip.getInputStream(entry).readAllBytes());
+            }
+        }
+        DockerfileRenderer renderer = new DockerfileRenderer(new TemplateEngines());
+        RenderRequest request = fixture.request("java-service", null);
+        java.nio.file.attribute.FileTime fixed = java.nio.file.attribute.FileTime.fromMillis(1767225600000L);
+        long size = -1;
+        for (String revision : List.of("revision 2", "revision 3")) {
+            Map<String, byte[]> entries = new LinkedHashMap<>(original);
+            entries.put("revision.txt", revision.getBytes(StandardCharsets.UTF_8));
+            write(jar, manifest, entries);
+            Files.setLastModifiedTime(jar, fixed);
+            assertTrue(size == -1 || size == Files.size(jar), "the same size");
+            size = Files.size(jar);
+
+            RenderResult result = renderer.render(request);
+            assertEquals(false, result.upToDate(), revision);
+            try (ZipFile staged = new ZipFile(result.context().resolve("layers/application")
+                    .resolve(jar.getFileName()).toFile())) {
+                assertEquals(revision, new String(staged.getInputStream(staged.getEntry("revision.txt"))
+                        .readAllBytes(), StandardCharsets.UTF_8));
+            }
+            assertTrue(renderer.render(request).upToDate(), "nothing changed since");
+        }
+    }
+
     private static RenderRequest with(RenderRequest r, Path jar) {
         JvmSettings jvm = new JvmSettings(null, r.jvm().options(), r.jvm().modules(), r.jvm().additionalModules());
         return new RenderRequest(r.project(), r.image(), r.health(), jvm, r.builderImage(), r.runtimeImage(),
