@@ -178,11 +178,10 @@ final class RenderState {
      * time may be fixed ({@code project.build.outputTimestamp}) and a change can keep its size.
      */
     private static void built(StringBuilder text, Path jar) throws IOException {
-        file(text, jar);
-        if (Files.isRegularFile(jar)) {
-            text.setLength(text.length() - 1);
-            text.append('|').append(JarSignature.of(jar)).append('\n');
-        }
+        BasicFileAttributes attributes = Files.readAttributes(jar, BasicFileAttributes.class);
+        text.append(jar.toAbsolutePath()).append('|').append(attributes.size()).append('|')
+                .append(attributes.lastModifiedTime().toMillis()).append('|')
+                .append(attributes.isRegularFile() ? JarSignature.of(jar) : "").append('\n');
     }
 
     private static void update(MessageDigest digest, String resource) throws IOException {
