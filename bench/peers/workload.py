@@ -162,6 +162,22 @@ def orders(tool, root, dest, fabric8_version):
         pom = add_plugin(pom, dockyard_config(tool, "orders"))
     else:
         parent_pom = re.sub(r"\s*<!-- Declared once here:.*?-->", "", remove_dockyard(parent_pom), flags=re.S)
+        # the goal is named on the command line at the reactor's root: its prefix resolves from the root POM's
+        # plugin management (version only; the configuration is the service module's), and the library skips it
+        group, artifact, version, skip = (("com.google.cloud.tools", "jib-maven-plugin", JIB_VERSION, "jib.skip")
+                                          if tool == "jib" else
+                                          ("io.fabric8", "docker-maven-plugin", fabric8_version, "docker.skip"))
+        parent_pom = parent_pom.replace("<pluginManagement>\n      <plugins>\n",
+                                        "<pluginManagement>\n      <plugins>\n        <plugin>\n"
+                                        f"          <groupId>{group}</groupId>\n"
+                                        f"          <artifactId>{artifact}</artifactId>\n"
+                                        f"          <version>{version}</version>\n        </plugin>\n", 1)
+        assert artifact in parent_pom, "no <pluginManagement> in the shop's POM"
+        common = shop / "shop-common/pom.xml"
+        common_pom = common.read_text()
+        common_pom = add_properties(common_pom, {skip: "true"})
+        assert f"<{skip}>" in common_pom
+        common.write_text(common_pom)
         if tool == "jib":
             pom = add_plugin(pom, jib_plugin(tool, "orders"))
         else:
