@@ -167,7 +167,7 @@ edit_class() {
       from='new Greeting\("hello[^"]*"\)'; to="new Greeting(\"hello, revision $3\")" ;;
   esac
   sed -i -E "s/$from/$to/" "$file"
-  grep -q "revision $3\"" "$file" || die "could not edit $file"
+  grep -qE "revision $3[)\"]" "$file" || die "could not edit $file"
 }
 
 load() { cut -d' ' -f1 /proc/loadavg; }
