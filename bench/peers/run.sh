@@ -237,30 +237,7 @@ figure_rebuild() {
       done
     done
   done
-  python3 - "$csv" > "$WORK/rebuild.md" <<'PY'
-import csv, statistics, sys
-rows = list(csv.DictReader(open(sys.argv[1])))
-def stats(values):
-    values = sorted(values)
-    return statistics.median(values), values[0], values[-1]
-print("| workload | tool | application layer | new-layer bytes, median (min – max) | × application layer | "
-      "rebuild wall, median (min – max) | × Jib's wall | CPU median |")
-print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
-for workload in dict.fromkeys(r["workload"] for r in rows):
-    mine = [r for r in rows if r["workload"] == workload]
-    jib_wall = stats([float(r["wall"]) for r in mine if r["tool"] == "jib"])[0]
-    for tool in dict.fromkeys(r["tool"] for r in mine):
-        t = [r for r in mine if r["tool"] == tool]
-        new = stats([int(r["new_bytes"]) for r in t])
-        app = statistics.median(int(r["app_bytes"]) for r in t)
-        wall = stats([float(r["wall"]) for r in t])
-        cpu = statistics.median(float(r["cpu"]) for r in t)
-        print(f"| {workload} | {tool} | {app:,.0f} B | {new[0]:,.0f} B ({new[1]:,} – {new[2]:,}) | "
-              f"{new[0] / app if app else float('nan'):.2f} | {wall[0]:.1f} s ({wall[1]:.1f} – {wall[2]:.1f}) | "
-              f"{wall[0] / jib_wall:.2f} | {cpu:.1f} s |")
-print(f"\n{len(rows) // max(1, len(set((r['workload'], r['tool']) for r in rows)))} runs each, interleaved; "
-      f"load average {min(float(r['load']) for r in rows):.1f} to {max(float(r['load']) for r in rows):.1f}")
-PY
+  python3 "$HERE/tables.py" rebuild "$csv" > "$WORK/rebuild.md"
   cat "$WORK/rebuild.md"
 }
 
