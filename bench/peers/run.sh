@@ -46,8 +46,8 @@ MAIN_ENGINE="$DOCKER_HOST"
 
 prepare() {
   mkdir -p "$WORK/logs" "$WORK/images"
-  # images present before this run: at exit, new dangling ones (old tags, build stages) are removed
-  docker image ls -a -q --no-trunc | sort -u > "$WORK/images-before.txt"
+  # every image id a build of this run printed: removed at exit (with the untagged parents only they use)
+  : > "$WORK/built-ids.txt"
   if [ ! -d "$REPO" ]; then
     say "copying the local repository to $REPO"
     cp -a "${MAVEN_LOCAL_REPOSITORY:-$HOME/.m2/repository}" "$REPO"
@@ -144,7 +144,7 @@ build() {
   else
     "${cmd[@]}" >> "$log" 2>&1 || { tail -n 40 "$log" >&2; die "build failed: $log"; }
   fi
-  docker image inspect --format '{{.Id}}' "${IMAGE:-$(image_of "$tool" "$workload")}"
+  docker image inspect --format '{{.Id}}' "${IMAGE:-$(image_of "$tool" "$workload")}" | tee -a "$WORK/built-ids.txt"
 }
 
 # the layers of image $1 as bench/peers/layers.py reads them from `docker save` (cached by image id and engine)
@@ -368,10 +368,10 @@ cleanup() {
   DOCKER_HOST="$MAIN_ENGINE"
   docker image ls --format '{{.Repository}}:{{.Tag}}' | grep -E '^dockyard-bench/(peers|reactor)-' \
     | xargs -r docker image rm -f > /dev/null 2>&1 || true
-  # the dangling images this run left (replaced tags, build stages): those not there before it started
-  if [ -f "$WORK/images-before.txt" ]; then
-    docker image ls -q --no-trunc --filter dangling=true | sort -u | comm -13 "$WORK/images-before.txt" - \
-      | xargs -r docker image rm > /dev/null 2>&1 || true
+  # the images this run built whose tag moved on; only those: the engine may be shared, and a dangling image can be
+  # another build's current step. Build-stage images stay in the build cache (`docker image prune` removes them).
+  if [ -f "$WORK/built-ids.txt" ]; then
+    sort -u "$WORK/built-ids.txt" | xargs -r docker image rm > /dev/null 2>&1 || true
   fi
 }
 
