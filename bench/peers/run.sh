@@ -350,14 +350,18 @@ figure_repro() {
 
 figure_reactor() {
   local spec n reps modes mode
+  local -a done_csv=()
   for spec in ${PEERS_REACTOR:-10:$REPS:rerun,clean 100:$REPS:rerun,clean 500:1:rerun}; do
     IFS=: read -r n reps modes <<< "$spec"
     for mode in ${modes//,/ }; do
       say "reactor: $n modules, $reps runs, $mode"
       JIB=1 BENCH_REPO="$REPO" bash "$ROOT/bench/reactor/run.sh" "$n" "$reps" "$mode" | tee "$WORK/reactor-$mode-$n.txt"
       cp "$ROOT/bench/reactor/target/results-$mode-$n.csv" "$WORK/reactor-$mode-$n.csv"
+      done_csv+=("$WORK/reactor-$mode-$n.csv")
     done
   done
+  python3 "$HERE/tables.py" reactor "${done_csv[@]}" > "$WORK/reactor.md"
+  cat "$WORK/reactor.md"
 }
 
 # --- clean-up ----------------------------------------------------------------------------------------------------------

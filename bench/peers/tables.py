@@ -1,5 +1,8 @@
 #!/usr/bin/env python3
-"""Markdown tables of bench/peers/run.sh from its CSV files: tables.py rebuild target/rebuild.csv"""
+"""Markdown tables of bench/peers/run.sh from its CSV files:
+  tables.py rebuild target/rebuild.csv
+  tables.py reactor target/reactor-rerun-10.csv target/reactor-clean-10.csv ...
+"""
 import csv
 import statistics
 import sys
@@ -33,5 +36,27 @@ def rebuild(path):
           f"load average {min(float(r['load']) for r in rows):.1f} to {max(float(r['load']) for r in rows):.1f}")
 
 
+def reactor(*paths):
+    """Figure 4: per reactor (files named like reactor-MODE-N.csv), wall and CPU of each variant, and the ratios."""
+    print("| command | N | variant | runs | wall median (min – max) | CPU median (min – max) | CPU ratio |")
+    print("| --- | ---: | --- | ---: | ---: | ---: | --- |")
+    for path in paths:
+        mode, n = path.rsplit("/", 1)[-1][len("reactor-"):-len(".csv")].split("-")
+        rows = list(csv.DictReader(open(path)))
+        variants = list(dict.fromkeys(r["variant"] for r in rows))
+        cpu = {v: stats([float(r["cpu"]) for r in rows if r["variant"] == v]) for v in variants}
+        wall = {v: stats([float(r["seconds"]) for r in rows if r["variant"] == v]) for v in variants}
+        base = {"bound": "skipped", "jib-bound": "jib-skipped"}
+        command = "`mvn -o -q package`, rerun" if mode == "rerun" else "`mvn -o -q clean package`"
+        for i, v in enumerate(variants):
+            ratio = ""
+            if v in base and base[v] in cpu:
+                ratio = (f"{cpu[v][0] / cpu[base[v]][0]:.2f} × {base[v]} (wall {wall[v][0] / wall[base[v]][0]:.2f} ×)")
+            runs = sum(1 for r in rows if r["variant"] == v)
+            print(f"| {command if i == 0 else ''} | {n if i == 0 else ''} | {v} | {runs} | "
+                  f"{wall[v][0]:.1f} s ({wall[v][1]:.1f} – {wall[v][2]:.1f}) | "
+                  f"{cpu[v][0]:.2f} s ({cpu[v][1]:.2f} – {cpu[v][2]:.2f}) | {ratio} |")
+
+
 if __name__ == "__main__":
-    {"rebuild": rebuild}[sys.argv[1]](*sys.argv[2:])
+    {"rebuild": rebuild, "reactor": reactor}[sys.argv[1]](*sys.argv[2:])
