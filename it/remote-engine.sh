@@ -56,23 +56,6 @@ extendedKeyUsage=serverAuth" &&
     chmod 0600 "$client/key.pem" "$wrong/key.pem" "$server/key.pem"
 }
 
-# a bridge of its own: name and subnet not used on this host
-make_bridge() {
-  local name subnet
-  for _ in $(seq 1 20); do
-    name="dyit$((RANDOM % 100000))"
-    subnet="10.$((200 + RANDOM % 50)).$((RANDOM % 250)).1"
-    ip link show "$name" >/dev/null 2>&1 && continue
-    ip -4 addr | grep -q "inet ${subnet%.1}\." && continue
-    ip link add "$name" type bridge || return 1
-    echo "$name" > "$STATE/bridge"
-    ip addr add "$subnet/24" dev "$name" && ip link set "$name" up || return 1
-    echo "$name"
-    return 0
-  done
-  return 1
-}
-
 remote() {
   docker --host "tcp://127.0.0.1:$(cat "$STATE/port")" --tlsverify --tlscacert "$WORK/client/ca.pem" \
     --tlscert "$WORK/client/cert.pem" --tlskey "$WORK/client/key.pem" "$@"
@@ -87,7 +70,7 @@ start() {
   mkdir -p "$STATE" "$WORK/data"
   certificates || { say "could not make the certificates"; return 1; }
   local bridge port exec_root
-  bridge="$(make_bridge)" || { say "could not create a bridge interface"; return 1; }
+  bridge="$(make_bridge dyit)" || { say "could not create a bridge interface"; return 1; }
   port="$(free_port)" || { say "no free port found"; return 1; }
   echo "$port" > "$STATE/port"
   # the exec root holds containerd's socket: its path must stay short

@@ -16,6 +16,8 @@ HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 WORK="$HERE/target"
 BUILDER=eclipse-temurin:17-jdk
+# shellcheck source-path=SCRIPTDIR source=../lib.sh
+. "$ROOT/bench/lib.sh"
 export DOCKER_HOST="${DOCKER_HOST:-$(bash "$ROOT/it/engine.sh" start)}"
 export DOCKER_BUILDKIT=0
 maven=(mvn -B)
@@ -37,24 +39,16 @@ build() { # template → image id of orders-service
     > "$WORK/build-$1.log" 2>&1 || { tail -n 40 "$WORK/build-$1.log" >&2; return 1; }
   cat "$WORK/shop/orders-service/target/docker/image-id"
 }
-size() { docker image inspect --format '{{.Size}}' "$1"; }
-mb() { awk -v b="$1" 'BEGIN { printf "%.1f MB", b / 1000000 }'; }
+size() { bench_image_size "$1"; }
+mb() { bench_mb "$1"; }
 
 declare -A image
 for template in java-service java-service-debian java-service-jre; do
   image[$template]="$(build "$template")"
 done
-modules="$(sed -n 's/.*(runtime modules: \(.*\))$/\1/p' "$WORK/build-java-service.log" | head -n 1)"
+modules="$(bench_logged_modules "$WORK/build-java-service.log")"
 [ -n "$modules" ] || { echo "no 'runtime modules' line in $WORK/build-java-service.log" >&2; exit 1; }
-app_bytes="$(du -cb "$WORK"/shop/orders-service/target/docker/layers/*/* | tail -n 1 | cut -f1)"
-# shellcheck disable=SC2016
-read -r jre_bytes lib_bytes < <(docker run --rm --label dev.dockyard.bench=floor --entrypoint sh "$BUILDER" -c '
-  jlink --add-modules "$1" --strip-debug --no-man-pages --no-header-files --compress=2 --output /tmp/floor >/dev/null
-  find /tmp/floor -type f \( -name "*.so" -o -perm -u+x \) -exec ldd {} + 2>/dev/null \
-    | sed -n -e "s/^[[:space:]]*[^ ]* => \(\/[^ ]*\) (0x.*/\1/p" -e "s/^[[:space:]]*\(\/[^ ]*\) (0x.*/\1/p" \
-    | grep -v "^/tmp/floor/" | sort -u > /tmp/libs
-  echo "$(du -sb /tmp/floor | cut -f1) $(xargs stat -L -c %s < /tmp/libs | awk "{ s += \$1 } END { print s }")"
-' sh "$modules")
+read -r jre_bytes lib_bytes app_bytes < <(bench_floor_parts "$modules" "$WORK/shop/orders-service/target/docker/layers" "$BUILDER")
 floor=$((jre_bytes + lib_bytes + app_bytes))
 
 echo "| image of orders-service (modules: $modules) | size | x floor |"

@@ -4,13 +4,58 @@
 #     -Dimage.skip skips it (the plugin still loads and configures, the goal returns at once);
 #   - one library module `common` (no main class; the goal is skipped there with <skip>);
 #   - N services svc001..svcN: a main class, depending on `common`, slf4j-api and jackson-databind.
-# Usage: generate.sh [N]
+# With JIB=1 the parent also binds jib-maven-plugin's dockerBuild at package (base docker://eclipse-temurin:17-jre,
+# read from the Docker daemon; image dockyard-bench/reactor-<module>:bench): -Djib.phase=none unbinds it, -Djib.skip
+# skips it. Without JIB, the reactor is as before.
+# Usage: [JIB=1] generate.sh [N]
 set -euo pipefail
 N="${1:-200}"
 here="$(cd "$(dirname "$0")" && pwd)"
 out="$here/target/reactor"
 rm -rf "$out"
 mkdir -p "$out"
+
+# the Jib binding (JIB=1): its switch property, its plugin declaration, its skip in the library module
+jib_property="" jib_plugin="" jib_use="" jib_skip=""
+if [ -n "${JIB:-}" ]; then
+  jib_property='
+    <!-- the switch: -Djib.phase=none unbinds jib:dockerBuild, -Djib.skip skips it -->
+    <jib.phase>package</jib.phase>'
+  # shellcheck disable=SC2016  # Maven expressions, for the POM
+  jib_plugin='
+        <plugin>
+          <groupId>com.google.cloud.tools</groupId>
+          <artifactId>jib-maven-plugin</artifactId>
+          <version>3.5.2</version>
+          <executions>
+            <execution>
+              <id>jib</id>
+              <phase>${jib.phase}</phase>
+              <goals>
+                <goal>dockerBuild</goal>
+              </goals>
+            </execution>
+          </executions>
+          <configuration>
+            <from><image>docker://eclipse-temurin:17-jre</image></from>
+            <to><image>dockyard-bench/reactor-${project.artifactId}:bench</image></to>
+            <container><labels><dev.dockyard.bench>reactor</dev.dockyard.bench></labels></container>
+          </configuration>
+        </plugin>'
+  jib_use='
+      <plugin>
+        <groupId>com.google.cloud.tools</groupId>
+        <artifactId>jib-maven-plugin</artifactId>
+      </plugin>'
+  jib_skip='
+      <plugin>
+        <groupId>com.google.cloud.tools</groupId>
+        <artifactId>jib-maven-plugin</artifactId>
+        <configuration>
+          <skip>true</skip>
+        </configuration>
+      </plugin>'
+fi
 
 modules=""
 for i in $(seq -f '%03g' 1 "$N"); do
@@ -39,7 +84,7 @@ $modules  </modules>
     <project.build.outputTimestamp>2026-01-01T00:00:00Z</project.build.outputTimestamp>
     <dockyardVersion>0.1.0-SNAPSHOT</dockyardVersion>
     <!-- the switch: -Ddockyard.phase=none unbinds image:dockerfile -->
-    <dockyard.phase>package</dockyard.phase>
+    <dockyard.phase>package</dockyard.phase>$jib_property
   </properties>
 
   <dependencyManagement>
@@ -93,14 +138,14 @@ $modules  </modules>
               </goals>
             </execution>
           </executions>
-        </plugin>
+        </plugin>$jib_plugin
       </plugins>
     </pluginManagement>
     <plugins>
       <plugin>
         <groupId>dev.dockyard</groupId>
         <artifactId>image-maven-plugin</artifactId>
-      </plugin>
+      </plugin>$jib_use
     </plugins>
   </build>
 </project>
@@ -134,7 +179,7 @@ mkdir -p "$out/common/src/main/java/com/acme/common"
         <configuration>
           <skip>true</skip>
         </configuration>
-      </plugin>
+      </plugin>$jib_skip
     </plugins>
   </build>
 </project>
