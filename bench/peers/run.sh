@@ -7,7 +7,7 @@
 # service: it/src/it/spring-boot's sources, it/src/it/verify-spring-boot-4's POM). Each tool builds its own copy
 # under target/work/ (bench/peers/workload.py writes the peers' POM configuration there).
 #
-# Usage: bench/peers/run.sh size|rebuild|repro|reactor|all [REPS]   (REPS: runs of each timed figure, default 5)
+# Usage: bench/peers/run.sh size|rebuild|repro|reactor|verdict|all [REPS]   (REPS: runs of each timed figure, default 5)
 #   size     one build per tool: image sizes against the physical floor and against Jib's image
 #   rebuild  a string constant of one class changed, REPS rounds interleaved (dockyard, jib, fabric8, dockyard, ...):
 #            bytes of the layers the old image lacks, against the application layer; wall time against Jib's
@@ -16,7 +16,9 @@
 #   reactor  bench/reactor/run.sh with JIB=1 on generated reactors (PEERS_REACTOR, default
 #            "10:REPS:rerun,clean 100:REPS:rerun,clean 500:1:rerun"): Dockyard bound / skipped / unbound, Jib
 #            bound / skipped
-#   all      size rebuild repro reactor
+#   verdict  time to verdict (bench/peers/verdict.sh): Dockyard's images of both workloads, REPS repetitions: when
+#            the service is ready, when the engine reports it healthy, when image:verify says healthy
+#   all      size rebuild repro reactor verdict
 # Markdown tables go to stdout (and target/*.md), raw figures to target/*.csv. The plugin is installed from this
 # checkout into a private local repository (target/m2, a copy of ~/.m2/repository), which every build uses; set
 # PEERS_NO_INSTALL=1 to use the plugin already there. Needs root for the second engine (repro).
@@ -36,6 +38,8 @@ BASES=(debian:bookworm-slim eclipse-temurin:17-jdk eclipse-temurin:17-jre)
 SAY_PREFIX=peers
 # shellcheck source-path=SCRIPTDIR source=../../it/servers-lib.sh
 . "$ROOT/it/servers-lib.sh"
+# shellcheck source-path=SCRIPTDIR source=verdict.sh
+. "$HERE/verdict.sh"
 die() { say "$*"; exit 1; }
 
 export DOCKER_HOST="${DOCKER_HOST:-$(bash "$ROOT/it/engine.sh" start)}"
@@ -368,6 +372,7 @@ figure_reactor() {
 
 cleanup() {
   engine2_stop || true
+  docker ps -aq --filter "label=$VERDICT_LABEL" | xargs -r docker rm -f > /dev/null 2>&1 || true
   [ -z "${PEERS_KEEP_IMAGES:-}" ] || return 0
   DOCKER_HOST="$MAIN_ENGINE"
   docker image ls --format '{{.Repository}}:{{.Tag}}' | grep -E '^dockyard-bench/(peers|reactor)-' \
@@ -380,14 +385,8 @@ cleanup() {
 }
 
 case "${1:-}" in
-  size|rebuild|repro|reactor|all) ;;
-  # HOOK(verdict): a `verdict` subcommand (goals met or not, from target/*.csv) lives in bench/peers/verdict.sh
-  verdict)
-    [ -f "$HERE/verdict.sh" ] || die "no bench/peers/verdict.sh yet"
-    # shellcheck source=/dev/null
-    . "$HERE/verdict.sh"
-    exit 0 ;;
-  *) sed -n '2,24p' "$0" >&2; exit 2 ;;
+  size|rebuild|repro|reactor|verdict|all) ;;
+  *) sed -n '2,26p' "$0" >&2; exit 2 ;;
 esac
 trap cleanup EXIT
 prepare
@@ -396,5 +395,6 @@ case "$1" in
   rebuild) figure_rebuild ;;
   repro) figure_repro ;;
   reactor) figure_reactor ;;
-  all) figure_size; figure_rebuild; figure_repro; figure_reactor ;;
+  verdict) figure_verdict ;;
+  all) figure_size; figure_rebuild; figure_repro; figure_reactor; figure_verdict ;;
 esac
