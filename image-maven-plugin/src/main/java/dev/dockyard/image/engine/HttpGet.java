@@ -24,9 +24,15 @@ public final class HttpGet {
         return URI.create("http://" + host + ":" + hostPort + (path.startsWith("/") ? path : "/" + path));
     }
 
-    /** The status code {@code GET uri} answers, following no redirect; each of connect and answer within {@code timeout}. */
+    /**
+     * The status code {@code GET uri} answers, following no redirect; each of connect and answer within
+     * {@code timeout}.
+     */
     public static int status(URI uri, Duration timeout) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        return status(HttpClient.newBuilder().connectTimeout(timeout).build(), uri, timeout);
+    }
+
+    private static int status(HttpClient http, URI uri, Duration timeout) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode();
     }
@@ -37,9 +43,11 @@ public final class HttpGet {
      */
     public static ReadinessProbe readiness(String host, int hostPort, String path) {
         URI uri = uri(host, hostPort, path);
+        Duration timeout = Duration.ofSeconds(1);
+        HttpClient http = HttpClient.newBuilder().connectTimeout(timeout).build(); // one for all the asks
         return () -> {
             try {
-                int status = status(uri, Duration.ofSeconds(1));
+                int status = status(http, uri, timeout);
                 return HealthProbe.healthy(status) ? Optional.of("GET " + path + " answered " + status)
                         : Optional.empty();
             } catch (IOException e) {
