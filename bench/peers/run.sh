@@ -5,7 +5,7 @@
 #
 # Workloads: orders (examples/shop, module orders-service) and boot (a Spring Boot 4 web + actuator + data-jpa
 # service: it/src/it/spring-boot's sources, it/src/it/verify-spring-boot-4's POM). Each tool builds its own copy
-# under target/work/ (bench/peers/workload.py writes the peers' POM configuration there).
+# under target/workloads/ (bench/peers/workload.py writes the peers' POM configuration there).
 #
 # Usage: bench/peers/run.sh size|rebuild|repro|reactor|verdict|all [REPS]   (REPS: runs of each timed figure, default 5)
 #   size     one build per tool: image sizes against the physical floor and against Jib's image
@@ -90,7 +90,7 @@ record_environment() {
 }
 
 # the copy of workload $2 for tool $1
-dir_of() { echo "$WORK/work/$1-$2"; }
+dir_of() { echo "$WORK/workloads/$1-$2"; }
 # the POM a build of workload $2 of tool $1 runs, and the module directory the image is made from
 pom_args() {
   case "$2" in
