@@ -17,6 +17,11 @@ public record HealthOutcome(Status status, long exitCode, Duration elapsed, Stri
     /** The verdicts. */
     public enum Status { HEALTHY, UNHEALTHY, EXITED, TIMED_OUT, NO_HEALTH_CHECK }
 
+    /** {@code " (how)"} when the container was found healthy early, else empty: for the line that says healthy. */
+    public String earlyNote() {
+        return early.isEmpty() ? "" : " (" + early + ")";
+    }
+
     static HealthOutcome healthy(Duration elapsed) {
         return new HealthOutcome(Status.HEALTHY, -1, elapsed, "", "");
     }

@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import dev.dockyard.image.probe.HealthProbe;
 
@@ -38,11 +39,21 @@ public final class HttpGet {
     }
 
     /**
-     * A readiness probe asking {@code GET path} on {@code hostPort} briefly (1 s): ready when it answers 2xx or
-     * 3xx, as the image's probe counts it; not ready while it refuses, fails or answers otherwise.
+     * A readiness probe asking {@code GET path} on the host port the engine published {@code containerPort} of
+     * the container on, briefly (1 s): ready when it answers 2xx or 3xx, as the image's probe counts it; not ready
+     * while it refuses, fails or answers otherwise. {@link ReadinessProbe#NONE} without a path ({@code null}) or
+     * when the port is not published.
      */
-    public static ReadinessProbe readiness(String host, int hostPort, String path) {
-        URI uri = uri(host, hostPort, path);
+    public static ReadinessProbe readiness(Engine engine, String containerId, int containerPort, String path)
+            throws EngineException {
+        if (path == null) {
+            return ReadinessProbe.NONE;
+        }
+        OptionalInt hostPort = engine.hostPort(containerId, containerPort);
+        if (hostPort.isEmpty()) {
+            return ReadinessProbe.NONE;
+        }
+        URI uri = uri(engine.publishedHost(), hostPort.getAsInt(), path);
         Duration timeout = Duration.ofSeconds(1);
         HttpClient http = HttpClient.newBuilder().connectTimeout(timeout).build(); // one for all the asks
         return () -> {

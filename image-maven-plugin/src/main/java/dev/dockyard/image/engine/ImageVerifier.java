@@ -5,7 +5,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -175,11 +174,12 @@ public final class ImageVerifier {
             log.info("Waiting up to " + seconds(timeout) + " for healthy (the image's start period + interval +"
                     + " timeout exceed image.healthTimeout " + seconds(request.healthTimeout()) + ")");
         }
-        HealthOutcome outcome = container.awaitHealthy(timeout, image.healthCheck(), readiness(container, request));
+        HealthOutcome outcome = container.awaitHealthy(timeout, image.healthCheck(),
+                HttpGet.readiness(engine, container.id(), request.healthPort(), request.healthPath()));
         String probe = outcome.lastProbe().isEmpty() ? "" : " (last health check: " + outcome.lastProbe() + ")";
         return switch (outcome.status()) {
-            case HEALTHY -> Check.pass("healthy", "healthy after " + seconds(outcome.elapsed())
-                    + (outcome.early().isEmpty() ? "" : " (" + outcome.early() + ")"), outcome.elapsed());
+            case HEALTHY -> Check.pass("healthy", "healthy after " + seconds(outcome.elapsed()) + outcome.earlyNote(),
+                    outcome.elapsed());
             case NO_HEALTH_CHECK -> Check.pass("healthy", "running (the image has no HEALTHCHECK to wait for)",
                     outcome.elapsed());
             case EXITED -> Check.fail("healthy", "the container exited with status " + outcome.exitCode()
@@ -192,20 +192,6 @@ public final class ImageVerifier {
                     + " (image.healthTimeout)" + probe + "; its last log lines follow", outcome.elapsed(),
                     logs(container, request.logLines()));
         };
-    }
-
-    /**
-     * While the engine reports {@code starting}: the health path asked directly through its published port, so
-     * that the verdict need not wait for the engine's first check; none without a health path.
-     */
-    private static ReadinessProbe readiness(RunningContainer container, VerifyRequest request)
-            throws EngineException {
-        if (request.healthPath() == null) {
-            return ReadinessProbe.NONE;
-        }
-        OptionalInt hostPort = container.hostPort(request.healthPort());
-        return hostPort.isEmpty() ? ReadinessProbe.NONE
-                : HttpGet.readiness(container.publishedHost(), hostPort.getAsInt(), request.healthPath());
     }
 
     private static List<String> logs(RunningContainer container, int lines)
@@ -271,11 +257,7 @@ public final class ImageVerifier {
     }
 
     static String seconds(Duration duration) {
-        long millis = duration.toMillis();
-        if (millis % 1000 == 0) {
-            return millis / 1000 + "s";
-        }
-        return String.format(Locale.ROOT, "%.1fs", millis / 1000.0);
+        return DurationText.format(duration);
     }
 
     private static String list(java.util.Collection<?> values) {

@@ -121,7 +121,7 @@ public final class RunningContainer implements AutoCloseable {
                         return HealthOutcome.healthyEarly(Duration.ofNanos(System.nanoTime() - start),
                                 answer.get() + "; the image's HEALTHCHECK passed when run at once");
                     }
-                    log.info(answer.get() + " after " + ImageVerifier.seconds(elapsed) + ", but the image's"
+                    log.info(answer.get() + " after " + DurationText.format(elapsed) + ", but the image's"
                             + " HEALTHCHECK run at once gave " + confirmed + ": waiting for the engine's own checks");
                     ask = false;
                 }

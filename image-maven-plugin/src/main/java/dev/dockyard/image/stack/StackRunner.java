@@ -128,8 +128,9 @@ public final class StackRunner {
         } catch (EngineException e) {
             throw new StackException(startFailure(service, e.getMessage(), request.sameHostPorts()), e);
         }
-        HealthOutcome outcome = RunningContainer.awaitHealthy(engine, id, log, timeout, health,
-                readiness(service, id));
+        ReadinessProbe readiness = service.health() == null ? ReadinessProbe.NONE
+                : HttpGet.readiness(engine, id, service.health().port(), service.health().path());
+        HealthOutcome outcome = RunningContainer.awaitHealthy(engine, id, log, timeout, health, readiness);
         String probe = outcome.lastProbe().isEmpty() ? "" : " (last health check: " + outcome.lastProbe() + ")";
         String problem = switch (outcome.status()) {
             case HEALTHY, NO_HEALTH_CHECK -> null;
@@ -160,23 +161,9 @@ public final class StackRunner {
                 + e.getValue()).reduce((a, b) -> a + ", " + b).map(s -> ", port " + s).orElse("");
         log.info(service.name() + (outcome.status() == HealthOutcome.Status.HEALTHY
                 ? " is healthy after " + seconds(outcome.elapsed())
-                        + (outcome.early().isEmpty() ? "" : " (" + outcome.early() + ")")
+                        + outcome.earlyNote()
                 : " is running (its image has no HEALTHCHECK to wait for)") + published);
         return new Started(service.name(), engine.publishedHost(), ports);
-    }
-
-    /**
-     * The service's health path asked directly through its published port while the engine reports
-     * {@code starting}; none when it has no health path or the port is not published.
-     */
-    private ReadinessProbe readiness(ServiceSpec service, String id) throws EngineException {
-        if (service.health() == null || service.health().path() == null || !service.ports().contains(
-                service.health().port())) {
-            return ReadinessProbe.NONE;
-        }
-        OptionalInt hostPort = engine.hostPort(id, service.health().port());
-        return hostPort.isEmpty() ? ReadinessProbe.NONE
-                : HttpGet.readiness(engine.publishedHost(), hostPort.getAsInt(), service.health().path());
     }
 
     private static String startFailure(ServiceSpec service, String reason, boolean sameHostPorts) {
