@@ -8,9 +8,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.dockyard.image.engine.Check;
-import dev.dockyard.image.engine.ImageVerifier;
-import dev.dockyard.image.engine.Verification;
+import dev.dockyard.image.verify.Check;
+import dev.dockyard.image.verify.ImageVerifier;
+import dev.dockyard.image.verify.Verification;
 import dev.dockyard.image.support.Sha256;
 
 /**

@@ -14,7 +14,7 @@ import java.util.zip.GZIPOutputStream;
 import dev.dockyard.image.engine.Engine;
 import dev.dockyard.image.engine.EngineException;
 import dev.dockyard.image.engine.ImageDetails;
-import dev.dockyard.image.engine.ImageReports;
+import dev.dockyard.image.verify.ImageReports;
 import dev.dockyard.image.support.Sha256;
 
 /**

@@ -1,5 +1,7 @@
 package dev.dockyard.image.engine;
 
+import dev.dockyard.image.dockerfile.BaseImages;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -11,7 +11,7 @@ package dev.dockyard.image.engine;
 public record RegistryCredentials(String username, String secret, boolean identityToken, String source) {
 
     /** The user name a credential helper returns with an identity token instead of a password. */
-    static final String TOKEN_USER = "<token>";
+    public static final String TOKEN_USER = "<token>";
 
     /** For the log: the source and the user, never the secret. */
     public String describe() {

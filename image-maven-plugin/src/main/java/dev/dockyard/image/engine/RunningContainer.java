@@ -1,5 +1,7 @@
 package dev.dockyard.image.engine;
 
+import dev.dockyard.image.support.DurationText;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -41,7 +43,7 @@ public final class RunningContainer implements AutoCloseable {
         return start(engine, spec, log, POLL);
     }
 
-    static RunningContainer start(Engine engine, ContainerSpec spec, EngineLog log, Duration poll)
+    public static RunningContainer start(Engine engine, ContainerSpec spec, EngineLog log, Duration poll)
             throws EngineException {
         return new RunningContainer(engine, engine.run(spec), log, poll);
     }

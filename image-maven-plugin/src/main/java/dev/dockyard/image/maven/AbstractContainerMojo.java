@@ -6,7 +6,7 @@ import java.util.List;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
-import dev.dockyard.image.engine.DurationText;
+import dev.dockyard.image.support.DurationText;
 
 /**
  * Goals that run containers of the image ({@code image:verify}, {@code image:start}, {@code image:stop}) and those

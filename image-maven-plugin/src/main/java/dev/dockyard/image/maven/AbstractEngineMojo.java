@@ -20,7 +20,7 @@ import dev.dockyard.image.engine.EngineLog;
 import dev.dockyard.image.engine.EngineUnreachableException;
 import dev.dockyard.image.engine.ImageBuildException;
 import dev.dockyard.image.engine.RegistryException;
-import dev.dockyard.image.engine.TagPolicy;
+import dev.dockyard.image.build.TagPolicy;
 import dev.dockyard.image.settings.ServiceSettings;
 
 /** Goals that talk to a Docker engine: connecting, and the image id {@code image:build} leaves behind. */

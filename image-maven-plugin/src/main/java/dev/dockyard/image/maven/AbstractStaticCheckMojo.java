@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.apache.maven.plugins.annotations.Parameter;
 
-import dev.dockyard.image.engine.ByteSize;
+import dev.dockyard.image.support.ByteSize;
 import dev.dockyard.image.settings.ServiceSettings;
 
 /** Goals that apply the static image checks ({@code image:verify}, {@code image:check}): their shared parameters. */

@@ -14,7 +14,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 import dev.dockyard.image.engine.BuildRequest;
 import dev.dockyard.image.engine.Engine;
 import dev.dockyard.image.engine.EngineException;
-import dev.dockyard.image.engine.ImageBuild;
+import dev.dockyard.image.build.ImageBuild;
 import dev.dockyard.image.engine.PullPolicy;
 
 /**

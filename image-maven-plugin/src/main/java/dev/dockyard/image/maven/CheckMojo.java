@@ -15,10 +15,10 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 import dev.dockyard.image.archive.ArchiveCheck;
 import dev.dockyard.image.archive.ArchiveException;
-import dev.dockyard.image.engine.ByteSize;
-import dev.dockyard.image.engine.Check;
-import dev.dockyard.image.engine.ImageReports;
-import dev.dockyard.image.engine.Verification;
+import dev.dockyard.image.support.ByteSize;
+import dev.dockyard.image.verify.Check;
+import dev.dockyard.image.verify.ImageReports;
+import dev.dockyard.image.verify.Verification;
 
 /**
  * Checks a saved image archive without a Docker engine: its {@code .sha256} (when one is next to it), then the

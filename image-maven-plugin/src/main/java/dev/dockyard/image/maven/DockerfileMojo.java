@@ -18,7 +18,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
-import dev.dockyard.image.engine.ByteSize;
+import dev.dockyard.image.support.ByteSize;
 import dev.dockyard.image.policy.LintOutcome;
 import dev.dockyard.image.render.DefaultImages;
 import dev.dockyard.image.render.HealthSettings;

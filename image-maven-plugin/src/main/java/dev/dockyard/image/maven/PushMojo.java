@@ -21,13 +21,13 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 
 import dev.dockyard.image.dockerfile.ImageRef;
-import dev.dockyard.image.engine.CredentialLookup;
+import dev.dockyard.image.push.CredentialLookup;
 import dev.dockyard.image.engine.Engine;
 import dev.dockyard.image.engine.EngineException;
-import dev.dockyard.image.engine.ImageBuild;
-import dev.dockyard.image.engine.ImagePush;
-import dev.dockyard.image.engine.PushResult;
-import dev.dockyard.image.engine.ServerCredentials;
+import dev.dockyard.image.build.ImageBuild;
+import dev.dockyard.image.push.ImagePush;
+import dev.dockyard.image.push.PushResult;
+import dev.dockyard.image.push.ServerCredentials;
 
 /**
  * Pushes every tag of the module's image (as {@code image:build} tagged it) to the registry its name starts with,

@@ -19,8 +19,8 @@ import dev.dockyard.image.archive.ArchiveRequest;
 import dev.dockyard.image.archive.ArchiveResult;
 import dev.dockyard.image.archive.ImageArchive;
 import dev.dockyard.image.dockerfile.DockerfileSyntaxException;
-import dev.dockyard.image.engine.BaseImages;
-import dev.dockyard.image.engine.ByteSize;
+import dev.dockyard.image.dockerfile.BaseImages;
+import dev.dockyard.image.support.ByteSize;
 import dev.dockyard.image.engine.Engine;
 import dev.dockyard.image.engine.EngineException;
 

@@ -15,14 +15,14 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
-import dev.dockyard.image.engine.ByteSize;
-import dev.dockyard.image.engine.Check;
+import dev.dockyard.image.support.ByteSize;
+import dev.dockyard.image.verify.Check;
 import dev.dockyard.image.engine.Engine;
 import dev.dockyard.image.engine.EngineException;
-import dev.dockyard.image.engine.ImageReports;
-import dev.dockyard.image.engine.ImageVerifier;
-import dev.dockyard.image.engine.Verification;
-import dev.dockyard.image.engine.VerifyRequest;
+import dev.dockyard.image.verify.ImageReports;
+import dev.dockyard.image.verify.ImageVerifier;
+import dev.dockyard.image.verify.Verification;
+import dev.dockyard.image.verify.VerifyRequest;
 import dev.dockyard.image.settings.ServiceSettings;
 
 /**

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import dev.dockyard.image.engine.DurationText;
+import dev.dockyard.image.support.DurationText;
 
 /**
  * Builds the data model every template sees. Documented in the templates README; keep the two in step. Only maps,

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import dev.dockyard.image.engine.DurationText;
+import dev.dockyard.image.support.DurationText;
 
 /**
  * Checks a {@link RenderRequest} before anything is written, and lists every problem, each naming the parameter

@@ -10,7 +10,7 @@ import java.util.OptionalInt;
 import java.util.TreeMap;
 
 import dev.dockyard.image.engine.ContainerSpec;
-import dev.dockyard.image.engine.DurationText;
+import dev.dockyard.image.support.DurationText;
 import dev.dockyard.image.engine.Engine;
 import dev.dockyard.image.engine.EngineException;
 import dev.dockyard.image.engine.EngineLog;

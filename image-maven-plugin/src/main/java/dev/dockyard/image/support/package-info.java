@@ -1,5 +1,6 @@
 /**
- * Small helpers shared by every concern and owned by none: the SHA-256 digest, the JUnit XML report writer. Depends
- * on nothing else of the plugin.
+ * Small helpers shared by every concern and owned by none: the SHA-256 digest, the JUnit XML report writer, the jar
+ * signature check, and Docker's value grammars for sizes ({@link dev.dockyard.image.support.ByteSize}) and
+ * durations ({@link dev.dockyard.image.support.DurationText}). Depends on nothing else of the plugin.
  */
 package dev.dockyard.image.support;

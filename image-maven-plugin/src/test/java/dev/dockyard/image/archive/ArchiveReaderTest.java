@@ -22,9 +22,9 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.dockyard.image.engine.Check;
+import dev.dockyard.image.verify.Check;
 import dev.dockyard.image.engine.ImageDetails;
-import dev.dockyard.image.engine.Verification;
+import dev.dockyard.image.verify.Verification;
 
 class ArchiveReaderTest {
 

@@ -7,11 +7,11 @@ import java.util.Map;
 import java.util.OptionalInt;
 
 /** An {@link Engine} passing every call on, for tests that change one answer of another engine. */
-class ForwardingEngine implements Engine {
+public class ForwardingEngine implements Engine {
 
     private final Engine delegate;
 
-    ForwardingEngine(Engine delegate) {
+    public ForwardingEngine(Engine delegate) {
         this.delegate = delegate;
     }
 

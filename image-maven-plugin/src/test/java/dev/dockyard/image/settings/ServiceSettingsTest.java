@@ -10,7 +10,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.dockyard.image.engine.DurationText;
+import dev.dockyard.image.support.DurationText;
 
 class ServiceSettingsTest {
 

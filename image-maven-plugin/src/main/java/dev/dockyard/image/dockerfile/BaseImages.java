@@ -1,4 +1,4 @@
-package dev.dockyard.image.engine;
+package dev.dockyard.image.dockerfile;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.dockyard.image.engine;
+package dev.dockyard.image.push;
 
 import java.util.List;
 

@@ -1,4 +1,11 @@
-package dev.dockyard.image.engine;
+package dev.dockyard.image.push;
+
+import dev.dockyard.image.engine.Engine;
+import dev.dockyard.image.engine.EngineException;
+import dev.dockyard.image.engine.EngineLog;
+import dev.dockyard.image.engine.RegistryCredentials;
+import dev.dockyard.image.engine.RegistryException;
+import dev.dockyard.image.verify.ImageReports;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.dockyard.image.engine;
+package dev.dockyard.image.push;
 
 /**
  * A {@code <server>} of the user's Maven settings, its password already decrypted. {@link #toString()} never

@@ -1,4 +1,16 @@
-package dev.dockyard.image.engine;
+package dev.dockyard.image.verify;
+
+import dev.dockyard.image.engine.ContainerSpec;
+import dev.dockyard.image.engine.ContainerState;
+import dev.dockyard.image.engine.Engine;
+import dev.dockyard.image.engine.EngineException;
+import dev.dockyard.image.engine.ExecResult;
+import dev.dockyard.image.engine.FakeEngine;
+import dev.dockyard.image.engine.ForwardingEngine;
+import dev.dockyard.image.engine.HealthCheckConfig;
+import dev.dockyard.image.engine.ImageDetails;
+import dev.dockyard.image.engine.RecordingLog;
+import dev.dockyard.image.engine.StopOutcome;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,8 @@
-package dev.dockyard.image.engine;
+package dev.dockyard.image.verify;
+
+import dev.dockyard.image.engine.ImageDetails;
+import dev.dockyard.image.engine.ImageLayer;
+import dev.dockyard.image.support.ByteSize;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,17 @@
-package dev.dockyard.image.engine;
+package dev.dockyard.image.verify;
+
+import dev.dockyard.image.engine.ContainerSpec;
+import dev.dockyard.image.engine.Engine;
+import dev.dockyard.image.engine.EngineException;
+import dev.dockyard.image.engine.EngineLog;
+import dev.dockyard.image.engine.HealthCheckConfig;
+import dev.dockyard.image.engine.HealthOutcome;
+import dev.dockyard.image.engine.HttpGet;
+import dev.dockyard.image.engine.ImageDetails;
+import dev.dockyard.image.engine.RunningContainer;
+import dev.dockyard.image.engine.StopOutcome;
+import dev.dockyard.image.support.ByteSize;
+import dev.dockyard.image.support.DurationText;
 
 import java.io.IOException;
 import java.net.URI;

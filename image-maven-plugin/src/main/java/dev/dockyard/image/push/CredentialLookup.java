@@ -1,4 +1,7 @@
-package dev.dockyard.image.engine;
+package dev.dockyard.image.push;
+
+import dev.dockyard.image.engine.RegistryCredentials;
+import dev.dockyard.image.engine.RegistryException;
 
 import java.io.IOException;
 import java.io.InputStream;

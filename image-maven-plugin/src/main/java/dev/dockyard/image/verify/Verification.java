@@ -1,4 +1,6 @@
-package dev.dockyard.image.engine;
+package dev.dockyard.image.verify;
+
+import dev.dockyard.image.engine.ImageDetails;
 
 import java.util.List;
 

@@ -1,4 +1,7 @@
-package dev.dockyard.image.engine;
+package dev.dockyard.image.support;
+
+import dev.dockyard.image.engine.ImageLayer;
+import dev.dockyard.image.engine.PullPolicy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,7 @@
-package dev.dockyard.image.engine;
+package dev.dockyard.image.build;
+
+import dev.dockyard.image.engine.BuildResult;
+import dev.dockyard.image.engine.ImageDetails;
 
 import java.nio.file.Path;
 

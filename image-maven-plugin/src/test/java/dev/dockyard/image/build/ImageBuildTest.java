@@ -1,4 +1,14 @@
-package dev.dockyard.image.engine;
+package dev.dockyard.image.build;
+
+import dev.dockyard.image.engine.BuildRequest;
+import dev.dockyard.image.engine.FakeEngine;
+import dev.dockyard.image.engine.ImageBuildException;
+import dev.dockyard.image.engine.ImageDetails;
+import dev.dockyard.image.engine.ImageLayer;
+import dev.dockyard.image.engine.PullPolicy;
+import dev.dockyard.image.engine.RecordingLog;
+import dev.dockyard.image.support.ByteSize;
+import dev.dockyard.image.verify.ImageReports;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

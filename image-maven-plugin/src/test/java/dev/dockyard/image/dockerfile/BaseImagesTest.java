@@ -1,4 +1,4 @@
-package dev.dockyard.image.engine;
+package dev.dockyard.image.dockerfile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,15 @@
-package dev.dockyard.image.engine;
+package dev.dockyard.image.build;
+
+import dev.dockyard.image.engine.BuildContext;
+import dev.dockyard.image.engine.BuildRequest;
+import dev.dockyard.image.engine.BuildResult;
+import dev.dockyard.image.engine.Engine;
+import dev.dockyard.image.engine.EngineException;
+import dev.dockyard.image.engine.EngineLog;
+import dev.dockyard.image.engine.ImageBuildException;
+import dev.dockyard.image.engine.ImageDetails;
+import dev.dockyard.image.support.ByteSize;
+import dev.dockyard.image.verify.ImageReports;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.dockyard.image.engine;
+package dev.dockyard.image.support;
 
 import java.time.Duration;
 import java.util.Locale;

@@ -1,4 +1,7 @@
-package dev.dockyard.image.engine;
+package dev.dockyard.image.push;
+
+import dev.dockyard.image.engine.RegistryCredentials;
+import dev.dockyard.image.engine.RegistryException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package dev.dockyard.image.engine;
+package dev.dockyard.image.support;
 
 import java.math.BigDecimal;
 import java.util.Locale;
