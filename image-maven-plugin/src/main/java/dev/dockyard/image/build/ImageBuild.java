@@ -1,5 +1,7 @@
 package dev.dockyard.image.build;
 
+import dev.dockyard.image.dockerfile.BaseImages;
+import dev.dockyard.image.dockerfile.DockerfileSyntaxException;
 import dev.dockyard.image.engine.BuildContext;
 import dev.dockyard.image.engine.BuildRequest;
 import dev.dockyard.image.engine.BuildResult;
@@ -8,6 +10,7 @@ import dev.dockyard.image.engine.EngineException;
 import dev.dockyard.image.engine.EngineLog;
 import dev.dockyard.image.engine.ImageBuildException;
 import dev.dockyard.image.engine.ImageDetails;
+import dev.dockyard.image.engine.PullPolicy;
 import dev.dockyard.image.support.ByteSize;
 import dev.dockyard.image.verify.ImageReports;
 
@@ -15,6 +18,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The image-build use case ({@code image:build}): the staged context scanned as the engine will be sent it, the
@@ -79,6 +84,9 @@ public final class ImageBuild {
                 + engine.version() + ", pull " + request.pull() + ")");
         log.info("Sending build context " + relative(request.context()) + ": " + files.paths().size() + " files, "
                 + ByteSize.format(files.bytes()));
+        if (request.pull() == PullPolicy.NEVER) {
+            requireLocal(engine);
+        }
         BuildResult result = engine.build(request, files);
         ImageDetails image = engine.inspect(result.imageId());
         Files.createDirectories(idFile.getParent());
@@ -88,6 +96,28 @@ public final class ImageBuild {
                 + image.layers().size() + " steps), tagged " + String.join(", ", result.tags()));
         log.info("Wrote " + relative(idFile) + " and " + relative(json));
         return new ImageBuildResult(result, image, idFile, json);
+    }
+
+    /** With {@code image.pull=never}, names every external base image the engine lacks before anything is sent. */
+    private void requireLocal(Engine engine) throws EngineException, IOException {
+        Path dockerfile = request.context().resolve(request.dockerfile());
+        List<String> missing = new ArrayList<>();
+        try {
+            for (String image : BaseImages.ofFile(dockerfile, request.buildArgs())) {
+                if (engine.imageIdOrNull(image) == null) {
+                    missing.add(image);
+                }
+            }
+        } catch (DockerfileSyntaxException e) {
+            throw new ImageBuildException(e.getMessage());
+        }
+        if (!missing.isEmpty()) {
+            boolean one = missing.size() == 1;
+            throw new ImageBuildException("Base image" + (one ? " " : "s ") + String.join(", ", missing)
+                    + (one ? " is" : " are") + " not in the engine at " + engine.address().host()
+                    + " and image.pull=never: load or build " + (one ? "it" : "them")
+                    + " first (docker load, docker pull), or allow pulling with -Dimage.pull=missing.");
+        }
     }
 
     private String relative(Path path) {

@@ -1,6 +1,5 @@
 package dev.dockyard.image.engine;
 
-import dev.dockyard.image.dockerfile.BaseImages;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,7 +51,6 @@ import com.github.dockerjava.core.command.BuildImageResultCallback;
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 
-import dev.dockyard.image.dockerfile.DockerfileSyntaxException;
 
 /**
  * The {@link Engine} on a Docker engine, through docker-java over its dependency-free transport. One per goal
@@ -139,13 +137,10 @@ public final class DockerEngine implements Engine {
      * line, tags the image with every tag of the request. When the main tag moves away from an image this plugin
      * built earlier and that image is left untagged, it is removed.
      *
-     * @throws ImageBuildException a step failed, or a base image is missing and {@code pull} is {@code never}
+     * @throws ImageBuildException a step failed
      */
     @Override
     public BuildResult build(BuildRequest request, BuildContext context) throws EngineException {
-        if (request.pull() == PullPolicy.NEVER) {
-            requireLocal(request.context().resolve(request.dockerfile()), request.buildArgs());
-        }
         String previous = request.tags().isEmpty() ? null : imageIdOrNull(request.tags().get(0));
         Path tar = request.workDirectory().resolve("context.tar");
         try {
@@ -187,27 +182,6 @@ public final class DockerEngine implements Engine {
     }
 
     /** Fails, listing every base image of the Dockerfile the engine does not have. */
-    private void requireLocal(Path dockerfile, Map<String, String> buildArgs) throws EngineException {
-        List<String> missing = new ArrayList<>();
-        try {
-            for (String image : BaseImages.ofFile(dockerfile, buildArgs)) {
-                if (imageIdOrNull(image) == null) {
-                    missing.add(image);
-                }
-            }
-        } catch (IOException e) {
-            throw new EngineException("Could not read " + dockerfile + ": " + e.getMessage(), e);
-        } catch (DockerfileSyntaxException e) {
-            throw new ImageBuildException(e.getMessage());
-        }
-        if (!missing.isEmpty()) {
-            throw new ImageBuildException("Base image" + (missing.size() == 1 ? " " : "s ") + String.join(", ", missing)
-                    + (missing.size() == 1 ? " is" : " are") + " not in the engine at " + address.host()
-                    + " and image.pull=never: load or build " + (missing.size() == 1 ? "it" : "them")
-                    + " first (docker load, docker pull), or allow pulling with -Dimage.pull=missing.");
-        }
-    }
-
     private void removeIfOrphaned(String previous, String current) {
         if (previous == null || previous.equals(current)) {
             return;

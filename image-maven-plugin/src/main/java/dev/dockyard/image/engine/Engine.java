@@ -9,7 +9,7 @@ import java.util.OptionalInt;
 /**
  * A connection to one container engine: everything the plugin asks of Docker goes through this interface, so that
  * the use cases (build, verify, save, the stack) can be unit-tested against a fake and run on the real engine
- * through {@link DockerEngine}. One per goal execution; never shared between threads of a parallel build.
+ * through the docker-java adapter {@code DockerEngine}. One per goal execution; never shared between threads of a parallel build.
  */
 public interface Engine extends AutoCloseable {
 
@@ -21,15 +21,6 @@ public interface Engine extends AutoCloseable {
 
     /** Label on every container this plugin starts: the directory of the module that started it. */
     String PROJECT_LABEL = "dev.dockyard.project";
-
-    /**
-     * Connects to the Docker engine at {@code address} and checks that it answers.
-     *
-     * @throws EngineUnreachableException naming the address and the ways out
-     */
-    static Engine connect(EngineAddress address, EngineLog log) throws EngineException {
-        return DockerEngine.connect(address, log);
-    }
 
     /** Where the engine is. */
     EngineAddress address();

@@ -13,6 +13,7 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
 import dev.dockyard.image.archive.ArchiveNames;
+import dev.dockyard.image.engine.DockerEngine;
 import dev.dockyard.image.engine.Engine;
 import dev.dockyard.image.engine.EngineAddress;
 import dev.dockyard.image.engine.EngineException;
@@ -101,7 +102,7 @@ abstract class AbstractEngineMojo extends AbstractImageMojo {
      */
     Engine connect() throws MojoFailureException, MojoExecutionException {
         try {
-            return Engine.connect(EngineAddress.fromEnvironment(), engineLog());
+            return DockerEngine.connect(EngineAddress.fromEnvironment(), engineLog());
         } catch (EngineException e) {
             // unreachable, or a Docker context that does not exist: the user's setup, not a fault
             throw new MojoFailureException(e.getMessage());

@@ -95,4 +95,23 @@ class ImageBuildTest {
         assertFalse(Files.exists(module.resolve("target/image-reports/image.json")));
         assertTrue(Files.isDirectory(context));
     }
+
+    @Test
+    void withPullNeverEveryMissingBaseImageIsNamedBeforeAnythingIsSent() throws Exception {
+        Path context = Files.createDirectories(module.resolve("target/docker"));
+        Files.writeString(context.resolve("Dockerfile"), "ARG BASE=dockyard-test/a:1\nFROM ${BASE} AS build\n"
+                + "FROM dockyard-test/here:2\nFROM dockyard-test/b:3\nCOPY --from=build /x /x\n");
+        FakeEngine engine = new FakeEngine().image(new ImageDetails("sha256:" + "c".repeat(64),
+                List.of("dockyard-test/here:2"), 1, "2026-01-01T00:00:00Z", "", null, Set.of(), Map.of(), List.of()));
+        ImageBuild build = ImageBuild.prepare(request(), context.resolve("image-id"),
+                module.resolve("target/image-reports"), module);
+
+        ImageBuildException e = assertThrows(ImageBuildException.class, () -> build.run(engine, new RecordingLog()));
+
+        assertEquals("Base images dockyard-test/a:1, dockyard-test/b:3 are not in the engine at "
+                + engine.address().host() + " and image.pull=never: load or build them first (docker load, docker"
+                + " pull), or allow pulling with -Dimage.pull=missing.", e.getMessage());
+        assertEquals(List.of(), engine.calls);
+        assertFalse(Files.exists(context.resolve("image-id")));
+    }
 }
