@@ -14,7 +14,7 @@ import java.util.zip.GZIPOutputStream;
 import dev.dockyard.image.engine.Engine;
 import dev.dockyard.image.engine.EngineException;
 import dev.dockyard.image.engine.ImageDetails;
-import dev.dockyard.image.verify.ImageReports;
+import dev.dockyard.image.support.Json;
 import dev.dockyard.image.support.Sha256;
 
 /**
@@ -64,7 +64,7 @@ public final class ImageArchive {
         }
         List<String> repoDigests = engine.repoDigests(details.id());
         Path metadata = archive.resolveSibling(METADATA_FILE);
-        ImageReports.writeJson(metadata(details, request, repoDigests, archive, hex), metadata);
+        Json.write(metadata(details, request, repoDigests, archive, hex), metadata);
         return new ArchiveResult(details, archive, checksum, latest, metadata, hex, Files.size(archive));
     }
 

@@ -12,10 +12,8 @@ import dev.dockyard.image.engine.ImageBuildException;
 import dev.dockyard.image.engine.ImageDetails;
 import dev.dockyard.image.engine.PullPolicy;
 import dev.dockyard.image.support.ByteSize;
-import dev.dockyard.image.verify.ImageReports;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,20 +26,15 @@ import java.util.List;
  */
 public final class ImageBuild {
 
-    /** Name of the image report, in the reports directory. */
-    public static final String IMAGE_JSON = "image.json";
-
     private final BuildRequest request;
     private final BuildContext files;
-    private final Path idFile;
-    private final Path json;
+    private final BuiltImage record;
     private final Path baseDirectory;
 
-    private ImageBuild(BuildRequest request, BuildContext files, Path idFile, Path json, Path baseDirectory) {
+    private ImageBuild(BuildRequest request, BuildContext files, BuiltImage record, Path baseDirectory) {
         this.request = request;
         this.files = files;
-        this.idFile = idFile;
-        this.json = json;
+        this.record = record;
         this.baseDirectory = baseDirectory;
     }
 
@@ -49,13 +42,12 @@ public final class ImageBuild {
      * Checks that the context holds the Dockerfile and scans it.
      *
      * @param request          what to build
-     * @param idFile           where the built image's id is written
-     * @param reportsDirectory where {@code image.json} is written
+     * @param record           where the built image's id and {@code image.json} are written
      * @param baseDirectory    the module directory, which log lines name paths relative to
      * @throws ImageBuildException when the context has no Dockerfile
      * @throws IOException         when the context cannot be read
      */
-    public static ImageBuild prepare(BuildRequest request, Path idFile, Path reportsDirectory, Path baseDirectory)
+    public static ImageBuild prepare(BuildRequest request, BuiltImage record, Path baseDirectory)
             throws ImageBuildException, IOException {
         Path context = request.context();
         if (!Files.isRegularFile(context.resolve(request.dockerfile()))) {
@@ -63,8 +55,7 @@ public final class ImageBuild {
                     + ": run image:dockerfile before image:build (declare the goals in that order in the same phase,"
                     + " or run mvn package).");
         }
-        return new ImageBuild(request, BuildContext.scan(context, request.dockerfile()), idFile,
-                reportsDirectory.resolve(IMAGE_JSON), baseDirectory);
+        return new ImageBuild(request, BuildContext.scan(context, request.dockerfile()), record, baseDirectory);
     }
 
     /** The files the engine will be sent. */
@@ -89,13 +80,11 @@ public final class ImageBuild {
         }
         BuildResult result = engine.build(request, files);
         ImageDetails image = engine.inspect(result.imageId());
-        Files.createDirectories(idFile.getParent());
-        Files.writeString(idFile, result.imageId() + "\n", StandardCharsets.UTF_8);
-        ImageReports.writeJson(ImageReports.describe(image), json);
+        record.recordBuild(image);
         log.info("Built image " + image.shortId() + " (" + ByteSize.format(image.size()) + ", "
                 + image.layers().size() + " steps), tagged " + String.join(", ", result.tags()));
-        log.info("Wrote " + relative(idFile) + " and " + relative(json));
-        return new ImageBuildResult(result, image, idFile, json);
+        log.info("Wrote " + relative(record.idFile()) + " and " + relative(record.json()));
+        return new ImageBuildResult(result, image, record);
     }
 
     /** With {@code image.pull=never}, names every external base image the engine lacks before anything is sent. */

@@ -1,9 +1,9 @@
 package dev.dockyard.image.maven;
 
+import dev.dockyard.image.build.BuiltImage;
+
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +26,6 @@ import dev.dockyard.image.settings.ServiceSettings;
 
 /** Goals that talk to a Docker engine: connecting, and the image id {@code image:build} leaves behind. */
 abstract class AbstractEngineMojo extends AbstractImageMojo {
-
-    /** Name of the file, in the output directory, holding the id of the image built last. */
-    static final String IMAGE_ID_FILE = "image-id";
 
     /**
      * Which tags the image gets: {@code version} (the tags of {@code image.tags}) or {@code semver} ({@code 1.4.2}
@@ -111,15 +108,12 @@ abstract class AbstractEngineMojo extends AbstractImageMojo {
 
     /** The id {@code image:build} wrote, or the image's main reference when it did not run in this build. */
     String builtImage() throws MojoExecutionException, MojoFailureException {
-        Path idFile = imageIdFile();
-        if (Files.isRegularFile(idFile)) {
-            try {
-                return Files.readString(idFile, StandardCharsets.UTF_8).strip();
-            } catch (IOException e) {
-                throw new MojoExecutionException("Could not read " + idFile + ": " + e.getMessage(), e);
-            }
+        BuiltImage record = builtImageRecord();
+        try {
+            return record.id().orElse(mainReference());
+        } catch (IOException e) {
+            throw new MojoExecutionException("Could not read " + record.idFile() + ": " + e.getMessage(), e);
         }
-        return mainReference();
     }
 
     /** Where image:save writes the archive by default: {@code target/<image-name>-<version>.tar.gz}. */
@@ -128,8 +122,9 @@ abstract class AbstractEngineMojo extends AbstractImageMojo {
                 .resolve(ArchiveNames.archive(imageName, project.getVersion()));
     }
 
-    Path imageIdFile() {
-        return outputDirectory.toPath().resolve(IMAGE_ID_FILE);
+    /** The files that record the image this module built: id, digest, {@code image.json}. */
+    BuiltImage builtImageRecord() {
+        return BuiltImage.in(outputDirectory.toPath(), reportsDirectory.toPath());
     }
 
     /** Maps an engine fault: build and setup problems fail the build, the rest is an execution error. */

@@ -63,8 +63,7 @@ public class BuildMojo extends AbstractEngineMojo {
         BuildRequest request = new BuildRequest(outputDirectory.toPath(), "Dockerfile", references(), buildArgs(buildArgs),
                 Map.of(), pullPolicy(), workDirectory.toPath(), noCache);
         try {
-            ImageBuild build = ImageBuild.prepare(request, imageIdFile(), reportsDirectory.toPath(),
-                    project.getBasedir().toPath());
+            ImageBuild build = ImageBuild.prepare(request, builtImageRecord(), project.getBasedir().toPath());
             try (Engine engine = connect()) {
                 build.run(engine, engineLog());
             }

@@ -17,7 +17,7 @@ import dev.dockyard.image.archive.ArchiveCheck;
 import dev.dockyard.image.archive.ArchiveException;
 import dev.dockyard.image.support.ByteSize;
 import dev.dockyard.image.verify.Check;
-import dev.dockyard.image.verify.ImageReports;
+import dev.dockyard.image.verify.VerificationReports;
 import dev.dockyard.image.verify.Verification;
 
 /**
@@ -68,7 +68,7 @@ public class CheckMojo extends AbstractStaticCheckMojo {
         }
         Path reports = reportsDirectory.toPath();
         try {
-            Path junit = ImageReports.writeJUnit(verification, "image-check-" + project.getArtifactId(), reports);
+            Path junit = VerificationReports.writeJUnit(verification, "image-check-" + project.getArtifactId(), reports);
             getLog().info("Wrote " + relative(junit));
         } catch (IOException e) {
             throw new MojoExecutionException("Could not write the reports to " + reports + ": " + e.getMessage(), e);

@@ -1,5 +1,7 @@
 package dev.dockyard.image.maven;
 
+import dev.dockyard.image.build.BuiltImage;
+
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -24,7 +26,6 @@ import dev.dockyard.image.dockerfile.ImageRef;
 import dev.dockyard.image.push.CredentialLookup;
 import dev.dockyard.image.engine.Engine;
 import dev.dockyard.image.engine.EngineException;
-import dev.dockyard.image.build.ImageBuild;
 import dev.dockyard.image.push.ImagePush;
 import dev.dockyard.image.push.PushResult;
 import dev.dockyard.image.push.ServerCredentials;
@@ -45,9 +46,6 @@ import dev.dockyard.image.push.ServerCredentials;
  */
 @Mojo(name = "push", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
 public class PushMojo extends AbstractEngineMojo {
-
-    /** Name of the file, in the output directory, holding the pushed digest. */
-    static final String DIGEST_FILE = "image-digest";
 
     /** The property holding the registry password. */
     static final String PASSWORD_PROPERTY = "image.registryPassword";
@@ -103,12 +101,11 @@ public class PushMojo extends AbstractEngineMojo {
             getLog().info("Pushing " + references.stream().collect(Collectors.joining(", ")) + " through the engine"
                     + " at " + engine.address().host());
             PushResult result = new ImagePush(engine, credentials, engineLog()).push(references, registryServerId);
-            Path digestFile = outputDirectory.toPath().resolve(DIGEST_FILE);
-            Path json = reportsDirectory.toPath().resolve(ImageBuild.IMAGE_JSON);
-            ImagePush.record(result, digestFile, json);
+            BuiltImage record = builtImageRecord();
+            record.recordPush(result.repoDigest(), result.digest(), result.references());
             getLog().info("Pushed " + result.references().size() + " tag" + (result.references().size() == 1 ? ""
                     : "s") + " to " + result.registry() + ": " + result.repoDigest());
-            getLog().info("Wrote " + relative(digestFile) + " and " + relative(json));
+            getLog().info("Wrote " + relative(record.digestFile()) + " and " + relative(record.json()));
         } catch (EngineException e) {
             rethrow(e);
         } catch (IOException e) {

@@ -19,7 +19,7 @@ import dev.dockyard.image.support.ByteSize;
 import dev.dockyard.image.verify.Check;
 import dev.dockyard.image.engine.Engine;
 import dev.dockyard.image.engine.EngineException;
-import dev.dockyard.image.verify.ImageReports;
+import dev.dockyard.image.verify.VerificationReports;
 import dev.dockyard.image.verify.ImageVerifier;
 import dev.dockyard.image.verify.Verification;
 import dev.dockyard.image.verify.VerifyRequest;
@@ -66,9 +66,9 @@ public class VerifyMojo extends AbstractStaticCheckMojo {
         Path reports = reportsDirectory.toPath();
         try {
             String suite = "image-" + project.getArtifactId();
-            Path junit = ImageReports.writeJUnit(verification, suite, reports);
+            Path junit = VerificationReports.writeJUnit(verification, suite, reports);
             Path html = reports.resolve("image-report.html");
-            ImageReports.writeHtml(verification, "Image " + mainReference(), html);
+            VerificationReports.writeHtml(verification, "Image " + mainReference(), html);
             getLog().info("Wrote " + relative(junit) + " and " + relative(html));
         } catch (IOException e) {
             throw new MojoExecutionException("Could not write the reports to " + reports + ": " + e.getMessage(), e);

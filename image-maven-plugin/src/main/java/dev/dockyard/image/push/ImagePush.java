@@ -5,16 +5,9 @@ import dev.dockyard.image.engine.EngineException;
 import dev.dockyard.image.engine.EngineLog;
 import dev.dockyard.image.engine.RegistryCredentials;
 import dev.dockyard.image.engine.RegistryException;
-import dev.dockyard.image.verify.ImageReports;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -34,25 +27,6 @@ public final class ImagePush {
         this.engine = engine;
         this.credentials = credentials;
         this.log = log;
-    }
-
-    /**
-     * Records a push: the repository digest in {@code digestFile} (for later goals and scripts), and in
-     * {@code json} ({@code image.json} as the build wrote it, or a new one) the digest and the references pushed.
-     *
-     * @throws IOException when a file cannot be read or written
-     */
-    public static void record(PushResult result, Path digestFile, Path json) throws IOException {
-        Files.createDirectories(digestFile.toAbsolutePath().getParent());
-        Files.writeString(digestFile, result.repoDigest() + "\n", StandardCharsets.UTF_8);
-        Map<String, Object> report = new LinkedHashMap<>();
-        if (Files.isRegularFile(json)) {
-            report.putAll(ImageReports.readJson(json));
-        }
-        report.put("repoDigest", result.repoDigest());
-        report.put("digest", result.digest());
-        report.put("pushed", result.references());
-        ImageReports.writeJson(report, json);
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.dockyard.image.build;
 
+import dev.dockyard.image.support.Json;
+
 import dev.dockyard.image.engine.BuildRequest;
 import dev.dockyard.image.engine.FakeEngine;
 import dev.dockyard.image.engine.ImageBuildException;
@@ -8,7 +10,6 @@ import dev.dockyard.image.engine.ImageLayer;
 import dev.dockyard.image.engine.PullPolicy;
 import dev.dockyard.image.engine.RecordingLog;
 import dev.dockyard.image.support.ByteSize;
-import dev.dockyard.image.verify.ImageReports;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -42,6 +43,10 @@ class ImageBuildTest {
                 Map.of(), Map.of(), PullPolicy.NEVER, module.resolve("target/image-work"));
     }
 
+    private BuiltImage record() {
+        return BuiltImage.in(module.resolve("target/docker"), module.resolve("target/image-reports"));
+    }
+
     @Test
     void buildsInspectsAndWritesTheIdFileAndImageJson() throws Exception {
         Path context = Files.createDirectories(module.resolve("target/docker"));
@@ -52,15 +57,14 @@ class ImageBuildTest {
         FakeEngine engine = new FakeEngine().image(IMAGE);
         RecordingLog log = new RecordingLog();
 
-        ImageBuild build = ImageBuild.prepare(request(), context.resolve("image-id"),
-                module.resolve("target/image-reports"), module);
+        ImageBuild build = ImageBuild.prepare(request(), record(), module);
         assertEquals(List.of(".dockerignore", "Dockerfile", "app.jar"), build.files().paths());
         ImageBuildResult result = build.run(engine, log);
 
         assertEquals(List.of("build [orders:1.0, orders:abc1234]"), engine.calls);
         assertEquals(ID + "\n", Files.readString(context.resolve("image-id")));
-        assertEquals(module.resolve("target/image-reports/image.json"), result.json());
-        Map<String, Object> json = ImageReports.readJson(result.json());
+        assertEquals(module.resolve("target/image-reports/image.json"), result.record().json());
+        Map<String, Object> json = Json.read(result.record().json());
         assertEquals(ID, json.get("id"));
         assertEquals(List.of("orders:1.0"), json.get("tags"));
         assertEquals(2048, ((Number) json.get("size")).intValue());
@@ -76,8 +80,7 @@ class ImageBuildTest {
     @Test
     void withoutADockerfileNothingIsSent() throws Exception {
         Files.createDirectories(module.resolve("target/docker"));
-        ImageBuildException e = assertThrows(ImageBuildException.class, () -> ImageBuild.prepare(request(),
-                module.resolve("target/docker/image-id"), module.resolve("target/image-reports"), module));
+        ImageBuildException e = assertThrows(ImageBuildException.class, () -> ImageBuild.prepare(request(), record(), module));
         assertEquals("No Dockerfile in target/docker: run image:dockerfile before image:build (declare the goals in"
                 + " that order in the same phase, or run mvn package).", e.getMessage());
     }
@@ -86,8 +89,7 @@ class ImageBuildTest {
     void aFailedBuildWritesNoIdFile() throws Exception {
         Path context = Files.createDirectories(module.resolve("target/docker"));
         Files.writeString(context.resolve("Dockerfile"), "FROM scratch\n");
-        ImageBuild build = ImageBuild.prepare(request(), context.resolve("image-id"),
-                module.resolve("target/image-reports"), module);
+        ImageBuild build = ImageBuild.prepare(request(), record(), module);
         ImageBuildException e = assertThrows(ImageBuildException.class,
                 () -> build.run(new FakeEngine(), new RecordingLog()));
         assertEquals("The image build failed: no image scripted", e.getMessage());
@@ -103,8 +105,7 @@ class ImageBuildTest {
                 + "FROM dockyard-test/here:2\nFROM dockyard-test/b:3\nCOPY --from=build /x /x\n");
         FakeEngine engine = new FakeEngine().image(new ImageDetails("sha256:" + "c".repeat(64),
                 List.of("dockyard-test/here:2"), 1, "2026-01-01T00:00:00Z", "", null, Set.of(), Map.of(), List.of()));
-        ImageBuild build = ImageBuild.prepare(request(), context.resolve("image-id"),
-                module.resolve("target/image-reports"), module);
+        ImageBuild build = ImageBuild.prepare(request(), record(), module);
 
         ImageBuildException e = assertThrows(ImageBuildException.class, () -> build.run(engine, new RecordingLog()));
 

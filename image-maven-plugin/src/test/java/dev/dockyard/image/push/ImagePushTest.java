@@ -1,19 +1,13 @@
 package dev.dockyard.image.push;
 
 import dev.dockyard.image.engine.RegistryCredentials;
-import dev.dockyard.image.verify.ImageReports;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** What a failed push tells the user to check, by the reason the engine gave. */
 class ImagePushTest {
@@ -53,18 +47,5 @@ class ImagePushTest {
         for (String reason : new String[] {"unauthorized", "denied", "x509", "dial tcp", "404", "other"}) {
             assertTrue(!ImagePush.hint(reason, "reg.example.com", null, SETTINGS).contains("pw-secret"));
         }
-    }
-
-    @Test
-    void aPushIsRecordedInTheDigestFileAndImageJson(@TempDir Path dir) throws Exception {
-        Path json = dir.resolve("image-reports/image.json");
-        ImageReports.writeJson(Map.of("id", "sha256:abc"), json);
-        PushResult result = new PushResult("reg.example.com", List.of("reg.example.com/shop/orders:1.0"),
-                "sha256:def", "reg.example.com/shop/orders@sha256:def", null);
-        ImagePush.record(result, dir.resolve("docker/image-digest"), json);
-        assertEquals("reg.example.com/shop/orders@sha256:def\n", Files.readString(dir.resolve("docker/image-digest")));
-        assertEquals(Map.of("id", "sha256:abc", "repoDigest", "reg.example.com/shop/orders@sha256:def",
-                "digest", "sha256:def", "pushed", List.of("reg.example.com/shop/orders:1.0")),
-                ImageReports.readJson(json));
     }
 }

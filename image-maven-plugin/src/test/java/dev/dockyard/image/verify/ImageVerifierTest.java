@@ -88,7 +88,7 @@ class ImageVerifierTest {
                         List.of("missing configuration: <DB_URL>")),
                 Check.skipped("sigterm-stop", "the container did not become healthy")));
 
-        Path junit = ImageReports.writeJUnit(verification, "image-orders", reports);
+        Path junit = VerificationReports.writeJUnit(verification, "image-orders", reports);
         String xml = Files.readString(junit);
         assertEquals(reports.resolve("TEST-image-orders.xml"), junit);
         assertTrue(xml.contains("<testsuite name=\"image-orders\" tests=\"3\" failures=\"1\" errors=\"0\""
@@ -100,7 +100,7 @@ class ImageVerifierTest {
                 + " message=\"the container did not become healthy\"/></testcase>"), xml);
 
         Path html = reports.resolve("image-report.html");
-        ImageReports.writeHtml(verification, "Image orders:1.0", html);
+        VerificationReports.writeHtml(verification, "Image orders:1.0", html);
         String page = Files.readString(html);
         assertTrue(page.contains("<td class=\"FAIL\">FAIL</td>"));
         assertTrue(page.contains("<div class=\"bar\" style=\"width:100.0%\"></div>"));
@@ -124,7 +124,7 @@ class ImageVerifierTest {
                 + " \"0s\" \"0s\" '\\x00'}", 0, "").instruction());
 
         Path html = reports.resolve("image-report.html");
-        ImageReports.writeHtml(new Verification(image("65532", HEALTH, Set.of(), List.of(layer)), List.of()),
+        VerificationReports.writeHtml(new Verification(image("65532", HEALTH, Set.of(), List.of(layer)), List.of()),
                 "Image orders:1.0", html);
         String page = Files.readString(html);
         assertTrue(page.contains("<code>HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 CMD"

@@ -2,6 +2,7 @@ package dev.dockyard.image.verify;
 
 import dev.dockyard.image.engine.ImageDetails;
 import dev.dockyard.image.engine.ImageLayer;
+
 import dev.dockyard.image.support.ByteSize;
 
 import java.io.IOException;
@@ -9,57 +10,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 import dev.dockyard.image.support.JUnitXml;
 
 /**
- * Machine- and human-readable reports of an image: {@code image.json} (id, tags, size, layers), JUnit XML of the
- * verification (one testcase per check, so CI systems show them) and an HTML page with the layers as a size chart
- * and the verdicts.
+ * The reports of a verification: JUnit XML (one testcase per check, so CI systems show them) and an HTML page with
+ * the image's layers as a size chart and the verdicts.
  */
-public final class ImageReports {
+public final class VerificationReports {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
-    private ImageReports() {
-    }
-
-    /** The image as a JSON-ready map: id, tags, size, created, layers (oldest first). */
-    public static Map<String, Object> describe(ImageDetails image) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", image.id());
-        json.put("tags", image.tags());
-        json.put("size", image.size());
-        json.put("created", image.created());
-        json.put("user", image.user());
-        json.put("exposedPorts", List.copyOf(image.exposedPorts()));
-        json.put("labels", image.labels());
-        json.put("layers", image.layers().stream().map(layer -> {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("size", layer.size());
-            entry.put("createdBy", layer.instruction());
-            return entry;
-        }).toList());
-        return json;
-    }
-
-    /** Reads a JSON object this class wrote. */
-    @SuppressWarnings("unchecked")
-    public static Map<String, Object> readJson(Path file) throws IOException {
-        return JSON.readValue(file.toFile(), LinkedHashMap.class);
-    }
-
-    /** Writes {@code json} to {@code file}, pretty-printed, creating the directory. */
-    public static void writeJson(Object json, Path file) throws IOException {
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, JSON.writeValueAsString(json) + "\n", StandardCharsets.UTF_8);
+    private VerificationReports() {
     }
 
     /** Writes {@code TEST-<suite>.xml} in {@code directory}: one testcase per check. */
