@@ -1,10 +1,11 @@
 package dev.dockyard.image.maven;
 
+import static dev.dockyard.image.maven.ImageParameters.*;
+
 import dev.dockyard.image.build.BuiltImage;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -12,20 +13,49 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
-import dev.dockyard.image.archive.ArchiveNames;
-import dev.dockyard.image.engine.DockerEngine;
-import dev.dockyard.image.engine.Engine;
-import dev.dockyard.image.engine.EngineAddress;
-import dev.dockyard.image.engine.EngineException;
-import dev.dockyard.image.engine.EngineLog;
-import dev.dockyard.image.engine.EngineUnreachableException;
-import dev.dockyard.image.engine.ImageBuildException;
-import dev.dockyard.image.engine.RegistryException;
 import dev.dockyard.image.build.TagPolicy;
 import dev.dockyard.image.settings.ServiceSettings;
 
-/** Goals that talk to a Docker engine: connecting, and the image id {@code image:build} leaves behind. */
+/**
+ * Goals that work on the image this module builds ({@code image:build}, {@code verify}, {@code save},
+ * {@code push}): its name and tags, the directory holding its build context, and the record {@code image:build}
+ * leaves for the goals after it.
+ */
 abstract class AbstractEngineMojo extends AbstractImageMojo {
+
+    /**
+     * Directory holding the rendered Dockerfile, the staged build context, and the record of the built image
+     * ({@code image-id}, {@code image-digest}).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = OUTPUT_DIRECTORY, defaultValue = OUTPUT_DIRECTORY_DEFAULT)
+    protected File outputDirectory;
+
+    /**
+     * Directory machine-readable reports ({@code image.json}, verification reports) are written to.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = REPORTS_DIRECTORY, defaultValue = REPORTS_DIRECTORY_DEFAULT)
+    protected File reportsDirectory;
+
+    /**
+     * Image repository name, optionally with a registry prefix, e.g. {@code registry.example.com/shop/orders}.
+     * Lower-case letters, digits, {@code .}, {@code _}, {@code -} and {@code /} only.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = NAME, defaultValue = NAME_DEFAULT)
+    protected String imageName;
+
+    /**
+     * Tags given to the built image. On the command line, a comma-separated list: {@code -Dimage.tags=1.2.0,latest}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = TAGS, defaultValue = TAGS_DEFAULT)
+    protected List<String> tags;
 
     /**
      * Which tags the image gets: {@code version} (the tags of {@code image.tags}) or {@code semver} ({@code 1.4.2}
@@ -34,7 +64,7 @@ abstract class AbstractEngineMojo extends AbstractImageMojo {
      *
      * @since 0.2.0
      */
-    @Parameter(property = "image.tagPolicy", defaultValue = "version")
+    @Parameter(property = TAG_POLICY, defaultValue = TAG_POLICY_DEFAULT)
     protected String tagPolicy;
 
     /**
@@ -43,7 +73,7 @@ abstract class AbstractEngineMojo extends AbstractImageMojo {
      *
      * @since 0.2.0
      */
-    @Parameter(property = "image.latest")
+    @Parameter(property = LATEST)
     protected Boolean latest;
 
     /**
@@ -52,7 +82,7 @@ abstract class AbstractEngineMojo extends AbstractImageMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "image.gitTag", defaultValue = "true")
+    @Parameter(property = GIT_TAG, defaultValue = GIT_TAG_DEFAULT)
     protected boolean gitTag;
 
     /** The main reference of the image: {@code <image.name>:<first tag>}. */
@@ -88,24 +118,6 @@ abstract class AbstractEngineMojo extends AbstractImageMojo {
         }
     }
 
-    EngineLog engineLog() {
-        return new MavenEngineLog(getLog());
-    }
-
-    /**
-     * Connects to the engine found through DOCKER_HOST, the Docker context or the default socket.
-     *
-     * @throws MojoFailureException when none answers: the message names the address and the ways out
-     */
-    Engine connect() throws MojoFailureException, MojoExecutionException {
-        try {
-            return DockerEngine.connect(EngineAddress.fromEnvironment(), engineLog());
-        } catch (EngineException e) {
-            // unreachable, or a Docker context that does not exist: the user's setup, not a fault
-            throw new MojoFailureException(e.getMessage());
-        }
-    }
-
     /** The id {@code image:build} wrote, or the image's main reference when it did not run in this build. */
     String builtImage() throws MojoExecutionException, MojoFailureException {
         BuiltImage record = builtImageRecord();
@@ -116,31 +128,8 @@ abstract class AbstractEngineMojo extends AbstractImageMojo {
         }
     }
 
-    /** Where image:save writes the archive by default: {@code target/<image-name>-<version>.tar.gz}. */
-    Path savedArchive() {
-        return Path.of(project.getBuild().getDirectory())
-                .resolve(ArchiveNames.archive(imageName, project.getVersion()));
-    }
-
     /** The files that record the image this module built: id, digest, {@code image.json}. */
     BuiltImage builtImageRecord() {
         return BuiltImage.in(outputDirectory.toPath(), reportsDirectory.toPath());
-    }
-
-    /** Maps an engine fault: build and setup problems fail the build, the rest is an execution error. */
-    static void rethrow(EngineException e) throws MojoFailureException, MojoExecutionException {
-        if (e instanceof ImageBuildException || e instanceof EngineUnreachableException
-                || e instanceof RegistryException) {
-            throw new MojoFailureException(e.getMessage());
-        }
-        throw new MojoExecutionException(e.getMessage(), e);
-    }
-
-    String relative(File file) {
-        return project.getBasedir().toPath().relativize(file.toPath()).toString();
-    }
-
-    String relative(Path path) {
-        return project.getBasedir().toPath().relativize(path).toString();
     }
 }

@@ -1,20 +1,39 @@
 package dev.dockyard.image.maven;
 
+import static dev.dockyard.image.maven.ImageParameters.*;
+
 import java.io.File;
-import java.util.ArrayList;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
+import dev.dockyard.image.archive.ArchiveNames;
+import dev.dockyard.image.engine.DockerEngine;
+import dev.dockyard.image.engine.Engine;
+import dev.dockyard.image.engine.EngineAddress;
+import dev.dockyard.image.engine.EngineException;
+import dev.dockyard.image.engine.EngineLog;
+import dev.dockyard.image.engine.EngineUnreachableException;
+import dev.dockyard.image.engine.ImageBuildException;
+import dev.dockyard.image.engine.RegistryException;
 import dev.dockyard.image.render.Packagings;
+import dev.dockyard.image.support.ByteSize;
+import dev.dockyard.image.support.DurationText;
 
 /**
- * Parameters and helpers shared by every goal of the plugin. Mojos stay thin: they check skip, build a plain
- * request for a core package, call it and map the result to log lines and exceptions.
+ * The base of every goal: the module, the build, the one switch every goal reads ({@code image.skip}), and the
+ * helpers the goals share (connecting to the engine, mapping its faults, parsing durations). Each goal declares the
+ * other parameters it reads itself, with the property and default of {@link ImageParameters}, so that its
+ * documentation lists exactly what it uses. Mojos stay thin: they check skip, build a plain request for a core
+ * package, call it and map the result to log lines and exceptions.
  */
 abstract class AbstractImageMojo extends AbstractMojo {
 
@@ -31,84 +50,8 @@ abstract class AbstractImageMojo extends AbstractMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "image.skip", defaultValue = "false")
+    @Parameter(property = SKIP, defaultValue = SKIP_DEFAULT)
     protected boolean skip;
-
-    /**
-     * Directory the Dockerfile, the {@code .dockerignore} and the staged build context are written to.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "image.outputDirectory", defaultValue = "${project.build.directory}/docker")
-    protected File outputDirectory;
-
-    /**
-     * Directory machine-readable reports (lint, image, verification) are written to.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "image.reportsDirectory", defaultValue = "${project.build.directory}/image-reports")
-    protected File reportsDirectory;
-
-    /**
-     * Directory for intermediate files that are not part of the build context: caches of the staging and of the module scan,
-     * the context tar sent to the engine.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "image.workDirectory", defaultValue = "${project.build.directory}/image-work")
-    protected File workDirectory;
-
-    /**
-     * Image repository name, optionally with a registry prefix, e.g. {@code registry.example.com/shop/orders}.
-     * Lower-case letters, digits, {@code .}, {@code _}, {@code -} and {@code /} only.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "image.name", defaultValue = "${project.artifactId}")
-    protected String imageName;
-
-    /**
-     * Tags given to the built image. On the command line, a comma-separated list: {@code -Dimage.tags=1.2.0,latest}.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "image.tags", defaultValue = "${project.version}")
-    protected List<String> tags;
-
-    /**
-     * The service's main TCP port: exposed by the rendered image, required to be exposed by {@code image:verify},
-     * and probed by the health check.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "image.port", defaultValue = "8080")
-    protected int port;
-
-    /**
-     * More TCP ports to expose (and to require exposed), besides {@link #port}.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "image.ports")
-    protected List<Integer> ports = new ArrayList<>();
-
-    /**
-     * Path the image's health check requests with HTTP GET, and {@code image:verify} probes through the published
-     * port; {@code none} for neither.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "image.healthPath", defaultValue = "/health")
-    protected String healthPath;
-
-    /**
-     * Container port of the health check and the HTTP probe; defaults to {@link #port}.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "image.healthPort")
-    protected Integer healthPort;
 
     /**
      * @return {@code true} when the goal should do nothing for this module (logged once): {@code image.skip}, or a
@@ -116,11 +59,101 @@ abstract class AbstractImageMojo extends AbstractMojo {
      */
     protected boolean skipped(String goal) {
         if (skip) {
-            getLog().info("Skipping image:" + goal + " (image.skip=true)");
+            getLog().info("Skipping image:" + goal + " (" + SKIP + "=true)");
             return true;
         }
         Optional<String> reason = Packagings.skipReason(project.getPackaging());
         reason.ifPresent(r -> getLog().info("Skipping image:" + goal + ": " + r));
         return reason.isPresent();
+    }
+
+    /**
+     * @return {@code true} when the goal should do nothing (logged once): {@code image.skip} or the goal's own
+     *         switch {@code property}; for the stack goals, which run whatever the module's packaging.
+     */
+    protected boolean skipped(String goal, boolean own, String property) {
+        if (skip || own) {
+            getLog().info("Skipping image:" + goal + " (" + (skip ? SKIP : property) + "=true)");
+            return true;
+        }
+        return false;
+    }
+
+    EngineLog engineLog() {
+        return new MavenEngineLog(getLog());
+    }
+
+    /**
+     * Connects to the engine found through DOCKER_HOST, the Docker context or the default socket.
+     *
+     * @throws MojoFailureException when none answers: the message names the address and the ways out
+     */
+    Engine connect() throws MojoFailureException, MojoExecutionException {
+        try {
+            return DockerEngine.connect(EngineAddress.fromEnvironment(), engineLog());
+        } catch (EngineException e) {
+            // unreachable, or a Docker context that does not exist: the user's setup, not a fault
+            throw new MojoFailureException(e.getMessage());
+        }
+    }
+
+    /** Maps an engine fault: build and setup problems fail the build, the rest is an execution error. */
+    static void rethrow(EngineException e) throws MojoFailureException, MojoExecutionException {
+        if (e instanceof ImageBuildException || e instanceof EngineUnreachableException
+                || e instanceof RegistryException) {
+            throw new MojoFailureException(e.getMessage());
+        }
+        throw new MojoExecutionException(e.getMessage(), e);
+    }
+
+    /** Where image:save writes the archive by default: {@code target/<image-name>-<version>.tar.gz}. */
+    Path savedArchive(String imageName) {
+        return Path.of(project.getBuild().getDirectory())
+                .resolve(ArchiveNames.archive(imageName, project.getVersion()));
+    }
+
+    /**
+     * What identifies the stack of this module: its artifactId and a digest of its directory, so that two
+     * checkouts sharing an engine do not clean up each other's stacks.
+     */
+    String stackKey() {
+        String path = project.getBasedir().getAbsolutePath();
+        String digest = Integer.toHexString(path.hashCode() & 0xfffffff | 0x10000000);
+        return project.getArtifactId() + "-" + digest;
+    }
+
+    /** A duration parameter; a value that does not parse is added to {@code problems}. */
+    static Duration duration(String property, String value, List<String> problems) {
+        try {
+            return DurationText.parse(value);
+        } catch (IllegalArgumentException e) {
+            problems.add(property + ": " + e.getMessage());
+            return Duration.ZERO;
+        }
+    }
+
+    /** A size parameter in bytes; a value that does not parse is added to {@code problems}. */
+    static long size(String property, String value, List<String> problems) {
+        try {
+            return ByteSize.parse(value);
+        } catch (IllegalArgumentException e) {
+            problems.add(property + ": " + e.getMessage());
+            return 0;
+        }
+    }
+
+    /** Fails the build listing every problem, when there is one. */
+    static void failOn(List<String> problems) throws MojoFailureException {
+        if (!problems.isEmpty()) {
+            throw new MojoFailureException(String.join("; ", problems));
+        }
+    }
+
+    String relative(File file) {
+        return relative(file.toPath());
+    }
+
+    String relative(Path path) {
+        return project.getBasedir().toPath().relativize(path).toString();
     }
 }

@@ -1,5 +1,9 @@
 package dev.dockyard.image.maven;
 
+import java.io.File;
+
+import static dev.dockyard.image.maven.ImageParameters.*;
+
 import java.io.IOException;
 import java.util.List;
 
@@ -20,12 +24,20 @@ import dev.dockyard.image.policy.Severity;
 abstract class AbstractLintMojo extends AbstractImageMojo {
 
     /**
+     * Directory the lint report ({@code lint.json}) is written to.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = REPORTS_DIRECTORY, defaultValue = REPORTS_DIRECTORY_DEFAULT)
+    protected File reportsDirectory;
+
+    /**
      * Lowest finding severity that fails the build: {@code error}, {@code warning}, {@code info} or {@code none}
      * (report only).
      *
      * @since 0.1.0
      */
-    @Parameter(property = "image.failOn", defaultValue = "warning")
+    @Parameter(property = FAIL_ON, defaultValue = FAIL_ON_DEFAULT)
     protected String failOn;
 
     /**
@@ -33,7 +45,7 @@ abstract class AbstractLintMojo extends AbstractImageMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "image.lint.skip", defaultValue = "false")
+    @Parameter(property = LINT_SKIP, defaultValue = LINT_SKIP_DEFAULT)
     protected boolean lintSkip;
 
     /**
@@ -43,7 +55,7 @@ abstract class AbstractLintMojo extends AbstractImageMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "image.lint.severities")
+    @Parameter(property = LINT_SEVERITIES)
     protected List<String> lintSeverities;
 
     /**
@@ -51,7 +63,7 @@ abstract class AbstractLintMojo extends AbstractImageMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "image.lint.disabledRules")
+    @Parameter(property = LINT_DISABLED_RULES)
     protected List<String> lintDisabledRules;
 
     /**
@@ -60,7 +72,7 @@ abstract class AbstractLintMojo extends AbstractImageMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "image.lint.allowedRegistries")
+    @Parameter(property = LINT_ALLOWED_REGISTRIES)
     protected List<String> allowedRegistries;
 
     /**
@@ -69,7 +81,7 @@ abstract class AbstractLintMojo extends AbstractImageMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "image.lint.digestPinSeverity")
+    @Parameter(property = LINT_DIGEST_PIN_SEVERITY)
     protected String digestPinSeverity;
 
     /** The lint parameters as written. */

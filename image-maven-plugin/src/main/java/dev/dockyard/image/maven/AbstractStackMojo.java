@@ -1,18 +1,41 @@
 package dev.dockyard.image.maven;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.maven.plugin.MojoFailureException;
+
+import dev.dockyard.image.stack.ServiceSpec;
+
+import static dev.dockyard.image.maven.ImageParameters.*;
+
 import org.apache.maven.plugins.annotations.Parameter;
 
 import dev.dockyard.image.stack.Hardening;
 
-/** Goals that treat the reactor as a stack ({@code compose}, {@code start}, {@code stop}): the shared switches. */
-abstract class AbstractStackMojo extends AbstractContainerMojo {
+/**
+ * Goals that run the reactor as a stack ({@code image:compose}, {@code image:start}): the hardening every service
+ * gets, and the order services start in.
+ */
+abstract class AbstractStackMojo extends AbstractImageMojo {
+
+    /**
+     * The services (artifactIds of the reactor) this module's service waits for: they start first and are healthy
+     * before it starts ({@code depends_on} with {@code condition: service_healthy} in the compose file, the start
+     * order of {@code image:start}). Set it in each service module's configuration of the plugin; on the command line,
+     * comma-separated.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = DEPENDS_ON)
+    protected List<String> dependsOn = new ArrayList<>();
 
     /**
      * Run every service with a read-only root filesystem ({@code read_only: true}).
      *
      * @since 0.2.0
      */
-    @Parameter(property = "image.compose.readOnly", defaultValue = "true")
+    @Parameter(property = COMPOSE_READ_ONLY, defaultValue = COMPOSE_READ_ONLY_DEFAULT)
     protected boolean readOnly;
 
     /**
@@ -20,7 +43,7 @@ abstract class AbstractStackMojo extends AbstractContainerMojo {
      *
      * @since 0.2.0
      */
-    @Parameter(property = "image.compose.tmpfs", defaultValue = "true")
+    @Parameter(property = COMPOSE_TMPFS, defaultValue = COMPOSE_TMPFS_DEFAULT)
     protected boolean tmpfs;
 
     /**
@@ -28,7 +51,7 @@ abstract class AbstractStackMojo extends AbstractContainerMojo {
      *
      * @since 0.2.0
      */
-    @Parameter(property = "image.compose.capDrop", defaultValue = "true")
+    @Parameter(property = COMPOSE_CAP_DROP, defaultValue = COMPOSE_CAP_DROP_DEFAULT)
     protected boolean capDrop;
 
     /**
@@ -36,7 +59,7 @@ abstract class AbstractStackMojo extends AbstractContainerMojo {
      *
      * @since 0.2.0
      */
-    @Parameter(property = "image.compose.noNewPrivileges", defaultValue = "true")
+    @Parameter(property = COMPOSE_NO_NEW_PRIVILEGES, defaultValue = COMPOSE_NO_NEW_PRIVILEGES_DEFAULT)
     protected boolean noNewPrivileges;
 
     /**
@@ -44,7 +67,7 @@ abstract class AbstractStackMojo extends AbstractContainerMojo {
      *
      * @since 0.2.0
      */
-    @Parameter(property = "image.compose.user", defaultValue = "true")
+    @Parameter(property = COMPOSE_USER, defaultValue = COMPOSE_USER_DEFAULT)
     protected boolean composeUser;
 
     /**
@@ -52,20 +75,15 @@ abstract class AbstractStackMojo extends AbstractContainerMojo {
      *
      * @since 0.2.0
      */
-    @Parameter(property = "image.compose.restart", defaultValue = "true")
+    @Parameter(property = COMPOSE_RESTART, defaultValue = COMPOSE_RESTART_DEFAULT)
     protected boolean restart;
 
     Hardening hardening() {
         return new Hardening(readOnly, tmpfs, capDrop, noNewPrivileges, composeUser, restart);
     }
 
-    /**
-     * What identifies the stack of this module: its artifactId and a digest of its directory, so that two
-     * checkouts sharing an engine do not clean up each other's stacks.
-     */
-    String stackKey() {
-        String path = project.getBasedir().getAbsolutePath();
-        String digest = Integer.toHexString(path.hashCode() & 0xfffffff | 0x10000000);
-        return project.getArtifactId() + "-" + digest;
+    /** The services of the reactor; this module's own {@code dependsOn} as Maven resolved it for this goal. */
+    List<ServiceSpec> services() throws MojoFailureException {
+        return ReactorServices.of(session, project, dependsOn);
     }
 }

@@ -1,5 +1,9 @@
 package dev.dockyard.image.maven;
 
+import java.io.File;
+
+import static dev.dockyard.image.maven.ImageParameters.*;
+
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,12 +33,21 @@ import dev.dockyard.image.engine.PullPolicy;
 public class BuildMojo extends AbstractEngineMojo {
 
     /**
+     * Directory for intermediate files that are not part of the build context, such as the context tar sent to the
+     * engine.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = WORK_DIRECTORY, defaultValue = WORK_DIRECTORY_DEFAULT)
+    private File workDirectory;
+
+    /**
      * Builds every step anew instead of reusing the engine's cached layers of earlier builds (as
      * {@code docker build --no-cache}): for a build that must run each step, e.g. to see what it prints.
      *
      * @since 0.2.0
      */
-    @Parameter(property = "image.noCache", defaultValue = "false")
+    @Parameter(property = NO_CACHE, defaultValue = NO_CACHE_DEFAULT)
     private boolean noCache;
 
     /**
@@ -43,7 +56,7 @@ public class BuildMojo extends AbstractEngineMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "image.pull", defaultValue = "missing")
+    @Parameter(property = PULL, defaultValue = PULL_DEFAULT)
     private String pull;
 
     /**
@@ -52,7 +65,7 @@ public class BuildMojo extends AbstractEngineMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "image.buildArgs")
+    @Parameter(property = BUILD_ARGS)
     private List<String> buildArgs = new ArrayList<>();
 
     @Override

@@ -1,5 +1,9 @@
 package dev.dockyard.image.maven;
 
+import dev.dockyard.image.settings.ServiceSettings;
+
+import static dev.dockyard.image.maven.ImageParameters.*;
+
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -30,7 +34,56 @@ import dev.dockyard.image.verify.Verification;
  * @since 0.2.0
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public class CheckMojo extends AbstractStaticCheckMojo {
+public class CheckMojo extends AbstractImageMojo {
+
+    /**
+     * Directory the JUnit report of the checks is written to.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = REPORTS_DIRECTORY, defaultValue = REPORTS_DIRECTORY_DEFAULT)
+    private File reportsDirectory;
+
+    /**
+     * Image repository name, which names the default archive ({@code <image-name>-<version>.tar.gz}).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = NAME, defaultValue = NAME_DEFAULT)
+    private String imageName;
+
+    /**
+     * The service's main TCP port, which the archived image must expose.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PORT, defaultValue = PORT_DEFAULT)
+    private int port;
+
+    /**
+     * More TCP ports the archived image must expose, besides {@code port}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PORTS)
+    private List<Integer> ports = new ArrayList<>();
+
+    /**
+     * Size budget of the archived image (the sum of its layers), in decimal ({@code 150MB}) or binary
+     * ({@code 140MiB}) units.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = MAX_IMAGE_SIZE, defaultValue = MAX_IMAGE_SIZE_DEFAULT)
+    private String maxImageSize;
+
+    /**
+     * Labels the archived image must carry. On the command line, comma-separated.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = REQUIRED_LABELS, defaultValue = REQUIRED_LABELS_DEFAULT)
+    private List<String> requiredLabels = new ArrayList<>();
 
     /**
      * The archive to check; by default the one {@code image:save} writes,
@@ -38,7 +91,7 @@ public class CheckMojo extends AbstractStaticCheckMojo {
      *
      * @since 0.2.0
      */
-    @Parameter(property = "image.archive")
+    @Parameter(property = ARCHIVE)
     private File archive;
 
     @Override
@@ -46,16 +99,15 @@ public class CheckMojo extends AbstractStaticCheckMojo {
         if (skipped("check")) {
             return;
         }
-        Path file = archive != null ? archive.toPath().toAbsolutePath() : savedArchive();
+        Path file = archive != null ? archive.toPath().toAbsolutePath() : savedArchive(imageName);
         List<String> problems = new ArrayList<>();
-        long budget = maxImageSize(problems);
-        if (!problems.isEmpty()) {
-            throw new MojoFailureException(String.join("; ", problems));
-        }
+        long budget = size(MAX_IMAGE_SIZE, maxImageSize, problems);
+        failOn(problems);
         Verification verification;
         try {
             getLog().info("Checking the image archive " + shown(file));
-            verification = new ArchiveCheck().check(file, budget, allPorts(), requiredLabels());
+            verification = new ArchiveCheck().check(file, budget, ServiceSettings.ports(port, ports),
+                    ServiceSettings.trimmed(requiredLabels));
         } catch (ArchiveException e) {
             throw new MojoFailureException(e.getMessage());
         }

@@ -1,5 +1,7 @@
 package dev.dockyard.image.maven;
 
+import static dev.dockyard.image.maven.ImageParameters.*;
+
 import java.io.File;
 import java.io.IOException;
 import java.util.List;
@@ -30,7 +32,7 @@ public class ComposeMojo extends AbstractStackMojo {
      *
      * @since 0.2.0
      */
-    @Parameter(property = "image.compose.skip", defaultValue = "false")
+    @Parameter(property = COMPOSE_SKIP, defaultValue = COMPOSE_SKIP_DEFAULT)
     private boolean composeSkip;
 
     /**
@@ -38,7 +40,7 @@ public class ComposeMojo extends AbstractStackMojo {
      *
      * @since 0.2.0
      */
-    @Parameter(property = "image.compose.file", defaultValue = "${project.build.directory}/compose.yaml")
+    @Parameter(property = COMPOSE_FILE, defaultValue = COMPOSE_FILE_DEFAULT)
     private File composeFile;
 
     /**
@@ -46,7 +48,7 @@ public class ComposeMojo extends AbstractStackMojo {
      *
      * @since 0.2.0
      */
-    @Parameter(property = "image.compose.hostPorts", defaultValue = "true")
+    @Parameter(property = COMPOSE_HOST_PORTS, defaultValue = COMPOSE_HOST_PORTS_DEFAULT)
     private boolean hostPorts;
 
     /**
@@ -56,7 +58,7 @@ public class ComposeMojo extends AbstractStackMojo {
      *
      * @since 0.2.0
      */
-    @Parameter(property = "image.compose.extraFile")
+    @Parameter(property = COMPOSE_EXTRA_FILE)
     private File extraFile;
 
     @Override
@@ -69,7 +71,7 @@ public class ComposeMojo extends AbstractStackMojo {
             getLog().info("Skipping image:compose: it runs once, at the execution root");
             return;
         }
-        List<ServiceSpec> services = ReactorServices.of(session);
+        List<ServiceSpec> services = services();
         if (services.isEmpty()) {
             getLog().warn("image:compose: no module of the reactor runs image:build, so there is no service to"
                     + " write; nothing written");

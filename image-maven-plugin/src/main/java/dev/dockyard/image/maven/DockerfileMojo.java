@@ -1,5 +1,7 @@
 package dev.dockyard.image.maven;
 
+import static dev.dockyard.image.maven.ImageParameters.*;
+
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -44,13 +46,79 @@ import dev.dockyard.image.settings.ServiceSettings;
 public class DockerfileMojo extends AbstractLintMojo {
 
     /**
+     * Directory the Dockerfile, the {@code .dockerignore} and the staged build context are written to.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = OUTPUT_DIRECTORY, defaultValue = OUTPUT_DIRECTORY_DEFAULT)
+    private File outputDirectory;
+
+    /**
+     * Directory for intermediate files that are not part of the build context: the caches of the staging and of
+     * the module scan.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = WORK_DIRECTORY, defaultValue = WORK_DIRECTORY_DEFAULT)
+    private File workDirectory;
+
+    /**
+     * Image repository name, optionally with a registry prefix, e.g. {@code registry.example.com/shop/orders}; the
+     * rendered image's title label. Lower-case letters, digits, {@code .}, {@code _}, {@code -} and {@code /} only.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = NAME, defaultValue = NAME_DEFAULT)
+    private String imageName;
+
+    /**
+     * Tags of the image; the first is the rendered image's version label. On the command line, comma-separated.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = TAGS, defaultValue = TAGS_DEFAULT)
+    private List<String> tags;
+
+    /**
+     * The service's main TCP port: exposed by the rendered image and asked by its health check.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PORT, defaultValue = PORT_DEFAULT)
+    private int port;
+
+    /**
+     * More TCP ports the rendered image exposes, besides {@code port}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PORTS)
+    private List<Integer> ports = new ArrayList<>();
+
+    /**
+     * Path the image's health check requests with HTTP GET; {@code none} for no health check.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = HEALTH_PATH, defaultValue = HEALTH_PATH_DEFAULT)
+    private String healthPath;
+
+    /**
+     * Container port the health check asks; defaults to {@code port}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = HEALTH_PORT)
+    private Integer healthPort;
+
+    /**
      * The template: a catalog name ({@code java-service}, {@code java-service-debian}, {@code java-service-jre}),
      * looked up first in the module's {@code src/main/docker/}, then in {@link #templateDirectory}, then in the
      * bundled catalog; or the path of a {@code .ftl} file.
      *
      * @since 0.1.0
      */
-    @Parameter(property = "image.template", defaultValue = "java-service")
+    @Parameter(property = TEMPLATE, defaultValue = TEMPLATE_DEFAULT)
     private String template;
 
     /**
@@ -60,7 +128,7 @@ public class DockerfileMojo extends AbstractLintMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "image.templateDirectory")
+    @Parameter(property = TEMPLATE_DIRECTORY)
     private File templateDirectory;
 
     /**
@@ -69,7 +137,7 @@ public class DockerfileMojo extends AbstractLintMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "image.moduleTemplateDirectory", defaultValue = "${project.basedir}/src/main/docker")
+    @Parameter(property = MODULE_TEMPLATE_DIRECTORY, defaultValue = MODULE_TEMPLATE_DIRECTORY_DEFAULT)
     private File moduleTemplateDirectory;
 
     /**
@@ -77,7 +145,7 @@ public class DockerfileMojo extends AbstractLintMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "image.mainClass")
+    @Parameter(property = MAIN_CLASS)
     private String mainClass;
 
     /**
@@ -86,7 +154,7 @@ public class DockerfileMojo extends AbstractLintMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "image.builderImage")
+    @Parameter(property = BUILDER_IMAGE)
     private String builderImage;
 
     /**
@@ -97,7 +165,7 @@ public class DockerfileMojo extends AbstractLintMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "image.runtimeImage")
+    @Parameter(property = RUNTIME_IMAGE)
     private String runtimeImage;
 
     /**
@@ -105,7 +173,7 @@ public class DockerfileMojo extends AbstractLintMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "image.user", defaultValue = "65532:65532")
+    @Parameter(property = USER, defaultValue = USER_DEFAULT)
     private String user;
 
     /**
@@ -113,7 +181,7 @@ public class DockerfileMojo extends AbstractLintMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "image.workdir", defaultValue = "/app")
+    @Parameter(property = WORKDIR, defaultValue = WORKDIR_DEFAULT)
     private String workdir;
 
     /**
@@ -122,7 +190,7 @@ public class DockerfileMojo extends AbstractLintMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "image.volumes")
+    @Parameter(property = VOLUMES)
     private List<String> volumes = new ArrayList<>();
 
     /**
@@ -147,7 +215,7 @@ public class DockerfileMojo extends AbstractLintMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "image.healthCheckInterval", defaultValue = "10s")
+    @Parameter(property = HEALTH_CHECK_INTERVAL, defaultValue = HEALTH_CHECK_INTERVAL_DEFAULT)
     private String healthCheckInterval;
 
     /**
@@ -155,7 +223,7 @@ public class DockerfileMojo extends AbstractLintMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "image.healthCheckTimeout", defaultValue = "3s")
+    @Parameter(property = HEALTH_CHECK_TIMEOUT, defaultValue = HEALTH_CHECK_TIMEOUT_DEFAULT)
     private String healthCheckTimeout;
 
     /**
@@ -163,7 +231,7 @@ public class DockerfileMojo extends AbstractLintMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "image.healthCheckRetries", defaultValue = "3")
+    @Parameter(property = HEALTH_CHECK_RETRIES, defaultValue = HEALTH_CHECK_RETRIES_DEFAULT)
     private int healthCheckRetries;
 
     /**
@@ -171,7 +239,7 @@ public class DockerfileMojo extends AbstractLintMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "image.healthCheckStartPeriod", defaultValue = "20s")
+    @Parameter(property = HEALTH_CHECK_START_PERIOD, defaultValue = HEALTH_CHECK_START_PERIOD_DEFAULT)
     private String healthCheckStartPeriod;
 
     /**
@@ -180,7 +248,7 @@ public class DockerfileMojo extends AbstractLintMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "image.jvmOptions")
+    @Parameter(property = JVM_OPTIONS)
     private List<String> jvmOptions = new ArrayList<>();
 
     /**
@@ -189,7 +257,7 @@ public class DockerfileMojo extends AbstractLintMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "image.jlinkModules")
+    @Parameter(property = JLINK_MODULES)
     private List<String> jlinkModules = new ArrayList<>();
 
     /**
@@ -198,7 +266,7 @@ public class DockerfileMojo extends AbstractLintMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "image.additionalModules")
+    @Parameter(property = ADDITIONAL_MODULES)
     private List<String> additionalModules = new ArrayList<>();
 
     /**
@@ -211,7 +279,7 @@ public class DockerfileMojo extends AbstractLintMojo {
      *
      * @since 0.2.0
      */
-    @Parameter(property = "image.layout", defaultValue = "auto")
+    @Parameter(property = LAYOUT, defaultValue = LAYOUT_DEFAULT)
     private String layout;
 
     /**
@@ -222,7 +290,7 @@ public class DockerfileMojo extends AbstractLintMojo {
      *
      * @since 0.2.0
      */
-    @Parameter(property = "image.locales")
+    @Parameter(property = LOCALES)
     private List<String> locales = new ArrayList<>();
 
     @Parameter(defaultValue = "${plugin}", readonly = true, required = true)

@@ -1,5 +1,7 @@
 package dev.dockyard.image.maven;
 
+import static dev.dockyard.image.maven.ImageParameters.*;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,7 +31,7 @@ public class LintMojo extends AbstractLintMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "image.lint.includes")
+    @Parameter(property = LINT_INCLUDES)
     protected List<String> lintIncludes;
 
     /**
@@ -38,7 +40,7 @@ public class LintMojo extends AbstractLintMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "image.lint.excludes")
+    @Parameter(property = LINT_EXCLUDES)
     protected List<String> lintExcludes;
 
     @Override

@@ -1,5 +1,7 @@
 package dev.dockyard.image.maven;
 
+import static dev.dockyard.image.maven.ImageParameters.*;
+
 import dev.dockyard.image.build.BuiltImage;
 
 import java.io.File;
@@ -55,7 +57,7 @@ public class PushMojo extends AbstractEngineMojo {
      *
      * @since 0.2.0
      */
-    @Parameter(property = "image.push.skip", defaultValue = "false")
+    @Parameter(property = PUSH_SKIP, defaultValue = PUSH_SKIP_DEFAULT)
     private boolean skipPush;
 
     /**
@@ -64,7 +66,7 @@ public class PushMojo extends AbstractEngineMojo {
      *
      * @since 0.2.0
      */
-    @Parameter(property = "image.registryServerId")
+    @Parameter(property = REGISTRY_SERVER_ID)
     private String registryServerId;
 
     /**
@@ -74,7 +76,7 @@ public class PushMojo extends AbstractEngineMojo {
      *
      * @since 0.2.0
      */
-    @Parameter(property = "image.registryUsername")
+    @Parameter(property = REGISTRY_USERNAME)
     private String registryUsername;
 
     private final SettingsDecrypter decrypter;

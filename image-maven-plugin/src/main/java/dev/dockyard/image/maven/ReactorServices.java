@@ -1,5 +1,7 @@
 package dev.dockyard.image.maven;
 
+import static dev.dockyard.image.maven.ImageParameters.*;
+
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,13 +37,26 @@ final class ReactorServices {
      *
      * @throws MojoFailureException listing every module whose settings cannot be read
      */
-    static List<ServiceSpec> of(MavenSession session) throws MojoFailureException {
+    static List<ServiceSpec> of(MavenSession session, MavenProject current, List<String> currentDependsOn)
+            throws MojoFailureException {
+        return of(session.getProjects(), session.getUserProperties(), session.getTopLevelProject(), current,
+                currentDependsOn);
+    }
+
+    /**
+     * The services among {@code projects}, with the build's {@code -D} properties {@code user}; the module running
+     * the goal, {@code current}, has its {@code dependsOn} as Maven resolved it for the goal.
+     */
+    static List<ServiceSpec> of(List<MavenProject> projects, Properties user, MavenProject top, MavenProject current,
+            List<String> currentDependsOn) throws MojoFailureException {
         List<ServiceSpec> services = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        for (MavenProject project : session.getProjects()) {
-            Module module = Module.of(project, session.getUserProperties(), session.getTopLevelProject());
-            if (module != null && !module.bool("skip", "image.skip", false)) {
-                services.add(module.service(problems));
+        for (MavenProject project : projects) {
+            Module module = Module.of(project, user, top);
+            if (module != null && !module.bool("skip", SKIP, Boolean.parseBoolean(SKIP_DEFAULT))) {
+                services.add(module.service(problems, project == current && currentDependsOn != null
+                        ? ServiceSettings.trimmed(currentDependsOn)
+                        : null));
             }
         }
         if (!problems.isEmpty()) {
@@ -72,21 +87,22 @@ final class ReactorServices {
             return null;
         }
 
-        ServiceSpec service(List<String> problems) {
+        /** The module's service; {@code dependsOn} as given, or read from its configuration when {@code null}. */
+        ServiceSpec service(List<String> problems, List<String> dependsOn) {
             String name = project.getArtifactId();
-            String imageName = string("imageName", "image.name", name);
-            List<String> tags = list("tags", "image.tags");
+            String imageName = string("imageName", NAME, name);
+            List<String> tags = list("tags", TAGS);
             String tag = tags.isEmpty() ? project.getVersion() : tags.get(0);
             List<Integer> ports = new ArrayList<>();
-            ports.add(integer("port", "image.port", 8080, problems));
-            for (String port : list("ports", "image.ports")) {
+            ports.add(integer("port", PORT, Integer.parseInt(PORT_DEFAULT), problems));
+            for (String port : list("ports", PORTS)) {
                 try {
                     int value = Integer.parseInt(port);
                     if (!ports.contains(value)) {
                         ports.add(value);
                     }
                 } catch (NumberFormatException e) {
-                    problems.add(where() + ": image.ports '" + port + "' is not a port number");
+                    problems.add(where() + ": " + PORTS + " '" + port + "' is not a port number");
                 }
             }
             TreeMap<String, String> env = new TreeMap<>();
@@ -96,17 +112,19 @@ final class ReactorServices {
                     env.put(variable.getName(), variable.getValue() == null ? "" : variable.getValue());
                 }
             }
-            String healthPath = string("healthPath", "image.healthPath", "/health");
+            String healthPath = string("healthPath", HEALTH_PATH, HEALTH_PATH_DEFAULT);
             ServiceSpec.Health health = ServiceSettings.healthPath(healthPath) == null
                     ? null
                     : new ServiceSpec.Health(ServiceSettings.healthPath(healthPath),
-                            integer("healthPort", "image.healthPort", ports.get(0), problems),
-                            string("healthCheckInterval", "image.healthCheckInterval", "10s"),
-                            string("healthCheckTimeout", "image.healthCheckTimeout", "3s"),
-                            integer("healthCheckRetries", "image.healthCheckRetries", 3, problems),
-                            string("healthCheckStartPeriod", "image.healthCheckStartPeriod", "20s"));
-            return new ServiceSpec(name, where(), imageName + ":" + tag, ports, env, list("volumes", "image.volumes"),
-                    string("user", "image.user", "65532:65532"), health, list("dependsOn", "image.dependsOn"));
+                            integer("healthPort", HEALTH_PORT, ports.get(0), problems),
+                            string("healthCheckInterval", HEALTH_CHECK_INTERVAL, HEALTH_CHECK_INTERVAL_DEFAULT),
+                            string("healthCheckTimeout", HEALTH_CHECK_TIMEOUT, HEALTH_CHECK_TIMEOUT_DEFAULT),
+                            integer("healthCheckRetries", HEALTH_CHECK_RETRIES, Integer.parseInt(HEALTH_CHECK_RETRIES_DEFAULT),
+                                    problems),
+                            string("healthCheckStartPeriod", HEALTH_CHECK_START_PERIOD,
+                                    HEALTH_CHECK_START_PERIOD_DEFAULT));
+            return new ServiceSpec(name, where(), imageName + ":" + tag, ports, env, list("volumes", VOLUMES),
+                    string("user", USER, USER_DEFAULT), health, dependsOn != null ? dependsOn : list("dependsOn", DEPENDS_ON));
         }
 
         /** The module's POM, relative to the top-level project's directory when inside it. */

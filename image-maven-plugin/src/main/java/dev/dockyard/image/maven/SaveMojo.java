@@ -1,5 +1,7 @@
 package dev.dockyard.image.maven;
 
+import static dev.dockyard.image.maven.ImageParameters.*;
+
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -41,7 +43,7 @@ public class SaveMojo extends AbstractEngineMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "image.saveFile")
+    @Parameter(property = SAVE_FILE)
     private File saveFile;
 
     /**
@@ -50,7 +52,7 @@ public class SaveMojo extends AbstractEngineMojo {
      *
      * @since 0.2.0
      */
-    @Parameter(property = "image.saveLatest", defaultValue = "false")
+    @Parameter(property = SAVE_LATEST, defaultValue = SAVE_LATEST_DEFAULT)
     private boolean saveLatest;
 
     /**
@@ -58,7 +60,7 @@ public class SaveMojo extends AbstractEngineMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "image.attach", defaultValue = "false")
+    @Parameter(property = ATTACH, defaultValue = ATTACH_DEFAULT)
     private boolean attach;
 
     /**
@@ -67,7 +69,7 @@ public class SaveMojo extends AbstractEngineMojo {
      *
      * @since 0.2.0
      */
-    @Parameter(property = "image.buildArgs")
+    @Parameter(property = BUILD_ARGS)
     private List<String> buildArgs = new ArrayList<>();
 
     private final MavenProjectHelper projectHelper;
@@ -83,7 +85,7 @@ public class SaveMojo extends AbstractEngineMojo {
             return;
         }
         MavenProjectAdapter adapter = new MavenProjectAdapter(project, session);
-        Path archive = saveFile != null ? saveFile.toPath() : savedArchive();
+        Path archive = saveFile != null ? saveFile.toPath() : savedArchive(imageName);
         ArchiveRequest request = new ArchiveRequest(builtImage(), imageName.strip(), project.getVersion(), archive,
                 saveLatest, adapter.gitRevision().orElse(null), baseImages());
         ArchiveResult result;

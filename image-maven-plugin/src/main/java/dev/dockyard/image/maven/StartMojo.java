@@ -1,5 +1,7 @@
 package dev.dockyard.image.maven;
 
+import static dev.dockyard.image.maven.ImageParameters.*;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +39,7 @@ public class StartMojo extends AbstractStackMojo {
      *
      * @since 0.2.0
      */
-    @Parameter(property = "image.start.skip", defaultValue = "false")
+    @Parameter(property = START_SKIP, defaultValue = START_SKIP_DEFAULT)
     private boolean startSkip;
 
     /**
@@ -46,7 +48,7 @@ public class StartMojo extends AbstractStackMojo {
      *
      * @since 0.2.0
      */
-    @Parameter(property = "image.start.services")
+    @Parameter(property = START_SERVICES)
     private List<String> services = new ArrayList<>();
 
     /**
@@ -55,21 +57,37 @@ public class StartMojo extends AbstractStackMojo {
      *
      * @since 0.2.0
      */
-    @Parameter(property = "image.start.hostPorts", defaultValue = "false")
+    @Parameter(property = START_HOST_PORTS, defaultValue = START_HOST_PORTS_DEFAULT)
     private boolean hostPorts;
+
+    /**
+     * How long each service may take to be reported healthy. Extended, with a log line, to the image's start
+     * period + interval + timeout when those are longer.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = HEALTH_TIMEOUT, defaultValue = HEALTH_TIMEOUT_DEFAULT)
+    private String healthTimeout;
+
+    /**
+     * Container log lines printed when a service fails to start.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = LOG_LINES, defaultValue = LOG_LINES_DEFAULT)
+    private int logLines;
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip || startSkip) {
-            getLog().info("Skipping image:start (" + (skip ? "image.skip" : "image.start.skip") + "=true)");
+        if (skipped("start", startSkip, START_SKIP)) {
             return;
         }
         List<String> problems = new ArrayList<>();
-        Duration timeout = healthTimeout(problems);
+        Duration timeout = duration(HEALTH_TIMEOUT, healthTimeout, problems);
         failOn(problems);
         StackPlan plan;
         try {
-            plan = StackPlan.of(ReactorServices.of(session));
+            plan = StackPlan.of(services());
             List<String> named = services == null ? List.of()
                     : services.stream().filter(s -> s != null && !s.isBlank()).map(String::strip).toList();
             if (!named.isEmpty()) {
@@ -86,7 +104,7 @@ public class StartMojo extends AbstractStackMojo {
         String runId = stack + "-" + UUID.randomUUID().toString().substring(0, 8);
         StackRunner.StartRequest request = new StackRunner.StartRequest(plan, stack,
                 project.getBasedir().getAbsolutePath(), runId, hostPorts, hardening(),
-                timeout, Duration.ofSeconds(10), logLines());
+                timeout, Duration.ofSeconds(10), Math.max(1, logLines));
         List<StackRunner.Started> started;
         try (Engine engine = connect()) {
             started = new StackRunner(engine, engineLog()).start(request);

@@ -1,5 +1,7 @@
 package dev.dockyard.image.maven;
 
+import static dev.dockyard.image.maven.ImageParameters.*;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,24 +23,31 @@ import dev.dockyard.image.stack.StackRunner;
  * @since 0.2.0
  */
 @Mojo(name = "stop", defaultPhase = LifecyclePhase.POST_INTEGRATION_TEST, threadSafe = true)
-public class StopMojo extends AbstractStackMojo {
+public class StopMojo extends AbstractImageMojo {
+
+    /**
+     * Time each container has to exit after SIGTERM before the engine kills it.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = STOP_TIMEOUT, defaultValue = STOP_TIMEOUT_DEFAULT)
+    private String stopTimeout;
 
     /**
      * Leaves the stack running (the next {@code image:start} of the module removes it).
      *
      * @since 0.2.0
      */
-    @Parameter(property = "image.stop.skip", defaultValue = "false")
+    @Parameter(property = STOP_SKIP, defaultValue = STOP_SKIP_DEFAULT)
     private boolean stopSkip;
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip || stopSkip) {
-            getLog().info("Skipping image:stop (" + (skip ? "image.skip" : "image.stop.skip") + "=true)");
+        if (skipped("stop", stopSkip, STOP_SKIP)) {
             return;
         }
         List<String> problems = new ArrayList<>();
-        Duration timeout = stopTimeout(problems);
+        Duration timeout = duration(STOP_TIMEOUT, stopTimeout, problems);
         failOn(problems);
         try (Engine engine = connect()) {
             int removed = new StackRunner(engine, engineLog()).stop(stackKey(), timeout);

@@ -1,5 +1,7 @@
 package dev.dockyard.image.maven;
 
+import static dev.dockyard.image.maven.ImageParameters.*;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,14 +38,88 @@ import dev.dockyard.image.settings.ServiceSettings;
  * @since 0.1.0
  */
 @Mojo(name = "verify", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public class VerifyMojo extends AbstractStaticCheckMojo {
+public class VerifyMojo extends AbstractEngineMojo {
+
+    /**
+     * The service's main TCP port: the image must expose it, and the HTTP probe asks it.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PORT, defaultValue = PORT_DEFAULT)
+    private int port;
+
+    /**
+     * More TCP ports the image must expose, besides {@code port}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PORTS)
+    private List<Integer> ports = new ArrayList<>();
+
+    /**
+     * Path the live check probes with HTTP GET through the published port; {@code none} for no probe.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = HEALTH_PATH, defaultValue = HEALTH_PATH_DEFAULT)
+    private String healthPath;
+
+    /**
+     * Container port of the HTTP probe; defaults to {@code port}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = HEALTH_PORT)
+    private Integer healthPort;
+
+    /**
+     * Size budget of the whole image, in decimal units as {@code docker images} shows them ({@code 150MB}), or
+     * binary ones ({@code 140MiB}).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = MAX_IMAGE_SIZE, defaultValue = MAX_IMAGE_SIZE_DEFAULT)
+    private String maxImageSize;
+
+    /**
+     * Labels the image must carry. On the command line, comma-separated.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = REQUIRED_LABELS, defaultValue = REQUIRED_LABELS_DEFAULT)
+    private List<String> requiredLabels = new ArrayList<>();
+
+    /**
+     * How long the container may take to be reported healthy. Extended, with a log line, to the image's start
+     * period + interval + timeout when those are longer.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = HEALTH_TIMEOUT, defaultValue = HEALTH_TIMEOUT_DEFAULT)
+    private String healthTimeout;
+
+    /**
+     * Time the container has to exit after SIGTERM before the engine kills it, which fails the check.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = STOP_TIMEOUT, defaultValue = STOP_TIMEOUT_DEFAULT)
+    private String stopTimeout;
+
+    /**
+     * Container log lines printed when a live check fails.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = LOG_LINES, defaultValue = LOG_LINES_DEFAULT)
+    private int logLines;
 
     /**
      * Run the live checks (start a container). {@code false} keeps only the static checks.
      *
      * @since 0.1.0
      */
-    @Parameter(property = "image.liveChecks", defaultValue = "true")
+    @Parameter(property = LIVE_CHECKS, defaultValue = LIVE_CHECKS_DEFAULT)
     private boolean liveChecks;
 
     @Override
@@ -86,14 +162,15 @@ public class VerifyMojo extends AbstractStaticCheckMojo {
 
     private VerifyRequest request(String image) throws MojoFailureException {
         List<String> problems = new ArrayList<>();
-        long budget = maxImageSize(problems);
-        Duration health = healthTimeout(problems);
-        Duration stop = stopTimeout(problems);
+        long budget = size(MAX_IMAGE_SIZE, maxImageSize, problems);
+        Duration health = duration(HEALTH_TIMEOUT, healthTimeout, problems);
+        Duration stop = duration(STOP_TIMEOUT, stopTimeout, problems);
         failOn(problems);
         String path = ServiceSettings.healthPath(healthPath);
         String runId = project.getArtifactId() + "-" + UUID.randomUUID().toString().substring(0, 8);
-        return new VerifyRequest(image, budget, allPorts(), requiredLabels(), liveChecks, health, path,
-                healthPort != null ? healthPort : port, stop, logLines(), runId,
+        return new VerifyRequest(image, budget, ServiceSettings.ports(port, ports),
+                ServiceSettings.trimmed(requiredLabels), liveChecks, health, path,
+                healthPort != null ? healthPort : port, stop, Math.max(1, logLines), runId,
                 Map.of(Engine.PROJECT_LABEL, project.getBasedir().getAbsolutePath()));
     }
 }

@@ -2,7 +2,6 @@ package dev.dockyard.image.stack;
 
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -27,13 +26,6 @@ public record ServiceSpec(String name, String origin, String image, List<Integer
         env = Collections.unmodifiableSortedMap(new TreeMap<>(env));
         volumes = List.copyOf(volumes);
         dependsOn = List.copyOf(dependsOn);
-    }
-
-    /** Convenience for tests and simple callers. */
-    public static ServiceSpec of(String name, String image, List<Integer> ports, Map<String, String> env,
-            List<String> dependsOn) {
-        return new ServiceSpec(name, name + "/pom.xml", image, ports, new TreeMap<>(env), List.of(), "65532:65532",
-                new Health("/health", ports.isEmpty() ? -1 : ports.get(0), "10s", "3s", 3, "20s"), dependsOn);
     }
 
     /** The main port (the first), or -1 when it publishes none. */

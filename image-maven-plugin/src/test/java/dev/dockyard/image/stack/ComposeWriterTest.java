@@ -25,7 +25,7 @@ class ComposeWriterTest {
                 "65532:65532", new ServiceSpec.Health("/health", 8080, "10s", "3s", 3, "20s"), List.of());
         ServiceSpec batch = new ServiceSpec("batch", "batch/pom.xml", "acme/batch:1.0", List.of(), new TreeMap<>(),
                 List.of(), "1000:1000", null, List.of());
-        ServiceSpec orders = ServiceSpec.of("orders", "acme/orders:1.0", List.of(8080), Map.of(),
+        ServiceSpec orders = Services.service("orders", "acme/orders:1.0", List.of(8080), Map.of(),
                 List.of("inventory", "batch"));
         return StackPlan.of(List.of(orders, inventory, batch));
     }

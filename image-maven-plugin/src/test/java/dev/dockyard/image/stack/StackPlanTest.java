@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class StackPlanTest {
 
     static ServiceSpec service(String name, String... dependsOn) {
-        return ServiceSpec.of(name, "acme/" + name + ":1.0", List.of(8080), Map.of(), List.of(dependsOn));
+        return Services.service(name, "acme/" + name + ":1.0", List.of(8080), Map.of(), List.of(dependsOn));
     }
 
     @Test

@@ -43,8 +43,8 @@ class StackRunnerTest {
 
     private static StackRunner.StartRequest request(boolean sameHostPorts) throws StackException {
         StackPlan plan = StackPlan.of(List.of(
-                ServiceSpec.of("orders", "acme/orders:1", List.of(8080), Map.of("TZ", "UTC"), List.of("inventory")),
-                ServiceSpec.of("inventory", "acme/inventory:1", List.of(8081), Map.of(), List.of())));
+                Services.service("orders", "acme/orders:1", List.of(8080), Map.of("TZ", "UTC"), List.of("inventory")),
+                Services.service("inventory", "acme/inventory:1", List.of(8081), Map.of(), List.of())));
         return new StackRunner.StartRequest(plan, "shop-1a2b", "/src/shop/tests", "shop-1a2b-run1", sameHostPorts,
                 Hardening.defaults(), Duration.ofSeconds(60), Duration.ofSeconds(10), 30);
     }
