@@ -1,5 +1,7 @@
 package dev.dockyard.image.build;
 
+import dev.dockyard.image.support.UserFixableException;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,12 +28,12 @@ public enum TagPolicy {
     private static final Pattern SEMVER_PATTERN = Pattern.compile("(\\d+)\\.(\\d+)\\.(\\d+)(-[0-9A-Za-z.-]+)?(\\+.*)?");
 
     /** {@code version} or {@code semver}, any case. */
-    public static TagPolicy parse(String text) {
+    public static TagPolicy parse(String text) throws UserFixableException {
         String value = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
         return switch (value) {
             case "version", "" -> VERSION;
             case "semver" -> SEMVER;
-            default -> throw new IllegalArgumentException("'" + text + "' is not a tag policy: use version or semver");
+            default -> throw new UserFixableException("'" + text + "' is not a tag policy: use version or semver");
         };
     }
 
@@ -42,14 +44,15 @@ public enum TagPolicy {
      * @param latest     add ({@code true}), suppress ({@code false}) or leave to the policy ({@code null}) the
      *                   {@code latest} tag
      * @return the tags, without duplicates, the main tag first
-     * @throws IllegalArgumentException with {@code semver}, a version that is not {@code MAJOR.MINOR.PATCH}
+     * @throws UserFixableException with {@code semver}, a version that is not {@code MAJOR.MINOR.PATCH}
      */
-    public List<String> tags(String version, List<String> configured, String revision, Boolean latest) {
+    public List<String> tags(String version, List<String> configured, String revision, Boolean latest)
+            throws UserFixableException {
         List<String> tags = new ArrayList<>();
         if (this == SEMVER) {
             Matcher semver = SEMVER_PATTERN.matcher(version.strip());
             if (!semver.matches()) {
-                throw new IllegalArgumentException("the project version '" + version + "' is not a semantic"
+                throw new UserFixableException("the project version '" + version + "' is not a semantic"
                         + " version MAJOR.MINOR.PATCH[-qualifier]: use image.tagPolicy=version, or a version like"
                         + " 1.4.2");
             }

@@ -12,4 +12,12 @@ public class EngineException extends Exception {
     public EngineException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /**
+     * Whether the user can fix this in the project or the setup (a failed build step, a refused login, no engine at
+     * the address) rather than a fault of the engine.
+     */
+    public boolean userFixable() {
+        return false;
+    }
 }

@@ -39,4 +39,9 @@ public class EngineUnreachableException extends EngineException {
         String message = root.getMessage();
         return message == null || message.isBlank() ? root.getClass().getSimpleName() : message.strip();
     }
+
+    @Override
+    public boolean userFixable() {
+        return true;
+    }
 }

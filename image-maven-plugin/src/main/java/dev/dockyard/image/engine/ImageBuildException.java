@@ -11,4 +11,9 @@ public class ImageBuildException extends EngineException {
     public ImageBuildException(String message) {
         super(message);
     }
+
+    @Override
+    public boolean userFixable() {
+        return true;
+    }
 }

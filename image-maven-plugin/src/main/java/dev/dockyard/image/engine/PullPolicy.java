@@ -1,5 +1,7 @@
 package dev.dockyard.image.engine;
 
+import dev.dockyard.image.support.UserFixableException;
+
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -14,12 +16,12 @@ public enum PullPolicy {
     ALWAYS;
 
     /**
-     * @throws IllegalArgumentException naming the accepted values
+     * @throws UserFixableException naming the accepted values
      */
-    public static PullPolicy parse(String value) {
+    public static PullPolicy parse(String value) throws UserFixableException {
         String wanted = value == null ? "" : value.strip().toUpperCase(Locale.ROOT);
         return Arrays.stream(values()).filter(p -> p.name().equals(wanted)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("'" + value + "' is not a pull policy: use one of "
+                .orElseThrow(() -> new UserFixableException("'" + value + "' is not a pull policy: use one of "
                         + Arrays.stream(values()).map(PullPolicy::toString).collect(Collectors.joining(", "))));
     }
 

@@ -11,4 +11,9 @@ public class RegistryException extends EngineException {
     public RegistryException(String message) {
         super(message);
     }
+
+    @Override
+    public boolean userFixable() {
+        return true;
+    }
 }

@@ -1,5 +1,7 @@
 package dev.dockyard.image.maven;
 
+import dev.dockyard.image.support.UserFixableException;
+
 import static dev.dockyard.image.maven.ImageParameters.*;
 
 import dev.dockyard.image.build.BuiltImage;
@@ -14,7 +16,7 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
 import dev.dockyard.image.build.TagPolicy;
-import dev.dockyard.image.settings.ServiceSettings;
+import dev.dockyard.image.maven.ServiceSettings;
 
 /**
  * Goals that work on the image this module builds ({@code image:build}, {@code verify}, {@code save},
@@ -98,8 +100,8 @@ abstract class AbstractEngineMojo extends AbstractImageMojo {
             policy = TagPolicy.parse(tagPolicy);
             String revision = gitTag ? new MavenProjectAdapter(project, session).gitRevision().orElse(null) : null;
             computed = policy.tags(project.getVersion(), tags == null ? List.of() : tags, revision, latest);
-        } catch (IllegalArgumentException e) {
-            throw new MojoFailureException("image.tagPolicy: " + e.getMessage());
+        } catch (UserFixableException e) {
+            throw failure(e.in("tagPolicy"));
         }
         if (computed.isEmpty() || (tags == null || tags.isEmpty() || tags.get(0).isBlank())
                 && policy == TagPolicy.VERSION) {
@@ -110,11 +112,11 @@ abstract class AbstractEngineMojo extends AbstractImageMojo {
     }
 
     /** The {@code image.buildArgs} entries as a map. */
-    static Map<String, String> buildArgs(List<String> entries) throws MojoFailureException {
+    Map<String, String> buildArgs(List<String> entries) throws MojoFailureException {
         try {
             return ServiceSettings.buildArgs(entries);
-        } catch (IllegalArgumentException e) {
-            throw new MojoFailureException(e.getMessage());
+        } catch (UserFixableException e) {
+            throw failure(e);
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -21,12 +22,10 @@ import dev.dockyard.image.engine.Engine;
 import dev.dockyard.image.engine.EngineAddress;
 import dev.dockyard.image.engine.EngineException;
 import dev.dockyard.image.engine.EngineLog;
-import dev.dockyard.image.engine.EngineUnreachableException;
-import dev.dockyard.image.engine.ImageBuildException;
-import dev.dockyard.image.engine.RegistryException;
 import dev.dockyard.image.render.Packagings;
 import dev.dockyard.image.support.ByteSize;
 import dev.dockyard.image.support.DurationText;
+import dev.dockyard.image.support.UserFixableException;
 
 /**
  * The base of every goal: the module, the build, the one switch every goal reads ({@code image.skip}), and the
@@ -44,6 +43,10 @@ abstract class AbstractImageMojo extends AbstractMojo {
     /** The running build (reactor projects, settings, start time). */
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     protected MavenSession session;
+
+    /** This goal's execution: its descriptor names the parameters' XML elements and properties. */
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true)
+    protected MojoExecution mojoExecution;
 
     /**
      * Skips every goal of this plugin for the module.
@@ -99,11 +102,12 @@ abstract class AbstractImageMojo extends AbstractMojo {
 
     /** Maps an engine fault: build and setup problems fail the build, the rest is an execution error. */
     static void rethrow(EngineException e) throws MojoFailureException, MojoExecutionException {
-        if (e instanceof ImageBuildException || e instanceof EngineUnreachableException
-                || e instanceof RegistryException) {
-            throw new MojoFailureException(e.getMessage());
-        }
-        throw new MojoExecutionException(e.getMessage(), e);
+        Failures.rethrow(e);
+    }
+
+    /** Maps a mistake of the user, naming the parameter at fault as this goal declares it. */
+    MojoFailureException failure(UserFixableException e) {
+        return Failures.failure(e, mojoExecution == null ? null : mojoExecution.getMojoDescriptor());
     }
 
     /** Where image:save writes the archive by default: {@code target/<image-name>-<version>.tar.gz}. */
@@ -123,21 +127,21 @@ abstract class AbstractImageMojo extends AbstractMojo {
     }
 
     /** A duration parameter; a value that does not parse is added to {@code problems}. */
-    static Duration duration(String property, String value, List<String> problems) {
+    Duration duration(String parameter, String value, List<String> problems) {
         try {
             return DurationText.parse(value);
-        } catch (IllegalArgumentException e) {
-            problems.add(property + ": " + e.getMessage());
+        } catch (UserFixableException e) {
+            problems.add(failure(e.in(parameter)).getMessage());
             return Duration.ZERO;
         }
     }
 
     /** A size parameter in bytes; a value that does not parse is added to {@code problems}. */
-    static long size(String property, String value, List<String> problems) {
+    long size(String parameter, String value, List<String> problems) {
         try {
             return ByteSize.parse(value);
-        } catch (IllegalArgumentException e) {
-            problems.add(property + ": " + e.getMessage());
+        } catch (UserFixableException e) {
+            problems.add(failure(e.in(parameter)).getMessage());
             return 0;
         }
     }

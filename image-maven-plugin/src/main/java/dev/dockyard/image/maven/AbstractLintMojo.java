@@ -1,5 +1,7 @@
 package dev.dockyard.image.maven;
 
+import dev.dockyard.image.support.UserFixableException;
+
 import java.io.File;
 
 import static dev.dockyard.image.maven.ImageParameters.*;
@@ -118,8 +120,8 @@ abstract class AbstractLintMojo extends AbstractImageMojo {
             outcome = step.run(run);
         } catch (IOException e) {
             throw new MojoExecutionException(e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
-            throw new MojoFailureException(e.getMessage());
+        } catch (UserFixableException e) {
+            throw failure(e);
         }
         if (outcome.upToDate()) {
             return outcome;
@@ -143,6 +145,6 @@ abstract class AbstractLintMojo extends AbstractImageMojo {
     /** One call of the lint use case. */
     @FunctionalInterface
     protected interface LintStep {
-        LintOutcome run(LintRun run) throws IOException;
+        LintOutcome run(LintRun run) throws IOException, UserFixableException;
     }
 }

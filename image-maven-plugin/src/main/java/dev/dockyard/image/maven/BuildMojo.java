@@ -1,5 +1,7 @@
 package dev.dockyard.image.maven;
 
+import dev.dockyard.image.support.UserFixableException;
+
 import java.io.File;
 
 import static dev.dockyard.image.maven.ImageParameters.*;
@@ -91,8 +93,8 @@ public class BuildMojo extends AbstractEngineMojo {
     private PullPolicy pullPolicy() throws MojoFailureException {
         try {
             return PullPolicy.parse(pull);
-        } catch (IllegalArgumentException e) {
-            throw new MojoFailureException("image.pull: " + e.getMessage());
+        } catch (UserFixableException e) {
+            throw failure(e.in("pull"));
         }
     }
 }

@@ -1,6 +1,6 @@
 package dev.dockyard.image.maven;
 
-import dev.dockyard.image.settings.ServiceSettings;
+import dev.dockyard.image.maven.ServiceSettings;
 
 import static dev.dockyard.image.maven.ImageParameters.*;
 
@@ -101,7 +101,7 @@ public class CheckMojo extends AbstractImageMojo {
         }
         Path file = archive != null ? archive.toPath().toAbsolutePath() : savedArchive(imageName);
         List<String> problems = new ArrayList<>();
-        long budget = size(MAX_IMAGE_SIZE, maxImageSize, problems);
+        long budget = size("maxImageSize", maxImageSize, problems);
         failOn(problems);
         Verification verification;
         try {

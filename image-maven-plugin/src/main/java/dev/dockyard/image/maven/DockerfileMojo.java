@@ -31,7 +31,7 @@ import dev.dockyard.image.render.RenderRequest;
 import dev.dockyard.image.render.RenderResult;
 import dev.dockyard.image.render.StagedLayer;
 import dev.dockyard.image.render.TemplateSource;
-import dev.dockyard.image.settings.ServiceSettings;
+import dev.dockyard.image.maven.ServiceSettings;
 
 /**
  * Renders the module's Dockerfile from a Freemarker template into {@code target/docker/Dockerfile}, with a

@@ -18,7 +18,7 @@ import org.apache.maven.project.MavenProject;
 import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 import dev.dockyard.image.stack.ServiceSpec;
-import dev.dockyard.image.settings.ServiceSettings;
+import dev.dockyard.image.maven.ServiceSettings;
 
 /**
  * Reads the reactor as a stack: every module whose build runs {@code image:build} is a service, configured as that

@@ -83,7 +83,7 @@ public class StartMojo extends AbstractStackMojo {
             return;
         }
         List<String> problems = new ArrayList<>();
-        Duration timeout = duration(HEALTH_TIMEOUT, healthTimeout, problems);
+        Duration timeout = duration("healthTimeout", healthTimeout, problems);
         failOn(problems);
         StackPlan plan;
         try {

@@ -47,7 +47,7 @@ public class StopMojo extends AbstractImageMojo {
             return;
         }
         List<String> problems = new ArrayList<>();
-        Duration timeout = duration(STOP_TIMEOUT, stopTimeout, problems);
+        Duration timeout = duration("stopTimeout", stopTimeout, problems);
         failOn(problems);
         try (Engine engine = connect()) {
             int removed = new StackRunner(engine, engineLog()).stop(stackKey(), timeout);

@@ -25,7 +25,7 @@ import dev.dockyard.image.verify.VerificationReports;
 import dev.dockyard.image.verify.ImageVerifier;
 import dev.dockyard.image.verify.Verification;
 import dev.dockyard.image.verify.VerifyRequest;
-import dev.dockyard.image.settings.ServiceSettings;
+import dev.dockyard.image.maven.ServiceSettings;
 
 /**
  * Verifies the image {@code image:build} built. Static checks: size within {@code image.maxImageSize}, a non-root
@@ -162,9 +162,9 @@ public class VerifyMojo extends AbstractEngineMojo {
 
     private VerifyRequest request(String image) throws MojoFailureException {
         List<String> problems = new ArrayList<>();
-        long budget = size(MAX_IMAGE_SIZE, maxImageSize, problems);
-        Duration health = duration(HEALTH_TIMEOUT, healthTimeout, problems);
-        Duration stop = duration(STOP_TIMEOUT, stopTimeout, problems);
+        long budget = size("maxImageSize", maxImageSize, problems);
+        Duration health = duration("healthTimeout", healthTimeout, problems);
+        Duration stop = duration("stopTimeout", stopTimeout, problems);
         failOn(problems);
         String path = ServiceSettings.healthPath(healthPath);
         String runId = project.getArtifactId() + "-" + UUID.randomUUID().toString().substring(0, 8);

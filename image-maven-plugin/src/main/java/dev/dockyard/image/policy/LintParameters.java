@@ -1,5 +1,7 @@
 package dev.dockyard.image.policy;
 
+import dev.dockyard.image.support.UserFixableException;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,35 +26,35 @@ public record LintParameters(String failOn, List<String> severities, List<String
     /**
      * The linter for these parameters.
      *
-     * @throws IllegalArgumentException naming the parameter and the value at fault, or the unknown rule ids
+     * @throws UserFixableException naming the parameter and the value at fault, or the unknown rule ids
      */
-    public Linter linter() {
+    public Linter linter() throws UserFixableException {
         LintSettings settings = settings();
         try {
             return new Linter(settings);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Invalid lint configuration: " + e.getMessage());
+            throw new UserFixableException("Invalid lint configuration: " + e.getMessage());
         }
     }
 
     /**
      * The lint settings.
      *
-     * @throws IllegalArgumentException naming the parameter (XML element and property) and the value at fault
+     * @throws UserFixableException naming the parameter and the value at fault
      */
-    public LintSettings settings() {
+    public LintSettings settings() throws UserFixableException {
         LintSettings.Builder b = LintSettings.builder();
         try {
             b.failOn(FailOn.parse(failOn));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Invalid <failOn>/image.failOn: " + e.getMessage());
+            throw new UserFixableException("failOn", e.getMessage());
         }
         List<String> off = new ArrayList<>(nz(disabledRules));
         if (digestPinSeverity != null && !digestPinSeverity.isBlank()) {
             if (digestPinSeverity.trim().equalsIgnoreCase("off")) {
                 off.add(LintSettings.DIGEST_RULE);
             } else {
-                b.digestPinSeverity(severity(digestPinSeverity, "<digestPinSeverity>/image.lint.digestPinSeverity"));
+                b.digestPinSeverity(severity(digestPinSeverity, "digestPinSeverity", ""));
             }
         }
         for (String entry : nz(severities)) {
@@ -61,7 +63,7 @@ public record LintParameters(String failOn, List<String> severities, List<String
             }
             int eq = entry.indexOf('=');
             if (eq <= 0) {
-                throw new IllegalArgumentException("Invalid <lintSeverities>/image.lint.severities entry '" + entry
+                throw new UserFixableException("lintSeverities", "entry '" + entry
                         + "': use rule=severity, e.g. user-numeric=warning");
             }
             String rule = entry.substring(0, eq).trim();
@@ -69,7 +71,7 @@ public record LintParameters(String failOn, List<String> severities, List<String
             if (value.equalsIgnoreCase("off")) {
                 off.add(rule);
             } else {
-                b.severity(rule, severity(value, "<lintSeverities>/image.lint.severities entry '" + entry + "'"));
+                b.severity(rule, severity(value, "lintSeverities", "entry '" + entry + "': "));
             }
         }
         b.disable(off);
@@ -77,15 +79,15 @@ public record LintParameters(String failOn, List<String> severities, List<String
         try {
             return b.build();
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Invalid lint configuration: " + e.getMessage());
+            throw new UserFixableException("Invalid lint configuration: " + e.getMessage());
         }
     }
 
-    private static Severity severity(String value, String where) {
+    private static Severity severity(String value, String parameter, String entry) throws UserFixableException {
         try {
             return Severity.parse(value);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Invalid " + where + ": " + e.getMessage() + " (or off)");
+            throw new UserFixableException(parameter, entry + e.getMessage() + " (or off)");
         }
     }
 

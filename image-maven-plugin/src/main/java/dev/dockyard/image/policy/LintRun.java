@@ -1,5 +1,7 @@
 package dev.dockyard.image.policy;
 
+import dev.dockyard.image.support.UserFixableException;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,9 +38,9 @@ public final class LintRun {
     /**
      * The linter built from the parameters.
      *
-     * @throws IllegalArgumentException naming the parameter and value when one is invalid
+     * @throws UserFixableException naming the parameter and value when one is invalid
      */
-    public Linter linter() {
+    public Linter linter() throws UserFixableException {
         if (linter == null) {
             linter = parameters.linter();
         }
@@ -50,9 +52,9 @@ public final class LintRun {
      * {@code TEST-dockyard-<reportName>.xml}.
      *
      * @throws IOException naming what could not be read or written
-     * @throws IllegalArgumentException naming the lint parameter and value when one is invalid
+     * @throws UserFixableException naming the lint parameter and value when one is invalid
      */
-    public LintOutcome lint(List<Path> files, String reportName) throws IOException {
+    public LintOutcome lint(List<Path> files, String reportName) throws IOException, UserFixableException {
         Linter linter = linter();
         LintResult result;
         try {
@@ -77,8 +79,10 @@ public final class LintRun {
      * @param upToDate   whether the render left the Dockerfile as it was
      * @param workDirectory where the memo is kept
      * @throws IOException naming what could not be read or written
+     * @throws UserFixableException naming the lint parameter and value when one is invalid
      */
-    public LintOutcome lintRendered(Path dockerfile, boolean upToDate, Path workDirectory) throws IOException {
+    public LintOutcome lintRendered(Path dockerfile, boolean upToDate, Path workDirectory)
+            throws IOException, UserFixableException {
         LintMemo memo = new LintMemo(workDirectory.resolve(MEMO_FILE));
         Path report = reportsDirectory.resolve(LintReports.RENDERED_NAME + ".json");
         String settings = parameters.line(false);

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import dev.dockyard.image.support.DurationText;
+import dev.dockyard.image.support.UserFixableException;
 
 /**
  * Checks a {@link RenderRequest} before anything is written, and lists every problem, each naming the parameter
@@ -132,7 +133,7 @@ final class SettingsValidator {
     private static void checkDuration(List<String> problems, String property, String value) {
         try {
             DurationText.parse(value);
-        } catch (IllegalArgumentException e) {
+        } catch (UserFixableException e) {
             problems.add(property + " '" + value + "' is not a duration such as 30s, 1m30s or 500ms");
         }
     }

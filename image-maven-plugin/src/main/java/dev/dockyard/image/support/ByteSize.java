@@ -20,12 +20,12 @@ public final class ByteSize {
     /**
      * Parses {@code 150MB}, {@code 1.5 GB}, {@code 200MiB}, {@code 1048576}.
      *
-     * @throws IllegalArgumentException with the accepted forms
+     * @throws UserFixableException with the accepted forms
      */
-    public static long parse(String text) {
+    public static long parse(String text) throws UserFixableException {
         Matcher m = SIZE.matcher(text == null ? "" : text);
         if (!m.matches()) {
-            throw new IllegalArgumentException("'" + text + "' is not a size: use a number with B, KB, MB, GB"
+            throw new UserFixableException("'" + text + "' is not a size: use a number with B, KB, MB, GB"
                     + " (decimal, as docker images shows) or KiB, MiB, GiB, e.g. 150MB");
         }
         String unit = m.group(2) == null ? "b" : m.group(2).toLowerCase(Locale.ROOT);

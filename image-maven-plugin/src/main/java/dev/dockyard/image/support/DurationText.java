@@ -20,9 +20,9 @@ public final class DurationText {
     /**
      * A bare number is seconds.
      *
-     * @throws IllegalArgumentException naming the accepted forms
+     * @throws UserFixableException naming the accepted forms
      */
-    public static Duration parse(String text) {
+    public static Duration parse(String text) throws UserFixableException {
         String value = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
         if (value.matches("[0-9]+")) {
             return Duration.ofSeconds(Long.parseLong(value));
@@ -44,14 +44,22 @@ public final class DurationText {
             end = m.end();
         }
         if (end == 0 || end != value.length()) {
-            throw new IllegalArgumentException("'" + text + "' is not a duration: use e.g. 500ms, 10s, 2m, 1m30s");
+            throw new UserFixableException("'" + text + "' is not a duration: use e.g. 500ms, 10s, 2m, 1m30s");
         }
         return total;
     }
 
-    /** {@code text} as Docker's own flags take it: a bare number of seconds gets its {@code s}. */
+    /**
+     * {@code text} as Docker's own flags take it: a bare number of seconds gets its {@code s}.
+     *
+     * @throws IllegalArgumentException when {@code text} is not a duration: callers validate values first
+     */
     public static String dockerText(String text) {
-        parse(text);
+        try {
+            parse(text);
+        } catch (UserFixableException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
         String value = text.strip();
         return value.matches("[0-9]+") ? value + "s" : value;
     }

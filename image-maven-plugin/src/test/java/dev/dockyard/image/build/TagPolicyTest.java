@@ -1,5 +1,7 @@
 package dev.dockyard.image.build;
 
+import dev.dockyard.image.support.UserFixableException;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -10,39 +12,39 @@ import org.junit.jupiter.api.Test;
 class TagPolicyTest {
 
     @Test
-    void versionKeepsTheConfiguredTagsThenTheCommit() {
+    void versionKeepsTheConfiguredTagsThenTheCommit() throws Exception {
         assertEquals(List.of("1.4.2", "abc1234"), TagPolicy.VERSION.tags("1.4.2", List.of("1.4.2"), "abc1234def", null));
         assertEquals(List.of("1.4.2"), TagPolicy.VERSION.tags("1.4.2", List.of("1.4.2"), null, null));
     }
 
     @Test
-    void semverReleaseGetsEveryLevelAndLatest() {
+    void semverReleaseGetsEveryLevelAndLatest() throws Exception {
         assertEquals(List.of("1.4.2", "1.4", "1", "latest", "abc1234"),
                 TagPolicy.SEMVER.tags("1.4.2", List.of("1.4.2"), "abc1234", null));
     }
 
     @Test
-    void semverSnapshotGetsOnlyItsVersionAndTheCommit() {
+    void semverSnapshotGetsOnlyItsVersionAndTheCommit() throws Exception {
         assertEquals(List.of("1.5.0-SNAPSHOT", "abc1234"),
                 TagPolicy.SEMVER.tags("1.5.0-SNAPSHOT", List.of("1.5.0-SNAPSHOT"), "abc1234", null));
         assertEquals(List.of("2.0.0-rc.1"), TagPolicy.SEMVER.tags("2.0.0-rc.1", List.of(), null, null));
     }
 
     @Test
-    void latestIsAddedOrSuppressedOnRequest() {
+    void latestIsAddedOrSuppressedOnRequest() throws Exception {
         assertEquals(List.of("1.4.2", "1.4", "1"), TagPolicy.SEMVER.tags("1.4.2", List.of(), null, false));
         assertEquals(List.of("1.4.2", "latest"), TagPolicy.VERSION.tags("1.4.2", List.of("1.4.2"), null, true));
         assertEquals(List.of("1.4.2"), TagPolicy.VERSION.tags("1.4.2", List.of("1.4.2", "latest"), null, false));
     }
 
     @Test
-    void semverRejectsOtherVersionsAndUnknownPolicies() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+    void semverRejectsOtherVersionsAndUnknownPolicies() throws Exception {
+        UserFixableException e = assertThrows(UserFixableException.class,
                 () -> TagPolicy.SEMVER.tags("1.4", List.of(), null, null));
         assertEquals("the project version '1.4' is not a semantic version MAJOR.MINOR.PATCH[-qualifier]: use"
                 + " image.tagPolicy=version, or a version like 1.4.2", e.getMessage());
         assertEquals("'calver' is not a tag policy: use version or semver",
-                assertThrows(IllegalArgumentException.class, () -> TagPolicy.parse("calver")).getMessage());
+                assertThrows(UserFixableException.class, () -> TagPolicy.parse("calver")).getMessage());
         assertEquals(TagPolicy.SEMVER, TagPolicy.parse(" SemVer "));
     }
 }

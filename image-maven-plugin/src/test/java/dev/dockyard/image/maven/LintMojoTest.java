@@ -1,5 +1,7 @@
 package dev.dockyard.image.maven;
 
+import org.apache.maven.plugin.MojoExecution;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,13 +27,14 @@ class LintMojoTest {
     @TempDir
     Path module;
 
-    private LintMojo mojo() {
+    private LintMojo mojo() throws Exception {
         LintMojo mojo = new LintMojo();
         mojo.failOn = "warning";
         MavenProject project = new MavenProject();
         project.setFile(module.resolve("pom.xml").toFile());
         mojo.project = project;
         mojo.reportsDirectory = module.resolve("target/image-reports").toFile();
+        mojo.mojoExecution = new MojoExecution(Descriptors.goal("lint"));
         return mojo;
     }
 
@@ -56,17 +59,17 @@ class LintMojoTest {
     }
 
     @Test
-    void invalidParametersNameTheParameterAtTheFirstLint() {
+    void invalidParametersNameTheParameterAtTheFirstLint() throws Exception {
         LintMojo mojo = mojo();
         mojo.failOn = "sometimes";
         assertEquals("Invalid <failOn>/image.failOn: 'sometimes' is not a failOn threshold: use error, warning, info or"
                 + " none", assertThrows(MojoFailureException.class, lint(mojo)).getMessage());
         mojo.failOn = "warning";
         mojo.lintSeverities = List.of("user-numeric");
-        assertEquals("Invalid <lintSeverities>/image.lint.severities entry 'user-numeric': use rule=severity, e.g. "
+        assertEquals("Invalid <lintSeverities>/image.lint.severities: entry 'user-numeric': use rule=severity, e.g. "
                 + "user-numeric=warning", assertThrows(MojoFailureException.class, lint(mojo)).getMessage());
         mojo.lintSeverities = List.of("user-numeric=loud");
-        assertEquals("Invalid <lintSeverities>/image.lint.severities entry 'user-numeric=loud': 'loud' is not a "
+        assertEquals("Invalid <lintSeverities>/image.lint.severities: entry 'user-numeric=loud': 'loud' is not a "
                 + "severity: use error, warning or info (or off)",
                 assertThrows(MojoFailureException.class, lint(mojo)).getMessage());
     }

@@ -1,5 +1,7 @@
 package dev.dockyard.image.policy;
 
+import dev.dockyard.image.support.UserFixableException;
+
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,9 +12,9 @@ import org.junit.jupiter.api.Test;
 class LintParametersTest {
 
     @Test
-    void anUnknownRuleIdIsAnInvalidLintConfigurationListingTheKnownIds() {
+    void anUnknownRuleIdIsAnInvalidLintConfigurationListingTheKnownIds() throws Exception {
         LintParameters parameters = new LintParameters("warning", List.of(), List.of("user-rot"), List.of(), null);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, parameters::linter);
+        UserFixableException e = assertThrows(UserFixableException.class, parameters::linter);
         assertTrue(e.getMessage().startsWith("Invalid lint configuration: unknown lint rule id(s) [user-rot];"
                 + " known ids: add-local, "), e.getMessage());
     }

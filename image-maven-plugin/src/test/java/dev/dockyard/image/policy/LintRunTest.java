@@ -1,5 +1,7 @@
 package dev.dockyard.image.policy;
 
+import dev.dockyard.image.support.UserFixableException;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -93,9 +95,10 @@ class LintRunTest {
         Path dockerfile = Files.writeString(Files.createDirectories(module.resolve("target/docker"))
                 .resolve("Dockerfile"), FAILING);
         LintRun run = run("sometimes");
-        assertEquals("Invalid <failOn>/image.failOn: 'sometimes' is not a failOn threshold: use error, warning, info"
-                + " or none", assertThrows(IllegalArgumentException.class,
-                        () -> run.lint(List.of(dockerfile), "lint")).getMessage());
+        UserFixableException e = assertThrows(UserFixableException.class,
+                () -> run.lint(List.of(dockerfile), "lint"));
+        assertEquals(java.util.Optional.of("failOn"), e.parameter());
+        assertEquals("'sometimes' is not a failOn threshold: use error, warning, info or none", e.getMessage());
     }
 
     @Test

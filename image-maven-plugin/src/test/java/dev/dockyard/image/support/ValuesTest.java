@@ -1,5 +1,7 @@
 package dev.dockyard.image.support;
 
+import dev.dockyard.image.support.UserFixableException;
+
 import dev.dockyard.image.engine.ImageLayer;
 import dev.dockyard.image.engine.PullPolicy;
 
@@ -14,13 +16,13 @@ import org.junit.jupiter.api.Test;
 class ValuesTest {
 
     @Test
-    void sizesAreDecimalLikeDockerImagesUnlessBinaryUnitsAreGiven() {
+    void sizesAreDecimalLikeDockerImagesUnlessBinaryUnitsAreGiven() throws Exception {
         assertEquals(150_000_000L, ByteSize.parse("150MB"));
         assertEquals(1_500_000_000L, ByteSize.parse("1.5 GB"));
         assertEquals(200L * 1024 * 1024, ByteSize.parse("200MiB"));
         assertEquals(1024, ByteSize.parse("1024"));
         assertEquals(64_000, ByteSize.parse("64k"));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ByteSize.parse("big"));
+        UserFixableException e = assertThrows(UserFixableException.class, () -> ByteSize.parse("big"));
         assertEquals("'big' is not a size: use a number with B, KB, MB, GB (decimal, as docker images shows) or"
                 + " KiB, MiB, GiB, e.g. 150MB", e.getMessage());
         assertEquals("84.4 MB", ByteSize.format(84_378_889));
@@ -29,27 +31,27 @@ class ValuesTest {
     }
 
     @Test
-    void durationsAsDockerWritesThem() {
+    void durationsAsDockerWritesThem() throws Exception {
         assertEquals(Duration.ofSeconds(10), DurationText.parse("10s"));
         assertEquals(Duration.ofMillis(500), DurationText.parse("500ms"));
         assertEquals(Duration.ofSeconds(90), DurationText.parse("1m30s"));
         assertEquals(Duration.ofSeconds(45), DurationText.parse("45"));
         assertEquals(Duration.ofMillis(1500), DurationText.parse("1.5s"));
-        assertThrows(IllegalArgumentException.class, () -> DurationText.parse("10 seconds"));
-        assertThrows(IllegalArgumentException.class, () -> DurationText.parse("s10"));
-        assertThrows(IllegalArgumentException.class, () -> DurationText.parse(""));
+        assertThrows(UserFixableException.class, () -> DurationText.parse("10 seconds"));
+        assertThrows(UserFixableException.class, () -> DurationText.parse("s10"));
+        assertThrows(UserFixableException.class, () -> DurationText.parse(""));
     }
 
     @Test
-    void pullPolicies() {
+    void pullPolicies() throws Exception {
         assertEquals(PullPolicy.NEVER, PullPolicy.parse(" Never "));
         assertEquals("missing", PullPolicy.MISSING.toString());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PullPolicy.parse("sometimes"));
+        UserFixableException e = assertThrows(UserFixableException.class, () -> PullPolicy.parse("sometimes"));
         assertEquals("'sometimes' is not a pull policy: use one of never, missing, always", e.getMessage());
     }
 
     @Test
-    void historyInstructionsReadable() {
+    void historyInstructionsReadable() throws Exception {
         assertEquals("COPY --chown=65532:65532 dir to /app/app/", layer("COPY --chown=65532:65532dir:"
                 + "3d6cf62df1a598d7268d56f52d1970f8e3874a0efaa71f6687446ff7ea597184 in /app/app/ ").instruction());
         assertEquals("COPY file to /opt/app.jar", layer("/bin/sh -c #(nop) COPY file:"

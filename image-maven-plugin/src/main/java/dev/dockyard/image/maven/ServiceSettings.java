@@ -1,4 +1,6 @@
-package dev.dockyard.image.settings;
+package dev.dockyard.image.maven;
+
+import dev.dockyard.image.support.UserFixableException;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,9 +43,9 @@ public final class ServiceSettings {
     /**
      * {@code image.buildArgs}: each {@code NAME=value}; blank entries are left out.
      *
-     * @throws IllegalArgumentException listing every entry that is not {@code NAME=value}
+     * @throws UserFixableException listing every entry that is not {@code NAME=value}
      */
-    public static Map<String, String> buildArgs(List<String> entries) {
+    public static Map<String, String> buildArgs(List<String> entries) throws UserFixableException {
         Map<String, String> args = new LinkedHashMap<>();
         List<String> invalid = new ArrayList<>();
         for (String arg : entries == null ? List.<String>of() : entries) {
@@ -58,7 +60,7 @@ public final class ServiceSettings {
             }
         }
         if (!invalid.isEmpty()) {
-            throw new IllegalArgumentException("image.buildArgs: " + String.join(", ", invalid) + " "
+            throw new UserFixableException("buildArgs", String.join(", ", invalid) + " "
                     + (invalid.size() == 1 ? "is" : "are") + " not NAME=value");
         }
         return args;

@@ -1,4 +1,6 @@
-package dev.dockyard.image.settings;
+package dev.dockyard.image.maven;
+
+import dev.dockyard.image.support.UserFixableException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -15,7 +17,7 @@ import dev.dockyard.image.support.DurationText;
 class ServiceSettingsTest {
 
     @Test
-    void portsHealthPathAndBuildArgs() {
+    void portsHealthPathAndBuildArgs() throws Exception {
         assertEquals(List.of(8080, 9000), ServiceSettings.ports(8080, Arrays.asList(8080, null, 9000, 9000)));
         assertEquals(List.of(8080), ServiceSettings.ports(8080, null));
         assertNull(ServiceSettings.healthPath("none"));
@@ -24,12 +26,14 @@ class ServiceSettingsTest {
         assertEquals("/health", ServiceSettings.healthPath(" /health"));
         assertEquals(Map.of("A", "1", "URL", "http://x/?a=b"), ServiceSettings.buildArgs(List.of("A=1", " ",
                 "URL=http://x/?a=b")));
-        assertEquals("image.buildArgs: =1, B are not NAME=value", assertThrows(IllegalArgumentException.class,
-                () -> ServiceSettings.buildArgs(List.of("=1", "B"))).getMessage());
+        UserFixableException e = assertThrows(UserFixableException.class,
+                () -> ServiceSettings.buildArgs(List.of("=1", "B")));
+        assertEquals("=1, B are not NAME=value", e.getMessage());
+        assertEquals(java.util.Optional.of("buildArgs"), e.parameter());
     }
 
     @Test
-    void oneDurationGrammarForTheRenderedHealthCheckAndVerify() {
+    void oneDurationGrammarForTheRenderedHealthCheckAndVerify() throws Exception {
         assertEquals(java.time.Duration.ofNanos(1_500), DurationText.parse("1us500ns"));
         assertEquals("45s", DurationText.dockerText("45"));
         assertEquals("1m30s", DurationText.dockerText("1m30s"));
