@@ -12,12 +12,14 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
+import dev.dockyard.image.engine.DockerEngine;
 import dev.dockyard.image.policy.Rule;
 
 /**
@@ -56,6 +58,51 @@ class ArchitectureTest {
                         "org.objectweb.asm..", "freemarker..", "com.github.dockerjava..")
                 .because("no mojo holds parsing, hashing, archive or classification code: the core does that work,"
                         + " unit-tested without Maven")
+                .check(PLUGIN);
+    }
+
+    /** The Docker adapter: {@link DockerEngine}, its nested classes, and the engine package's non-public helpers. */
+    private static final DescribedPredicate<JavaClass> DOCKER_ADAPTER = new DescribedPredicate<>(
+            "the Docker adapter (DockerEngine, its nested classes, its package's non-public helpers)") {
+        @Override
+        public boolean test(JavaClass type) {
+            return type.getPackageName().equals("dev.dockyard.image.engine")
+                    && (type.getName().equals(DockerEngine.class.getName())
+                            || type.getName().startsWith(DockerEngine.class.getName() + "$")
+                            || !type.getModifiers().contains(JavaModifier.PUBLIC));
+        }
+    };
+
+    @Test
+    void onlyTheDockerAdapterImportsDockerJava() {
+        noClasses().that(DescribedPredicate.not(DOCKER_ADAPTER))
+                .should().dependOnClassesThat().resideInAnyPackage("com.github.dockerjava..")
+                .because("everything else talks to the engine through the Engine port, so another engine or a fake"
+                        + " can stand in")
+                .check(PLUGIN);
+    }
+
+    @Test
+    void renderingStagingLintAndArchivesNeverReachTheEngine() {
+        noClasses().that().resideInAnyPackage("dev.dockyard.image.archive..", "dev.dockyard.image.render..",
+                "dev.dockyard.image.stage..", "dev.dockyard.image.policy..", "dev.dockyard.image.dockerfile..")
+                .should().dependOnClassesThat().resideInAPackage("dev.dockyard.image.engine..")
+                .because("image:dockerfile, image:lint and image:check work without an engine")
+                .check(PLUGIN);
+    }
+
+    @Test
+    void useCasesDependOnThePortNotTheAdapter() {
+        noClasses().that().resideInAnyPackage("dev.dockyard.image.build..", "dev.dockyard.image.verify..",
+                "dev.dockyard.image.push..", "dev.dockyard.image.stack..", "dev.dockyard.image.archive..")
+                .should().dependOnClassesThat().belongToAnyOf(DockerEngine.class)
+                .because("use cases get an Engine; only the Maven adapter chooses and connects DockerEngine")
+                .check(PLUGIN);
+        noClasses().that().resideInAPackage("dev.dockyard.image.engine..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.dockyard.image.build..",
+                        "dev.dockyard.image.verify..", "dev.dockyard.image.push..", "dev.dockyard.image.stack..",
+                        "dev.dockyard.image.maven..")
+                .because("the engine package is below the use cases: it knows no use case")
                 .check(PLUGIN);
     }
 

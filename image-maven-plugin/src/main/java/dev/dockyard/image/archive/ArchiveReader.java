@@ -25,9 +25,9 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.dockyard.image.engine.HealthCheckConfig;
-import dev.dockyard.image.engine.ImageDetails;
-import dev.dockyard.image.engine.ImageLayer;
+import dev.dockyard.image.model.HealthCheckConfig;
+import dev.dockyard.image.model.ImageDetails;
+import dev.dockyard.image.model.ImageLayer;
 
 /**
  * Reads a saved image without an engine: the Docker {@code save} format ({@code manifest.json}, the config

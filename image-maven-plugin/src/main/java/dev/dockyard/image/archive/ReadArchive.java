@@ -2,7 +2,7 @@ package dev.dockyard.image.archive;
 
 import java.nio.file.Path;
 
-import dev.dockyard.image.engine.ImageDetails;
+import dev.dockyard.image.model.ImageDetails;
 
 /**
  * An image read from an archive.

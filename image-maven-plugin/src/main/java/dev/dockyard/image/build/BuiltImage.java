@@ -1,6 +1,6 @@
 package dev.dockyard.image.build;
 
-import dev.dockyard.image.engine.ImageDetails;
+import dev.dockyard.image.model.ImageDetails;
 import dev.dockyard.image.support.Json;
 
 import java.io.IOException;

@@ -9,7 +9,7 @@ import dev.dockyard.image.engine.Engine;
 import dev.dockyard.image.engine.EngineException;
 import dev.dockyard.image.engine.EngineLog;
 import dev.dockyard.image.engine.ImageBuildException;
-import dev.dockyard.image.engine.ImageDetails;
+import dev.dockyard.image.model.ImageDetails;
 import dev.dockyard.image.engine.PullPolicy;
 import dev.dockyard.image.support.ByteSize;
 

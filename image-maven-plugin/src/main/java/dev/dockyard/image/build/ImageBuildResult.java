@@ -1,7 +1,7 @@
 package dev.dockyard.image.build;
 
 import dev.dockyard.image.engine.BuildResult;
-import dev.dockyard.image.engine.ImageDetails;
+import dev.dockyard.image.model.ImageDetails;
 
 /**
  * What {@link ImageBuild} built and wrote.

@@ -1,10 +1,12 @@
 package dev.dockyard.image.dockerfile;
 
+import dev.dockyard.image.support.UserFixableException;
+
 /**
  * A Dockerfile that cannot be parsed. The message is positioned like a compiler error:
  * {@code Dockerfile:12:1 unknown instruction: RUNN}.
  */
-public final class DockerfileSyntaxException extends Exception {
+public final class DockerfileSyntaxException extends UserFixableException {
 
     private static final long serialVersionUID = 1L;
 

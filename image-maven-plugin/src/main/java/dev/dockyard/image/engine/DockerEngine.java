@@ -1,5 +1,8 @@
 package dev.dockyard.image.engine;
 
+import dev.dockyard.image.model.HealthCheckConfig;
+import dev.dockyard.image.model.ImageDetails;
+import dev.dockyard.image.model.ImageLayer;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,7 +32,6 @@ import com.github.dockerjava.api.command.HealthState;
 import com.github.dockerjava.api.command.HealthStateLog;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.command.TopContainerResponse;
-import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.command.BuildImageCmd;
@@ -42,7 +44,6 @@ import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HealthCheck;
 import com.github.dockerjava.api.model.HostConfig;
-import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
@@ -50,7 +51,6 @@ import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.core.command.BuildImageResultCallback;
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
-
 
 /**
  * The {@link Engine} on a Docker engine, through docker-java over its dependency-free transport. One per goal

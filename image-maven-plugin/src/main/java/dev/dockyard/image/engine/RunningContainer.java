@@ -1,5 +1,7 @@
 package dev.dockyard.image.engine;
 
+import dev.dockyard.image.model.HealthCheckConfig;
+
 import dev.dockyard.image.support.DurationText;
 
 import java.time.Duration;

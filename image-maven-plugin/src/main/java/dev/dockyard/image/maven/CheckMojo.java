@@ -109,7 +109,7 @@ public class CheckMojo extends AbstractImageMojo {
             verification = new ArchiveCheck().check(file, budget, ServiceSettings.ports(port, ports),
                     ServiceSettings.trimmed(requiredLabels));
         } catch (ArchiveException e) {
-            throw new MojoFailureException(e.getMessage());
+            throw failure(e);
         }
         for (Check check : verification.checks()) {
             if (check.failed()) {

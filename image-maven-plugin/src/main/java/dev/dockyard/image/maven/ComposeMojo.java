@@ -85,7 +85,7 @@ public class ComposeMojo extends AbstractStackMojo {
                     + (plan.services().size() == 1 ? "" : "s") + ": " + String.join(", ",
                             plan.services().stream().map(ServiceSpec::name).toList()));
         } catch (StackException e) {
-            throw new MojoFailureException(e.getMessage());
+            throw failure(e);
         } catch (IOException e) {
             throw new MojoExecutionException("Could not write " + composeFile + ": " + e.getMessage(), e);
         }

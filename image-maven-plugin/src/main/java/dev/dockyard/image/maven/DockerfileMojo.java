@@ -312,7 +312,7 @@ public class DockerfileMojo extends AbstractLintMojo {
         try {
             result = renderers.renderer(session).render(request());
         } catch (RenderException e) {
-            throw new MojoFailureException(e.getMessage(), e);
+            throw failure(e);
         } catch (IOException e) {
             throw new MojoExecutionException("Could not render the Dockerfile of " + project.getId() + ": "
                     + e.getMessage(), e);

@@ -17,9 +17,9 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProjectHelper;
 
-import dev.dockyard.image.archive.ArchiveRequest;
-import dev.dockyard.image.archive.ArchiveResult;
-import dev.dockyard.image.archive.ImageArchive;
+import dev.dockyard.image.save.ArchiveRequest;
+import dev.dockyard.image.save.ArchiveResult;
+import dev.dockyard.image.save.ImageArchive;
 import dev.dockyard.image.dockerfile.DockerfileSyntaxException;
 import dev.dockyard.image.dockerfile.BaseImages;
 import dev.dockyard.image.support.ByteSize;
@@ -115,7 +115,7 @@ public class SaveMojo extends AbstractEngineMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("Could not read " + dockerfile + ": " + e.getMessage(), e);
         } catch (DockerfileSyntaxException e) {
-            throw new MojoFailureException(e.getMessage());
+            throw failure(e);
         }
     }
 }

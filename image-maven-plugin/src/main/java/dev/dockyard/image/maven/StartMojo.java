@@ -94,7 +94,7 @@ public class StartMojo extends AbstractStackMojo {
                 plan = plan.only(named);
             }
         } catch (StackException e) {
-            throw new MojoFailureException(e.getMessage());
+            throw failure(e);
         }
         if (plan.services().isEmpty()) {
             getLog().warn("image:start: no module of the reactor runs image:build: nothing to start");
@@ -109,7 +109,7 @@ public class StartMojo extends AbstractStackMojo {
         try (Engine engine = connect()) {
             started = new StackRunner(engine, engineLog()).start(request);
         } catch (StackException e) {
-            throw new MojoFailureException(e.getMessage());
+            throw failure(e);
         } catch (EngineException e) {
             rethrow(e);
             return;

@@ -1,9 +1,11 @@
 package dev.dockyard.image.stack;
 
+import dev.dockyard.image.support.UserFixableException;
+
 import java.util.List;
 
 /** A mistake in the stack's configuration (unknown dependency, cycle, bad override file): the user's to fix. */
-public final class StackException extends Exception {
+public final class StackException extends UserFixableException {
 
     private static final long serialVersionUID = 1L;
 

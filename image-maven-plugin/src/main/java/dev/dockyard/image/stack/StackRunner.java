@@ -14,7 +14,7 @@ import dev.dockyard.image.support.DurationText;
 import dev.dockyard.image.engine.Engine;
 import dev.dockyard.image.engine.EngineException;
 import dev.dockyard.image.engine.EngineLog;
-import dev.dockyard.image.engine.HealthCheckConfig;
+import dev.dockyard.image.model.HealthCheckConfig;
 import dev.dockyard.image.engine.HealthOutcome;
 import dev.dockyard.image.engine.HttpGet;
 import dev.dockyard.image.engine.ReadinessProbe;

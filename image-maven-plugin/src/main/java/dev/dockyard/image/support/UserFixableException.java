@@ -28,6 +28,12 @@ public class UserFixableException extends Exception {
         this.parameter = parameter;
     }
 
+    /** A mistake found through {@code cause} (a file that does not parse, a container that would not start). */
+    public UserFixableException(String message, Throwable cause) {
+        super(message, cause);
+        this.parameter = null;
+    }
+
     /** The parameter at fault, by its name in the POM, when one is. */
     public Optional<String> parameter() {
         return Optional.ofNullable(parameter);

@@ -1,5 +1,7 @@
 package dev.dockyard.image.archive;
 
+import dev.dockyard.image.save.ImageArchive;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.dockyard.image.verify.Check;
-import dev.dockyard.image.engine.ImageDetails;
+import dev.dockyard.image.model.ImageDetails;
 import dev.dockyard.image.verify.Verification;
 
 class ArchiveReaderTest {

@@ -1,7 +1,7 @@
 package dev.dockyard.image.build;
 
-import dev.dockyard.image.engine.ImageDetails;
-import dev.dockyard.image.engine.ImageLayer;
+import dev.dockyard.image.model.ImageDetails;
+import dev.dockyard.image.model.ImageLayer;
 import dev.dockyard.image.support.Json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

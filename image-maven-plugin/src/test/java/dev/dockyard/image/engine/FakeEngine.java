@@ -1,5 +1,8 @@
 package dev.dockyard.image.engine;
 
+import dev.dockyard.image.model.ImageDetails;
+import dev.dockyard.image.model.ImageLayer;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;

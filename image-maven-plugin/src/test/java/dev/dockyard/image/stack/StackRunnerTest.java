@@ -20,8 +20,8 @@ import dev.dockyard.image.engine.ContainerState;
 import dev.dockyard.image.engine.Engine;
 import dev.dockyard.image.engine.EngineException;
 import dev.dockyard.image.engine.FakeEngine;
-import dev.dockyard.image.engine.HealthCheckConfig;
-import dev.dockyard.image.engine.ImageDetails;
+import dev.dockyard.image.model.HealthCheckConfig;
+import dev.dockyard.image.model.ImageDetails;
 import dev.dockyard.image.engine.RecordingLog;
 
 class StackRunnerTest {

@@ -2,7 +2,7 @@ package dev.dockyard.image.support;
 
 import dev.dockyard.image.support.UserFixableException;
 
-import dev.dockyard.image.engine.ImageLayer;
+import dev.dockyard.image.model.ImageLayer;
 import dev.dockyard.image.engine.PullPolicy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,8 +1,8 @@
 package dev.dockyard.image.verify;
 
-import dev.dockyard.image.engine.HealthCheckConfig;
-import dev.dockyard.image.engine.ImageDetails;
-import dev.dockyard.image.engine.ImageLayer;
+import dev.dockyard.image.model.HealthCheckConfig;
+import dev.dockyard.image.model.ImageDetails;
+import dev.dockyard.image.model.ImageLayer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

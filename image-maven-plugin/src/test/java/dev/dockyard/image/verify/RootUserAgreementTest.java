@@ -1,6 +1,6 @@
 package dev.dockyard.image.verify;
 
-import dev.dockyard.image.engine.ImageDetails;
+import dev.dockyard.image.model.ImageDetails;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

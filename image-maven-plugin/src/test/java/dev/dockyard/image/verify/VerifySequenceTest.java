@@ -7,8 +7,8 @@ import dev.dockyard.image.engine.EngineException;
 import dev.dockyard.image.engine.ExecResult;
 import dev.dockyard.image.engine.FakeEngine;
 import dev.dockyard.image.engine.ForwardingEngine;
-import dev.dockyard.image.engine.HealthCheckConfig;
-import dev.dockyard.image.engine.ImageDetails;
+import dev.dockyard.image.model.HealthCheckConfig;
+import dev.dockyard.image.model.ImageDetails;
 import dev.dockyard.image.engine.RecordingLog;
 import dev.dockyard.image.engine.StopOutcome;
 

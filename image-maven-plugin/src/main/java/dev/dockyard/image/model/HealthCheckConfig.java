@@ -1,4 +1,4 @@
-package dev.dockyard.image.engine;
+package dev.dockyard.image.model;
 
 import java.time.Duration;
 import java.util.List;

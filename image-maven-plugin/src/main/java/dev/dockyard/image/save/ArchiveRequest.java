@@ -1,4 +1,4 @@
-package dev.dockyard.image.archive;
+package dev.dockyard.image.save;
 
 import java.nio.file.Path;
 import java.util.List;

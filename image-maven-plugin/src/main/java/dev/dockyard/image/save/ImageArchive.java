@@ -1,4 +1,6 @@
-package dev.dockyard.image.archive;
+package dev.dockyard.image.save;
+
+import dev.dockyard.image.archive.ArchiveNames;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,7 +15,7 @@ import java.util.zip.GZIPOutputStream;
 
 import dev.dockyard.image.engine.Engine;
 import dev.dockyard.image.engine.EngineException;
-import dev.dockyard.image.engine.ImageDetails;
+import dev.dockyard.image.model.ImageDetails;
 import dev.dockyard.image.support.Json;
 import dev.dockyard.image.support.Sha256;
 
@@ -69,7 +71,7 @@ public final class ImageArchive {
     }
 
     /** Writes {@code <file>.sha256} next to {@code file}, as {@code sha256sum} does; returns it. */
-    static Path writeChecksum(Path file, String hex) throws IOException {
+    public static Path writeChecksum(Path file, String hex) throws IOException {
         Path checksum = file.resolveSibling(ArchiveNames.checksum(file.getFileName().toString()));
         Files.writeString(checksum, hex + "  " + file.getFileName() + "\n", StandardCharsets.US_ASCII);
         return checksum;

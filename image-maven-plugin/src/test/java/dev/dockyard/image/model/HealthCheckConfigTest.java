@@ -1,4 +1,6 @@
-package dev.dockyard.image.engine;
+package dev.dockyard.image.model;
+
+import dev.dockyard.image.engine.ExecResult;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

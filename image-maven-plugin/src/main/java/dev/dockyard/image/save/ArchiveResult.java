@@ -1,8 +1,8 @@
-package dev.dockyard.image.archive;
+package dev.dockyard.image.save;
 
 import java.nio.file.Path;
 
-import dev.dockyard.image.engine.ImageDetails;
+import dev.dockyard.image.model.ImageDetails;
 
 /**
  * What {@link ImageArchive} wrote.
