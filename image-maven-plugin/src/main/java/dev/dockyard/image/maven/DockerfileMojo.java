@@ -29,7 +29,8 @@ import dev.dockyard.image.render.JvmSettings;
 import dev.dockyard.image.render.RenderException;
 import dev.dockyard.image.render.RenderRequest;
 import dev.dockyard.image.render.RenderResult;
-import dev.dockyard.image.render.StagedLayer;
+import dev.dockyard.image.stage.StagedLayer;
+import dev.dockyard.image.support.UserFixableException;
 import dev.dockyard.image.render.TemplateSource;
 import dev.dockyard.image.maven.ServiceSettings;
 
@@ -311,7 +312,7 @@ public class DockerfileMojo extends AbstractLintMojo {
         RenderResult result;
         try {
             result = renderers.renderer(session).render(request());
-        } catch (RenderException e) {
+        } catch (UserFixableException e) {
             throw failure(e);
         } catch (IOException e) {
             throw new MojoExecutionException("Could not render the Dockerfile of " + project.getId() + ": "

@@ -18,8 +18,8 @@ import org.apache.maven.model.License;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.project.MavenProject;
 
-import dev.dockyard.image.render.ArtifactInput;
-import dev.dockyard.image.render.Layer;
+import dev.dockyard.image.stage.ArtifactInput;
+import dev.dockyard.image.stage.Layer;
 import dev.dockyard.image.render.ProjectFacts;
 import dev.dockyard.image.render.ProjectInfo;
 

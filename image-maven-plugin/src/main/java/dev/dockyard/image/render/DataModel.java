@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import dev.dockyard.image.support.DurationText;
+import dev.dockyard.image.stage.ContextStager;
+import dev.dockyard.image.stage.StagedLayer;
 
 /**
  * Builds the data model every template sees. Documented in the templates README; keep the two in step. Only maps,

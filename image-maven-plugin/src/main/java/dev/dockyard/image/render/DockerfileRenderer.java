@@ -15,6 +15,10 @@ import java.util.TreeSet;
 import dev.dockyard.image.modules.ModuleScan;
 import dev.dockyard.image.modules.ModuleScanner;
 import dev.dockyard.image.modules.ScanRequest;
+import dev.dockyard.image.stage.ContextStager;
+import dev.dockyard.image.stage.JarLayouts;
+import dev.dockyard.image.stage.StagingPlan;
+import dev.dockyard.image.stage.StageException;
 
 /**
  * Renders a module's Dockerfile from a template and stages its build context: the entry point of this package.
@@ -61,9 +65,10 @@ public final class DockerfileRenderer {
      * Renders {@code target/docker/Dockerfile} and {@code .dockerignore} and stages the layers.
      *
      * @throws RenderException for a problem the user can fix (the message says how)
+     * @throws StageException for a jar that cannot be staged as it is, or an unknown layout setting
      * @throws IOException when reading or writing files fails
      */
-    public RenderResult render(RenderRequest request) throws RenderException, IOException {
+    public RenderResult render(RenderRequest request) throws RenderException, StageException, IOException {
         ResolvedTemplate template = resolve(request.template());
         String fingerprint = state.fingerprint(request, template.directories());
         Optional<RenderResult> unchanged = state.upToDate(request.workDirectory(), request.outputDirectory(),
@@ -84,7 +89,7 @@ public final class DockerfileRenderer {
         Files.createDirectories(context);
         FileTime timestamp = FileTime.from(
                 request.outputTimestamp() != null ? request.outputTimestamp() : DEFAULT_TIMESTAMP);
-        StagingPlan plan = JarLayouts.plan(request);
+        StagingPlan plan = JarLayouts.plan(request.layout(), request.applicationJar(), request.artifacts());
         String mainClass = mainClass(request, plan);
         ContextStager.Staging staging = new ContextStager(context, request.workDirectory(), timestamp).stage(plan);
         List<String> warnings = new ArrayList<>(plan.warnings());

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import dev.dockyard.image.stage.ArtifactInput;
+import dev.dockyard.image.stage.JarLayouts;
 
 /**
  * Everything {@link DockerfileRenderer} needs to render one module's Dockerfile and stage its build context.

@@ -2,6 +2,7 @@ package dev.dockyard.image.render;
 
 import java.nio.file.Path;
 import java.util.List;
+import dev.dockyard.image.stage.StagedLayer;
 
 /**
  * What rendering produced.

@@ -15,6 +15,11 @@ import java.util.TreeMap;
 
 import dev.dockyard.image.support.JarSignature;
 import dev.dockyard.image.support.Sha256;
+import dev.dockyard.image.stage.ArtifactInput;
+import dev.dockyard.image.stage.ContextStager;
+import dev.dockyard.image.stage.JarLayouts;
+import dev.dockyard.image.stage.Layer;
+import dev.dockyard.image.stage.StagedLayer;
 
 /**
  * The up-to-date check of a render: a fingerprint of everything the output depends on (every field of the request,
@@ -72,20 +77,11 @@ final class RenderState {
                 request.outputTimestamp(), request.gitRevision());
         text.append(request.layout()).append('\n');
         built(text, request.applicationJar());
-        Optional<Path> assembly = JarLayouts.attachedAssembly(request.applicationJar());
-        if (assembly.isPresent()) {
-            built(text, assembly.get());
-        }
-        Optional<Path> quarkus = JarLayouts.quarkusDirectory(request.applicationJar());
-        if (quarkus.isPresent()) {
-            try (var walk = Files.walk(quarkus.get())) {
-                for (Path path : walk.filter(Files::isRegularFile).sorted().toList()) {
-                    if (path.getFileName().toString().endsWith(".jar")) {
-                        built(text, path);
-                    } else {
-                        file(text, path);
-                    }
-                }
+        for (Path path : JarLayouts.watched(request.applicationJar())) {
+            if (path.getFileName().toString().endsWith(".jar")) {
+                built(text, path);
+            } else {
+                file(text, path);
             }
         }
         for (ArtifactInput artifact : request.artifacts()) {

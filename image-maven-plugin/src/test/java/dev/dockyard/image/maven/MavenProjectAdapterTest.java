@@ -25,8 +25,8 @@ import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.dockyard.image.render.ArtifactInput;
-import dev.dockyard.image.render.Layer;
+import dev.dockyard.image.stage.ArtifactInput;
+import dev.dockyard.image.stage.Layer;
 
 /** The Maven model turned into the core's inputs, on real MavenProject and DefaultArtifact objects. */
 class MavenProjectAdapterTest {

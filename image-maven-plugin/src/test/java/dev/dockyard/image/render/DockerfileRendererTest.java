@@ -19,6 +19,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.dockyard.image.stage.StagedLayer;
 
 class DockerfileRendererTest {
 

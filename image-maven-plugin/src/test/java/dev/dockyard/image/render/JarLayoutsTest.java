@@ -17,7 +17,12 @@ import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.dockyard.image.render.StagingPlan.PlannedLayer;
+import dev.dockyard.image.stage.JarLayouts;
+import dev.dockyard.image.stage.StagingPlan;
+import dev.dockyard.image.stage.StagingPlan.PlannedLayer;
+import dev.dockyard.image.support.UserFixableException;
+import dev.dockyard.image.stage.ArtifactInput;
+import dev.dockyard.image.stage.JarLayout;
 
 class JarLayoutsTest {
 
@@ -49,7 +54,7 @@ class JarLayoutsTest {
                 "Spring-Boot-Layers-Index", "BOOT-INF/layers.idx"), entries);
 
         RenderRequest request = with(fixture.request("java-service", null), boot);
-        StagingPlan plan = JarLayouts.plan(request);
+        StagingPlan plan = plan(request);
         assertEquals(JarLayout.SPRING_BOOT, plan.layout());
         assertEquals("com.acme.orders.Main", plan.mainClass());
         assertEquals(Map.of("dependencies", List.of("lib-2.1.jar"), "modules", List.of("common-1.0.jar"),
@@ -86,7 +91,7 @@ class JarLayoutsTest {
         write(shaded, Map.of("Main-Class", Requests.MAIN), entries);
         addPomProperties(fixture.artifacts().get(0).file());
 
-        StagingPlan plan = JarLayouts.plan(with(fixture.request("java-service", null), shaded));
+        StagingPlan plan = plan(with(fixture.request("java-service", null), shaded));
         assertEquals(JarLayout.SHADED, plan.layout());
         assertTrue(plan.summary().startsWith("shaded jar: 1 of 3 dependencies are inside orders-shaded.jar"),
                 plan.summary());
@@ -113,7 +118,7 @@ class JarLayoutsTest {
         }
         write(uber, Map.of("Main-Class", Requests.MAIN, "Created-By", "Maven Archiver 3.6.1"), entries);
 
-        StagingPlan plan = JarLayouts.plan(with(fixture.request("java-service", null), uber));
+        StagingPlan plan = plan(with(fixture.request("java-service", null), uber));
         assertEquals(JarLayout.SHADED, plan.layout());
         assertEquals("shaded jar: 3 of 3 dependencies are inside orders-1.0.jar and are not staged again",
                 plan.summary());
@@ -129,9 +134,9 @@ class JarLayoutsTest {
         Path attached = root.resolve("orders/target/orders-1.0-jar-with-dependencies.jar");
         write(attached, Map.of("Main-Class", Requests.MAIN), Map.of("com/acme/orders/Main.class", new byte[] {1},
                 "org/lib/Lib.class", new byte[] {2}));
-        assertEquals(java.util.Optional.of(attached), JarLayouts.attachedAssembly(fixture.applicationJar()));
+        assertEquals(List.of(attached), JarLayouts.watched(fixture.applicationJar()));
 
-        StagingPlan plan = JarLayouts.plan(fixture.request("java-service", null));
+        StagingPlan plan = plan(fixture.request("java-service", null));
         assertEquals(JarLayout.PLAIN, plan.layout());
         assertEquals("plain class path; orders-1.0-jar-with-dependencies.jar (attached by maven-assembly-plugin) is"
                 + " not used: the thin jar and its dependencies are staged in their own layers, so a code change"
@@ -142,7 +147,7 @@ class JarLayoutsTest {
         assertEquals(List.of(), plan.warnings());
 
         Files.delete(attached);
-        assertEquals("plain class path", JarLayouts.plan(fixture.request("java-service", null)).summary());
+        assertEquals("plain class path", plan(fixture.request("java-service", null)).summary());
     }
 
     @Test
@@ -151,7 +156,7 @@ class JarLayoutsTest {
         Path fat = root.resolve("orders/target/orders-fat.jar");
         write(fat, Map.of("Main-Class", Requests.MAIN), Map.of("org/lib/Lib.class", new byte[] {2}));
 
-        StagingPlan plan = JarLayouts.plan(with(fixture.request("java-service", null), fat));
+        StagingPlan plan = plan(with(fixture.request("java-service", null), fat));
         assertEquals(JarLayout.PLAIN, plan.layout());
         assertEquals(1, plan.warnings().size());
         assertTrue(plan.warnings().get(0).contains("Set image.layout=shaded"), plan.warnings().get(0));
@@ -171,7 +176,7 @@ class JarLayoutsTest {
         Files.copy(fixture.applicationJar(), Files.createDirectories(app.resolve("app")).resolve("orders-1.0.jar"));
         Files.writeString(Files.createDirectories(app.resolve("quarkus")).resolve("quarkus-application.dat"), "x");
 
-        StagingPlan plan = JarLayouts.plan(with(fixture.request("java-service", null), app.resolve("quarkus-run.jar")));
+        StagingPlan plan = plan(with(fixture.request("java-service", null), app.resolve("quarkus-run.jar")));
         assertEquals(JarLayout.QUARKUS, plan.layout());
         assertEquals(Map.of("dependencies", List.of("boot/io.quarkus.quarkus-bootstrap-runner.jar",
                 "main/org.lib.lib-2.1.jar"), "application", List.of("quarkus-run.jar", "app/orders-1.0.jar",
@@ -179,6 +184,11 @@ class JarLayoutsTest {
         assertEquals(List.of("lib", ""), plan.layers().stream().map(PlannedLayer::imageDirectory).toList());
         assertEquals(List.of("quarkus-run.jar"), plan.classpath());
         assertEquals("io.quarkus.bootstrap.runner.QuarkusEntryPoint", plan.mainClass());
+    }
+
+    /** The module's staging plan as the renderer asks for it. */
+    private static StagingPlan plan(RenderRequest request) throws UserFixableException, IOException {
+        return JarLayouts.plan(request.layout(), request.applicationJar(), request.artifacts());
     }
 
     private static Map<String, List<String>> names(StagingPlan plan) {

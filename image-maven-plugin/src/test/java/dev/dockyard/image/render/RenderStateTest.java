@@ -21,6 +21,8 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.dockyard.image.stage.ArtifactInput;
+import dev.dockyard.image.stage.Layer;
 
 /**
  * The up-to-date check sees every input: each field of the request (and of the records it holds), each jar's size

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import dev.dockyard.image.stage.ArtifactInput;
+import dev.dockyard.image.stage.Layer;
 
 /** A realistic render request over real jars, for tests to vary. */
 final class Requests {

@@ -1,4 +1,4 @@
-package dev.dockyard.image.render;
+package dev.dockyard.image.stage;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -16,10 +16,10 @@ import java.util.jar.Manifest;
  * @param classpath image paths relative to the work directory, in class path order
  * @param mainClass the main class the layout names, or {@code null} to use the jar's {@code Main-Class}
  */
-record StagingPlan(JarLayout layout, String summary, List<String> warnings, List<PlannedLayer> layers,
+public record StagingPlan(JarLayout layout, String summary, List<String> warnings, List<PlannedLayer> layers,
         List<String> classpath, String mainClass) {
 
-    StagingPlan {
+    public StagingPlan {
         warnings = List.copyOf(warnings);
         layers = List.copyOf(layers);
         classpath = List.copyOf(classpath);
@@ -33,14 +33,14 @@ record StagingPlan(JarLayout layout, String summary, List<String> warnings, List
      *        directory itself
      * @param files the files, in class path order where that matters
      */
-    record PlannedLayer(String name, String imageDirectory, List<PlannedFile> files) {
-        PlannedLayer {
+    public record PlannedLayer(String name, String imageDirectory, List<PlannedFile> files) {
+        public PlannedLayer {
             files = List.copyOf(files);
         }
     }
 
     /** What a staged jar means to the runtime-module computation. */
-    enum Role {
+    public enum Role {
         /** the module's own code or a reactor module's: changes often */
         OWN,
         /** a third-party library */
@@ -54,15 +54,15 @@ record StagingPlan(JarLayout layout, String summary, List<String> warnings, List
      * @param source where its bytes come from
      * @param role what it is to the module scan
      */
-    record PlannedFile(String path, Source source, Role role) {
-        PlannedFile {
+    public record PlannedFile(String path, Source source, Role role) {
+        public PlannedFile {
             Objects.requireNonNull(path, "path");
             Objects.requireNonNull(source, "source");
         }
     }
 
     /** Where a staged file's bytes come from. */
-    sealed interface Source {
+    public sealed interface Source {
         /** @return the file on disk the bytes are read from */
         Path origin();
 
@@ -71,7 +71,7 @@ record StagingPlan(JarLayout layout, String summary, List<String> warnings, List
     }
 
     /** A file on disk, copied. */
-    record DiskFile(Path file) implements Source {
+    public record DiskFile(Path file) implements Source {
         @Override
         public Path origin() {
             return file;
@@ -84,7 +84,7 @@ record StagingPlan(JarLayout layout, String summary, List<String> warnings, List
     }
 
     /** An entry of a jar (a nested jar of a Spring Boot jar), extracted. */
-    record JarEntryFile(Path jar, String entry) implements Source {
+    public record JarEntryFile(Path jar, String entry) implements Source {
         @Override
         public Path origin() {
             return jar;
@@ -100,7 +100,7 @@ record StagingPlan(JarLayout layout, String summary, List<String> warnings, List
      * A jar written from the entries of {@code jar} below {@code prefix} (the classes of a Spring Boot jar), with
      * that prefix removed and the given manifest.
      */
-    record RepackedJar(Path jar, String prefix, Manifest manifest) implements Source {
+    public record RepackedJar(Path jar, String prefix, Manifest manifest) implements Source {
         @Override
         public Path origin() {
             return jar;

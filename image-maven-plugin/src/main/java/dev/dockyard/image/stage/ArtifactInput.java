@@ -1,4 +1,4 @@
-package dev.dockyard.image.render;
+package dev.dockyard.image.stage;
 
 import java.nio.file.Path;
 import java.util.Objects;

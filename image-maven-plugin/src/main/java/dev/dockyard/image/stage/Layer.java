@@ -1,4 +1,4 @@
-package dev.dockyard.image.render;
+package dev.dockyard.image.stage;
 
 /**
  * The layers of a staged build context, in image order: least to most often changed. Each layer is a directory

@@ -1,4 +1,4 @@
-package dev.dockyard.image.render;
+package dev.dockyard.image.stage;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,13 +35,13 @@ import dev.dockyard.image.support.JarSignature;
  * {@code probe/}. Files carry a fixed timestamp so that the context is byte-identical across builds; a file whose
  * source did not change since the last staging is not copied again, and files no longer wanted are removed.
  */
-final class ContextStager {
+public final class ContextStager {
 
-    static final String LAYERS_DIRECTORY = "layers";
-    static final String PROBE_DIRECTORY = "probe";
+    public static final String LAYERS_DIRECTORY = "layers";
+    public static final String PROBE_DIRECTORY = "probe";
     /** The health probe class, relative to {@link #PROBE_DIRECTORY} and to the classpath. */
-    static final String PROBE_CLASS_FILE = "dev/dockyard/image/probe/HealthProbe.class";
-    static final String PROBE_MAIN_CLASS = "dev.dockyard.image.probe.HealthProbe";
+    public static final String PROBE_CLASS_FILE = "dev/dockyard/image/probe/HealthProbe.class";
+    public static final String PROBE_MAIN_CLASS = "dev.dockyard.image.probe.HealthProbe";
 
     private static final String STATE_FILE = "staging.properties";
 
@@ -49,7 +49,7 @@ final class ContextStager {
     private final Path workDirectory;
     private final FileTime timestamp;
 
-    ContextStager(Path context, Path workDirectory, FileTime timestamp) {
+    public ContextStager(Path context, Path workDirectory, FileTime timestamp) {
         this.context = context;
         this.workDirectory = workDirectory;
         this.timestamp = timestamp;
@@ -60,7 +60,7 @@ final class ContextStager {
      *
      * @return the non-empty layers in image order, the class path, and the staged jars for the module scan
      */
-    Staging stage(StagingPlan plan) throws IOException {
+    public Staging stage(StagingPlan plan) throws IOException {
         Properties previous = readState();
         Properties state = new Properties();
         Set<Path> wanted = new HashSet<>();
@@ -115,7 +115,7 @@ final class ContextStager {
      * @param own the jars of the module and its reactor modules (a copied jar at its source)
      * @param libraries the third-party jars (a copied jar at its source)
      */
-    record Staging(List<StagedLayer> layers, List<String> classpath, List<Path> own, List<Path> libraries) {
+    public record Staging(List<StagedLayer> layers, List<String> classpath, List<Path> own, List<Path> libraries) {
     }
 
     /**

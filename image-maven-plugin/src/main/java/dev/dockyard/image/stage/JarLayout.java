@@ -1,4 +1,4 @@
-package dev.dockyard.image.render;
+package dev.dockyard.image.stage;
 
 /** What a module's jar is, as recognised from its manifest and layout; decides how it is staged. */
 public enum JarLayout {
