@@ -1,5 +1,8 @@
-# Shell functions shared by the image benchmarks (sourced: bench/floor/run.sh, bench/peers/run.sh).
+# Shell functions shared by the image benchmarks (sourced by every bench/*/run.sh), on top of it/lib.sh.
 # shellcheck shell=bash
+
+# shellcheck source=it/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/../it/lib.sh"
 
 # bytes → "12.3 MB" (decimal megabytes, as `docker image ls` counts)
 bench_mb() { awk -v b="$1" 'BEGIN { printf "%.1f MB", b / 1000000 }'; }

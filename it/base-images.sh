@@ -23,14 +23,9 @@ HASH_LABEL="dev.dockyard.test.input-hash"
 # native libraries of the JDK that only desktop (AWT, sound) code loads: their X11/ALSA dependencies stay out
 DESKTOP_LIBS='lib(awt|awt_xawt|awt_headless|fontmanager|javajpeg|jawt|jsound|lcms|mlib_image|splashscreen)\.so$'
 
-say() { echo "[base-images] $*" >&2; }
-trap 'say "failed (exit $?) at line $LINENO: $BASH_COMMAND"' ERR
-
-apt_install() {
-  say "installing $*"
-  if [ -z "${APT_UPDATED:-}" ]; then apt-get update -qq >&2; APT_UPDATED=1; fi
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >&2
-}
+# shellcheck source=it/lib.sh
+. "$(dirname "$0")/lib.sh"
+trace_failures
 
 find_jdk() {
   local candidate
@@ -130,7 +125,9 @@ build_runtime() {
   mkdir -p "$root/opt"
   "$JDK/bin/jlink" --add-modules "$RUNTIME_MODULES" --strip-debug --no-man-pages --no-header-files \
     --compress=2 --output "$root/opt/java"
-  skeleton "$root" "$root/opt/java/bin/"* $(find "$root/opt/java/lib" -name '*.so' | grep -Ev "$DESKTOP_LIBS")
+  local libraries
+  mapfile -t libraries < <(find "$root/opt/java/lib" -name '*.so' | grep -Ev "$DESKTOP_LIBS")
+  skeleton "$root" "$root/opt/java/bin/"* "${libraries[@]}"
   [ "$keep_java" = true ] || rm -rf "$root/opt/java"
   import_rootfs "$image" "$root"
   rm -rf "$root"
@@ -149,8 +146,9 @@ build_jdk() {
   # Debian's jlink strips native debug symbols with objcopy (binutils)
   mkdir -p "$root/usr/bin"
   cp -L "$OBJCOPY" "$root/usr/bin/objcopy"
-  skeleton "$root" "$OBJCOPY" "$root/opt/java/bin/"* \
-    $(find "$root/opt/java/lib" -name '*.so' | grep -Ev "$DESKTOP_LIBS")
+  local libraries
+  mapfile -t libraries < <(find "$root/opt/java/lib" -name '*.so' | grep -Ev "$DESKTOP_LIBS")
+  skeleton "$root" "$OBJCOPY" "$root/opt/java/bin/"* "${libraries[@]}"
   import_rootfs "$JDK_IMAGE" "$root"
   rm -rf "$root"
 }

@@ -12,6 +12,8 @@ set -uo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 MODE="${1:?usage: $0 setup DOCKER_ITS.properties OUT.properties | teardown OUT.properties}"
 REMOTE_IMAGES="${DOCKYARD_REMOTE_IMAGES:-dockyard-test/jre:17}"
+# shellcheck source=it/lib.sh
+. "$HERE/lib.sh"
 
 setup() {
   local docker="$1" out="$2" work host
@@ -42,5 +44,5 @@ teardown() {
 case "$MODE" in
   setup) setup "${2:?}" "${3:?}" ;;
   teardown) teardown "${2:?}" ;;
-  *) echo "usage: $0 setup DOCKER_ITS.properties OUT.properties | teardown OUT.properties" >&2; exit 2 ;;
+  *) say "usage: $0 setup DOCKER_ITS.properties OUT.properties | teardown OUT.properties"; exit 2 ;;
 esac

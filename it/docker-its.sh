@@ -22,17 +22,14 @@ HERE="$(cd "$(dirname "$0")" && pwd)"
 MODE="${1:?usage: $0 setup|leftovers OUT.properties [run|skip]}"
 OUT="${2:?usage: $0 setup|leftovers OUT.properties [run|skip]}"
 DOCKER_ITS="${3:-run}"
+# shellcheck source=it/lib.sh
+. "$HERE/lib.sh"
 
 # The compose cases validate every generated file with Debian's docker-compose (1.29): install it when missing.
 need_compose() {
-  command -v docker-compose >/dev/null 2>&1 && return 0
-  echo "[docker-its] installing docker-compose (apt-get) for the compose cases"
-  local sudo=""
-  [ "$(id -u)" = 0 ] || sudo="sudo"
-  if ! { $sudo apt-get install -y -qq docker-compose >/dev/null || { $sudo apt-get update -qq && $sudo apt-get install -y -qq docker-compose >/dev/null; }; }; then
-    echo "[docker-its] ERROR: could not install docker-compose with apt-get; install it (the compose cases run 'docker-compose config -q')" >&2
-    return 1
-  fi
+  need_command docker-compose && return 0
+  say "ERROR: could not install docker-compose with apt-get; install it (the compose cases run 'docker-compose config -q')"
+  return 1
 }
 
 setup() {
@@ -40,7 +37,7 @@ setup() {
   need_compose || return 1
   local host tried
   if host="$(bash "$HERE/engine.sh" check)"; then
-    echo "[docker-its] Docker engine at $host: running the Docker integration tests"
+    say "Docker engine at $host: running the Docker integration tests"
     DOCKER_HOST="$host" bash "$HERE/base-images.sh" "$(dirname "$OUT")/base-images" || return 1
     DOCKER_HOST="$host" bash "$HERE/upstream-bases.sh" "$(dirname "$OUT")/upstream-bases" || return 1
     printf 'docker.it.host=%s\ndocker.it.started=%s\ndocker.it.enabled=true\n' "$host" "$(date +%s)" > "$OUT"
@@ -49,15 +46,15 @@ setup() {
   tried="${DOCKER_HOST:-unix://${DOCKYARD_DOCKER_DIR:-/tmp/dockyard-docker}/docker.sock and unix:///var/run/docker.sock}"
   case "$DOCKER_ITS" in
     skip)
-      echo "[docker-its] WARNING: NO DOCKER ENGINE at $tried and -Dimage.it.docker=skip: the Docker integration tests are SKIPPED (reported as skipped by the invoker)." >&2
+      say "WARNING: NO DOCKER ENGINE at $tried and -Dimage.it.docker=skip: the Docker integration tests are SKIPPED (reported as skipped by the invoker)."
       printf 'docker.it.host=%s\ndocker.it.enabled=false\n' "${DOCKER_HOST:-unix:///var/run/docker.sock}" > "$OUT"
       ;;
     run)
-      echo "[docker-its] ERROR: no Docker engine answers at $tried: the Docker integration tests need one. Run the build through 'bash it/engine.sh run mvn -B -ntp verify' (it starts an engine), point DOCKER_HOST at one, or skip those tests explicitly with -Dimage.it.docker=skip." >&2
+      say "ERROR: no Docker engine answers at $tried: the Docker integration tests need one. Run the build through 'bash it/engine.sh run mvn -B -ntp verify' (it starts an engine), point DOCKER_HOST at one, or skip those tests explicitly with -Dimage.it.docker=skip."
       return 1
       ;;
     *)
-      echo "[docker-its] ERROR: image.it.docker='$DOCKER_ITS' is neither 'run' nor 'skip'." >&2
+      say "ERROR: image.it.docker='$DOCKER_ITS' is neither 'run' nor 'skip'."
       return 1
       ;;
   esac
@@ -81,12 +78,12 @@ leftovers() {
     [ "$created" -lt "$started" ] || images+="$id created $(date -u -d "@$created" +%FT%TZ)"$'\n'
   done
   if [ -n "$containers" ] || [ -n "$images" ]; then
-    echo "[docker-its] ERROR: the integration tests left containers or dangling images behind on $host:" >&2
+    say "ERROR: the integration tests left containers or dangling images behind on $host:"
     [ -z "$containers" ] || printf 'containers (label dev.dockyard.run):\n%s\n' "$containers" >&2
     [ -z "$images" ] || printf 'dangling images (label dev.dockyard.managed):\n%s\n' "$images" >&2
     return 1
   fi
-  echo "[docker-its] the cases left no container (label dev.dockyard.run) and no dangling image (label dev.dockyard.managed)"
+  say "the cases left no container (label dev.dockyard.run) and no dangling image (label dev.dockyard.managed)"
 }
 
 case "$MODE" in

@@ -19,7 +19,9 @@ OWNED="$DIR/started-by-engine-sh"
 LOG="$DIR/dockerd.log"
 WAIT_SECONDS="${DOCKYARD_DOCKER_WAIT:-60}"
 
-say() { echo "[engine] $*" >&2; }
+SAY_PREFIX=engine
+# shellcheck source=it/lib.sh
+. "$(dirname "$0")/lib.sh"
 
 answers() {
   # docker version exits non-zero when the server part cannot be reached
@@ -36,10 +38,7 @@ ensure_dockerd() {
   command -v dockerd >/dev/null 2>&1 && return 0
   [ -x /usr/sbin/dockerd ] && { PATH="$PATH:/usr/sbin"; return 0; }
   say "dockerd not found: installing Debian's docker.io"
-  local sudo=""
-  [ "$(id -u)" -ne 0 ] && sudo="sudo"
-  $sudo apt-get update -qq >&2 || return 1
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq docker.io >&2 || return 1
+  apt_install docker.io || return 1
   PATH="$PATH:/usr/sbin"
   command -v dockerd >/dev/null 2>&1
 }
@@ -124,19 +123,8 @@ cmd_start() {
 
 cmd_stop() {
   [ -f "$OWNED" ] || { say "no engine started by this script is running"; return 0; }
-  local pid
-  pid="$(cat "$OWNED")"
-  rm -f "$OWNED"
-  kill -0 "$pid" 2>/dev/null || return 0
-  say "stopping dockerd (pid $pid)"
-  kill -TERM "$pid"
-  for _ in $(seq 1 30); do
-    kill -0 "$pid" 2>/dev/null || return 0
-    sleep 1
-  done
-  say "dockerd (pid $pid) did not stop within 30s; killing it"
-  kill -KILL "$pid" 2>/dev/null
-  return 0
+  say "stopping dockerd (pid $(cat "$OWNED"))"
+  stop_pid "$OWNED" 30
 }
 
 cmd_run() {

@@ -19,13 +19,13 @@ PASSWORD="it-registry-secret-4711"
 WAIT_SECONDS=30
 
 SAY_PREFIX=registry
-# shellcheck source=servers-lib.sh
-. "$(dirname "$0")/servers-lib.sh"
+# shellcheck source=it/lib.sh
+. "$(dirname "$0")/lib.sh"
 
 start() {
-  command -v docker-registry >/dev/null 2>&1 || apt_install docker-registry || return 1
-  command -v htpasswd >/dev/null 2>&1 || apt_install apache2-utils || return 1
-  command -v curl >/dev/null 2>&1 || apt_install curl || return 1
+  need_command docker-registry || return 1
+  need_command htpasswd apache2-utils || return 1
+  need_command curl || return 1
   stop_registry
   rm -rf "$WORK/data"
   mkdir -p "$WORK/data"
@@ -75,18 +75,8 @@ YAML
 
 stop_registry() {
   [ -f "$PIDFILE" ] || return 0
-  local pid
-  pid="$(cat "$PIDFILE")"
-  rm -f "$PIDFILE"
-  kill -0 "$pid" 2>/dev/null || return 0
-  kill -TERM "$pid"
-  for _ in $(seq 1 20); do
-    kill -0 "$pid" 2>/dev/null || { say "stopped the registry (pid $pid)"; return 0; }
-    sleep 0.5
-  done
-  say "the registry (pid $pid) did not stop within 10s; killing it"
-  kill -KILL "$pid" 2>/dev/null
-  return 0
+  say "stopping the registry (pid $(cat "$PIDFILE"))"
+  stop_pid "$PIDFILE" 10
 }
 
 case "$MODE" in

@@ -18,8 +18,8 @@ STATE="$WORK/state"
 WAIT_SECONDS=60
 
 SAY_PREFIX=remote-engine
-# shellcheck source=servers-lib.sh
-. "$(dirname "$0")/servers-lib.sh"
+# shellcheck source=it/lib.sh
+. "$(dirname "$0")/lib.sh"
 
 # $1 directory, $2 CA name: a CA key and certificate
 make_ca() {
@@ -62,8 +62,8 @@ remote() {
 }
 
 start() {
-  command -v openssl >/dev/null 2>&1 || apt_install openssl || return 1
-  command -v ip >/dev/null 2>&1 || apt_install iproute2 || return 1
+  need_command openssl || return 1
+  need_command ip iproute2 || return 1
   command -v dockerd >/dev/null 2>&1 || [ -x /usr/sbin/dockerd ] || apt_install docker.io || return 1
   PATH="$PATH:/usr/sbin"
   stop
@@ -114,21 +114,8 @@ start() {
 stop() {
   PATH="$PATH:/usr/sbin"
   if [ -f "$STATE/pid" ]; then
-    local pid
-    pid="$(cat "$STATE/pid")"
-    rm -f "$STATE/pid"
-    if kill -0 "$pid" 2>/dev/null; then
-      kill -TERM "$pid"
-      for _ in $(seq 1 30); do
-        kill -0 "$pid" 2>/dev/null || break
-        sleep 1
-      done
-      if kill -0 "$pid" 2>/dev/null; then
-        say "dockerd (pid $pid) did not stop within 30s; killing it"
-        kill -KILL "$pid" 2>/dev/null
-      fi
-      say "stopped dockerd (pid $pid)"
-    fi
+    say "stopping dockerd (pid $(cat "$STATE/pid"))"
+    stop_pid "$STATE/pid" 30
   fi
   if [ -f "$STATE/bridge" ]; then
     ip link delete "$(cat "$STATE/bridge")" 2>/dev/null && say "removed bridge $(cat "$STATE/bridge")"

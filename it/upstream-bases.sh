@@ -37,14 +37,9 @@ path-exclude /usr/share/lintian/*
 path-exclude /usr/share/linda/*
 path-exclude /usr/share/locale/*'
 
-say() { echo "[upstream-bases] $*" >&2; }
-trap 'say "failed (exit $?) at line $LINENO: $BASH_COMMAND"' ERR
-
-apt_install() {
-  say "installing $*"
-  if [ -z "${APT_UPDATED:-}" ]; then apt-get update -qq >&2; APT_UPDATED=1; fi
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >&2
-}
+# shellcheck source=it/lib.sh
+. "$(dirname "$0")/lib.sh"
+trace_failures
 
 # the host's Debian mirror (what its apt uses), else debootstrap's default
 mirror() {

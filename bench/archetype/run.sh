@@ -10,6 +10,8 @@
 # (DOCKER_HOST, see it/engine.sh); the stand-in bases are built by it/base-images.sh when missing. Work files:
 # bench/target/archetype/. Extra Maven arguments (e.g. another local repository): BENCH_MAVEN_ARGS.
 set -euo pipefail
+# shellcheck source=bench/lib.sh
+. "$(dirname "$0")/../lib.sh"
 
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 # the project's version: the first <version> of the root POM (it has no parent)
@@ -23,18 +25,19 @@ rm -rf "$WORK"
 mkdir -p "$WORK"
 bash "$ROOT/it/base-images.sh" "$WORK/base-images"
 cd "$WORK"
-mvn -B -q ${BENCH_MAVEN_ARGS:-} archetype:generate -DarchetypeGroupId=dev.dockyard \
+# more Maven arguments, split on spaces (e.g. "-o -Dmaven.repo.local=...")
+read -r -a EXTRA <<< "${BENCH_MAVEN_ARGS:-}"
+mvn -B -q "${EXTRA[@]}" archetype:generate -DarchetypeGroupId=dev.dockyard \
   -DarchetypeArtifactId=service-archetype -DarchetypeVersion="$VERSION" -DarchetypeCatalog=local \
   -DgroupId=bench -DartifactId=bench-service -Dpackage=bench.service
 cd bench-service
 
-mb() { awk -v b="$1" 'BEGIN { printf "%.1f MB", b / 1000000 }'; }
 measure() { # runtime base, tag
-  mvn -B -q ${BENCH_MAVEN_ARGS:-} verify -Dimage.builderImage="$BUILDER" -Dimage.runtimeImage="$1" \
+  mvn -B -q "${EXTRA[@]}" verify -Dimage.builderImage="$BUILDER" -Dimage.runtimeImage="$1" \
     -Dimage.pull=never -Dimage.tags="$2"
   local image="bench-service:$2"
-  echo "image $image on $1 ($(mb "$(docker image inspect -f '{{.Size}}' "$1")")):" \
-    "$(mb "$(docker image inspect -f '{{.Size}}' "$image")"); all image:verify checks passed"
+  echo "image $image on $1 ($(bench_mb "$(docker image inspect -f '{{.Size}}' "$1")")):" \
+    "$(bench_mb "$(docker image inspect -f '{{.Size}}' "$image")"); all image:verify checks passed"
   docker history --no-trunc --format '{{.Size}}\t{{.CreatedBy}}' "$image" | awk -F'\t' '$1 != "0B"' | cut -c1-100 \
     | sed 's/^/    /'
 }

@@ -16,7 +16,7 @@ HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 WORK="$HERE/target"
 BUILDER=eclipse-temurin:17-jdk
-# shellcheck source-path=SCRIPTDIR source=../lib.sh
+# shellcheck source=bench/lib.sh
 . "$ROOT/bench/lib.sh"
 export DOCKER_HOST="${DOCKER_HOST:-$(bash "$ROOT/it/engine.sh" start)}"
 export DOCKER_BUILDKIT=0

@@ -7,6 +7,8 @@
 # Installs the plugin from this checkout first; needs a Docker engine (DOCKER_HOST, or it/engine.sh starts one).
 # Usage: bench/images/run.sh   (prints a Markdown table)
 set -euo pipefail
+# shellcheck source=bench/lib.sh
+. "$(dirname "$0")/../lib.sh"
 
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"

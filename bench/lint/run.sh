@@ -2,6 +2,8 @@
 # Lint benchmark: builds the plugin classes, then runs a warmed loop linting a 200-line Dockerfile.
 # Usage: bench/lint/run.sh [Dockerfile] [warmup-iterations] [rounds] [iterations-per-round]
 set -euo pipefail
+# shellcheck source=bench/lib.sh
+. "$(dirname "$0")/../lib.sh"
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 cd "$root"

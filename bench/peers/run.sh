@@ -33,14 +33,11 @@ TOOLS=(dockyard jib fabric8)
 WORKLOADS=(orders boot)
 FABRIC8_VERSIONS=(0.48.0 0.46.0 0.45.1)
 BASES=(debian:bookworm-slim eclipse-temurin:17-jdk eclipse-temurin:17-jre)
-# shellcheck source-path=SCRIPTDIR source=../lib.sh
+# shellcheck source=bench/lib.sh
 . "$ROOT/bench/lib.sh"
 SAY_PREFIX=peers
-# shellcheck source-path=SCRIPTDIR source=../../it/servers-lib.sh
-. "$ROOT/it/servers-lib.sh"
-# shellcheck source-path=SCRIPTDIR source=verdict.sh
+# shellcheck source=bench/peers/verdict.sh
 . "$HERE/verdict.sh"
-die() { say "$*"; exit 1; }
 
 export DOCKER_HOST="${DOCKER_HOST:-$(bash "$ROOT/it/engine.sh" start)}"
 export DOCKER_BUILDKIT=0

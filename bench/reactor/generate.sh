@@ -9,6 +9,8 @@
 # skips it. Without JIB, the reactor is as before.
 # Usage: [JIB=1] generate.sh [N]
 set -euo pipefail
+# shellcheck source=bench/lib.sh
+. "$(dirname "$0")/../lib.sh"
 N="${1:-200}"
 here="$(cd "$(dirname "$0")" && pwd)"
 out="$here/target/reactor"

@@ -13,6 +13,8 @@
 # eclipse-temurin:17-jre) and adds two variants: jib-bound (Jib's goal runs, Dockyard's is unbound) and jib-skipped
 # (-Djib.skip); the three Dockyard variants then run with Jib unbound (-Djib.phase=none).
 set -euo pipefail
+# shellcheck source=bench/lib.sh
+. "$(dirname "$0")/../lib.sh"
 N="${1:-200}"
 RUNS="${2:-5}"
 MODE="${3:-rerun}"

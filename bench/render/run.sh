@@ -4,6 +4,8 @@
 #   mvn -B -q install -DskipTests -pl image-maven-plugin -am
 # Extra arguments go to JMH, e.g.  bench/render/run.sh unchanged -p modules=jdeps -f 1
 set -euo pipefail
+# shellcheck source=bench/lib.sh
+. "$(dirname "$0")/../lib.sh"
 cd "$(dirname "$0")"
 mvn -B -q -f fixture/pom.xml generate-resources
 mvn -B -q package

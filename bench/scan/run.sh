@@ -4,6 +4,8 @@
 # classpath) and the plugin classes of this checkout (compiled, not installed).
 # Usage: bench/scan/run.sh [rounds, default 7] [warm-up rounds, default 2]
 set -euo pipefail
+# shellcheck source=bench/lib.sh
+. "$(dirname "$0")/../lib.sh"
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 mvn -B -q -f "$here/../render/fixture/pom.xml" generate-resources
