@@ -1,5 +1,9 @@
 package dev.dockyard.image.archive;
 
+import dev.dockyard.image.support.Sha256;
+import dev.dockyard.image.verify.Check;
+import dev.dockyard.image.verify.ImageVerifier;
+import dev.dockyard.image.verify.Verification;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -7,11 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
-import dev.dockyard.image.verify.Check;
-import dev.dockyard.image.verify.ImageVerifier;
-import dev.dockyard.image.verify.Verification;
-import dev.dockyard.image.support.Sha256;
 
 /**
  * Checks a saved image without an engine: the archive's {@code .sha256} (when there is one next to it), then the
@@ -41,7 +40,8 @@ public final class ArchiveCheck {
     }
 
     static Check checksum(Path archive) throws ArchiveException {
-        Path file = archive.resolveSibling(ArchiveNames.checksum(archive.getFileName().toString()));
+        Path file = archive.resolveSibling(
+                ArchiveNames.checksum(archive.getFileName().toString()));
         if (!Files.isRegularFile(file)) {
             return Check.skipped("sha256", "no " + file.getFileName() + " next to the archive");
         }
@@ -53,8 +53,12 @@ public final class ArchiveCheck {
             String[] words = line.split("\\s+", 2);
             expected = words[0].toLowerCase(java.util.Locale.ROOT);
             if (!expected.matches("[0-9a-f]{64}")) {
-                return Check.fail("sha256", file.getFileName() + " is not in sha256sum format (<64 hex digits>"
-                        + "  <file>): write it with sha256sum or image:save", Duration.ZERO, List.of());
+                return Check.fail(
+                        "sha256",
+                        file.getFileName() + " is not in sha256sum format (<64 hex digits>"
+                                + "  <file>): write it with sha256sum or image:save",
+                        Duration.ZERO,
+                        List.of());
             }
             if (!Files.isRegularFile(archive)) {
                 throw new ArchiveException("The image archive " + archive + " does not exist: save the image first"
@@ -66,8 +70,12 @@ public final class ArchiveCheck {
         }
         Duration time = Duration.ofNanos(System.nanoTime() - start);
         if (!expected.equals(actual)) {
-            return Check.fail("sha256", "the archive's SHA-256 " + actual + " differs from " + expected + " in "
-                    + file.getFileName() + ": the file was changed or copied incompletely", time, List.of());
+            return Check.fail(
+                    "sha256",
+                    "the archive's SHA-256 " + actual + " differs from " + expected + " in " + file.getFileName()
+                            + ": the file was changed or copied incompletely",
+                    time,
+                    List.of());
         }
         return Check.pass("sha256", "SHA-256 matches " + file.getFileName(), time);
     }

@@ -5,8 +5,7 @@ import java.util.Locale;
 /** File names of saved images: {@code <image-name>-<version>.tar.gz}, the image name without registry and path. */
 public final class ArchiveNames {
 
-    private ArchiveNames() {
-    }
+    private ArchiveNames() {}
 
     /** {@code registry.example.com/shop/orders}, {@code 1.4.2} → {@code orders-1.4.2.tar.gz}. */
     public static String archive(String imageName, String version) {

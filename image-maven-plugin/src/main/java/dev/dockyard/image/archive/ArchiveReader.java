@@ -1,5 +1,10 @@
 package dev.dockyard.image.archive;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dockyard.image.model.HealthCheckConfig;
+import dev.dockyard.image.model.ImageDetails;
+import dev.dockyard.image.model.ImageLayer;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,17 +22,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import dev.dockyard.image.model.HealthCheckConfig;
-import dev.dockyard.image.model.ImageDetails;
-import dev.dockyard.image.model.ImageLayer;
 
 /**
  * Reads a saved image without an engine: the Docker {@code save} format ({@code manifest.json}, the config
@@ -51,7 +48,7 @@ public final class ArchiveReader {
         Map<String, byte[]> documents = new HashMap<>();
         Map<String, Long> sizes = new HashMap<>();
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-             TarArchiveInputStream tar = new TarArchiveInputStream(gunzipped(raw))) {
+                TarArchiveInputStream tar = new TarArchiveInputStream(gunzipped(raw))) {
             TarArchiveEntry entry;
             int entries = 0;
             while ((entry = tar.getNextEntry()) != null) {
@@ -134,7 +131,10 @@ public final class ArchiveReader {
             if (descriptor == null) {
                 throw new ArchiveException(file + ": the OCI index lists no manifest.");
             }
-            String tag = descriptor.path("annotations").path("org.opencontainers.image.ref.name").asText("");
+            String tag = descriptor
+                    .path("annotations")
+                    .path("org.opencontainers.image.ref.name")
+                    .asText("");
             if (!tag.isBlank()) {
                 tags.add(tag);
             }
@@ -164,7 +164,8 @@ public final class ArchiveReader {
                 first = descriptor;
             }
             JsonNode platform = descriptor.path("platform");
-            if ("amd64".equals(platform.path("architecture").asText()) && "linux".equals(platform.path("os").asText())) {
+            if ("amd64".equals(platform.path("architecture").asText())
+                    && "linux".equals(platform.path("os").asText())) {
                 return descriptor;
             }
         }
@@ -182,29 +183,49 @@ public final class ArchiveReader {
         Iterator<String> names = settings.path("ExposedPorts").fieldNames();
         names.forEachRemaining(ports::add);
         Map<String, String> labels = new TreeMap<>();
-        settings.path("Labels").fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+        settings.path("Labels")
+                .fields()
+                .forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
         List<ImageLayer> layers = new ArrayList<>();
         int next = 0;
         for (JsonNode step : config.path("history")) {
             boolean empty = step.path("empty_layer").asBoolean(false);
             long size = !empty && next < layerSizes.size() ? layerSizes.get(next++) : 0;
-            layers.add(new ImageLayer("<missing>", size, step.path("created_by").asText(""),
-                    epochSeconds(step.path("created").asText("")), step.path("comment").asText("")));
+            layers.add(new ImageLayer(
+                    "<missing>",
+                    size,
+                    step.path("created_by").asText(""),
+                    epochSeconds(step.path("created").asText("")),
+                    step.path("comment").asText("")));
         }
         long total = layerSizes.stream().mapToLong(Long::longValue).sum();
-        return new ImageDetails(id, tags, total, config.path("created").asText(""), settings.path("User").asText(""),
-                healthCheck(settings.path("Healthcheck")), ports, labels, layers);
+        return new ImageDetails(
+                id,
+                tags,
+                total,
+                config.path("created").asText(""),
+                settings.path("User").asText(""),
+                healthCheck(settings.path("Healthcheck")),
+                ports,
+                labels,
+                layers);
     }
 
     private static HealthCheckConfig healthCheck(JsonNode check) {
-        if (check.isMissingNode() || !check.path("Test").isArray() || check.path("Test").isEmpty()) {
+        if (check.isMissingNode()
+                || !check.path("Test").isArray()
+                || check.path("Test").isEmpty()) {
             return null;
         }
         List<String> test = new ArrayList<>();
         check.path("Test").forEach(t -> test.add(t.asText()));
         int retries = check.path("Retries").asInt(0);
-        return new HealthCheckConfig(test, nanos(check, "Interval", 30), nanos(check, "Timeout", 30),
-                nanos(check, "StartPeriod", 0), retries == 0 ? 3 : retries);
+        return new HealthCheckConfig(
+                test,
+                nanos(check, "Interval", 30),
+                nanos(check, "Timeout", 30),
+                nanos(check, "StartPeriod", 0),
+                retries == 0 ? 3 : retries);
     }
 
     private static Duration nanos(JsonNode check, String field, int defaultSeconds) {
@@ -233,8 +254,8 @@ public final class ArchiveReader {
         try {
             return json.readTree(new String(content, StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new ArchiveException(file + ": " + name + " is not valid JSON (" + reason(e) + "). Save the image"
-                    + " again.");
+            throw new ArchiveException(
+                    file + ": " + name + " is not valid JSON (" + reason(e) + "). Save the image" + " again.");
         }
     }
 
@@ -246,7 +267,9 @@ public final class ArchiveReader {
     private static String reason(Exception e) {
         String message = e.getMessage();
         if (message == null || message.isBlank()) {
-            return e instanceof java.io.EOFException ? "unexpected end of file" : e.getClass().getSimpleName();
+            return e instanceof java.io.EOFException
+                    ? "unexpected end of file"
+                    : e.getClass().getSimpleName();
         }
         int newline = message.indexOf('\n');
         return (newline < 0 ? message : message.substring(0, newline)).strip();

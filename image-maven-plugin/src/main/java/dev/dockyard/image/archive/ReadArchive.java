@@ -1,8 +1,7 @@
 package dev.dockyard.image.archive;
 
-import java.nio.file.Path;
-
 import dev.dockyard.image.model.ImageDetails;
+import java.nio.file.Path;
 
 /**
  * An image read from an archive.
@@ -11,5 +10,4 @@ import dev.dockyard.image.model.ImageDetails;
  * @param format {@code docker save} or {@code OCI image layout}
  * @param image  the image, described as the engine would
  */
-public record ReadArchive(Path file, String format, ImageDetails image) {
-}
+public record ReadArchive(Path file, String format, ImageDetails image) {}

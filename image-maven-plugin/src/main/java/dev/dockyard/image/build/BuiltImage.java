@@ -2,7 +2,6 @@ package dev.dockyard.image.build;
 
 import dev.dockyard.image.model.ImageDetails;
 import dev.dockyard.image.support.Json;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,8 +34,8 @@ public record BuiltImage(Path idFile, Path digestFile, Path json) {
 
     /** The record of a module whose context is {@code outputDirectory} and whose reports go to {@code reports}. */
     public static BuiltImage in(Path outputDirectory, Path reportsDirectory) {
-        return new BuiltImage(outputDirectory.resolve(ID_FILE), outputDirectory.resolve(DIGEST_FILE),
-                reportsDirectory.resolve(JSON));
+        return new BuiltImage(
+                outputDirectory.resolve(ID_FILE), outputDirectory.resolve(DIGEST_FILE), reportsDirectory.resolve(JSON));
     }
 
     /** The id {@code image:build} recorded, or empty when it did not run for this module. */
@@ -44,7 +43,8 @@ public record BuiltImage(Path idFile, Path digestFile, Path json) {
         if (!Files.isRegularFile(idFile)) {
             return Optional.empty();
         }
-        return Optional.of(Files.readString(idFile, StandardCharsets.UTF_8).strip()).filter(id -> !id.isEmpty());
+        return Optional.of(Files.readString(idFile, StandardCharsets.UTF_8).strip())
+                .filter(id -> !id.isEmpty());
     }
 
     /** Records a build: the id file, and {@code image.json} describing {@code image}. */
@@ -81,12 +81,16 @@ public record BuiltImage(Path idFile, Path digestFile, Path json) {
         description.put("user", image.user());
         description.put("exposedPorts", List.copyOf(image.exposedPorts()));
         description.put("labels", image.labels());
-        description.put("layers", image.layers().stream().map(layer -> {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("size", layer.size());
-            entry.put("createdBy", layer.instruction());
-            return entry;
-        }).toList());
+        description.put(
+                "layers",
+                image.layers().stream()
+                        .map(layer -> {
+                            Map<String, Object> entry = new LinkedHashMap<>();
+                            entry.put("size", layer.size());
+                            entry.put("createdBy", layer.instruction());
+                            return entry;
+                        })
+                        .toList());
         return description;
     }
 }

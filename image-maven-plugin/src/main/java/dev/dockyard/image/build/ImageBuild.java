@@ -9,10 +9,9 @@ import dev.dockyard.image.engine.Engine;
 import dev.dockyard.image.engine.EngineException;
 import dev.dockyard.image.engine.EngineLog;
 import dev.dockyard.image.engine.ImageBuildException;
-import dev.dockyard.image.model.ImageDetails;
 import dev.dockyard.image.engine.PullPolicy;
+import dev.dockyard.image.model.ImageDetails;
 import dev.dockyard.image.support.ByteSize;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,10 +70,10 @@ public final class ImageBuild {
      * @throws IOException     when the context cannot be read or a file written
      */
     public ImageBuildResult run(Engine engine, EngineLog log) throws EngineException, IOException {
-        log.info("Building image " + request.tags().get(0) + " on " + engine.address().host() + " (engine "
-                + engine.version() + ", pull " + request.pull() + ")");
-        log.info("Sending build context " + relative(request.context()) + ": " + files.paths().size() + " files, "
-                + ByteSize.format(files.bytes()));
+        log.info("Building image " + request.tags().get(0) + " on "
+                + engine.address().host() + " (engine " + engine.version() + ", pull " + request.pull() + ")");
+        log.info("Sending build context " + relative(request.context()) + ": "
+                + files.paths().size() + " files, " + ByteSize.format(files.bytes()));
         if (request.pull() == PullPolicy.NEVER) {
             requireLocal(engine);
         }
@@ -103,7 +102,8 @@ public final class ImageBuild {
         if (!missing.isEmpty()) {
             boolean one = missing.size() == 1;
             throw new ImageBuildException("Base image" + (one ? " " : "s ") + String.join(", ", missing)
-                    + (one ? " is" : " are") + " not in the engine at " + engine.address().host()
+                    + (one ? " is" : " are") + " not in the engine at "
+                    + engine.address().host()
                     + " and image.pull=never: load or build " + (one ? "it" : "them")
                     + " first (docker load, docker pull), or allow pulling with -Dimage.pull=missing.");
         }

@@ -10,5 +10,4 @@ import dev.dockyard.image.model.ImageDetails;
  * @param image  the built image as inspected
  * @param record the files that record it for later goals
  */
-public record ImageBuildResult(BuildResult build, ImageDetails image, BuiltImage record) {
-}
+public record ImageBuildResult(BuildResult build, ImageDetails image, BuiltImage record) {}

@@ -1,7 +1,6 @@
 package dev.dockyard.image.build;
 
 import dev.dockyard.image.support.UserFixableException;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,8 +18,8 @@ import java.util.regex.Pattern;
  * removed ({@code latest=false}) when asked; {@code latest=null} leaves it to the policy.
  */
 public enum TagPolicy {
-
-    VERSION, SEMVER;
+    VERSION,
+    SEMVER;
 
     /** The tag that names the newest release. */
     public static final String LATEST = "latest";

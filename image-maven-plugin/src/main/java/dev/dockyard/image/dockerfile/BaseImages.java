@@ -9,12 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.dockyard.image.dockerfile.Dockerfile;
-import dev.dockyard.image.dockerfile.DockerfileParser;
-import dev.dockyard.image.dockerfile.DockerfileSyntaxException;
-import dev.dockyard.image.dockerfile.ImageRef;
-import dev.dockyard.image.dockerfile.Stage;
-
 /**
  * The base images a Dockerfile's {@code FROM} lines name, read by the {@link DockerfileParser}: {@code ARG}
  * defaults and build arguments resolved ({@code ARG BASE=eclipse-temurin:17-jdk}, {@code FROM ${BASE} AS build}),
@@ -22,8 +16,7 @@ import dev.dockyard.image.dockerfile.Stage;
  */
 public final class BaseImages {
 
-    private BaseImages() {
-    }
+    private BaseImages() {}
 
     /**
      * The base images of the Dockerfile in {@code file}.

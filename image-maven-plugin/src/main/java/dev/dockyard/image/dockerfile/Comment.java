@@ -7,5 +7,4 @@ package dev.dockyard.image.dockerfile;
  * @param column 1-based column of the {@code #}
  * @param text   the text after {@code #}, trimmed
  */
-public record Comment(int line, int column, String text) {
-}
+public record Comment(int line, int column, String text) {}

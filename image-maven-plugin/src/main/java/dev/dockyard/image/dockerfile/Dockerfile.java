@@ -17,8 +17,14 @@ public final class Dockerfile {
     private final List<Instruction> globalArgs;
     private final List<Stage> stages;
 
-    Dockerfile(String path, Map<String, String> directives, char escape, List<Comment> comments,
-            List<Instruction> instructions, List<Instruction> globalArgs, List<Stage> stages) {
+    Dockerfile(
+            String path,
+            Map<String, String> directives,
+            char escape,
+            List<Comment> comments,
+            List<Instruction> instructions,
+            List<Instruction> globalArgs,
+            List<Stage> stages) {
         this.path = path;
         this.directives = Map.copyOf(directives);
         this.escape = escape;

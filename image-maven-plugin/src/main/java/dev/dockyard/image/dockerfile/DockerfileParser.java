@@ -22,31 +22,89 @@ import java.util.regex.Pattern;
 public final class DockerfileParser {
 
     /** Instruction keywords (upper case). */
-    public static final Set<String> KEYWORDS = Set.of("ADD", "ARG", "CMD", "COPY", "ENTRYPOINT", "ENV", "EXPOSE",
-            "FROM", "HEALTHCHECK", "LABEL", "MAINTAINER", "ONBUILD", "RUN", "SHELL", "STOPSIGNAL", "USER", "VOLUME",
+    public static final Set<String> KEYWORDS = Set.of(
+            "ADD",
+            "ARG",
+            "CMD",
+            "COPY",
+            "ENTRYPOINT",
+            "ENV",
+            "EXPOSE",
+            "FROM",
+            "HEALTHCHECK",
+            "LABEL",
+            "MAINTAINER",
+            "ONBUILD",
+            "RUN",
+            "SHELL",
+            "STOPSIGNAL",
+            "USER",
+            "VOLUME",
             "WORKDIR");
 
     /** Build arguments Docker defines without an {@code ARG} (usable in {@code FROM}). */
-    public static final Set<String> PREDEFINED_ARGS = Set.of("TARGETPLATFORM", "TARGETOS", "TARGETARCH",
-            "TARGETVARIANT", "BUILDPLATFORM", "BUILDOS", "BUILDARCH", "BUILDVARIANT", "HTTP_PROXY", "HTTPS_PROXY",
-            "FTP_PROXY", "NO_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "ftp_proxy", "no_proxy", "all_proxy");
+    public static final Set<String> PREDEFINED_ARGS = Set.of(
+            "TARGETPLATFORM",
+            "TARGETOS",
+            "TARGETARCH",
+            "TARGETVARIANT",
+            "BUILDPLATFORM",
+            "BUILDOS",
+            "BUILDARCH",
+            "BUILDVARIANT",
+            "HTTP_PROXY",
+            "HTTPS_PROXY",
+            "FTP_PROXY",
+            "NO_PROXY",
+            "ALL_PROXY",
+            "http_proxy",
+            "https_proxy",
+            "ftp_proxy",
+            "no_proxy",
+            "all_proxy");
 
     /** Allowed flags per keyword; {@code true} marks a boolean flag that needs no value. */
     private static final Map<String, Map<String, Boolean>> FLAGS = Map.of(
             "FROM", Map.of("platform", false),
             "RUN", Map.of("mount", false, "network", false, "security", false),
-            "COPY", Map.of("from", false, "chown", false, "chmod", false, "link", true, "parents", true,
-                    "exclude", false),
-            "ADD", Map.of("chown", false, "chmod", false, "link", true, "checksum", false, "keep-git-dir", true,
-                    "exclude", false, "unpack", true),
-            "HEALTHCHECK", Map.of("interval", false, "timeout", false, "start-period", false,
-                    "start-interval", false, "retries", false));
+            "COPY",
+                    Map.of(
+                            "from", false, "chown", false, "chmod", false, "link", true, "parents", true, "exclude",
+                            false),
+            "ADD",
+                    Map.of(
+                            "chown",
+                            false,
+                            "chmod",
+                            false,
+                            "link",
+                            true,
+                            "checksum",
+                            false,
+                            "keep-git-dir",
+                            true,
+                            "exclude",
+                            false,
+                            "unpack",
+                            true),
+            "HEALTHCHECK",
+                    Map.of(
+                            "interval",
+                            false,
+                            "timeout",
+                            false,
+                            "start-period",
+                            false,
+                            "start-interval",
+                            false,
+                            "retries",
+                            false));
 
-    private static final Set<String> EXPANDING = Set.of("ADD", "COPY", "ENV", "EXPOSE", "FROM", "LABEL",
-            "STOPSIGNAL", "USER", "VOLUME", "WORKDIR", "ARG");
+    private static final Set<String> EXPANDING =
+            Set.of("ADD", "COPY", "ENV", "EXPOSE", "FROM", "LABEL", "STOPSIGNAL", "USER", "VOLUME", "WORKDIR", "ARG");
 
-    private static final Set<String> JSON_CAPABLE = Set.of("RUN", "CMD", "ENTRYPOINT", "SHELL", "COPY", "ADD",
-            "VOLUME");
+    private static final Set<String> JSON_CAPABLE =
+            Set.of("RUN", "CMD", "ENTRYPOINT", "SHELL", "COPY", "ADD", "VOLUME");
 
     private static final Set<String> HEREDOC_CAPABLE = Set.of("RUN", "COPY", "ADD");
 
@@ -291,8 +349,10 @@ public final class DockerfileParser {
             }
             body.append(l).append('\n');
         }
-        throw error(line, col, "unterminated here-document: no line '" + abbreviate(delimiter)
-                + "' before the end of the file");
+        throw error(
+                line,
+                col,
+                "unterminated here-document: no line '" + abbreviate(delimiter) + "' before the end of the file");
     }
 
     private void build(String keyword, int line, int col, int endLine, String rest, List<Heredoc> heredocs)
@@ -306,8 +366,7 @@ public final class DockerfileParser {
         if (beforeFrom && !keyword.equals("FROM") && !keyword.equals("ARG")) {
             throw error(line, col, keyword + " before the first FROM: only ARG may precede FROM");
         }
-        List<String> json = JSON_CAPABLE.contains(keyword) && args.startsWith("[") ? ShellWords.jsonArray(args)
-                : null;
+        List<String> json = JSON_CAPABLE.contains(keyword) && args.startsWith("[") ? ShellWords.jsonArray(args) : null;
         String expanded = args;
         boolean resolved = true;
         if (EXPANDING.contains(keyword)) {
@@ -320,8 +379,8 @@ public final class DockerfileParser {
             resolved = s.resolved();
         }
         int stageIndex = keyword.equals("FROM") ? stages.size() : stages.size() - 1;
-        Instruction ins = new Instruction(keyword, line, col, endLine, flags, args, expanded, json, heredocs,
-                stageIndex);
+        Instruction ins =
+                new Instruction(keyword, line, col, endLine, flags, args, expanded, json, heredocs, stageIndex);
         validate(ins, line, col);
         instructions.add(ins);
         if (keyword.equals("FROM")) {
@@ -390,15 +449,21 @@ public final class DockerfileParser {
                     throw error(line, col, "FROM requires either one or three arguments: FROM image [AS name]");
                 }
                 if (words.size() == 3 && !STAGE_NAME.matcher(words.get(2)).matches()) {
-                    throw error(line, col, "invalid stage name '" + abbreviate(words.get(2))
-                            + "': start with a letter, then letters, digits, '_', '.' or '-'");
+                    throw error(
+                            line,
+                            col,
+                            "invalid stage name '" + abbreviate(words.get(2))
+                                    + "': start with a letter, then letters, digits, '_', '.' or '-'");
                 }
                 break;
             }
             case "SHELL":
                 if (ins.json() == null || ins.json().isEmpty()) {
-                    throw error(line, col, "SHELL requires its arguments as a non-empty JSON array, e.g. "
-                            + "SHELL [\"/bin/sh\", \"-c\"]");
+                    throw error(
+                            line,
+                            col,
+                            "SHELL requires its arguments as a non-empty JSON array, e.g. "
+                                    + "SHELL [\"/bin/sh\", \"-c\"]");
                 }
                 break;
             case "HEALTHCHECK": {
@@ -426,7 +491,9 @@ public final class DockerfileParser {
                 break;
             case "COPY":
             case "ADD": {
-                int count = ins.json() != null ? ins.json().size() : ShellWords.split(args, escape).size();
+                int count = ins.json() != null
+                        ? ins.json().size()
+                        : ShellWords.split(args, escape).size();
                 if (ins.heredocs().isEmpty() && count < 2) {
                     throw error(line, col, kw + " requires at least two arguments: source(s) and destination");
                 }
@@ -463,7 +530,10 @@ public final class DockerfileParser {
         if (!rawFirst.contains("=")) {
             // legacy form: ENV key value with spaces
             if (words.size() < 2) {
-                throw new DockerfileSyntaxException(path, line, col,
+                throw new DockerfileSyntaxException(
+                        path,
+                        line,
+                        col,
                         ins.keyword() + " " + abbreviate(words.get(0)) + " has no value: use " + ins.keyword()
                                 + " key=value");
             }
@@ -473,8 +543,8 @@ public final class DockerfileParser {
         for (String w : words) {
             int eq = w.indexOf('=');
             if (eq < 0) {
-                throw new DockerfileSyntaxException(path, line, col, ins.keyword() + " '" + abbreviate(w)
-                        + "' is not of the form key=value");
+                throw new DockerfileSyntaxException(
+                        path, line, col, ins.keyword() + " '" + abbreviate(w) + "' is not of the form key=value");
             }
             if (eq == 0) {
                 throw new DockerfileSyntaxException(path, line, col, ins.keyword() + " names can not be blank");
@@ -555,8 +625,9 @@ public final class DockerfileParser {
         }
         for (String ref : refs) {
             for (Stage s : stages) {
-                if (s.index() < stage.index() && (ref.equalsIgnoreCase(s.name()) || ref.equals(
-                        Integer.toString(s.index())) && ref.length() <= MAX_STAGE_DIGITS)) {
+                if (s.index() < stage.index()
+                        && (ref.equalsIgnoreCase(s.name())
+                                || ref.equals(Integer.toString(s.index())) && ref.length() <= MAX_STAGE_DIGITS)) {
                     stage.dependsOn(s.index());
                 }
             }
@@ -602,8 +673,11 @@ public final class DockerfileParser {
 
     private static int leadingWhitespace(String line) {
         int i = 0;
-        while (i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t' || line.charAt(i) == '\f'
-                || line.charAt(i) == '\u000B')) {
+        while (i < line.length()
+                && (line.charAt(i) == ' '
+                        || line.charAt(i) == '\t'
+                        || line.charAt(i) == '\f'
+                        || line.charAt(i) == '\u000B')) {
             i++;
         }
         return i;

@@ -9,5 +9,4 @@ package dev.dockyard.image.dockerfile;
  * @param quoted     {@code true} when the delimiter was quoted (no variable expansion in the body)
  * @param line       1-based line of the first body line
  */
-public record Heredoc(String delimiter, String content, boolean stripTabs, boolean quoted, int line) {
-}
+public record Heredoc(String delimiter, String content, boolean stripTabs, boolean quoted, int line) {}

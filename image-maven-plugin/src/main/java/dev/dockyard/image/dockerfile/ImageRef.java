@@ -49,7 +49,10 @@ public record ImageRef(String registry, String repository, String tag, String di
 
     /** @return {@code true} for the empty base image {@code scratch} */
     public boolean isScratch() {
-        return DEFAULT_REGISTRY.equals(registry) && "scratch".equalsIgnoreCase(repository) && tag == null && digest == null;
+        return DEFAULT_REGISTRY.equals(registry)
+                && "scratch".equalsIgnoreCase(repository)
+                && tag == null
+                && digest == null;
     }
 
     /** @return the last path segment of the repository, e.g. {@code temurin} for {@code acme/temurin} */

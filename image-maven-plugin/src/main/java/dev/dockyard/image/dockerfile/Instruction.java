@@ -20,8 +20,17 @@ public final class Instruction {
     private final List<Heredoc> heredocs;
     private final int stage;
 
-    Instruction(String keyword, int line, int column, int endLine, List<Flag> flags, String arguments,
-            String expanded, List<String> json, List<Heredoc> heredocs, int stage) {
+    Instruction(
+            String keyword,
+            int line,
+            int column,
+            int endLine,
+            List<Flag> flags,
+            String arguments,
+            String expanded,
+            List<String> json,
+            List<Heredoc> heredocs,
+            int stage) {
         this.keyword = keyword;
         this.line = line;
         this.column = column;
@@ -129,6 +138,12 @@ public final class Instruction {
         for (Flag f : flags) {
             sb.append(' ').append(f);
         }
-        return sb.append(' ').append(arguments).append(" @").append(line).append(':').append(column).toString();
+        return sb.append(' ')
+                .append(arguments)
+                .append(" @")
+                .append(line)
+                .append(':')
+                .append(column)
+                .toString();
     }
 }

@@ -10,8 +10,7 @@ import java.util.List;
  */
 public final class ShellWords {
 
-    private ShellWords() {
-    }
+    private ShellWords() {}
 
     /**
      * @param text   arguments
@@ -109,12 +108,26 @@ public final class ShellWords {
                     }
                     char e = text.charAt(i + 1);
                     switch (e) {
-                        case '"': case '\\': case '/': sb.append(e); break;
-                        case 'b': sb.append('\b'); break;
-                        case 'f': sb.append('\f'); break;
-                        case 'n': sb.append('\n'); break;
-                        case 'r': sb.append('\r'); break;
-                        case 't': sb.append('\t'); break;
+                        case '"':
+                        case '\\':
+                        case '/':
+                            sb.append(e);
+                            break;
+                        case 'b':
+                            sb.append('\b');
+                            break;
+                        case 'f':
+                            sb.append('\f');
+                            break;
+                        case 'n':
+                            sb.append('\n');
+                            break;
+                        case 'r':
+                            sb.append('\r');
+                            break;
+                        case 't':
+                            sb.append('\t');
+                            break;
                         case 'u':
                             if (i + 6 > n) {
                                 return null;
@@ -160,8 +173,11 @@ public final class ShellWords {
     }
 
     private static int skipWs(String text, int i) {
-        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t' || text.charAt(i) == '\n'
-                || text.charAt(i) == '\r')) {
+        while (i < text.length()
+                && (text.charAt(i) == ' '
+                        || text.charAt(i) == '\t'
+                        || text.charAt(i) == '\n'
+                        || text.charAt(i) == '\r')) {
             i++;
         }
         return i;

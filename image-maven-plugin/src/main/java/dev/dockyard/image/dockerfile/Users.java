@@ -3,8 +3,7 @@ package dev.dockyard.image.dockerfile;
 /** What a {@code USER} value means: the one answer to "is this root" for the lint rules and for image:verify. */
 public final class Users {
 
-    private Users() {
-    }
+    private Users() {}
 
     /**
      * Whether {@code user} ({@code name}, {@code uid}, {@code name:group}, {@code uid:gid}, as {@code USER} and the

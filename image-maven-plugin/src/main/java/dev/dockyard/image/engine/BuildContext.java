@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
@@ -148,8 +147,11 @@ public final class BuildContext {
                 if (end < 0) {
                     regex.append("\\[");
                 } else {
-                    regex.append('[').append(glob.substring(i + 1, end).replace("\\", "\\\\").replaceFirst("^\\^",
-                            "^")).append(']');
+                    regex.append('[')
+                            .append(glob.substring(i + 1, end)
+                                    .replace("\\", "\\\\")
+                                    .replaceFirst("^\\^", "^"))
+                            .append(']');
                     i = end;
                 }
             } else if (c == '\\' && i + 1 < glob.length()) {

@@ -16,8 +16,15 @@ import java.util.Map;
  * @param workDirectory where the context tar is written before it is sent
  * @param noCache    build every step anew, using no cached layer of an earlier build
  */
-public record BuildRequest(Path context, String dockerfile, List<String> tags, Map<String, String> buildArgs,
-        Map<String, String> labels, PullPolicy pull, Path workDirectory, boolean noCache) {
+public record BuildRequest(
+        Path context,
+        String dockerfile,
+        List<String> tags,
+        Map<String, String> buildArgs,
+        Map<String, String> labels,
+        PullPolicy pull,
+        Path workDirectory,
+        boolean noCache) {
 
     public BuildRequest {
         tags = List.copyOf(tags);
@@ -26,8 +33,14 @@ public record BuildRequest(Path context, String dockerfile, List<String> tags, M
     }
 
     /** A request that may use the engine's build cache. */
-    public BuildRequest(Path context, String dockerfile, List<String> tags, Map<String, String> buildArgs,
-            Map<String, String> labels, PullPolicy pull, Path workDirectory) {
+    public BuildRequest(
+            Path context,
+            String dockerfile,
+            List<String> tags,
+            Map<String, String> buildArgs,
+            Map<String, String> labels,
+            PullPolicy pull,
+            Path workDirectory) {
         this(context, dockerfile, tags, buildArgs, labels, pull, workDirectory, false);
     }
 }

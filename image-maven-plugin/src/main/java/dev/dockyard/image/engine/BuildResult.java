@@ -10,5 +10,4 @@ import java.util.List;
  * @param contextFiles files sent in the build context
  * @param contextBytes bytes of those files
  */
-public record BuildResult(String imageId, List<String> tags, int contextFiles, long contextBytes) {
-}
+public record BuildResult(String imageId, List<String> tags, int contextFiles, long contextBytes) {}

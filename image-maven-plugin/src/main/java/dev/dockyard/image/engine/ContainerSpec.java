@@ -23,9 +23,20 @@ import java.util.TreeMap;
  * @param noNewPrivileges  {@code no-new-privileges:true}
  * @param user             user to run as, or {@code null} for the image's
  */
-public record ContainerSpec(String image, Map<String, String> labels, List<Integer> ports, String name,
-        String network, String alias, SortedMap<String, String> env, boolean sameHostPorts, boolean readOnly,
-        List<String> tmpfs, boolean dropCapabilities, boolean noNewPrivileges, String user) {
+public record ContainerSpec(
+        String image,
+        Map<String, String> labels,
+        List<Integer> ports,
+        String name,
+        String network,
+        String alias,
+        SortedMap<String, String> env,
+        boolean sameHostPorts,
+        boolean readOnly,
+        List<String> tmpfs,
+        boolean dropCapabilities,
+        boolean noNewPrivileges,
+        String user) {
 
     public ContainerSpec {
         labels = new TreeMap<>(labels);

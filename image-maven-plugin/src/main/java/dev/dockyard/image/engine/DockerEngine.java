@@ -1,15 +1,41 @@
 package dev.dockyard.image.engine;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.BuildImageCmd;
+import com.github.dockerjava.api.command.CreateContainerResponse;
+import com.github.dockerjava.api.command.HealthState;
+import com.github.dockerjava.api.command.HealthStateLog;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.command.InspectImageResponse;
+import com.github.dockerjava.api.command.TopContainerResponse;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.BuildResponseItem;
+import com.github.dockerjava.api.model.Capability;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.HealthCheck;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Ports;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.core.command.BuildImageResultCallback;
+import com.github.dockerjava.transport.DockerHttpClient;
+import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import dev.dockyard.image.model.HealthCheckConfig;
 import dev.dockyard.image.model.ImageDetails;
 import dev.dockyard.image.model.ImageLayer;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,34 +49,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.command.HealthState;
-import com.github.dockerjava.api.command.HealthStateLog;
-import com.github.dockerjava.api.command.InspectContainerResponse;
-import com.github.dockerjava.api.command.TopContainerResponse;
-import com.github.dockerjava.api.exception.NotModifiedException;
-import com.github.dockerjava.api.model.Frame;
-import com.github.dockerjava.api.command.BuildImageCmd;
-import com.github.dockerjava.api.command.CreateContainerResponse;
-import com.github.dockerjava.api.command.InspectImageResponse;
-import com.github.dockerjava.api.exception.DockerException;
-import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.api.model.BuildResponseItem;
-import com.github.dockerjava.api.model.Capability;
-import com.github.dockerjava.api.model.ExposedPort;
-import com.github.dockerjava.api.model.HealthCheck;
-import com.github.dockerjava.api.model.HostConfig;
-import com.github.dockerjava.api.model.Ports;
-import com.github.dockerjava.core.DefaultDockerClientConfig;
-import com.github.dockerjava.core.DockerClientConfig;
-import com.github.dockerjava.core.DockerClientImpl;
-import com.github.dockerjava.core.command.BuildImageResultCallback;
-import com.github.dockerjava.transport.DockerHttpClient;
-import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 
 /**
  * The {@link Engine} on a Docker engine, through docker-java over its dependency-free transport. One per goal
@@ -78,8 +76,8 @@ public final class DockerEngine implements Engine {
      */
     private static void quietTransportWireLog() {
         for (String logger : List.of("http.wire", "http.headers")) {
-            String key = "org.slf4j.simpleLogger.log.com.github.dockerjava.zerodep.shaded.org.apache.hc.client5."
-                    + logger;
+            String key =
+                    "org.slf4j.simpleLogger.log.com.github.dockerjava.zerodep.shaded.org.apache.hc.client5." + logger;
             if (System.getProperty(key) == null) {
                 System.setProperty(key, "info");
             }
@@ -129,7 +127,8 @@ public final class DockerEngine implements Engine {
     /** The engine's version, e.g. {@code 20.10.24}. */
     @Override
     public String version() throws EngineException {
-        return call("read the engine's version", () -> client.versionCmd().exec().getVersion());
+        return call(
+                "read the engine's version", () -> client.versionCmd().exec().getVersion());
     }
 
     /**
@@ -141,7 +140,8 @@ public final class DockerEngine implements Engine {
      */
     @Override
     public BuildResult build(BuildRequest request, BuildContext context) throws EngineException {
-        String previous = request.tags().isEmpty() ? null : imageIdOrNull(request.tags().get(0));
+        String previous =
+                request.tags().isEmpty() ? null : imageIdOrNull(request.tags().get(0));
         Path tar = request.workDirectory().resolve("context.tar");
         try {
             Files.createDirectories(request.workDirectory());
@@ -168,8 +168,8 @@ public final class DockerEngine implements Engine {
             removeIfOrphaned(previous, imageId);
             return new BuildResult(imageId, request.tags(), context.paths().size(), context.bytes());
         } catch (IOException e) {
-            throw new EngineException("Could not send the build context " + request.context() + ": "
-                    + e.getMessage(), e);
+            throw new EngineException(
+                    "Could not send the build context " + request.context() + ": " + e.getMessage(), e);
         } catch (DockerException e) {
             throw new EngineException("The engine failed to build " + request.context() + ": " + e.getMessage(), e);
         } finally {
@@ -189,7 +189,8 @@ public final class DockerEngine implements Engine {
         try {
             InspectImageResponse old = client.inspectImageCmd(previous).exec();
             boolean untagged = old.getRepoTags() == null || old.getRepoTags().isEmpty();
-            boolean ours = old.getConfig() != null && old.getConfig().getLabels() != null
+            boolean ours = old.getConfig() != null
+                    && old.getConfig().getLabels() != null
                     && old.getConfig().getLabels().containsKey(MANAGED_LABEL);
             if (untagged && ours) {
                 client.removeImageCmd(previous).exec();
@@ -220,8 +221,10 @@ public final class DockerEngine implements Engine {
         try {
             image = client.inspectImageCmd(reference).exec();
         } catch (NotFoundException e) {
-            throw new EngineException("The engine at " + address.host() + " has no image " + reference
-                    + ": build it first (image:build).", e);
+            throw new EngineException(
+                    "The engine at " + address.host() + " has no image " + reference
+                            + ": build it first (image:build).",
+                    e);
         } catch (DockerException e) {
             throw new EngineException("Could not inspect image " + reference + ": " + e.getMessage(), e);
         }
@@ -230,20 +233,29 @@ public final class DockerEngine implements Engine {
         if (config != null && config.getExposedPorts() != null) {
             Arrays.stream(config.getExposedPorts()).map(ExposedPort::toString).forEach(ports::add);
         }
-        Map<String, String> labels = config != null && config.getLabels() != null
-                ? new TreeMap<>(config.getLabels()) : Map.of();
-        return new ImageDetails(image.getId(), image.getRepoTags() == null ? List.of() : image.getRepoTags(),
-                image.getSize() == null ? 0 : image.getSize(), image.getCreated(),
+        Map<String, String> labels =
+                config != null && config.getLabels() != null ? new TreeMap<>(config.getLabels()) : Map.of();
+        return new ImageDetails(
+                image.getId(),
+                image.getRepoTags() == null ? List.of() : image.getRepoTags(),
+                image.getSize() == null ? 0 : image.getSize(),
+                image.getCreated(),
                 config == null || config.getUser() == null ? "" : config.getUser(),
-                healthCheck(config == null ? null : config.getHealthcheck()), ports, labels, history(image.getId()));
+                healthCheck(config == null ? null : config.getHealthcheck()),
+                ports,
+                labels,
+                history(image.getId()));
     }
 
     private static HealthCheckConfig healthCheck(HealthCheck check) {
         if (check == null || check.getTest() == null || check.getTest().isEmpty()) {
             return null;
         }
-        return new HealthCheckConfig(List.copyOf(check.getTest()), nanos(check.getInterval(), 30),
-                nanos(check.getTimeout(), 30), nanos(check.getStartPeriod(), 0),
+        return new HealthCheckConfig(
+                List.copyOf(check.getTest()),
+                nanos(check.getInterval(), 30),
+                nanos(check.getTimeout(), 30),
+                nanos(check.getStartPeriod(), 0),
                 check.getRetries() == null || check.getRetries() == 0 ? 3 : check.getRetries());
     }
 
@@ -257,16 +269,23 @@ public final class DockerEngine implements Engine {
         JsonNode entries = getJson("/images/" + imageId + "/history", "read the history of " + imageId);
         List<ImageLayer> layers = new ArrayList<>();
         for (JsonNode entry : entries) {
-            layers.add(0, new ImageLayer(entry.path("Id").asText(""), entry.path("Size").asLong(0),
-                    entry.path("CreatedBy").asText(""), entry.path("Created").asLong(0),
-                    entry.path("Comment").asText("")));
+            layers.add(
+                    0,
+                    new ImageLayer(
+                            entry.path("Id").asText(""),
+                            entry.path("Size").asLong(0),
+                            entry.path("CreatedBy").asText(""),
+                            entry.path("Created").asLong(0),
+                            entry.path("Comment").asText("")));
         }
         return layers;
     }
 
     private JsonNode getJson(String path, String what) throws EngineException {
         DockerHttpClient.Request request = DockerHttpClient.Request.builder()
-                .method(DockerHttpClient.Request.Method.GET).path(path).build();
+                .method(DockerHttpClient.Request.Method.GET)
+                .path(path)
+                .build();
         try (DockerHttpClient.Response response = http.execute(request)) {
             JsonNode body = json.readTree(response.getBody());
             if (response.getStatusCode() / 100 != 2) {
@@ -338,11 +357,14 @@ public final class DockerEngine implements Engine {
 
     @Override
     public ContainerState state(String containerId) throws EngineException {
-        InspectContainerResponse.ContainerState state = inspectContainer(containerId).getState();
+        InspectContainerResponse.ContainerState state =
+                inspectContainer(containerId).getState();
         HealthState health = state.getHealth();
-        return new ContainerState(Boolean.TRUE.equals(state.getRunning()),
+        return new ContainerState(
+                Boolean.TRUE.equals(state.getRunning()),
                 state.getExitCodeLong() == null ? -1 : state.getExitCodeLong(),
-                health == null ? null : health.getStatus(), lastProbe(health),
+                health == null ? null : health.getStatus(),
+                lastProbe(health),
                 Boolean.TRUE.equals(state.getOOMKilled()));
     }
 
@@ -359,8 +381,7 @@ public final class DockerEngine implements Engine {
         try {
             return client.inspectContainerCmd(containerId).exec();
         } catch (DockerException e) {
-            throw new EngineException("Could not inspect container " + shortId(containerId) + ": " + e.getMessage(),
-                    e);
+            throw new EngineException("Could not inspect container " + shortId(containerId) + ": " + e.getMessage(), e);
         }
     }
 
@@ -370,7 +391,8 @@ public final class DockerEngine implements Engine {
 
     @Override
     public OptionalInt mainProcessEffectiveUid(String containerId) throws EngineException {
-        InspectContainerResponse.ContainerState state = inspectContainer(containerId).getState();
+        InspectContainerResponse.ContainerState state =
+                inspectContainer(containerId).getState();
         if (!Boolean.TRUE.equals(state.getRunning()) || state.getPidLong() == null) {
             return OptionalInt.empty();
         }
@@ -379,8 +401,8 @@ public final class DockerEngine implements Engine {
         try {
             top = client.topContainerCmd(containerId).withPsArgs("-o pid,euid").exec();
         } catch (DockerException e) {
-            throw new EngineException("Could not list the processes of container " + shortId(containerId) + ": "
-                    + e.getMessage(), e);
+            throw new EngineException(
+                    "Could not list the processes of container " + shortId(containerId) + ": " + e.getMessage(), e);
         }
         List<String> titles = Arrays.asList(top.getTitles());
         int pidColumn = titles.indexOf("PID");
@@ -404,19 +426,26 @@ public final class DockerEngine implements Engine {
         if (bindings == null) {
             return OptionalInt.empty();
         }
-        return Arrays.stream(bindings).map(Ports.Binding::getHostPortSpec)
-                .filter(spec -> spec != null && spec.matches("[0-9]+")).mapToInt(Integer::parseInt).findFirst();
+        return Arrays.stream(bindings)
+                .map(Ports.Binding::getHostPortSpec)
+                .filter(spec -> spec != null && spec.matches("[0-9]+"))
+                .mapToInt(Integer::parseInt)
+                .findFirst();
     }
 
     @Override
     public List<String> logs(String containerId, int lines) throws EngineException, InterruptedException {
         FrameText text = new FrameText();
         try {
-            client.logContainerCmd(containerId).withStdOut(true).withStdErr(true).withTail(lines).exec(text)
+            client.logContainerCmd(containerId)
+                    .withStdOut(true)
+                    .withStdErr(true)
+                    .withTail(lines)
+                    .exec(text)
                     .awaitCompletion(30, TimeUnit.SECONDS);
         } catch (DockerException e) {
-            throw new EngineException("Could not read the logs of container " + shortId(containerId) + ": "
-                    + e.getMessage(), e);
+            throw new EngineException(
+                    "Could not read the logs of container " + shortId(containerId) + ": " + e.getMessage(), e);
         }
         return text.lines();
     }
@@ -426,19 +455,24 @@ public final class DockerEngine implements Engine {
             throws EngineException, InterruptedException {
         FrameText text = new FrameText();
         try {
-            String exec = client.execCreateCmd(containerId).withCmd(command.toArray(String[]::new))
-                    .withAttachStdout(true).withAttachStderr(true).exec().getId();
-            boolean finished = client.execStartCmd(exec).exec(text).awaitCompletion(timeout.toMillis(),
-                    TimeUnit.MILLISECONDS);
+            String exec = client.execCreateCmd(containerId)
+                    .withCmd(command.toArray(String[]::new))
+                    .withAttachStdout(true)
+                    .withAttachStderr(true)
+                    .exec()
+                    .getId();
+            boolean finished =
+                    client.execStartCmd(exec).exec(text).awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (!finished) {
                 return new ExecResult(ExecResult.NOT_FINISHED, String.join("\n", text.lines()));
             }
             Long exitCode = client.inspectExecCmd(exec).exec().getExitCodeLong();
-            return new ExecResult(exitCode == null ? ExecResult.NOT_FINISHED : exitCode,
-                    String.join("\n", text.lines()));
+            return new ExecResult(
+                    exitCode == null ? ExecResult.NOT_FINISHED : exitCode, String.join("\n", text.lines()));
         } catch (DockerException e) {
-            throw new EngineException("Could not run " + command.get(0) + " in container " + shortId(containerId)
-                    + ": " + e.getMessage(), e);
+            throw new EngineException(
+                    "Could not run " + command.get(0) + " in container " + shortId(containerId) + ": " + e.getMessage(),
+                    e);
         } finally {
             text.close();
         }
@@ -475,7 +509,9 @@ public final class DockerEngine implements Engine {
     @Override
     public void stop(String containerId, Duration timeout) throws EngineException {
         try {
-            client.stopContainerCmd(containerId).withTimeout((int) Math.max(1, timeout.toSeconds())).exec();
+            client.stopContainerCmd(containerId)
+                    .withTimeout((int) Math.max(1, timeout.toSeconds()))
+                    .exec();
         } catch (NotModifiedException e) {
             // already stopped
         } catch (DockerException e) {
@@ -486,12 +522,14 @@ public final class DockerEngine implements Engine {
     @Override
     public void remove(String containerId) throws EngineException {
         try {
-            client.removeContainerCmd(containerId).withForce(true).withRemoveVolumes(true).exec();
+            client.removeContainerCmd(containerId)
+                    .withForce(true)
+                    .withRemoveVolumes(true)
+                    .exec();
         } catch (NotFoundException e) {
             // already gone
         } catch (DockerException e) {
-            throw new EngineException("Could not remove container " + shortId(containerId) + ": " + e.getMessage(),
-                    e);
+            throw new EngineException("Could not remove container " + shortId(containerId) + ": " + e.getMessage(), e);
         }
     }
 
@@ -509,8 +547,8 @@ public final class DockerEngine implements Engine {
         String tag = reference.substring(colon + 1);
         DockerHttpClient.Request.Builder request = DockerHttpClient.Request.builder()
                 .method(DockerHttpClient.Request.Method.POST)
-                .path("/images/" + repository + "/push?tag=" + java.net.URLEncoder.encode(tag,
-                        java.nio.charset.StandardCharsets.UTF_8));
+                .path("/images/" + repository + "/push?tag="
+                        + java.net.URLEncoder.encode(tag, java.nio.charset.StandardCharsets.UTF_8));
         if (credentials != null) {
             request.putHeader("X-Registry-Auth", registryAuth(repository, credentials));
         }
@@ -523,7 +561,9 @@ public final class DockerEngine implements Engine {
             try (var items = json.readerFor(JsonNode.class).<JsonNode>readValues(response.getBody())) {
                 while (items.hasNext()) {
                     JsonNode item = items.next();
-                    String error = item.path("errorDetail").path("message").asText(item.path("error").asText(""));
+                    String error = item.path("errorDetail")
+                            .path("message")
+                            .asText(item.path("error").asText(""));
                     if (!error.isBlank()) {
                         throw new RegistryException(error.strip());
                     }
@@ -542,8 +582,10 @@ public final class DockerEngine implements Engine {
             throw new RegistryException(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         } catch (RuntimeException e) {
             // the transport's failures (TLS, connection) are unchecked
-            throw new EngineException("Could not push " + repository + ":" + tag + " through the engine at "
-                    + address.host() + ": " + e.getMessage(), e);
+            throw new EngineException(
+                    "Could not push " + repository + ":" + tag + " through the engine at " + address.host() + ": "
+                            + e.getMessage(),
+                    e);
         }
         if (digest == null) {
             throw new RegistryException("the engine reported no digest for the pushed image");
@@ -568,7 +610,9 @@ public final class DockerEngine implements Engine {
             auth.put("username", credentials.username());
             auth.put("password", credentials.secret());
         }
-        auth.put("serveraddress", dev.dockyard.image.dockerfile.ImageRef.parse(repository).registry());
+        auth.put(
+                "serveraddress",
+                dev.dockyard.image.dockerfile.ImageRef.parse(repository).registry());
         try {
             return java.util.Base64.getUrlEncoder().encodeToString(json.writeValueAsBytes(auth));
         } catch (IOException e) {
@@ -578,20 +622,32 @@ public final class DockerEngine implements Engine {
 
     @Override
     public List<String> containersLabelled(String label, String value) throws EngineException {
-        return call("list containers", () -> client.listContainersCmd().withShowAll(true)
-                .withLabelFilter(Map.of(label, value)).exec().stream().map(c -> c.getId()).toList());
+        return call(
+                "list containers",
+                () -> client.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(label, value)).exec().stream()
+                        .map(c -> c.getId())
+                        .toList());
     }
 
     @Override
     public List<String> networksLabelled(String label, String value) throws EngineException {
-        return call("list networks", () -> client.listNetworksCmd().withFilter("label", List.of(label + "=" + value))
-                .exec().stream().map(n -> n.getName()).sorted().toList());
+        return call(
+                "list networks",
+                () -> client.listNetworksCmd().withFilter("label", List.of(label + "=" + value)).exec().stream()
+                        .map(n -> n.getName())
+                        .sorted()
+                        .toList());
     }
 
     @Override
     public String createNetwork(String name, Map<String, String> labels) throws EngineException {
-        return call("create network " + name, () -> client.createNetworkCmd().withName(name)
-                .withLabels(new TreeMap<>(labels)).exec().getId());
+        return call(
+                "create network " + name,
+                () -> client.createNetworkCmd()
+                        .withName(name)
+                        .withLabels(new TreeMap<>(labels))
+                        .exec()
+                        .getId());
     }
 
     @Override
@@ -667,7 +723,8 @@ public final class DockerEngine implements Engine {
             }
             if (item.isErrorIndicated()) {
                 error = item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null
-                        ? item.getErrorDetail().getMessage() : item.getError();
+                        ? item.getErrorDetail().getMessage()
+                        : item.getError();
             }
             super.onNext(item);
         }

@@ -1,5 +1,8 @@
 package dev.dockyard.image.engine;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dockyard.image.support.Sha256;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -7,11 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import dev.dockyard.image.support.Sha256;
 
 /**
  * Where the Docker engine is, found the way the Docker CLI finds it: {@code DOCKER_HOST} (with
@@ -43,7 +41,8 @@ public record EngineAddress(String host, boolean tlsVerify, Path certPath, Strin
         Path dockerConfig = present(env.get("DOCKER_CONFIG")).map(Path::of).orElse(home.resolve(".docker"));
         Optional<String> dockerHost = present(env.get("DOCKER_HOST"));
         if (dockerHost.isPresent()) {
-            Path certs = tls ? present(env.get("DOCKER_CERT_PATH")).map(Path::of).orElse(dockerConfig) : null;
+            Path certs =
+                    tls ? present(env.get("DOCKER_CERT_PATH")).map(Path::of).orElse(dockerConfig) : null;
             return new EngineAddress(dockerHost.get().strip(), tls, certs, "DOCKER_HOST");
         }
         Optional<String> context = present(env.get("DOCKER_CONTEXT"));
@@ -81,8 +80,10 @@ public record EngineAddress(String host, boolean tlsVerify, Path certPath, Strin
             throw new EngineException("Docker context '" + name + "' has no docker endpoint Host in " + meta
                     + ". Set DOCKER_HOST instead.");
         }
-        Path tlsDir = dockerConfig.resolve("contexts").resolve("tls").resolve(id).resolve("docker");
-        boolean tls = Files.isDirectory(tlsDir) && !endpoint.path("SkipTLSVerify").asBoolean(false);
+        Path tlsDir =
+                dockerConfig.resolve("contexts").resolve("tls").resolve(id).resolve("docker");
+        boolean tls =
+                Files.isDirectory(tlsDir) && !endpoint.path("SkipTLSVerify").asBoolean(false);
         return new EngineAddress(host, tls, tls ? tlsDir : null, "Docker context '" + name + "'");
     }
 
@@ -114,7 +115,9 @@ public record EngineAddress(String host, boolean tlsVerify, Path certPath, Strin
     }
 
     private static boolean isTrue(String value) {
-        return value != null && !value.isBlank() && !"0".equals(value.strip())
+        return value != null
+                && !value.isBlank()
+                && !"0".equals(value.strip())
                 && !"false".equalsIgnoreCase(value.strip());
     }
 }

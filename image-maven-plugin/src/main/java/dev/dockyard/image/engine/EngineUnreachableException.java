@@ -6,14 +6,20 @@ public class EngineUnreachableException extends EngineException {
     private static final long serialVersionUID = 1L;
 
     public EngineUnreachableException(EngineAddress address, Throwable cause) {
-        super(tls(cause) ? tlsMessage(address, cause) : "No Docker engine answers at " + address.describe() + ": "
-                + reason(cause) + ". Start Docker, point DOCKER_HOST at a running engine (e.g."
-                + " DOCKER_HOST=unix:///var/run/docker.sock or tcp://host:2376 with DOCKER_TLS_VERIFY=1 and"
-                + " DOCKER_CERT_PATH), or skip the image goals with -Dimage.skip.", cause);
+        super(
+                tls(cause)
+                        ? tlsMessage(address, cause)
+                        : "No Docker engine answers at " + address.describe() + ": "
+                                + reason(cause) + ". Start Docker, point DOCKER_HOST at a running engine (e.g."
+                                + " DOCKER_HOST=unix:///var/run/docker.sock or tcp://host:2376 with DOCKER_TLS_VERIFY=1 and"
+                                + " DOCKER_CERT_PATH), or skip the image goals with -Dimage.skip.",
+                cause);
     }
 
     private static String tlsMessage(EngineAddress address, Throwable cause) {
-        String certs = address.certPath() == null ? "DOCKER_CERT_PATH" : address.certPath().toString();
+        String certs = address.certPath() == null
+                ? "DOCKER_CERT_PATH"
+                : address.certPath().toString();
         return "The TLS handshake with the Docker engine at " + address.describe() + " failed: " + reason(cause)
                 + ". Check that " + certs + "/ca.pem is the CA that signed the engine's certificate, and that"
                 + " cert.pem and key.pem there are a client certificate the engine's --tlscacert trusts"
@@ -23,7 +29,8 @@ public class EngineUnreachableException extends EngineException {
     /** Whether the connection failed in the TLS handshake (untrusted certificate, rejected client). */
     static boolean tls(Throwable cause) {
         for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof javax.net.ssl.SSLException || t instanceof java.security.cert.CertificateException
+            if (t instanceof javax.net.ssl.SSLException
+                    || t instanceof java.security.cert.CertificateException
                     || t instanceof java.security.GeneralSecurityException) {
                 return true;
             }

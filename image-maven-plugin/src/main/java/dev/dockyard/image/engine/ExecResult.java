@@ -13,7 +13,11 @@ public record ExecResult(long exitCode, String output) {
 
     /** Exit code and first output line, e.g. {@code exit 1: connection refused}. */
     public String summary() {
-        String first = output.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("");
+        String first = output.lines()
+                .map(String::strip)
+                .filter(l -> !l.isEmpty())
+                .findFirst()
+                .orElse("");
         String code = exitCode == NOT_FINISHED ? "no exit within its timeout" : "exit " + exitCode;
         return first.isEmpty() ? code : code + ": " + first;
     }

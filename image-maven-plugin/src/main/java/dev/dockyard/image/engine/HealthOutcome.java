@@ -15,7 +15,13 @@ import java.time.Duration;
 public record HealthOutcome(Status status, long exitCode, Duration elapsed, String lastProbe, String early) {
 
     /** The verdicts. */
-    public enum Status { HEALTHY, UNHEALTHY, EXITED, TIMED_OUT, NO_HEALTH_CHECK }
+    public enum Status {
+        HEALTHY,
+        UNHEALTHY,
+        EXITED,
+        TIMED_OUT,
+        NO_HEALTH_CHECK
+    }
 
     /** {@code " (how)"} when the container was found healthy early, else empty: for the line that says healthy. */
     public String earlyNote() {

@@ -1,5 +1,6 @@
 package dev.dockyard.image.engine;
 
+import dev.dockyard.image.probe.HealthProbe;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,16 +10,13 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-import dev.dockyard.image.probe.HealthProbe;
-
 /**
  * A plain HTTP GET of a container's health path through its published port: the HTTP check of
  * {@code image:verify}, and the readiness probe that lets waiting for healthy end as soon as the service answers.
  */
 public final class HttpGet {
 
-    private HttpGet() {
-    }
+    private HttpGet() {}
 
     /** The URI of {@code path} on the host port {@code hostPort} of {@code host}. */
     public static URI uri(String host, int hostPort, String path) {
@@ -34,8 +32,10 @@ public final class HttpGet {
     }
 
     private static int status(HttpClient http, URI uri, Duration timeout) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
+        return http.send(
+                        HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     /**
@@ -59,7 +59,8 @@ public final class HttpGet {
         return () -> {
             try {
                 int status = status(http, uri, timeout);
-                return HealthProbe.healthy(status) ? Optional.of("GET " + path + " answered " + status)
+                return HealthProbe.healthy(status)
+                        ? Optional.of("GET " + path + " answered " + status)
                         : Optional.empty();
             } catch (IOException e) {
                 return Optional.empty();

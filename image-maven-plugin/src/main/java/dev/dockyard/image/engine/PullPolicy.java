@@ -1,7 +1,6 @@
 package dev.dockyard.image.engine;
 
 import dev.dockyard.image.support.UserFixableException;
-
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -20,7 +19,9 @@ public enum PullPolicy {
      */
     public static PullPolicy parse(String value) throws UserFixableException {
         String wanted = value == null ? "" : value.strip().toUpperCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(p -> p.name().equals(wanted)).findFirst()
+        return Arrays.stream(values())
+                .filter(p -> p.name().equals(wanted))
+                .findFirst()
                 .orElseThrow(() -> new UserFixableException("'" + value + "' is not a pull policy: use one of "
                         + Arrays.stream(values()).map(PullPolicy::toString).collect(Collectors.joining(", "))));
     }

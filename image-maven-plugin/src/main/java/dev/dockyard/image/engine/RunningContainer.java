@@ -1,9 +1,7 @@
 package dev.dockyard.image.engine;
 
 import dev.dockyard.image.model.HealthCheckConfig;
-
 import dev.dockyard.image.support.DurationText;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -82,13 +80,25 @@ public final class RunningContainer implements AutoCloseable {
      * Waits for the container {@code id} as {@link #awaitHealthy(Duration, HealthCheckConfig, ReadinessProbe)}
      * does, without a handle (a stack's containers outlive the goal that started them).
      */
-    public static HealthOutcome awaitHealthy(Engine engine, String id, EngineLog log, Duration timeout,
-            HealthCheckConfig health, ReadinessProbe readiness) throws EngineException, InterruptedException {
+    public static HealthOutcome awaitHealthy(
+            Engine engine,
+            String id,
+            EngineLog log,
+            Duration timeout,
+            HealthCheckConfig health,
+            ReadinessProbe readiness)
+            throws EngineException, InterruptedException {
         return awaitHealthy(engine, id, log, timeout, POLL, health, readiness);
     }
 
-    private static HealthOutcome awaitHealthy(Engine engine, String id, EngineLog log, Duration timeout,
-            Duration poll, HealthCheckConfig health, ReadinessProbe readiness)
+    private static HealthOutcome awaitHealthy(
+            Engine engine,
+            String id,
+            EngineLog log,
+            Duration timeout,
+            Duration poll,
+            HealthCheckConfig health,
+            ReadinessProbe readiness)
             throws EngineException, InterruptedException {
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
@@ -122,7 +132,8 @@ public final class RunningContainer implements AutoCloseable {
                 if (answer.isPresent()) {
                     String confirmed = confirm(engine, id, health);
                     if (confirmed == null) {
-                        return HealthOutcome.healthyEarly(Duration.ofNanos(System.nanoTime() - start),
+                        return HealthOutcome.healthyEarly(
+                                Duration.ofNanos(System.nanoTime() - start),
                                 answer.get() + "; the image's HEALTHCHECK passed when run at once");
                     }
                     log.info(answer.get() + " after " + DurationText.format(elapsed) + ", but the image's"
@@ -138,8 +149,7 @@ public final class RunningContainer implements AutoCloseable {
     }
 
     /** Runs the image's check in the container: {@code null} when it passed, else what it gave. */
-    private static String confirm(Engine engine, String id, HealthCheckConfig health)
-            throws InterruptedException {
+    private static String confirm(Engine engine, String id, HealthCheckConfig health) throws InterruptedException {
         try {
             ExecResult result = engine.exec(id, health.command(), health.timeout());
             return result.exitCode() == 0 ? null : result.summary();

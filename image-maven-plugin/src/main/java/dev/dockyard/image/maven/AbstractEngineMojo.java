@@ -1,22 +1,17 @@
 package dev.dockyard.image.maven;
 
-import dev.dockyard.image.support.UserFixableException;
-
 import static dev.dockyard.image.maven.ImageParameters.*;
 
 import dev.dockyard.image.build.BuiltImage;
-
+import dev.dockyard.image.build.TagPolicy;
+import dev.dockyard.image.support.UserFixableException;
 import java.io.File;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
-
-import dev.dockyard.image.build.TagPolicy;
-import dev.dockyard.image.maven.ServiceSettings;
 
 /**
  * Goals that work on the image this module builds ({@code image:build}, {@code verify}, {@code save},
@@ -98,13 +93,15 @@ abstract class AbstractEngineMojo extends AbstractImageMojo {
         List<String> computed;
         try {
             policy = TagPolicy.parse(tagPolicy);
-            String revision = gitTag ? new MavenProjectAdapter(project, session).gitRevision().orElse(null) : null;
+            String revision = gitTag
+                    ? new MavenProjectAdapter(project, session).gitRevision().orElse(null)
+                    : null;
             computed = policy.tags(project.getVersion(), tags == null ? List.of() : tags, revision, latest);
         } catch (UserFixableException e) {
             throw failure(e.in("tagPolicy"));
         }
-        if (computed.isEmpty() || (tags == null || tags.isEmpty() || tags.get(0).isBlank())
-                && policy == TagPolicy.VERSION) {
+        if (computed.isEmpty()
+                || (tags == null || tags.isEmpty() || tags.get(0).isBlank()) && policy == TagPolicy.VERSION) {
             throw new MojoFailureException("image.tags is empty: give the image at least one tag, e.g."
                     + " -Dimage.tags=" + project.getVersion());
         }

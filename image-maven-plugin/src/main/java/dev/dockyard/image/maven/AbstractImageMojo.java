@@ -2,20 +2,6 @@ package dev.dockyard.image.maven;
 
 import static dev.dockyard.image.maven.ImageParameters.*;
 
-import java.io.File;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
-
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.MojoExecution;
-import org.apache.maven.plugin.AbstractMojo;
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
-
 import dev.dockyard.image.archive.ArchiveNames;
 import dev.dockyard.image.engine.DockerEngine;
 import dev.dockyard.image.engine.Engine;
@@ -26,6 +12,18 @@ import dev.dockyard.image.render.Packagings;
 import dev.dockyard.image.support.ByteSize;
 import dev.dockyard.image.support.DurationText;
 import dev.dockyard.image.support.UserFixableException;
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 
 /**
  * The base of every goal: the module, the build, the one switch every goal reads ({@code image.skip}), and the

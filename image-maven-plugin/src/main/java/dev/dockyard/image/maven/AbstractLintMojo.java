@@ -1,23 +1,19 @@
 package dev.dockyard.image.maven;
 
-import dev.dockyard.image.support.UserFixableException;
-
-import java.io.File;
-
 import static dev.dockyard.image.maven.ImageParameters.*;
-
-import java.io.IOException;
-import java.util.List;
-
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.Parameter;
 
 import dev.dockyard.image.policy.Finding;
 import dev.dockyard.image.policy.LintOutcome;
 import dev.dockyard.image.policy.LintParameters;
 import dev.dockyard.image.policy.LintRun;
 import dev.dockyard.image.policy.Severity;
+import dev.dockyard.image.support.UserFixableException;
+import java.io.File;
+import java.io.IOException;
+import java.util.List;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Lint parameters shared by every goal that lints a Dockerfile ({@code image:lint}, {@code image:dockerfile}), and

@@ -1,17 +1,13 @@
 package dev.dockyard.image.maven;
 
-import java.util.ArrayList;
-import java.util.List;
-
-import org.apache.maven.plugin.MojoFailureException;
-
-import dev.dockyard.image.stack.ServiceSpec;
-
 import static dev.dockyard.image.maven.ImageParameters.*;
 
-import org.apache.maven.plugins.annotations.Parameter;
-
 import dev.dockyard.image.stack.Hardening;
+import dev.dockyard.image.stack.ServiceSpec;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Goals that run the reactor as a stack ({@code image:compose}, {@code image:start}): the hardening every service

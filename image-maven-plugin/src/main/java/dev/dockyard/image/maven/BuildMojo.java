@@ -1,27 +1,23 @@
 package dev.dockyard.image.maven;
 
-import dev.dockyard.image.support.UserFixableException;
-
-import java.io.File;
-
 import static dev.dockyard.image.maven.ImageParameters.*;
 
+import dev.dockyard.image.build.ImageBuild;
+import dev.dockyard.image.engine.BuildRequest;
+import dev.dockyard.image.engine.Engine;
+import dev.dockyard.image.engine.EngineException;
+import dev.dockyard.image.engine.PullPolicy;
+import dev.dockyard.image.support.UserFixableException;
+import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-
-import dev.dockyard.image.engine.BuildRequest;
-import dev.dockyard.image.engine.Engine;
-import dev.dockyard.image.engine.EngineException;
-import dev.dockyard.image.build.ImageBuild;
-import dev.dockyard.image.engine.PullPolicy;
 
 /**
  * Builds the image from the context {@code image:dockerfile} staged in {@code target/docker/}, on the Docker engine
@@ -75,18 +71,26 @@ public class BuildMojo extends AbstractEngineMojo {
         if (skipped("build")) {
             return;
         }
-        BuildRequest request = new BuildRequest(outputDirectory.toPath(), "Dockerfile", references(), buildArgs(buildArgs),
-                Map.of(), pullPolicy(), workDirectory.toPath(), noCache);
+        BuildRequest request = new BuildRequest(
+                outputDirectory.toPath(),
+                "Dockerfile",
+                references(),
+                buildArgs(buildArgs),
+                Map.of(),
+                pullPolicy(),
+                workDirectory.toPath(),
+                noCache);
         try {
-            ImageBuild build = ImageBuild.prepare(request, builtImageRecord(), project.getBasedir().toPath());
+            ImageBuild build = ImageBuild.prepare(
+                    request, builtImageRecord(), project.getBasedir().toPath());
             try (Engine engine = connect()) {
                 build.run(engine, engineLog());
             }
         } catch (EngineException e) {
             rethrow(e);
         } catch (IOException e) {
-            throw new MojoExecutionException("Could not build the image of " + project.getArtifactId() + ": "
-                    + e.getMessage(), e);
+            throw new MojoExecutionException(
+                    "Could not build the image of " + project.getArtifactId() + ": " + e.getMessage(), e);
         }
     }
 

@@ -1,28 +1,24 @@
 package dev.dockyard.image.maven;
 
-import dev.dockyard.image.maven.ServiceSettings;
-
 import static dev.dockyard.image.maven.ImageParameters.*;
 
+import dev.dockyard.image.archive.ArchiveCheck;
+import dev.dockyard.image.archive.ArchiveException;
+import dev.dockyard.image.support.ByteSize;
+import dev.dockyard.image.verify.Check;
+import dev.dockyard.image.verify.Verification;
+import dev.dockyard.image.verify.VerificationReports;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-
-import dev.dockyard.image.archive.ArchiveCheck;
-import dev.dockyard.image.archive.ArchiveException;
-import dev.dockyard.image.support.ByteSize;
-import dev.dockyard.image.verify.Check;
-import dev.dockyard.image.verify.VerificationReports;
-import dev.dockyard.image.verify.Verification;
 
 /**
  * Checks a saved image archive without a Docker engine: its {@code .sha256} (when one is next to it), then the
@@ -106,8 +102,8 @@ public class CheckMojo extends AbstractImageMojo {
         Verification verification;
         try {
             getLog().info("Checking the image archive " + shown(file));
-            verification = new ArchiveCheck().check(file, budget, ServiceSettings.ports(port, ports),
-                    ServiceSettings.trimmed(requiredLabels));
+            verification = new ArchiveCheck()
+                    .check(file, budget, ServiceSettings.ports(port, ports), ServiceSettings.trimmed(requiredLabels));
         } catch (ArchiveException e) {
             throw failure(e);
         }
@@ -120,14 +116,16 @@ public class CheckMojo extends AbstractImageMojo {
         }
         Path reports = reportsDirectory.toPath();
         try {
-            Path junit = VerificationReports.writeJUnit(verification, "image-check-" + project.getArtifactId(), reports);
+            Path junit =
+                    VerificationReports.writeJUnit(verification, "image-check-" + project.getArtifactId(), reports);
             getLog().info("Wrote " + relative(junit));
         } catch (IOException e) {
             throw new MojoExecutionException("Could not write the reports to " + reports + ": " + e.getMessage(), e);
         }
         List<Check> failures = verification.failures();
         if (!failures.isEmpty()) {
-            throw new MojoFailureException("image:check: " + failures.size() + " of " + verification.checks().size()
+            throw new MojoFailureException("image:check: " + failures.size() + " of "
+                    + verification.checks().size()
                     + " checks failed for " + shown(file) + ": "
                     + failures.stream().map(Check::name).collect(Collectors.joining(", ")) + " (details above)");
         }

@@ -2,20 +2,18 @@ package dev.dockyard.image.maven;
 
 import static dev.dockyard.image.maven.ImageParameters.*;
 
+import dev.dockyard.image.stack.ComposeWriter;
+import dev.dockyard.image.stack.ServiceSpec;
+import dev.dockyard.image.stack.StackException;
+import dev.dockyard.image.stack.StackPlan;
 import java.io.File;
 import java.io.IOException;
 import java.util.List;
-
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-
-import dev.dockyard.image.stack.ComposeWriter;
-import dev.dockyard.image.stack.ServiceSpec;
-import dev.dockyard.image.stack.StackException;
-import dev.dockyard.image.stack.StackPlan;
 
 /**
  * Writes a Compose Specification file for the reactor: one service per module that runs {@code image:build}, with
@@ -79,10 +77,17 @@ public class ComposeMojo extends AbstractStackMojo {
         }
         try {
             StackPlan plan = StackPlan.of(services);
-            new ComposeWriter().write(plan, new ComposeWriter.Options(hostPorts, hardening(),
-                    extraFile == null ? null : extraFile.toPath()), composeFile.toPath());
-            getLog().info("Wrote " + relative(composeFile) + " with " + plan.services().size() + " service"
-                    + (plan.services().size() == 1 ? "" : "s") + ": " + String.join(", ",
+            new ComposeWriter()
+                    .write(
+                            plan,
+                            new ComposeWriter.Options(
+                                    hostPorts, hardening(), extraFile == null ? null : extraFile.toPath()),
+                            composeFile.toPath());
+            getLog().info("Wrote " + relative(composeFile) + " with "
+                    + plan.services().size() + " service"
+                    + (plan.services().size() == 1 ? "" : "s") + ": "
+                    + String.join(
+                            ", ",
                             plan.services().stream().map(ServiceSpec::name).toList()));
         } catch (StackException e) {
             throw failure(e);

@@ -2,25 +2,6 @@ package dev.dockyard.image.maven;
 
 import static dev.dockyard.image.maven.ImageParameters.*;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
-import javax.inject.Inject;
-
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugin.descriptor.PluginDescriptor;
-import org.apache.maven.plugins.annotations.LifecyclePhase;
-import org.apache.maven.plugins.annotations.Mojo;
-import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.plugins.annotations.ResolutionScope;
-
-import dev.dockyard.image.support.ByteSize;
 import dev.dockyard.image.policy.LintOutcome;
 import dev.dockyard.image.render.DefaultImages;
 import dev.dockyard.image.render.HealthSettings;
@@ -29,10 +10,25 @@ import dev.dockyard.image.render.JvmSettings;
 import dev.dockyard.image.render.RenderException;
 import dev.dockyard.image.render.RenderRequest;
 import dev.dockyard.image.render.RenderResult;
-import dev.dockyard.image.stage.StagedLayer;
-import dev.dockyard.image.support.UserFixableException;
 import dev.dockyard.image.render.TemplateSource;
-import dev.dockyard.image.maven.ServiceSettings;
+import dev.dockyard.image.stage.StagedLayer;
+import dev.dockyard.image.support.ByteSize;
+import dev.dockyard.image.support.UserFixableException;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.inject.Inject;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
  * Renders the module's Dockerfile from a Freemarker template into {@code target/docker/Dockerfile}, with a
@@ -42,7 +38,10 @@ import dev.dockyard.image.maven.ServiceSettings;
  *
  * @since 0.1.0
  */
-@Mojo(name = "dockerfile", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true,
+@Mojo(
+        name = "dockerfile",
+        defaultPhase = LifecyclePhase.PACKAGE,
+        threadSafe = true,
         requiresDependencyResolution = ResolutionScope.RUNTIME)
 public class DockerfileMojo extends AbstractLintMojo {
 
@@ -315,14 +314,17 @@ public class DockerfileMojo extends AbstractLintMojo {
         } catch (UserFixableException e) {
             throw failure(e);
         } catch (IOException e) {
-            throw new MojoExecutionException("Could not render the Dockerfile of " + project.getId() + ": "
-                    + e.getMessage(), e);
+            throw new MojoExecutionException(
+                    "Could not render the Dockerfile of " + project.getId() + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             // a fault of a tool or library the render runs (never the user's input): one line, no stack trace
-            throw new MojoExecutionException("Could not render the Dockerfile of " + project.getId() + " from "
-                    + project.getArtifact().getFile() + ": " + e.getMessage() + " (" + e.getClass().getSimpleName()
-                    + "). Set the runtime modules yourself with -Dimage.jlinkModules=java.base,... if the module"
-                    + " computation failed; run with -e for the stack trace and report it.", e);
+            throw new MojoExecutionException(
+                    "Could not render the Dockerfile of " + project.getId() + " from "
+                            + project.getArtifact().getFile() + ": " + e.getMessage() + " ("
+                            + e.getClass().getSimpleName()
+                            + "). Set the runtime modules yourself with -Dimage.jlinkModules=java.base,... if the module"
+                            + " computation failed; run with -e for the stack trace and report it.",
+                    e);
         }
         Path base = project.getBasedir().toPath();
         // the lines are built only when shown: a rerun with nothing to do costs little more than these checks
@@ -355,8 +357,8 @@ public class DockerfileMojo extends AbstractLintMojo {
         if (lintSkipped()) {
             return;
         }
-        LintOutcome outcome = lint(run -> run.lintRendered(result.dockerfile(), result.upToDate(),
-                workDirectory.toPath()));
+        LintOutcome outcome =
+                lint(run -> run.lintRendered(result.dockerfile(), result.upToDate(), workDirectory.toPath()));
         if (outcome.upToDate()) {
             getLog().info("Up to date: lint of " + project.getBasedir().toPath().relativize(result.dockerfile())
                     + " (same Dockerfile and settings as the last lint, which passed)");
@@ -372,28 +374,51 @@ public class DockerfileMojo extends AbstractLintMojo {
         MavenProjectAdapter adapter = new MavenProjectAdapter(project, session);
         Path jar = adapter.applicationJar();
         String main = mainClass != null && !mainClass.isBlank() ? mainClass.strip() : null;
-        int release = DefaultImages.release(project.getProperties().getProperty("maven.compiler.release"),
+        int release = DefaultImages.release(
+                project.getProperties().getProperty("maven.compiler.release"),
                 project.getProperties().getProperty("maven.compiler.target"));
-        String runtime = runtimeImage != null && !runtimeImage.isBlank() ? runtimeImage.strip()
+        String runtime = runtimeImage != null && !runtimeImage.isBlank()
+                ? runtimeImage.strip()
                 : DefaultImages.runtime(template.strip(), release);
-        String builder = builderImage != null && !builderImage.isBlank() ? builderImage.strip()
-                : DefaultImages.builder(release);
+        String builder =
+                builderImage != null && !builderImage.isBlank() ? builderImage.strip() : DefaultImages.builder(release);
 
         List<Integer> allPorts = ServiceSettings.ports(port, ports);
         String path = ServiceSettings.healthPath(healthPath);
-        HealthSettings health = path == null ? null
-                : new HealthSettings(path, healthPort != null ? healthPort : port,
-                        healthCheckInterval, healthCheckTimeout, healthCheckRetries, healthCheckStartPeriod);
+        HealthSettings health = path == null
+                ? null
+                : new HealthSettings(
+                        path,
+                        healthPort != null ? healthPort : port,
+                        healthCheckInterval,
+                        healthCheckTimeout,
+                        healthCheckRetries,
+                        healthCheckStartPeriod);
         return new RenderRequest(
                 adapter.projectInfo(),
-                new ImageSettings(imageName, ServiceSettings.trimmed(tags), user.strip(), workdir.strip(), allPorts, ServiceSettings.trimmed(volumes),
-                        env, labels),
+                new ImageSettings(
+                        imageName,
+                        ServiceSettings.trimmed(tags),
+                        user.strip(),
+                        workdir.strip(),
+                        allPorts,
+                        ServiceSettings.trimmed(volumes),
+                        env,
+                        labels),
                 health,
-                new JvmSettings(main, ServiceSettings.trimmed(jvmOptions), ServiceSettings.trimmed(jlinkModules), ServiceSettings.trimmed(additionalModules),
-                        ServiceSettings.trimmed(locales), DefaultImages.builderRelease(builder, release)),
+                new JvmSettings(
+                        main,
+                        ServiceSettings.trimmed(jvmOptions),
+                        ServiceSettings.trimmed(jlinkModules),
+                        ServiceSettings.trimmed(additionalModules),
+                        ServiceSettings.trimmed(locales),
+                        DefaultImages.builderRelease(builder, release)),
                 builder,
                 runtime,
-                new TemplateSource(template.strip(), project.getBasedir().toPath(), moduleTemplateDirectory.toPath(),
+                new TemplateSource(
+                        template.strip(),
+                        project.getBasedir().toPath(),
+                        moduleTemplateDirectory.toPath(),
                         templateDirectory == null ? null : templateDirectory.toPath()),
                 jar,
                 adapter.runtimeArtifacts(renderers.reactor(session)),

@@ -1,12 +1,11 @@
 package dev.dockyard.image.maven;
 
+import dev.dockyard.image.engine.EngineException;
+import dev.dockyard.image.support.UserFixableException;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.MojoDescriptor;
 import org.apache.maven.plugin.descriptor.Parameter;
-
-import dev.dockyard.image.engine.EngineException;
-import dev.dockyard.image.support.UserFixableException;
 
 /**
  * The one mapping of the core's exceptions to Maven's: what the user can fix fails the build
@@ -16,8 +15,7 @@ import dev.dockyard.image.support.UserFixableException;
  */
 final class Failures {
 
-    private Failures() {
-    }
+    private Failures() {}
 
     /** A mistake of the user, the parameter at fault named as {@code Invalid <name>/image.x: …}. */
     static MojoFailureException failure(UserFixableException e, MojoDescriptor goal) {

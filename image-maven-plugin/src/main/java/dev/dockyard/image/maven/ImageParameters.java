@@ -140,6 +140,5 @@ final class ImageParameters {
     static final String STOP_SKIP = "image.stop.skip";
     static final String STOP_SKIP_DEFAULT = "false";
 
-    private ImageParameters() {
-    }
+    private ImageParameters() {}
 }

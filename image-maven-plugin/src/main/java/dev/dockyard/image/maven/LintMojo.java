@@ -2,18 +2,16 @@ package dev.dockyard.image.maven;
 
 import static dev.dockyard.image.maven.ImageParameters.*;
 
+import dev.dockyard.image.policy.LintFiles;
+import dev.dockyard.image.policy.LintReports;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-
-import dev.dockyard.image.policy.LintFiles;
-import dev.dockyard.image.policy.LintReports;
 
 /**
  * Lints the module's Dockerfiles ({@code Dockerfile*} in the module directory and under {@code src/main/docker/},

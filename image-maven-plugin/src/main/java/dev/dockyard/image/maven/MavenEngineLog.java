@@ -1,8 +1,7 @@
 package dev.dockyard.image.maven;
 
-import org.apache.maven.plugin.logging.Log;
-
 import dev.dockyard.image.engine.EngineLog;
+import org.apache.maven.plugin.logging.Log;
 
 /** The engine's progress lines, written to Maven's log. */
 final class MavenEngineLog implements EngineLog {

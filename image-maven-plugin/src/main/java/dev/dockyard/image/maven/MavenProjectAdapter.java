@@ -1,5 +1,9 @@
 package dev.dockyard.image.maven;
 
+import dev.dockyard.image.render.ProjectFacts;
+import dev.dockyard.image.render.ProjectInfo;
+import dev.dockyard.image.stage.ArtifactInput;
+import dev.dockyard.image.stage.Layer;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -10,18 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import org.apache.maven.archiver.MavenArchiver;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.License;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.project.MavenProject;
-
-import dev.dockyard.image.stage.ArtifactInput;
-import dev.dockyard.image.stage.Layer;
-import dev.dockyard.image.render.ProjectFacts;
-import dev.dockyard.image.render.ProjectInfo;
 
 /**
  * Turns the Maven model of one module (its {@link MavenProject}, its resolved artifacts, the session's reactor)
@@ -76,7 +74,8 @@ final class MavenProjectAdapter {
 
     /** Whether the dependency is part of the runtime class path: compile or runtime scope, a class-path type. */
     static boolean onRuntimeClassPath(Artifact artifact) {
-        return artifact.getArtifactHandler() != null && artifact.getArtifactHandler().isAddedToClasspath()
+        return artifact.getArtifactHandler() != null
+                && artifact.getArtifactHandler().isAddedToClasspath()
                 && (Artifact.SCOPE_COMPILE.equals(artifact.getScope())
                         || Artifact.SCOPE_RUNTIME.equals(artifact.getScope()));
     }
@@ -166,9 +165,12 @@ final class MavenProjectAdapter {
             return MavenArchiver.parseBuildOutputTimestamp(value);
         } catch (IllegalArgumentException e) {
             boolean unreadable = e.getMessage() == null || e.getMessage().startsWith("Invalid");
-            throw new MojoFailureException(OUTPUT_TIMESTAMP + (unreadable ? " '" + value + "' is neither an ISO-8601"
-                    + " date-time with offset (2026-01-01T00:00:00Z) nor seconds since the epoch"
-                    : ": " + e.getMessage()) + ": fix the property in the POM.");
+            throw new MojoFailureException(OUTPUT_TIMESTAMP
+                    + (unreadable
+                            ? " '" + value + "' is neither an ISO-8601"
+                                    + " date-time with offset (2026-01-01T00:00:00Z) nor seconds since the epoch"
+                            : ": " + e.getMessage())
+                    + ": fix the property in the POM.");
         }
     }
 

@@ -3,16 +3,20 @@ package dev.dockyard.image.maven;
 import static dev.dockyard.image.maven.ImageParameters.*;
 
 import dev.dockyard.image.build.BuiltImage;
-
+import dev.dockyard.image.dockerfile.ImageRef;
+import dev.dockyard.image.engine.Engine;
+import dev.dockyard.image.engine.EngineException;
+import dev.dockyard.image.push.CredentialLookup;
+import dev.dockyard.image.push.ImagePush;
+import dev.dockyard.image.push.PushResult;
+import dev.dockyard.image.push.ServerCredentials;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-
 import javax.inject.Inject;
-
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -23,14 +27,6 @@ import org.apache.maven.settings.building.SettingsProblem;
 import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.settings.crypto.SettingsDecryptionResult;
-
-import dev.dockyard.image.dockerfile.ImageRef;
-import dev.dockyard.image.push.CredentialLookup;
-import dev.dockyard.image.engine.Engine;
-import dev.dockyard.image.engine.EngineException;
-import dev.dockyard.image.push.ImagePush;
-import dev.dockyard.image.push.PushResult;
-import dev.dockyard.image.push.ServerCredentials;
 
 /**
  * Pushes every tag of the module's image (as {@code image:build} tagged it) to the registry its name starts with,
@@ -97,16 +93,17 @@ public class PushMojo extends AbstractEngineMojo {
         }
         List<String> references = references();
         String registry = ImageRef.parse(references.get(0)).registry();
-        CredentialLookup credentials = new CredentialLookup(servers(registry), dockerConfigDirectory(), path(),
-                registryUsername, password());
+        CredentialLookup credentials =
+                new CredentialLookup(servers(registry), dockerConfigDirectory(), path(), registryUsername, password());
         try (Engine engine = connect()) {
             getLog().info("Pushing " + references.stream().collect(Collectors.joining(", ")) + " through the engine"
                     + " at " + engine.address().host());
             PushResult result = new ImagePush(engine, credentials, engineLog()).push(references, registryServerId);
             BuiltImage record = builtImageRecord();
             record.recordPush(result.repoDigest(), result.digest(), result.references());
-            getLog().info("Pushed " + result.references().size() + " tag" + (result.references().size() == 1 ? ""
-                    : "s") + " to " + result.registry() + ": " + result.repoDigest());
+            getLog().info("Pushed " + result.references().size() + " tag"
+                    + (result.references().size() == 1 ? "" : "s") + " to " + result.registry() + ": "
+                    + result.repoDigest());
             getLog().info("Wrote " + relative(record.digestFile()) + " and " + relative(record.json()));
         } catch (EngineException e) {
             rethrow(e);
@@ -127,7 +124,8 @@ public class PushMojo extends AbstractEngineMojo {
             List<String> problems = decrypted.getProblems().stream()
                     .filter(p -> p.getSeverity() != SettingsProblem.Severity.WARNING)
                     // the problem's message names the file and the cause, never the password
-                    .map(SettingsProblem::getMessage).toList();
+                    .map(SettingsProblem::getMessage)
+                    .toList();
             if (!problems.isEmpty()) {
                 throw new MojoFailureException("Could not decrypt the password of the settings.xml server '" + id
                         + "': " + String.join("; ", problems) + ". Check settings-security.xml (its location can"
@@ -154,7 +152,8 @@ public class PushMojo extends AbstractEngineMojo {
 
     private static Path dockerConfigDirectory() {
         String configured = System.getenv("DOCKER_CONFIG");
-        return configured != null && !configured.isBlank() ? Path.of(configured)
+        return configured != null && !configured.isBlank()
+                ? Path.of(configured)
                 : Path.of(System.getProperty("user.home"), ".docker");
     }
 

@@ -2,6 +2,7 @@ package dev.dockyard.image.maven;
 
 import static dev.dockyard.image.maven.ImageParameters.*;
 
+import dev.dockyard.image.stack.ServiceSpec;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,16 +10,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import java.util.TreeMap;
-
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.model.PluginExecution;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.project.MavenProject;
 import org.codehaus.plexus.util.xml.Xpp3Dom;
-
-import dev.dockyard.image.stack.ServiceSpec;
-import dev.dockyard.image.maven.ServiceSettings;
 
 /**
  * Reads the reactor as a stack: every module whose build runs {@code image:build} is a service, configured as that
@@ -29,8 +26,7 @@ final class ReactorServices {
 
     static final String PLUGIN_KEY = "dev.dockyard:image-maven-plugin";
 
-    private ReactorServices() {
-    }
+    private ReactorServices() {}
 
     /**
      * The services of the build's reactor, in reactor order.
@@ -39,7 +35,11 @@ final class ReactorServices {
      */
     static List<ServiceSpec> of(MavenSession session, MavenProject current, List<String> currentDependsOn)
             throws MojoFailureException {
-        return of(session.getProjects(), session.getUserProperties(), session.getTopLevelProject(), current,
+        return of(
+                session.getProjects(),
+                session.getUserProperties(),
+                session.getTopLevelProject(),
+                current,
                 currentDependsOn);
     }
 
@@ -47,16 +47,23 @@ final class ReactorServices {
      * The services among {@code projects}, with the build's {@code -D} properties {@code user}; the module running
      * the goal, {@code current}, has its {@code dependsOn} as Maven resolved it for the goal.
      */
-    static List<ServiceSpec> of(List<MavenProject> projects, Properties user, MavenProject top, MavenProject current,
-            List<String> currentDependsOn) throws MojoFailureException {
+    static List<ServiceSpec> of(
+            List<MavenProject> projects,
+            Properties user,
+            MavenProject top,
+            MavenProject current,
+            List<String> currentDependsOn)
+            throws MojoFailureException {
         List<ServiceSpec> services = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (MavenProject project : projects) {
             Module module = Module.of(project, user, top);
             if (module != null && !module.bool("skip", SKIP, Boolean.parseBoolean(SKIP_DEFAULT))) {
-                services.add(module.service(problems, project == current && currentDependsOn != null
-                        ? ServiceSettings.trimmed(currentDependsOn)
-                        : null));
+                services.add(module.service(
+                        problems,
+                        project == current && currentDependsOn != null
+                                ? ServiceSettings.trimmed(currentDependsOn)
+                                : null));
             }
         }
         if (!problems.isEmpty()) {
@@ -66,8 +73,7 @@ final class ReactorServices {
     }
 
     /** One module's settings, as its own goals would resolve them. */
-    private record Module(MavenProject project, Xpp3Dom execution, Xpp3Dom plugin, Properties user,
-            MavenProject top) {
+    private record Module(MavenProject project, Xpp3Dom execution, Xpp3Dom plugin, Properties user, MavenProject top) {
 
         /** The module, or {@code null} when no execution of its build runs {@code image:build}. */
         static Module of(MavenProject project, Properties user, MavenProject top) {
@@ -80,8 +86,12 @@ final class ReactorServices {
             }
             for (PluginExecution execution : plugin.getExecutions()) {
                 if (execution.getGoals().contains("build")) {
-                    return new Module(project, (Xpp3Dom) execution.getConfiguration(),
-                            (Xpp3Dom) plugin.getConfiguration(), user, top);
+                    return new Module(
+                            project,
+                            (Xpp3Dom) execution.getConfiguration(),
+                            (Xpp3Dom) plugin.getConfiguration(),
+                            user,
+                            top);
                 }
             }
             return null;
@@ -115,16 +125,30 @@ final class ReactorServices {
             String healthPath = string("healthPath", HEALTH_PATH, HEALTH_PATH_DEFAULT);
             ServiceSpec.Health health = ServiceSettings.healthPath(healthPath) == null
                     ? null
-                    : new ServiceSpec.Health(ServiceSettings.healthPath(healthPath),
+                    : new ServiceSpec.Health(
+                            ServiceSettings.healthPath(healthPath),
                             integer("healthPort", HEALTH_PORT, ports.get(0), problems),
                             string("healthCheckInterval", HEALTH_CHECK_INTERVAL, HEALTH_CHECK_INTERVAL_DEFAULT),
                             string("healthCheckTimeout", HEALTH_CHECK_TIMEOUT, HEALTH_CHECK_TIMEOUT_DEFAULT),
-                            integer("healthCheckRetries", HEALTH_CHECK_RETRIES, Integer.parseInt(HEALTH_CHECK_RETRIES_DEFAULT),
+                            integer(
+                                    "healthCheckRetries",
+                                    HEALTH_CHECK_RETRIES,
+                                    Integer.parseInt(HEALTH_CHECK_RETRIES_DEFAULT),
                                     problems),
-                            string("healthCheckStartPeriod", HEALTH_CHECK_START_PERIOD,
+                            string(
+                                    "healthCheckStartPeriod",
+                                    HEALTH_CHECK_START_PERIOD,
                                     HEALTH_CHECK_START_PERIOD_DEFAULT));
-            return new ServiceSpec(name, where(), imageName + ":" + tag, ports, env, list("volumes", VOLUMES),
-                    string("user", USER, USER_DEFAULT), health, dependsOn != null ? dependsOn : list("dependsOn", DEPENDS_ON));
+            return new ServiceSpec(
+                    name,
+                    where(),
+                    imageName + ":" + tag,
+                    ports,
+                    env,
+                    list("volumes", VOLUMES),
+                    string("user", USER, USER_DEFAULT),
+                    health,
+                    dependsOn != null ? dependsOn : list("dependsOn", DEPENDS_ON));
         }
 
         /** The module's POM, relative to the top-level project's directory when inside it. */
@@ -173,7 +197,10 @@ final class ReactorServices {
                     values.addAll(Arrays.asList(text.split(",")));
                 }
             }
-            return values.stream().filter(v -> v != null && !v.isBlank()).map(String::strip).toList();
+            return values.stream()
+                    .filter(v -> v != null && !v.isBlank())
+                    .map(String::strip)
+                    .toList();
         }
 
         int integer(String parameter, String property, int defaultValue, List<String> problems) {

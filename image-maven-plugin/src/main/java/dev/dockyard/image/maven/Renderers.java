@@ -1,20 +1,17 @@
 package dev.dockyard.image.maven;
 
+import dev.dockyard.image.modules.ModuleScanner;
+import dev.dockyard.image.render.DockerfileRenderer;
+import dev.dockyard.image.render.TemplateEngines;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
-
 import javax.inject.Named;
 import javax.inject.Singleton;
-
 import org.apache.maven.execution.MavenSession;
-
-import dev.dockyard.image.modules.ModuleScanner;
-import dev.dockyard.image.render.DockerfileRenderer;
-import dev.dockyard.image.render.TemplateEngines;
 
 /**
  * Holds one renderer per build, shared by the modules of that build: modules that use the same template
@@ -39,8 +36,8 @@ public class Renderers {
 
     /** @return the renderer of the build identified by {@code build}, created on first use. */
     synchronized DockerfileRenderer renderer(Object build) {
-        return byBuild.computeIfAbsent(build, key -> new DockerfileRenderer(new TemplateEngines(),
-                new ModuleScanner()));
+        return byBuild.computeIfAbsent(
+                build, key -> new DockerfileRenderer(new TemplateEngines(), new ModuleScanner()));
     }
 
     /**

@@ -2,29 +2,26 @@ package dev.dockyard.image.maven;
 
 import static dev.dockyard.image.maven.ImageParameters.*;
 
+import dev.dockyard.image.dockerfile.BaseImages;
+import dev.dockyard.image.dockerfile.DockerfileSyntaxException;
+import dev.dockyard.image.engine.Engine;
+import dev.dockyard.image.engine.EngineException;
+import dev.dockyard.image.save.ArchiveRequest;
+import dev.dockyard.image.save.ArchiveResult;
+import dev.dockyard.image.save.ImageArchive;
+import dev.dockyard.image.support.ByteSize;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
 import javax.inject.Inject;
-
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProjectHelper;
-
-import dev.dockyard.image.save.ArchiveRequest;
-import dev.dockyard.image.save.ArchiveResult;
-import dev.dockyard.image.save.ImageArchive;
-import dev.dockyard.image.dockerfile.DockerfileSyntaxException;
-import dev.dockyard.image.dockerfile.BaseImages;
-import dev.dockyard.image.support.ByteSize;
-import dev.dockyard.image.engine.Engine;
-import dev.dockyard.image.engine.EngineException;
 
 /**
  * Saves the built image as a gzipped docker-archive ({@code docker save}), streamed to
@@ -86,8 +83,14 @@ public class SaveMojo extends AbstractEngineMojo {
         }
         MavenProjectAdapter adapter = new MavenProjectAdapter(project, session);
         Path archive = saveFile != null ? saveFile.toPath() : savedArchive(imageName);
-        ArchiveRequest request = new ArchiveRequest(builtImage(), imageName.strip(), project.getVersion(), archive,
-                saveLatest, adapter.gitRevision().orElse(null), baseImages());
+        ArchiveRequest request = new ArchiveRequest(
+                builtImage(),
+                imageName.strip(),
+                project.getVersion(),
+                archive,
+                saveLatest,
+                adapter.gitRevision().orElse(null),
+                baseImages());
         ArchiveResult result;
         try (Engine engine = connect()) {
             result = new ImageArchive(engine).save(request);
@@ -99,10 +102,12 @@ public class SaveMojo extends AbstractEngineMojo {
         }
         getLog().info("Saved image " + result.image().shortId() + " to " + adapter.relative(result.archive()) + " ("
                 + ByteSize.format(result.bytes()) + ", sha256 " + result.sha256() + ")");
-        getLog().info("Wrote " + adapter.relative(result.checksum()) + (result.latest() == null ? "" : ", "
-                + adapter.relative(result.latest())) + " and " + adapter.relative(result.metadata()));
+        getLog().info("Wrote " + adapter.relative(result.checksum())
+                + (result.latest() == null ? "" : ", " + adapter.relative(result.latest())) + " and "
+                + adapter.relative(result.metadata()));
         if (attach) {
-            projectHelper.attachArtifact(project, "tar.gz", "image", result.archive().toFile());
+            projectHelper.attachArtifact(
+                    project, "tar.gz", "image", result.archive().toFile());
             getLog().info("Attached " + result.archive().getFileName() + " (classifier image)");
         }
     }

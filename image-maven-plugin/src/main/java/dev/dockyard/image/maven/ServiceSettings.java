@@ -1,7 +1,6 @@
 package dev.dockyard.image.maven;
 
 import dev.dockyard.image.support.UserFixableException;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,8 +16,7 @@ public final class ServiceSettings {
     /** Value of {@code image.healthPath} that turns the health check (and the HTTP probe) off. */
     public static final String NO_HEALTH_CHECK = "none";
 
-    private ServiceSettings() {
-    }
+    private ServiceSettings() {}
 
     /** {@code image.port} first, then {@code image.ports} without repeats (nulls left out). */
     public static List<Integer> ports(int port, List<Integer> more) {
@@ -60,8 +58,9 @@ public final class ServiceSettings {
             }
         }
         if (!invalid.isEmpty()) {
-            throw new UserFixableException("buildArgs", String.join(", ", invalid) + " "
-                    + (invalid.size() == 1 ? "is" : "are") + " not NAME=value");
+            throw new UserFixableException(
+                    "buildArgs",
+                    String.join(", ", invalid) + " " + (invalid.size() == 1 ? "is" : "are") + " not NAME=value");
         }
         return args;
     }

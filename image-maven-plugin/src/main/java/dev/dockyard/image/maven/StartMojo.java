@@ -2,24 +2,22 @@ package dev.dockyard.image.maven;
 
 import static dev.dockyard.image.maven.ImageParameters.*;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.LifecyclePhase;
-import org.apache.maven.plugins.annotations.Mojo;
-import org.apache.maven.plugins.annotations.Parameter;
-
 import dev.dockyard.image.engine.Engine;
 import dev.dockyard.image.engine.EngineException;
 import dev.dockyard.image.stack.ServiceSpec;
 import dev.dockyard.image.stack.StackException;
 import dev.dockyard.image.stack.StackPlan;
 import dev.dockyard.image.stack.StackRunner;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Starts the reactor's services (or the ones {@code image.start.services} names, with what they depend on) for the
@@ -88,8 +86,12 @@ public class StartMojo extends AbstractStackMojo {
         StackPlan plan;
         try {
             plan = StackPlan.of(services());
-            List<String> named = services == null ? List.of()
-                    : services.stream().filter(s -> s != null && !s.isBlank()).map(String::strip).toList();
+            List<String> named = services == null
+                    ? List.of()
+                    : services.stream()
+                            .filter(s -> s != null && !s.isBlank())
+                            .map(String::strip)
+                            .toList();
             if (!named.isEmpty()) {
                 plan = plan.only(named);
             }
@@ -102,9 +104,16 @@ public class StartMojo extends AbstractStackMojo {
         }
         String stack = stackKey();
         String runId = stack + "-" + UUID.randomUUID().toString().substring(0, 8);
-        StackRunner.StartRequest request = new StackRunner.StartRequest(plan, stack,
-                project.getBasedir().getAbsolutePath(), runId, hostPorts, hardening(),
-                timeout, Duration.ofSeconds(10), Math.max(1, logLines));
+        StackRunner.StartRequest request = new StackRunner.StartRequest(
+                plan,
+                stack,
+                project.getBasedir().getAbsolutePath(),
+                runId,
+                hostPorts,
+                hardening(),
+                timeout,
+                Duration.ofSeconds(10),
+                Math.max(1, logLines));
         List<StackRunner.Started> started;
         try (Engine engine = connect()) {
             started = new StackRunner(engine, engineLog()).start(request);
@@ -115,8 +124,10 @@ public class StartMojo extends AbstractStackMojo {
             return;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new MojoExecutionException("Interrupted while starting the stack (run " + runId + "); the next"
-                    + " image:start of " + project.getArtifactId() + " removes what is left", e);
+            throw new MojoExecutionException(
+                    "Interrupted while starting the stack (run " + runId + "); the next" + " image:start of "
+                            + project.getArtifactId() + " removes what is left",
+                    e);
         }
         for (StackRunner.Started service : started) {
             ServiceSpec spec = plan.service(service.name());
@@ -128,7 +139,10 @@ public class StartMojo extends AbstractStackMojo {
                 set.add(prefix + "port=" + service.mainHostPort(spec));
             }
             for (Map.Entry<Integer, Integer> port : service.ports().entrySet()) {
-                project.getProperties().setProperty(prefix + "port." + port.getKey(), port.getValue().toString());
+                project.getProperties()
+                        .setProperty(
+                                prefix + "port." + port.getKey(),
+                                port.getValue().toString());
                 set.add(prefix + "port." + port.getKey() + "=" + port.getValue());
             }
             getLog().info("Set " + String.join(", ", set));

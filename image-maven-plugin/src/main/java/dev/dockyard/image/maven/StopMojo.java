@@ -2,19 +2,17 @@ package dev.dockyard.image.maven;
 
 import static dev.dockyard.image.maven.ImageParameters.*;
 
+import dev.dockyard.image.engine.Engine;
+import dev.dockyard.image.engine.EngineException;
+import dev.dockyard.image.stack.StackRunner;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-
-import dev.dockyard.image.engine.Engine;
-import dev.dockyard.image.engine.EngineException;
-import dev.dockyard.image.stack.StackRunner;
 
 /**
  * Stops (SIGTERM, then after {@code image.stopTimeout} SIGKILL) and removes every container and the network

@@ -2,6 +2,14 @@ package dev.dockyard.image.maven;
 
 import static dev.dockyard.image.maven.ImageParameters.*;
 
+import dev.dockyard.image.engine.Engine;
+import dev.dockyard.image.engine.EngineException;
+import dev.dockyard.image.support.ByteSize;
+import dev.dockyard.image.verify.Check;
+import dev.dockyard.image.verify.ImageVerifier;
+import dev.dockyard.image.verify.Verification;
+import dev.dockyard.image.verify.VerificationReports;
+import dev.dockyard.image.verify.VerifyRequest;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,22 +18,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-
-import dev.dockyard.image.support.ByteSize;
-import dev.dockyard.image.verify.Check;
-import dev.dockyard.image.engine.Engine;
-import dev.dockyard.image.engine.EngineException;
-import dev.dockyard.image.verify.VerificationReports;
-import dev.dockyard.image.verify.ImageVerifier;
-import dev.dockyard.image.verify.Verification;
-import dev.dockyard.image.verify.VerifyRequest;
-import dev.dockyard.image.maven.ServiceSettings;
 
 /**
  * Verifies the image {@code image:build} built. Static checks: size within {@code image.maxImageSize}, a non-root
@@ -167,10 +164,20 @@ public class VerifyMojo extends AbstractEngineMojo {
         Duration stop = duration("stopTimeout", stopTimeout, problems);
         failOn(problems);
         String path = ServiceSettings.healthPath(healthPath);
-        String runId = project.getArtifactId() + "-" + UUID.randomUUID().toString().substring(0, 8);
-        return new VerifyRequest(image, budget, ServiceSettings.ports(port, ports),
-                ServiceSettings.trimmed(requiredLabels), liveChecks, health, path,
-                healthPort != null ? healthPort : port, stop, Math.max(1, logLines), runId,
+        String runId =
+                project.getArtifactId() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return new VerifyRequest(
+                image,
+                budget,
+                ServiceSettings.ports(port, ports),
+                ServiceSettings.trimmed(requiredLabels),
+                liveChecks,
+                health,
+                path,
+                healthPort != null ? healthPort : port,
+                stop,
+                Math.max(1, logLines),
+                runId,
                 Map.of(Engine.PROJECT_LABEL, project.getBasedir().getAbsolutePath()));
     }
 }

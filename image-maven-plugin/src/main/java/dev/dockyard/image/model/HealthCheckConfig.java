@@ -12,8 +12,8 @@ import java.util.List;
  * @param startPeriod time after start during which failures do not count
  * @param retries     consecutive failures that make the container unhealthy
  */
-public record HealthCheckConfig(List<String> test, Duration interval, Duration timeout, Duration startPeriod,
-        int retries) {
+public record HealthCheckConfig(
+        List<String> test, Duration interval, Duration timeout, Duration startPeriod, int retries) {
 
     /** Whether a check is defined (not absent, not {@code HEALTHCHECK NONE}). */
     public boolean defined() {

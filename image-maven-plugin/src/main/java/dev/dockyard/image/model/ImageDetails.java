@@ -21,8 +21,16 @@ import java.util.TreeSet;
  * @param labels       its labels
  * @param layers       history, oldest first
  */
-public record ImageDetails(String id, List<String> tags, long size, String created, String user,
-        HealthCheckConfig healthCheck, Set<String> exposedPorts, Map<String, String> labels, List<ImageLayer> layers) {
+public record ImageDetails(
+        String id,
+        List<String> tags,
+        long size,
+        String created,
+        String user,
+        HealthCheckConfig healthCheck,
+        Set<String> exposedPorts,
+        Map<String, String> labels,
+        List<ImageLayer> layers) {
 
     public ImageDetails {
         exposedPorts = Collections.unmodifiableSortedSet(new TreeSet<>(exposedPorts));
@@ -33,7 +41,10 @@ public record ImageDetails(String id, List<String> tags, long size, String creat
 
     /** The {@code n} largest layers, largest first. */
     public List<ImageLayer> largestLayers(int n) {
-        return layers.stream().sorted(Comparator.comparingLong(ImageLayer::size).reversed()).limit(n).toList();
+        return layers.stream()
+                .sorted(Comparator.comparingLong(ImageLayer::size).reversed())
+                .limit(n)
+                .toList();
     }
 
     /** The id without the {@code sha256:} prefix, first 12 characters, as the Docker CLI shows it. */

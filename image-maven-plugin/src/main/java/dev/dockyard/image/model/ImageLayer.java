@@ -29,8 +29,9 @@ public record ImageLayer(String id, long size, String createdBy, long created, S
     public String instruction() {
         String text = createdBy == null ? "" : createdBy.strip();
         if (text.isEmpty()) {
-            return comment == null || comment.isBlank() ? "(base image layer)" : "(base image layer: "
-                    + comment.strip() + ")";
+            return comment == null || comment.isBlank()
+                    ? "(base image layer)"
+                    : "(base image layer: " + comment.strip() + ")";
         }
         if (text.startsWith("/bin/sh -c #(nop)")) {
             text = text.substring("/bin/sh -c #(nop)".length()).strip();
@@ -67,12 +68,16 @@ public record ImageLayer(String id, long size, String createdBy, long created, S
             out.append(" --retries=").append(retries);
         }
         if (test.get(0).equals("CMD-SHELL")) {
-            return out.append(" CMD ").append(String.join(" ", test.subList(1, test.size()))).toString();
+            return out.append(" CMD ")
+                    .append(String.join(" ", test.subList(1, test.size())))
+                    .toString();
         }
         out.append(" CMD [");
         for (int i = 1; i < test.size(); i++) {
-            out.append(i > 1 ? ", " : "").append('"').append(test.get(i).replace("\\", "\\\\")
-                    .replace("\"", "\\\"")).append('"');
+            out.append(i > 1 ? ", " : "")
+                    .append('"')
+                    .append(test.get(i).replace("\\", "\\\\").replace("\"", "\\\""))
+                    .append('"');
         }
         return out.append(']').toString();
     }

@@ -58,8 +58,7 @@ public final class ImplicitModules {
     /** Release from which the elliptic-curve provider is part of {@code java.base}. */
     static final int EC_IN_JAVA_BASE = 22;
 
-    private ImplicitModules() {
-    }
+    private ImplicitModules() {}
 
     /**
      * @param packages JDK packages the class files name
@@ -67,8 +66,13 @@ public final class ImplicitModules {
      * @param used the modules the class files use, closed over {@code requires}
      * @return module → reason, for every rule that applies
      */
-    static Map<String, String> apply(Set<String> packages, Set<String> features, Set<String> used, int release,
-            List<String> locales, List<String> jvmOptions) {
+    static Map<String, String> apply(
+            Set<String> packages,
+            Set<String> features,
+            Set<String> used,
+            int release,
+            List<String> locales,
+            List<String> jvmOptions) {
         Map<String, String> added = new TreeMap<>();
         if (release < EC_IN_JAVA_BASE) {
             for (String tls : List.of("javax.net.ssl", "java.net.http")) {

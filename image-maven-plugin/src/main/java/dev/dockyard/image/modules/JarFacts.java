@@ -27,7 +27,10 @@ record JarFacts(Set<String> packages, Set<String> features, Set<String> requires
     }
 
     static JarFacts decode(String[] fields, int from) {
-        return new JarFacts(split(fields[from]), split(fields[from + 1]), split(fields[from + 2]),
+        return new JarFacts(
+                split(fields[from]),
+                split(fields[from + 1]),
+                split(fields[from + 2]),
                 fields[from + 3].isEmpty() ? null : fields[from + 3]);
     }
 
@@ -50,7 +53,6 @@ record JarFacts(Set<String> packages, Set<String> features, Set<String> requires
         /** Prefix of a string constant naming a class of {@link ImplicitModules#REFLECTED}. */
         static final String REFLECTED = "reflects:";
 
-        private Feature() {
-        }
+        private Feature() {}
     }
 }

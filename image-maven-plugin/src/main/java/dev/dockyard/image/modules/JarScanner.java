@@ -1,6 +1,5 @@
 package dev.dockyard.image.modules;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.module.ModuleDescriptor;
@@ -19,7 +18,6 @@ import java.util.jar.JarInputStream;
 import java.util.jar.Manifest;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-
 import org.objectweb.asm.AnnotationVisitor;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
@@ -48,7 +46,8 @@ final class JarScanner {
     private static final String VERSIONS = "META-INF/versions/";
     private static final String MODULE_INFO = "module-info.class";
     private static final String FILE_SYSTEMS = "java/nio/file/FileSystems";
-    private static final List<String> AGENT_ATTRIBUTES = List.of("Premain-Class", "Agent-Class", "Launcher-Agent-Class");
+    private static final List<String> AGENT_ATTRIBUTES =
+            List.of("Premain-Class", "Agent-Class", "Launcher-Agent-Class");
     /** Class files of Java versions ASM does not know yet are read as this version (their constant pool is alike). */
     private static final int READABLE_VERSION = Opcodes.V17;
 
@@ -99,8 +98,8 @@ final class JarScanner {
         }
 
         @Override
-        public AnnotationVisitor visitTypeAnnotation(int typeRef, TypePath typePath, String descriptor,
-                boolean visible) {
+        public AnnotationVisitor visitTypeAnnotation(
+                int typeRef, TypePath typePath, String descriptor, boolean visible) {
             return annotation(descriptor);
         }
     };
@@ -111,8 +110,8 @@ final class JarScanner {
         }
 
         @Override
-        public AnnotationVisitor visitTypeAnnotation(int typeRef, TypePath typePath, String descriptor,
-                boolean visible) {
+        public AnnotationVisitor visitTypeAnnotation(
+                int typeRef, TypePath typePath, String descriptor, boolean visible) {
             return annotation(descriptor);
         }
 
@@ -133,15 +132,15 @@ final class JarScanner {
         }
 
         @Override
-        public AnnotationVisitor visitTypeAnnotation(int typeRef, TypePath typePath, String descriptor,
-                boolean visible) {
+        public AnnotationVisitor visitTypeAnnotation(
+                int typeRef, TypePath typePath, String descriptor, boolean visible) {
             return annotation(descriptor);
         }
     };
     private final ClassVisitor classes = new ClassVisitor(Opcodes.ASM9) {
         @Override
-        public void visit(int version, int access, String name, String signature, String superName,
-                String[] interfaces) {
+        public void visit(
+                int version, int access, String name, String signature, String superName, String[] interfaces) {
             signature(signature);
         }
 
@@ -151,8 +150,8 @@ final class JarScanner {
         }
 
         @Override
-        public AnnotationVisitor visitTypeAnnotation(int typeRef, TypePath typePath, String descriptor,
-                boolean visible) {
+        public AnnotationVisitor visitTypeAnnotation(
+                int typeRef, TypePath typePath, String descriptor, boolean visible) {
             return annotation(descriptor);
         }
 
@@ -171,8 +170,8 @@ final class JarScanner {
         }
 
         @Override
-        public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-                String[] exceptions) {
+        public MethodVisitor visitMethod(
+                int access, String name, String descriptor, String signature, String[] exceptions) {
             descriptor(descriptor);
             signature(signature);
             if (exceptions != null) {
@@ -198,8 +197,7 @@ final class JarScanner {
                 zip(jar);
             }
         } catch (IOException | RuntimeException e) {
-            return new JarFacts(packages, features, requires,
-                    "cannot be read as a jar (" + describe(e) + ")");
+            return new JarFacts(packages, features, requires, "cannot be read as a jar (" + describe(e) + ")");
         }
         String warning = null;
         if (unreadable > 0) {
@@ -214,8 +212,7 @@ final class JarScanner {
         byte[] read() throws IOException;
     }
 
-    private record Candidate(String name, int version, Content content) {
-    }
+    private record Candidate(String name, int version, Content content) {}
 
     private void zip(Path jar) throws IOException {
         try (ZipFile zip = new ZipFile(jar.toFile())) {
@@ -294,7 +291,8 @@ final class JarScanner {
                 features.add(JarFacts.Feature.AGENT);
             }
         }
-        return "true".equalsIgnoreCase(String.valueOf(main.getValue("Multi-Release")).strip());
+        return "true"
+                .equalsIgnoreCase(String.valueOf(main.getValue("Multi-Release")).strip());
     }
 
     private void offer(Map<String, Candidate> chosen, String name, boolean multiRelease, Content content) {
@@ -406,8 +404,7 @@ final class JarScanner {
                         }
                     }
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
     }
@@ -433,8 +430,7 @@ final class JarScanner {
             case Type.OBJECT -> internalName(type.getInternalName());
             case Type.ARRAY -> type(type.getElementType());
             case Type.METHOD -> descriptor(type.getDescriptor());
-            default -> {
-            }
+            default -> {}
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.dockyard.image.modules;
 
+import dev.dockyard.image.support.JarSignature;
+import dev.dockyard.image.support.Sha256;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,9 +19,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
-import dev.dockyard.image.support.JarSignature;
-import dev.dockyard.image.support.Sha256;
-
 /**
  * Computes the runtime modules of an application from a class-file scan of its jars (see the package description).
  *
@@ -33,7 +32,9 @@ public final class ModuleScanner {
 
     /** Per-module cache file, in the work directory. */
     public static final String STORE = "module-scan.txt";
-    private static final String HEADER = "# Dockyard module scan 1, Java " + Runtime.version().feature();
+
+    private static final String HEADER =
+            "# Dockyard module scan 1, Java " + Runtime.version().feature();
 
     private final Map<Integer, SystemModules> jdks = new ConcurrentHashMap<>();
     private final Map<String, String> hashes = new ConcurrentHashMap<>();
@@ -56,7 +57,8 @@ public final class ModuleScanner {
             } else {
                 BasicFileAttributes attributes = Files.readAttributes(jar, BasicFileAttributes.class);
                 String path = jar.toAbsolutePath().normalize().toString();
-                String stamp = path + "\t" + attributes.size() + "\t" + attributes.lastModifiedTime().toMillis()
+                String stamp = path + "\t" + attributes.size() + "\t"
+                        + attributes.lastModifiedTime().toMillis()
                         + (request.built().contains(jar) ? "/" + signature(jar) : "") + "\t"
                         + request.release();
                 String line = stored.get(stamp);
@@ -97,8 +99,13 @@ public final class ModuleScanner {
         return jarsRead.get();
     }
 
-    private static ModuleScan compute(SystemModules jdk, Set<String> packages, Set<String> features,
-            Set<String> declared, ScanRequest request, List<String> warnings) {
+    private static ModuleScan compute(
+            SystemModules jdk,
+            Set<String> packages,
+            Set<String> features,
+            Set<String> declared,
+            ScanRequest request,
+            List<String> warnings) {
         Set<String> used = new TreeSet<>();
         used.add("java.base");
         for (String pkg : packages) {
@@ -110,8 +117,8 @@ public final class ModuleScanner {
             }
         }
         Set<String> usedClosure = jdk.closure(used);
-        Map<String, String> rules = ImplicitModules.apply(packages, features, usedClosure, request.release(),
-                request.locales(), request.jvmOptions());
+        Map<String, String> rules = ImplicitModules.apply(
+                packages, features, usedClosure, request.release(), request.locales(), request.jvmOptions());
         List<String> reasons = new ArrayList<>();
         for (Map.Entry<String, String> rule : rules.entrySet()) {
             if (jdk.exists(rule.getKey()) && !usedClosure.contains(rule.getKey())) {
@@ -123,8 +130,8 @@ public final class ModuleScanner {
         Set<String> absent = new TreeSet<>();
         closure.removeIf(module -> !jdk.exists(module) && absent.add(module));
         if (!absent.isEmpty()) {
-            warnings.add("Module scan: the jars use " + String.join(", ", absent) + ", which Java "
-                    + request.release() + " does not have; left out of the runtime.");
+            warnings.add("Module scan: the jars use " + String.join(", ", absent) + ", which Java " + request.release()
+                    + " does not have; left out of the runtime.");
         }
         used.retainAll(closure);
         return new ModuleScan(jdk.reduce(used), List.copyOf(closure), reasons, warnings);
@@ -147,7 +154,8 @@ public final class ModuleScanner {
             for (String line : lines.subList(1, lines.size())) {
                 String[] fields = line.split("\t", -1);
                 if (fields.length == 9) {
-                    stored.put(String.join("\t", fields[0], fields[1], fields[2], fields[3]),
+                    stored.put(
+                            String.join("\t", fields[0], fields[1], fields[2], fields[3]),
                             String.join("\t", List.of(fields).subList(4, 9)));
                 }
             }

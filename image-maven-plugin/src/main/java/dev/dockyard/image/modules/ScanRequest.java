@@ -19,12 +19,17 @@ import java.util.Set;
  * @param built the jars of {@code jars} this build made (the module's, the reactor's): their time may be fixed and
  *     a change can keep their size, so they are told apart by their {@link dev.dockyard.image.support.JarSignature}
  */
-public record ScanRequest(List<Path> jars, int release, List<String> locales, List<String> jvmOptions,
-        Path workDirectory, Set<Path> built) {
+public record ScanRequest(
+        List<Path> jars,
+        int release,
+        List<String> locales,
+        List<String> jvmOptions,
+        Path workDirectory,
+        Set<Path> built) {
 
     /** A request in which no jar was made by this build (every jar told apart by its path, size and time). */
-    public ScanRequest(List<Path> jars, int release, List<String> locales, List<String> jvmOptions,
-            Path workDirectory) {
+    public ScanRequest(
+            List<Path> jars, int release, List<String> locales, List<String> jvmOptions, Path workDirectory) {
         this(jars, release, locales, jvmOptions, workDirectory, Set.of());
     }
 

@@ -39,8 +39,12 @@ final class SystemModules {
     private final Map<String, Set<String>> requiresTransitive;
     private final Set<String> present;
 
-    private SystemModules(int release, Map<String, String> moduleOfPackage, Map<String, Set<String>> requires,
-            Map<String, Set<String>> requiresTransitive, Set<String> present) {
+    private SystemModules(
+            int release,
+            Map<String, String> moduleOfPackage,
+            Map<String, Set<String>> requires,
+            Map<String, Set<String>> requiresTransitive,
+            Set<String> present) {
         this.release = release;
         this.moduleOfPackage = moduleOfPackage;
         this.requires = requires;

@@ -4,7 +4,10 @@ import java.util.Locale;
 
 /** The lowest severity that fails a build; {@link #NONE} reports without failing. */
 public enum FailOn {
-    ERROR(Severity.ERROR), WARNING(Severity.WARNING), INFO(Severity.INFO), NONE(null);
+    ERROR(Severity.ERROR),
+    WARNING(Severity.WARNING),
+    INFO(Severity.INFO),
+    NONE(null);
 
     private final Severity lowest;
 
@@ -33,6 +36,7 @@ public enum FailOn {
                 return f;
             }
         }
-        throw new IllegalArgumentException("'" + text + "' is not a failOn threshold: use error, warning, info or none");
+        throw new IllegalArgumentException(
+                "'" + text + "' is not a failOn threshold: use error, warning, info or none");
     }
 }

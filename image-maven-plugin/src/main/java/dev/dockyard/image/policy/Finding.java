@@ -16,7 +16,9 @@ public record Finding(String path, int line, int column, Severity severity, Stri
         implements Comparable<Finding> {
 
     private static final Comparator<Finding> ORDER = Comparator.comparing(Finding::path)
-            .thenComparingInt(Finding::line).thenComparingInt(Finding::column).thenComparing(Finding::rule)
+            .thenComparingInt(Finding::line)
+            .thenComparingInt(Finding::column)
+            .thenComparing(Finding::rule)
             .thenComparing(Finding::message);
 
     /** @return the console form {@code path:line:col severity RULE message} */

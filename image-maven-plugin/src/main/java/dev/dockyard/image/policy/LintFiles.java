@@ -27,8 +27,7 @@ public final class LintFiles {
 
     private static final Set<String> NEVER = Set.of("target", ".git", "node_modules");
 
-    private LintFiles() {
-    }
+    private LintFiles() {}
 
     /**
      * @param moduleDir base directory

@@ -25,7 +25,8 @@ public final class LintMemo {
      * @return {@code true} when this Dockerfile passed these settings last time and {@code report} exists
      */
     public boolean passed(String settings, Path dockerfile, Path report) throws IOException {
-        return Files.isRegularFile(file) && Files.isRegularFile(report)
+        return Files.isRegularFile(file)
+                && Files.isRegularFile(report)
                 && Files.readString(file, StandardCharsets.UTF_8).equals(content(settings, dockerfile));
     }
 

@@ -1,7 +1,6 @@
 package dev.dockyard.image.policy;
 
 import dev.dockyard.image.support.UserFixableException;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,13 +13,23 @@ import java.util.List;
  * @param allowedRegistries registries base images may come from
  * @param digestPinSeverity severity of rule {@code base-image-digest}, {@code off}, or blank for its default
  */
-public record LintParameters(String failOn, List<String> severities, List<String> disabledRules,
-        List<String> allowedRegistries, String digestPinSeverity) {
+public record LintParameters(
+        String failOn,
+        List<String> severities,
+        List<String> disabledRules,
+        List<String> allowedRegistries,
+        String digestPinSeverity) {
 
     /** The parameters as one line, to tell whether they changed since an earlier lint. */
     public String line(boolean lintSkip) {
-        return String.join("|", String.valueOf(failOn), String.valueOf(lintSkip), String.valueOf(severities),
-                String.valueOf(disabledRules), String.valueOf(allowedRegistries), String.valueOf(digestPinSeverity));
+        return String.join(
+                "|",
+                String.valueOf(failOn),
+                String.valueOf(lintSkip),
+                String.valueOf(severities),
+                String.valueOf(disabledRules),
+                String.valueOf(allowedRegistries),
+                String.valueOf(digestPinSeverity));
     }
 
     /**
@@ -63,8 +72,8 @@ public record LintParameters(String failOn, List<String> severities, List<String
             }
             int eq = entry.indexOf('=');
             if (eq <= 0) {
-                throw new UserFixableException("lintSeverities", "entry '" + entry
-                        + "': use rule=severity, e.g. user-numeric=warning");
+                throw new UserFixableException(
+                        "lintSeverities", "entry '" + entry + "': use rule=severity, e.g. user-numeric=warning");
             }
             String rule = entry.substring(0, eq).trim();
             String value = entry.substring(eq + 1).trim();

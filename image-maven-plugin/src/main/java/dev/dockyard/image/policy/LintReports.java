@@ -1,5 +1,10 @@
 package dev.dockyard.image.policy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dockyard.image.support.JUnitXml;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,13 +13,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import dev.dockyard.image.support.JUnitXml;
 
 /**
  * Writes a {@link LintResult} as machine-readable reports:
@@ -40,8 +38,7 @@ public final class LintReports {
     static final String INFO_URI = "https://dockyard.dev";
     static final String RULES_URI = INFO_URI + "/docs/rules.html#";
 
-    private LintReports() {
-    }
+    private LintReports() {}
 
     /**
      * Writes {@code lint.json}, {@code lint.sarif} and {@code TEST-dockyard-lint.xml} into {@code dir}.
@@ -66,8 +63,8 @@ public final class LintReports {
         mapper.writeValue(json.toFile(), json(mapper, result));
         Path sarif = dir.resolve(name + ".sarif");
         mapper.writeValue(sarif.toFile(), sarif(mapper, result));
-        Path junit = JUnitXml.write(dir.resolve("TEST-dockyard-" + name + ".xml"), "dockyard." + name, "0",
-                junit(result));
+        Path junit =
+                JUnitXml.write(dir.resolve("TEST-dockyard-" + name + ".xml"), "dockyard." + name, "0", junit(result));
         return List.of(json, sarif, junit);
     }
 
@@ -165,8 +162,10 @@ public final class LintReports {
             byFileRule.put(f, new LinkedHashMap<>());
         }
         for (Finding f : result.findings()) {
-            byFileRule.computeIfAbsent(f.path(), k -> new LinkedHashMap<>())
-                    .computeIfAbsent(f.rule(), k -> new ArrayList<>()).add(f);
+            byFileRule
+                    .computeIfAbsent(f.path(), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(f.rule(), k -> new ArrayList<>())
+                    .add(f);
         }
         List<String> ruleIds = new ArrayList<>();
         ruleIds.add(Linter.SYNTAX_RULE);
@@ -179,10 +178,14 @@ public final class LintReports {
                 for (Finding f : file.getValue().getOrDefault(rule, List.of())) {
                     (result.failOn().fails(f.severity()) ? failing : below).add(f);
                 }
-                JUnitXml.Failure failure = failing.isEmpty() ? null : new JUnitXml.Failure(
-                        failing.get(0).consoleLine(), failing.get(0).severity().label(), lines(failing));
-                cases.add(new JUnitXml.TestCase(file.getKey(), rule, "0", failure, null,
-                        below.isEmpty() ? null : lines(below)));
+                JUnitXml.Failure failure = failing.isEmpty()
+                        ? null
+                        : new JUnitXml.Failure(
+                                failing.get(0).consoleLine(),
+                                failing.get(0).severity().label(),
+                                lines(failing));
+                cases.add(new JUnitXml.TestCase(
+                        file.getKey(), rule, "0", failure, null, below.isEmpty() ? null : lines(below)));
             }
         }
         return cases;

@@ -1,7 +1,6 @@
 package dev.dockyard.image.policy;
 
 import dev.dockyard.image.support.UserFixableException;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -119,9 +118,12 @@ public final class LintRun {
         if (failing.isEmpty()) {
             return null;
         }
-        StringBuilder msg = new StringBuilder("Dockerfile lint found ").append(failing.size())
-                .append(failing.size() == 1 ? " problem" : " problems").append(" at or above failOn=")
-                .append(result.failOn().label()).append(":\n");
+        StringBuilder msg = new StringBuilder("Dockerfile lint found ")
+                .append(failing.size())
+                .append(failing.size() == 1 ? " problem" : " problems")
+                .append(" at or above failOn=")
+                .append(result.failOn().label())
+                .append(":\n");
         for (Finding f : failing) {
             msg.append("  ").append(f.consoleLine()).append('\n');
         }

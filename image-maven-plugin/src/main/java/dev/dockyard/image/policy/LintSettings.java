@@ -69,8 +69,7 @@ public final class LintSettings {
         private final Set<String> disabled = new LinkedHashSet<>();
         private final List<String> allowedRegistries = new ArrayList<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Sets the failure threshold (default {@code warning}). */
         public Builder failOn(FailOn value) {

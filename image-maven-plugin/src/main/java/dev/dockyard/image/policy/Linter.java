@@ -1,5 +1,8 @@
 package dev.dockyard.image.policy;
 
+import dev.dockyard.image.dockerfile.Dockerfile;
+import dev.dockyard.image.dockerfile.DockerfileParser;
+import dev.dockyard.image.dockerfile.DockerfileSyntaxException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,10 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
-import dev.dockyard.image.dockerfile.Dockerfile;
-import dev.dockyard.image.dockerfile.DockerfileParser;
-import dev.dockyard.image.dockerfile.DockerfileSyntaxException;
 
 /**
  * Lints Dockerfiles: the entry point for goals and for anyone embedding the checks.
@@ -65,8 +64,8 @@ public final class Linter {
             }
         }
         if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("unknown lint rule id(s) " + unknown + "; known ids: "
-                    + String.join(", ", ids));
+            throw new IllegalArgumentException(
+                    "unknown lint rule id(s) " + unknown + "; known ids: " + String.join(", ", ids));
         }
         List<Rule> on = new ArrayList<>();
         for (Rule r : rules) {

@@ -1,11 +1,10 @@
 package dev.dockyard.image.policy;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import dev.dockyard.image.dockerfile.Dockerfile;
 import dev.dockyard.image.dockerfile.Instruction;
 import dev.dockyard.image.dockerfile.Stage;
+import java.util.ArrayList;
+import java.util.List;
 
 /** What a {@link Rule} sees: the parsed file with its stages and the settings, and where it reports. */
 public final class RuleContext {
@@ -17,8 +16,7 @@ public final class RuleContext {
      * @param column  1-based column
      * @param message one-line message
      */
-    public record Violation(int line, int column, String message) {
-    }
+    public record Violation(int line, int column, String message) {}
 
     private final Dockerfile dockerfile;
     private final LintSettings settings;

@@ -8,8 +8,7 @@ import java.util.ServiceLoader;
 /** Finds the rules listed in {@code META-INF/services/dev.dockyard.image.policy.Rule}. */
 public final class Rules {
 
-    private Rules() {
-    }
+    private Rules() {}
 
     /** @return every rule on the plugin's class path, sorted by id */
     public static List<Rule> all() {

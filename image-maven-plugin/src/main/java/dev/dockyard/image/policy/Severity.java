@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** How serious a finding is, from most to least severe. */
 public enum Severity {
-    ERROR, WARNING, INFO;
+    ERROR,
+    WARNING,
+    INFO;
 
     /** @return the lower-case name used in console lines, reports and configuration */
     public String label() {

@@ -1,5 +1,8 @@
 package dev.dockyard.image.policy;
 
+import dev.dockyard.image.dockerfile.Comment;
+import dev.dockyard.image.dockerfile.Dockerfile;
+import dev.dockyard.image.dockerfile.Instruction;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -8,10 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import dev.dockyard.image.dockerfile.Comment;
-import dev.dockyard.image.dockerfile.Dockerfile;
-import dev.dockyard.image.dockerfile.Instruction;
 
 /**
  * Inline pragmas: {@code # dockyard ignore=RULE[,RULE]} silences the next instruction (or, inside a continuation,

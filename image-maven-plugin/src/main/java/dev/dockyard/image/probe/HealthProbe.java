@@ -16,8 +16,7 @@ public final class HealthProbe {
 
     private static final int TIMEOUT_MILLIS = 5_000;
 
-    private HealthProbe() {
-    }
+    private HealthProbe() {}
 
     public static void main(String[] args) {
         if (args.length != 1) {
@@ -58,7 +57,8 @@ public final class HealthProbe {
     }
 
     private static void drain(HttpURLConnection connection) throws IOException {
-        InputStream body = connection.getResponseCode() >= 400 ? connection.getErrorStream() : connection.getInputStream();
+        InputStream body =
+                connection.getResponseCode() >= 400 ? connection.getErrorStream() : connection.getInputStream();
         if (body != null) {
             try (body) {
                 body.transferTo(java.io.OutputStream.nullOutputStream());

@@ -1,8 +1,9 @@
 package dev.dockyard.image.push;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dockyard.image.engine.RegistryCredentials;
 import dev.dockyard.image.engine.RegistryException;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,9 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Finds the credentials for a registry; the first source that has them wins:
@@ -49,8 +47,12 @@ public final class CredentialLookup {
      * @param propertyUsername      {@code image.registryUsername}, or {@code null}
      * @param propertyPassword      {@code image.registryPassword}, or {@code null}
      */
-    public CredentialLookup(List<ServerCredentials> servers, Path dockerConfigDirectory, List<Path> path,
-            String propertyUsername, String propertyPassword) {
+    public CredentialLookup(
+            List<ServerCredentials> servers,
+            Path dockerConfigDirectory,
+            List<Path> path,
+            String propertyUsername,
+            String propertyPassword) {
         this.servers = List.copyOf(servers);
         this.dockerConfigDirectory = dockerConfigDirectory;
         this.path = List.copyOf(path);
@@ -71,8 +73,8 @@ public final class CredentialLookup {
             found = fromDockerConfig(registry);
         }
         if (found.isEmpty() && present(propertyUsername) && propertyPassword != null) {
-            found = Optional.of(new RegistryCredentials(propertyUsername, propertyPassword, false,
-                    "image.registryUsername/image.registryPassword"));
+            found = Optional.of(new RegistryCredentials(
+                    propertyUsername, propertyPassword, false, "image.registryUsername/image.registryPassword"));
         }
         return found;
     }
@@ -81,8 +83,8 @@ public final class CredentialLookup {
         String id = present(serverId) ? serverId.strip() : registry;
         for (ServerCredentials server : servers) {
             if (id.equals(server.id()) && (present(server.username()) || present(server.password()))) {
-                return Optional.of(new RegistryCredentials(server.username(), server.password(), false,
-                        "settings.xml server '" + id + "'"));
+                return Optional.of(new RegistryCredentials(
+                        server.username(), server.password(), false, "settings.xml server '" + id + "'"));
             }
         }
         if (present(serverId)) {
@@ -107,7 +109,9 @@ public final class CredentialLookup {
             throw new RegistryException("Could not read the Docker configuration " + file + ": "
                     + firstLine(e.getMessage()) + ". Fix the file or move it away (DOCKER_CONFIG).");
         }
-        String helper = entry(config.path("credHelpers"), registry).map(JsonNode::asText).orElse(null);
+        String helper = entry(config.path("credHelpers"), registry)
+                .map(JsonNode::asText)
+                .orElse(null);
         if (present(helper)) {
             return runHelper(helper, registry, file + " credHelpers");
         }
@@ -146,12 +150,13 @@ public final class CredentialLookup {
                 throw new RegistryException("The auths entry for " + registry + " in " + file + " is not base64"
                         + " of user:password: log in again (docker login " + registry + ").");
             }
-            return Optional.of(new RegistryCredentials(decoded.substring(0, colon), decoded.substring(colon + 1),
-                    false, source));
+            return Optional.of(
+                    new RegistryCredentials(decoded.substring(0, colon), decoded.substring(colon + 1), false, source));
         }
         String user = entry.path("username").asText("");
         if (!user.isBlank()) {
-            return Optional.of(new RegistryCredentials(user, entry.path("password").asText(""), false, source));
+            return Optional.of(
+                    new RegistryCredentials(user, entry.path("password").asText(""), false, source));
         }
         return Optional.empty();
     }
@@ -163,7 +168,10 @@ public final class CredentialLookup {
     private Optional<RegistryCredentials> runHelper(String helper, String registry, String configuredIn)
             throws RegistryException {
         String program = "docker-credential-" + helper.strip();
-        Path executable = path.stream().map(dir -> dir.resolve(program)).filter(Files::isExecutable).findFirst()
+        Path executable = path.stream()
+                .map(dir -> dir.resolve(program))
+                .filter(Files::isExecutable)
+                .findFirst()
                 .orElseThrow(() -> new RegistryException("The credential helper '" + helper + "' (" + configuredIn
                         + ") is not installed: " + program + " is not on the PATH. Install it, or remove it from"
                         + " the Docker configuration."));
@@ -171,10 +179,12 @@ public final class CredentialLookup {
         String source = "credential helper " + program;
         Process process;
         try {
-            process = new ProcessBuilder(executable.toString(), "get").redirectErrorStream(true).start();
+            process = new ProcessBuilder(executable.toString(), "get")
+                    .redirectErrorStream(true)
+                    .start();
         } catch (IOException e) {
-            throw new RegistryException("Could not run the credential helper " + executable + ": "
-                    + firstLine(e.getMessage()));
+            throw new RegistryException(
+                    "Could not run the credential helper " + executable + ": " + firstLine(e.getMessage()));
         }
         try (OutputStream in = process.getOutputStream()) {
             in.write(server.getBytes(StandardCharsets.UTF_8));
@@ -211,10 +221,11 @@ public final class CredentialLookup {
             if (secret.isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(new RegistryCredentials(user, secret, RegistryCredentials.TOKEN_USER.equals(user), source));
+            return Optional.of(
+                    new RegistryCredentials(user, secret, RegistryCredentials.TOKEN_USER.equals(user), source));
         } catch (IOException e) {
-            throw new RegistryException("Could not read the answer of the credential helper " + program + ": "
-                    + firstLine(e.getMessage()));
+            throw new RegistryException(
+                    "Could not read the answer of the credential helper " + program + ": " + firstLine(e.getMessage()));
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
@@ -222,8 +233,8 @@ public final class CredentialLookup {
         }
     }
 
-    private static final List<String> DOCKER_HUB_REGISTRIES = List.of("docker.io", "index.docker.io",
-            "registry-1.docker.io");
+    private static final List<String> DOCKER_HUB_REGISTRIES =
+            List.of("docker.io", "index.docker.io", "registry-1.docker.io");
 
     /** The entry of {@code map} for {@code registry}: keys may carry a scheme and a path, as docker login writes them. */
     static Optional<JsonNode> entry(JsonNode map, String registry) {
@@ -234,8 +245,8 @@ public final class CredentialLookup {
         while (fields.hasNext()) {
             var field = fields.next();
             String host = hostOf(field.getKey());
-            if (host.equals(registry) || (DOCKER_HUB_REGISTRIES.contains(host)
-                    && DOCKER_HUB_REGISTRIES.contains(registry))) {
+            if (host.equals(registry)
+                    || (DOCKER_HUB_REGISTRIES.contains(host) && DOCKER_HUB_REGISTRIES.contains(registry))) {
                 return Optional.of(field.getValue());
             }
         }

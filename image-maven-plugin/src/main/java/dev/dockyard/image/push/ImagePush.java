@@ -1,17 +1,15 @@
 package dev.dockyard.image.push;
 
+import dev.dockyard.image.dockerfile.ImageRef;
 import dev.dockyard.image.engine.Engine;
 import dev.dockyard.image.engine.EngineException;
 import dev.dockyard.image.engine.EngineLog;
 import dev.dockyard.image.engine.RegistryCredentials;
 import dev.dockyard.image.engine.RegistryException;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-
-import dev.dockyard.image.dockerfile.ImageRef;
 
 /**
  * Pushes every tag of an image to its registry with the credentials {@link CredentialLookup} finds, and reports
@@ -64,19 +62,25 @@ public final class ImagePush {
         if (!engine.repoDigests(references.get(0)).contains(repoDigest)) {
             log.debug("The engine does not list " + repoDigest + " in the image's RepoDigests yet");
         }
-        return new PushResult(registry, pushed, digest, repoDigest, found.map(RegistryCredentials::source)
-                .orElse("none"));
+        return new PushResult(
+                registry,
+                pushed,
+                digest,
+                repoDigest,
+                found.map(RegistryCredentials::source).orElse("none"));
     }
 
     /** What to check, from the reason the engine gave. */
     static String hint(String reason, String registry, String serverId, Optional<RegistryCredentials> used) {
         String text = reason.toLowerCase(Locale.ROOT);
         String server = serverId == null || serverId.isBlank() ? registry : serverId.strip();
-        if (text.contains("unauthorized") || text.contains("authentication required") || text.contains("401")
+        if (text.contains("unauthorized")
+                || text.contains("authentication required")
+                || text.contains("401")
                 || text.contains("no basic auth credentials")) {
             return used.map(c -> "The registry refused the credentials of " + c.source() + ": check that user's"
-                    + " name and password (an encrypted password needs the master password of"
-                    + " settings-security.xml).")
+                            + " name and password (an encrypted password needs the master password of"
+                            + " settings-security.xml).")
                     .orElse("The registry wants credentials: add a <server> with <id>" + server
                             + "</id> to settings.xml, docker login " + registry + ", or set"
                             + " image.registryUsername and image.registryPassword.");
@@ -87,14 +91,20 @@ public final class ImagePush {
         if (text.contains("does not exist locally") || text.contains("no such image")) {
             return "The engine has no image with that tag: build it first (image:build in the same build).";
         }
-        if (text.contains("x509") || text.contains("certificate") || text.contains("tls")
+        if (text.contains("x509")
+                || text.contains("certificate")
+                || text.contains("tls")
                 || text.contains("https client")) {
             return "TLS to the registry failed: give the engine the registry's CA certificate"
                     + " (/etc/docker/certs.d/" + registry + "/ca.crt) or list the registry in the engine's"
                     + " insecure-registries.";
         }
-        if (text.contains("connection refused") || text.contains("no such host") || text.contains("timeout")
-                || text.contains("dial tcp") || text.contains("unreachable") || text.contains("no route")) {
+        if (text.contains("connection refused")
+                || text.contains("no such host")
+                || text.contains("timeout")
+                || text.contains("dial tcp")
+                || text.contains("unreachable")
+                || text.contains("no route")) {
             return "The registry is unreachable from the Docker engine: check that " + registry
                     + " is running and that the image name's registry part (image.name) is right.";
         }

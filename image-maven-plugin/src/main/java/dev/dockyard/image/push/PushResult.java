@@ -11,8 +11,8 @@ import java.util.List;
  * @param repoDigest        {@code name@sha256:...}, as the engine lists it in {@code RepoDigests}
  * @param credentialsSource where the credentials came from, {@code none} for an anonymous push
  */
-public record PushResult(String registry, List<String> references, String digest, String repoDigest,
-        String credentialsSource) {
+public record PushResult(
+        String registry, List<String> references, String digest, String repoDigest, String credentialsSource) {
 
     public PushResult {
         references = List.copyOf(references);

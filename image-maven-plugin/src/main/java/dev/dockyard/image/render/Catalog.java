@@ -14,6 +14,5 @@ public final class Catalog {
     /** The template used when none is configured. */
     public static final String DEFAULT = NAMES.get(0);
 
-    private Catalog() {
-    }
+    private Catalog() {}
 }

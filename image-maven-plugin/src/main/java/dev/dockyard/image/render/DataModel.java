@@ -1,5 +1,8 @@
 package dev.dockyard.image.render;
 
+import dev.dockyard.image.stage.ContextStager;
+import dev.dockyard.image.stage.StagedLayer;
+import dev.dockyard.image.support.DurationText;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -7,10 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
-import dev.dockyard.image.support.DurationText;
-import dev.dockyard.image.stage.ContextStager;
-import dev.dockyard.image.stage.StagedLayer;
 
 /**
  * Builds the data model every template sees. Documented in the templates README; keep the two in step. Only maps,
@@ -23,16 +22,20 @@ final class DataModel {
     /** Where the health probe is copied in the image. */
     static final String PROBE_TARGET = "/opt/dockyard/probe";
     /** JVM flags every service gets: size the heap from the container's memory limit, die on OOM. */
-    static final List<String> CONTAINER_JVM_OPTIONS = List.of("-XX:MaxRAMPercentage=75.0", "-XX:+ExitOnOutOfMemoryError");
+    static final List<String> CONTAINER_JVM_OPTIONS =
+            List.of("-XX:MaxRAMPercentage=75.0", "-XX:+ExitOnOutOfMemoryError");
     /** JVM flags of the short-lived health probe: start fast, stay small, write nothing. */
     static final List<String> PROBE_JVM_OPTIONS =
             List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-Xmx16m", "-XX:-UsePerfData");
 
-    private DataModel() {
-    }
+    private DataModel() {}
 
-    static Map<String, Object> build(RenderRequest request, ContextStager.Staging staging, List<String> modules,
-            String mainClass, String templateName) {
+    static Map<String, Object> build(
+            RenderRequest request,
+            ContextStager.Staging staging,
+            List<String> modules,
+            String mainClass,
+            String templateName) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("project", project(request.project()));
         model.put("image", image(request));
@@ -42,11 +45,17 @@ final class DataModel {
         model.put("jvm", jvm(request, staging, modules, mainClass));
         model.put("base", Map.of("builder", request.builderImage(), "runtime", request.runtimeImage()));
         model.put("layers", layers(request.image().workdir(), staging.layers()));
-        model.put("probe", Map.of(
-                "source", ContextStager.PROBE_DIRECTORY + "/",
-                "target", PROBE_TARGET + "/",
-                "mainClass", ContextStager.PROBE_MAIN_CLASS,
-                "options", PROBE_JVM_OPTIONS));
+        model.put(
+                "probe",
+                Map.of(
+                        "source",
+                        ContextStager.PROBE_DIRECTORY + "/",
+                        "target",
+                        PROBE_TARGET + "/",
+                        "mainClass",
+                        ContextStager.PROBE_MAIN_CLASS,
+                        "options",
+                        PROBE_JVM_OPTIONS));
         model.put("dockyard", Map.of("version", request.dockyardVersion(), "template", templateName));
         model.put("quote", TemplateFunctions.QUOTE);
         model.put("execForm", TemplateFunctions.EXEC_FORM);
@@ -124,8 +133,8 @@ final class DataModel {
         return map;
     }
 
-    private static Map<String, Object> jvm(RenderRequest request, ContextStager.Staging staging, List<String> modules,
-            String mainClass) {
+    private static Map<String, Object> jvm(
+            RenderRequest request, ContextStager.Staging staging, List<String> modules, String mainClass) {
         List<String> options = new ArrayList<>(CONTAINER_JVM_OPTIONS);
         options.addAll(request.jvm().options());
         List<String> classpath = new ArrayList<>();

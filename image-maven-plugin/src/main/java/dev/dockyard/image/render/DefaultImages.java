@@ -14,8 +14,7 @@ public final class DefaultImages {
     private static final Pattern JDK_TAG = Pattern.compile(
             "(?:^|/)(?:eclipse-temurin|openjdk|amazoncorretto|sapmachine|jdk|ibm-semeru-runtimes):(?:open-)?([0-9]{1,2})(?![0-9])");
 
-    private DefaultImages() {
-    }
+    private DefaultImages() {}
 
     /**
      * @param release {@code maven.compiler.release}, or {@code null}

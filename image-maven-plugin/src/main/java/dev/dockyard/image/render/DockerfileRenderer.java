@@ -1,5 +1,12 @@
 package dev.dockyard.image.render;
 
+import dev.dockyard.image.modules.ModuleScan;
+import dev.dockyard.image.modules.ModuleScanner;
+import dev.dockyard.image.modules.ScanRequest;
+import dev.dockyard.image.stage.ContextStager;
+import dev.dockyard.image.stage.JarLayouts;
+import dev.dockyard.image.stage.StageException;
+import dev.dockyard.image.stage.StagingPlan;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,14 +18,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-
-import dev.dockyard.image.modules.ModuleScan;
-import dev.dockyard.image.modules.ModuleScanner;
-import dev.dockyard.image.modules.ScanRequest;
-import dev.dockyard.image.stage.ContextStager;
-import dev.dockyard.image.stage.JarLayouts;
-import dev.dockyard.image.stage.StagingPlan;
-import dev.dockyard.image.stage.StageException;
 
 /**
  * Renders a module's Dockerfile from a template and stages its build context: the entry point of this package.
@@ -71,38 +70,47 @@ public final class DockerfileRenderer {
     public RenderResult render(RenderRequest request) throws RenderException, StageException, IOException {
         ResolvedTemplate template = resolve(request.template());
         String fingerprint = state.fingerprint(request, template.directories());
-        Optional<RenderResult> unchanged = state.upToDate(request.workDirectory(), request.outputDirectory(),
-                fingerprint);
+        Optional<RenderResult> unchanged =
+                state.upToDate(request.workDirectory(), request.outputDirectory(), fingerprint);
         if (unchanged.isPresent()) {
             return unchanged.get();
         }
         // only a request that differs from the last rendered one can be invalid: check it before anything is written
         List<String> problems = SettingsValidator.problems(request);
         if (!problems.isEmpty()) {
-            throw new RenderException(problems.size() == 1 ? problems.get(0)
-                    : "Invalid image settings:\n  - " + String.join("\n  - ", problems));
+            throw new RenderException(
+                    problems.size() == 1
+                            ? problems.get(0)
+                            : "Invalid image settings:\n  - " + String.join("\n  - ", problems));
         }
         state.clear(request.workDirectory());
         TemplateEngine engine = engines.forDirectories(template.directories());
 
         Path context = request.outputDirectory();
         Files.createDirectories(context);
-        FileTime timestamp = FileTime.from(
-                request.outputTimestamp() != null ? request.outputTimestamp() : DEFAULT_TIMESTAMP);
+        FileTime timestamp =
+                FileTime.from(request.outputTimestamp() != null ? request.outputTimestamp() : DEFAULT_TIMESTAMP);
         StagingPlan plan = JarLayouts.plan(request.layout(), request.applicationJar(), request.artifacts());
         String mainClass = mainClass(request, plan);
         ContextStager.Staging staging = new ContextStager(context, request.workDirectory(), timestamp).stage(plan);
         List<String> warnings = new ArrayList<>(plan.warnings());
         List<String> modules = modules(request, staging, warnings);
 
-        String text = engine.render(template.name(),
+        String text = engine.render(
+                template.name(),
                 DataModel.build(request, staging, modules, mainClass, template.name()),
                 request.template().baseDirectory());
         Path dockerfile = write(context.resolve("Dockerfile"), text, timestamp);
         write(context.resolve(".dockerignore"), DOCKERIGNORE, timestamp);
-        RenderResult result = new RenderResult(dockerfile, context,
-                engine.display(template.name(), request.template().baseDirectory()), staging.layers(), modules, false,
-                plan.summary(), warnings);
+        RenderResult result = new RenderResult(
+                dockerfile,
+                context,
+                engine.display(template.name(), request.template().baseDirectory()),
+                staging.layers(),
+                modules,
+                false,
+                plan.summary(),
+                warnings);
         state.save(request.workDirectory(), fingerprint, result);
         return result;
     }
@@ -116,11 +124,12 @@ public final class DockerfileRenderer {
             return plan.mainClass();
         }
         String artifactId = request.project().artifactId();
-        return ProjectFacts.mainClassOf(request.applicationJar()).orElseThrow(() -> new RenderException(
-                "No main class for " + artifactId + ": the jar's manifest has no Main-Class and"
-                        + " image.mainClass is not set. Set <mainClass> in the plugin configuration"
-                        + " (or -Dimage.mainClass=com.example.Main), or skip this module with"
-                        + " <skip>true</skip> (-Dimage.skip)."));
+        return ProjectFacts.mainClassOf(request.applicationJar())
+                .orElseThrow(() -> new RenderException(
+                        "No main class for " + artifactId + ": the jar's manifest has no Main-Class and"
+                                + " image.mainClass is not set. Set <mainClass> in the plugin configuration"
+                                + " (or -Dimage.mainClass=com.example.Main), or skip this module with"
+                                + " <skip>true</skip> (-Dimage.skip)."));
     }
 
     /**
@@ -135,8 +144,13 @@ public final class DockerfileRenderer {
         if (jvm.modules().isEmpty()) {
             List<Path> jars = new ArrayList<>(staging.own());
             jars.addAll(staging.libraries());
-            ModuleScan scan = scanner.scan(new ScanRequest(jars, jvm.release(), jvm.locales(), jvm.options(),
-                    request.workDirectory(), Set.copyOf(staging.own())));
+            ModuleScan scan = scanner.scan(new ScanRequest(
+                    jars,
+                    jvm.release(),
+                    jvm.locales(),
+                    jvm.options(),
+                    request.workDirectory(),
+                    Set.copyOf(staging.own())));
             modules.addAll(scan.modules());
             warnings.addAll(scan.warnings());
         } else {
@@ -151,8 +165,7 @@ public final class DockerfileRenderer {
     }
 
     /** A template name and the directories to search, most specific first. */
-    record ResolvedTemplate(String name, List<Path> directories) {
-    }
+    record ResolvedTemplate(String name, List<Path> directories) {}
 
     static ResolvedTemplate resolve(TemplateSource source) throws RenderException {
         List<Path> directories = new ArrayList<>();

@@ -10,5 +10,4 @@ package dev.dockyard.image.render;
  * @param retries consecutive failures before the container is unhealthy
  * @param startPeriod Docker duration during which failures do not count
  */
-public record HealthSettings(String path, int port, String interval, String timeout, int retries, String startPeriod) {
-}
+public record HealthSettings(String path, int port, String interval, String timeout, int retries, String startPeriod) {}

@@ -14,8 +14,13 @@ import java.util.List;
  *     locales of {@code java.base} only, {@code *} for every locale
  * @param release the Java feature release of the builder's JDK, which links the runtime
  */
-public record JvmSettings(String mainClass, List<String> options, List<String> modules, List<String> additionalModules,
-        List<String> locales, int release) {
+public record JvmSettings(
+        String mainClass,
+        List<String> options,
+        List<String> modules,
+        List<String> additionalModules,
+        List<String> locales,
+        int release) {
 
     /** Every locale's data: {@code image.locales=*}. */
     public static final String ALL_LOCALES = "*";
@@ -29,6 +34,12 @@ public record JvmSettings(String mainClass, List<String> options, List<String> m
 
     /** Settings without extra locales, for the build JDK's release. */
     public JvmSettings(String mainClass, List<String> options, List<String> modules, List<String> additionalModules) {
-        this(mainClass, options, modules, additionalModules, List.of(), Runtime.version().feature());
+        this(
+                mainClass,
+                options,
+                modules,
+                additionalModules,
+                List.of(),
+                Runtime.version().feature());
     }
 }

@@ -9,8 +9,7 @@ public final class Packagings {
     /** Packagings that get an image: a jar, and Quarkus 3's {@code quarkus} (a fast-jar in target/quarkus-app). */
     public static final List<String> SUPPORTED = List.of("jar", "quarkus");
 
-    private Packagings() {
-    }
+    private Packagings() {}
 
     /** @return why a module of this packaging gets no image (the goal's skip line ends with it), or empty */
     public static Optional<String> skipReason(String packaging) {

@@ -16,8 +16,7 @@ public final class ProjectFacts {
 
     private static final Pattern SHA = Pattern.compile("[0-9a-f]{40}([0-9a-f]{24})?");
 
-    private ProjectFacts() {
-    }
+    private ProjectFacts() {}
 
     /** @return the {@code Main-Class} of the jar's manifest, if any. */
     public static Optional<String> mainClassOf(Path jar) throws IOException {
@@ -60,15 +59,19 @@ public final class ProjectFacts {
                     return head(dotGit, dotGit);
                 }
                 if (Files.isRegularFile(dotGit)) {
-                    String line = Files.readString(dotGit, StandardCharsets.UTF_8).strip();
+                    String line =
+                            Files.readString(dotGit, StandardCharsets.UTF_8).strip();
                     if (!line.startsWith("gitdir:")) {
                         return Optional.empty();
                     }
-                    Path gitDir = dir.resolve(line.substring("gitdir:".length()).strip()).normalize();
+                    Path gitDir = dir.resolve(line.substring("gitdir:".length()).strip())
+                            .normalize();
                     Path commonDir = gitDir;
                     Path common = gitDir.resolve("commondir");
                     if (Files.isRegularFile(common)) {
-                        commonDir = gitDir.resolve(Files.readString(common, StandardCharsets.UTF_8).strip()).normalize();
+                        commonDir = gitDir.resolve(Files.readString(common, StandardCharsets.UTF_8)
+                                        .strip())
+                                .normalize();
                     }
                     return head(gitDir, commonDir);
                 }
@@ -100,7 +103,9 @@ public final class ProjectFacts {
         if (Files.isRegularFile(packed)) {
             for (String line : Files.readAllLines(packed, StandardCharsets.UTF_8)) {
                 String[] parts = line.strip().split(" ", 2);
-                if (parts.length == 2 && parts[1].equals(ref) && SHA.matcher(parts[0]).matches()) {
+                if (parts.length == 2
+                        && parts[1].equals(ref)
+                        && SHA.matcher(parts[0]).matches()) {
                     return Optional.of(parts[0]);
                 }
             }

@@ -1,11 +1,11 @@
 package dev.dockyard.image.render;
 
+import dev.dockyard.image.stage.ArtifactInput;
+import dev.dockyard.image.stage.JarLayouts;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import dev.dockyard.image.stage.ArtifactInput;
-import dev.dockyard.image.stage.JarLayouts;
 
 /**
  * Everything {@link DockerfileRenderer} needs to render one module's Dockerfile and stage its build context.
@@ -56,11 +56,36 @@ public record RenderRequest(
     }
 
     /** A request that recognises the jar's layout ({@code image.layout=auto}). */
-    public RenderRequest(ProjectInfo project, ImageSettings image, HealthSettings health, JvmSettings jvm,
-            String builderImage, String runtimeImage, TemplateSource template, Path applicationJar,
-            List<ArtifactInput> artifacts, Path outputDirectory, Path workDirectory, Instant outputTimestamp,
-            String gitRevision, String dockyardVersion) {
-        this(project, image, health, jvm, builderImage, runtimeImage, template, applicationJar, artifacts,
-                outputDirectory, workDirectory, outputTimestamp, gitRevision, dockyardVersion, JarLayouts.AUTO);
+    public RenderRequest(
+            ProjectInfo project,
+            ImageSettings image,
+            HealthSettings health,
+            JvmSettings jvm,
+            String builderImage,
+            String runtimeImage,
+            TemplateSource template,
+            Path applicationJar,
+            List<ArtifactInput> artifacts,
+            Path outputDirectory,
+            Path workDirectory,
+            Instant outputTimestamp,
+            String gitRevision,
+            String dockyardVersion) {
+        this(
+                project,
+                image,
+                health,
+                jvm,
+                builderImage,
+                runtimeImage,
+                template,
+                applicationJar,
+                artifacts,
+                outputDirectory,
+                workDirectory,
+                outputTimestamp,
+                gitRevision,
+                dockyardVersion,
+                JarLayouts.AUTO);
     }
 }

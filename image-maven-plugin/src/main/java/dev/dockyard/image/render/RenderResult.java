@@ -1,8 +1,8 @@
 package dev.dockyard.image.render;
 
+import dev.dockyard.image.stage.StagedLayer;
 import java.nio.file.Path;
 import java.util.List;
-import dev.dockyard.image.stage.StagedLayer;
 
 /**
  * What rendering produced.
@@ -16,8 +16,15 @@ import dev.dockyard.image.stage.StagedLayer;
  * @param staging one line saying which layout the module's jar has and how it was staged
  * @param warnings what the user should know: a fat jar staged twice, a jar the module scan could not read in full
  */
-public record RenderResult(Path dockerfile, Path context, String template, List<StagedLayer> layers,
-        List<String> modules, boolean upToDate, String staging, List<String> warnings) {
+public record RenderResult(
+        Path dockerfile,
+        Path context,
+        String template,
+        List<StagedLayer> layers,
+        List<String> modules,
+        boolean upToDate,
+        String staging,
+        List<String> warnings) {
 
     public RenderResult {
         layers = List.copyOf(layers);
@@ -26,8 +33,13 @@ public record RenderResult(Path dockerfile, Path context, String template, List<
     }
 
     /** A result without warnings. */
-    public RenderResult(Path dockerfile, Path context, String template, List<StagedLayer> layers,
-            List<String> modules, boolean upToDate) {
+    public RenderResult(
+            Path dockerfile,
+            Path context,
+            String template,
+            List<StagedLayer> layers,
+            List<String> modules,
+            boolean upToDate) {
         this(dockerfile, context, template, layers, modules, upToDate, "", List.of());
     }
 

@@ -1,5 +1,12 @@
 package dev.dockyard.image.render;
 
+import dev.dockyard.image.stage.ArtifactInput;
+import dev.dockyard.image.stage.ContextStager;
+import dev.dockyard.image.stage.JarLayouts;
+import dev.dockyard.image.stage.Layer;
+import dev.dockyard.image.stage.StagedLayer;
+import dev.dockyard.image.support.JarSignature;
+import dev.dockyard.image.support.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -12,14 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-
-import dev.dockyard.image.support.JarSignature;
-import dev.dockyard.image.support.Sha256;
-import dev.dockyard.image.stage.ArtifactInput;
-import dev.dockyard.image.stage.ContextStager;
-import dev.dockyard.image.stage.JarLayouts;
-import dev.dockyard.image.stage.Layer;
-import dev.dockyard.image.stage.StagedLayer;
 
 /**
  * The up-to-date check of a render: a fingerprint of everything the output depends on (every field of the request,
@@ -58,10 +57,28 @@ final class RenderState {
         StringBuilder text = new StringBuilder();
         text.append(bundled).append('\n').append(request.dockyardVersion()).append('\n');
         ProjectInfo p = request.project();
-        line(text, p.groupId(), p.artifactId(), p.version(), p.name(), p.description(), p.url(), p.scmUrl(),
-                p.licenses(), p.vendor(), new TreeMap<>(p.properties()));
+        line(
+                text,
+                p.groupId(),
+                p.artifactId(),
+                p.version(),
+                p.name(),
+                p.description(),
+                p.url(),
+                p.scmUrl(),
+                p.licenses(),
+                p.vendor(),
+                new TreeMap<>(p.properties()));
         ImageSettings i = request.image();
-        line(text, i.name(), i.tags(), i.user(), i.workdir(), i.ports(), i.volumes(), new TreeMap<>(i.env()),
+        line(
+                text,
+                i.name(),
+                i.tags(),
+                i.user(),
+                i.workdir(),
+                i.ports(),
+                i.volumes(),
+                new TreeMap<>(i.env()),
                 new TreeMap<>(i.labels()));
         HealthSettings h = request.health();
         if (h == null) {
@@ -73,8 +90,13 @@ final class RenderState {
         line(text, j.mainClass(), j.options(), j.modules(), j.additionalModules(), j.locales(), j.release());
         TemplateSource t = request.template();
         line(text, t.template(), t.baseDirectory(), t.moduleDirectory(), t.sharedDirectory());
-        line(text, request.builderImage(), request.runtimeImage(), request.outputDirectory().toAbsolutePath(),
-                request.outputTimestamp(), request.gitRevision());
+        line(
+                text,
+                request.builderImage(),
+                request.runtimeImage(),
+                request.outputDirectory().toAbsolutePath(),
+                request.outputTimestamp(),
+                request.gitRevision());
         text.append(request.layout()).append('\n');
         built(text, request.applicationJar());
         for (Path path : JarLayouts.watched(request.applicationJar())) {
@@ -115,9 +137,10 @@ final class RenderState {
             return Optional.empty();
         }
         Path dockerfile = context.resolve("Dockerfile");
-        if (!Files.isRegularFile(dockerfile) || !Files.isRegularFile(context.resolve(".dockerignore"))
-                || !Files.isRegularFile(context.resolve(ContextStager.PROBE_DIRECTORY)
-                        .resolve(ContextStager.PROBE_CLASS_FILE))) {
+        if (!Files.isRegularFile(dockerfile)
+                || !Files.isRegularFile(context.resolve(".dockerignore"))
+                || !Files.isRegularFile(
+                        context.resolve(ContextStager.PROBE_DIRECTORY).resolve(ContextStager.PROBE_CLASS_FILE))) {
             return Optional.empty();
         }
         if (lines.size() < 5) {
@@ -134,14 +157,26 @@ final class RenderState {
             }
             layers.add(new StagedLayer(parts[0], parts[1], parts[2], files, Long.parseLong(parts[3])));
         }
-        List<String> warnings = lines.get(4).isEmpty() ? List.of() : List.of(lines.get(4).split("\u0001"));
-        return Optional.of(new RenderResult(dockerfile, context, lines.get(1), layers,
-                List.of(lines.get(2).split(",")), true, lines.get(3), warnings));
+        List<String> warnings =
+                lines.get(4).isEmpty() ? List.of() : List.of(lines.get(4).split("\u0001"));
+        return Optional.of(new RenderResult(
+                dockerfile,
+                context,
+                lines.get(1),
+                layers,
+                List.of(lines.get(2).split(",")),
+                true,
+                lines.get(3),
+                warnings));
     }
 
     void save(Path workDirectory, String fingerprint, RenderResult result) throws IOException {
-        List<String> lines = new ArrayList<>(List.of(fingerprint, result.template(), String.join(",", result.modules()),
-                result.staging(), String.join("\u0001", result.warnings())));
+        List<String> lines = new ArrayList<>(List.of(
+                fingerprint,
+                result.template(),
+                String.join(",", result.modules()),
+                result.staging(),
+                String.join("\u0001", result.warnings())));
         for (StagedLayer layer : result.layers()) {
             lines.add(layer.name() + "\t" + layer.contextDirectory() + "\t" + layer.imageDirectory() + "\t"
                     + layer.bytes() + (layer.files().isEmpty() ? "" : "\t" + String.join("\t", layer.files())));
@@ -157,7 +192,8 @@ final class RenderState {
 
     private static void line(StringBuilder text, Object... values) {
         for (Object value : values) {
-            text.append(value instanceof Map<?, ?> map ? new TreeMap<>(map) : value).append('\u0000');
+            text.append(value instanceof Map<?, ?> map ? new TreeMap<>(map) : value)
+                    .append('\u0000');
         }
         text.append('\n');
     }
@@ -165,8 +201,12 @@ final class RenderState {
     /** A file by its path, size and time: one stat, never its content. */
     private static void file(StringBuilder text, Path file) throws IOException {
         BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-        text.append(file.toAbsolutePath()).append('|').append(attributes.size()).append('|')
-                .append(attributes.lastModifiedTime().toMillis()).append('\n');
+        text.append(file.toAbsolutePath())
+                .append('|')
+                .append(attributes.size())
+                .append('|')
+                .append(attributes.lastModifiedTime().toMillis())
+                .append('\n');
     }
 
     /**
@@ -175,9 +215,14 @@ final class RenderState {
      */
     private static void built(StringBuilder text, Path jar) throws IOException {
         BasicFileAttributes attributes = Files.readAttributes(jar, BasicFileAttributes.class);
-        text.append(jar.toAbsolutePath()).append('|').append(attributes.size()).append('|')
-                .append(attributes.lastModifiedTime().toMillis()).append('|')
-                .append(attributes.isRegularFile() ? JarSignature.of(jar) : "").append('\n');
+        text.append(jar.toAbsolutePath())
+                .append('|')
+                .append(attributes.size())
+                .append('|')
+                .append(attributes.lastModifiedTime().toMillis())
+                .append('|')
+                .append(attributes.isRegularFile() ? JarSignature.of(jar) : "")
+                .append('\n');
     }
 
     private static void update(MessageDigest digest, String resource) throws IOException {

@@ -1,13 +1,12 @@
 package dev.dockyard.image.render;
 
+import dev.dockyard.image.support.DurationText;
+import dev.dockyard.image.support.UserFixableException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
-
-import dev.dockyard.image.support.DurationText;
-import dev.dockyard.image.support.UserFixableException;
 
 /**
  * Checks a {@link RenderRequest} before anything is written, and lists every problem, each naming the parameter
@@ -15,8 +14,8 @@ import dev.dockyard.image.support.UserFixableException;
  */
 final class SettingsValidator {
 
-    private static final Pattern IMAGE_NAME = Pattern.compile(
-            "(?:(?:[a-zA-Z0-9-]+\\.)*[a-zA-Z0-9-]+(?::[0-9]+)?/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*"
+    private static final Pattern IMAGE_NAME =
+            Pattern.compile("(?:(?:[a-zA-Z0-9-]+\\.)*[a-zA-Z0-9-]+(?::[0-9]+)?/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*"
                     + "(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*");
     private static final Pattern TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
     private static final Pattern USER = Pattern.compile("([0-9]+)(?::([0-9]+))?");
@@ -25,8 +24,7 @@ final class SettingsValidator {
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern IMAGE_REFERENCE = Pattern.compile("[^\\s\"]+");
 
-    private SettingsValidator() {
-    }
+    private SettingsValidator() {}
 
     /** {@code image.locales}: {@code *}, or language tags and ranges as {@code jlink --include-locales} takes them. */
     private static void checkLocales(List<String> problems, List<String> locales) {
@@ -90,7 +88,8 @@ final class SettingsValidator {
                 problems.add("env: '" + env.getKey() + "' is not a valid environment variable name");
             }
         }
-        if (request.jvm().mainClass() != null && !JAVA_NAME.matcher(request.jvm().mainClass()).matches()) {
+        if (request.jvm().mainClass() != null
+                && !JAVA_NAME.matcher(request.jvm().mainClass()).matches()) {
             problems.add("image.mainClass '" + request.jvm().mainClass() + "' is not a Java class name");
         }
         for (String module : concat(request.jvm().modules(), request.jvm().additionalModules())) {

@@ -1,5 +1,16 @@
 package dev.dockyard.image.render;
 
+import freemarker.cache.ClassTemplateLoader;
+import freemarker.cache.FileTemplateLoader;
+import freemarker.cache.MultiTemplateLoader;
+import freemarker.cache.TemplateLoader;
+import freemarker.core.InvalidReferenceException;
+import freemarker.core.ParseException;
+import freemarker.template.Configuration;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import freemarker.template.TemplateNotFoundException;
 import java.io.File;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -9,18 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import freemarker.cache.ClassTemplateLoader;
-import freemarker.cache.FileTemplateLoader;
-import freemarker.cache.MultiTemplateLoader;
-import freemarker.cache.TemplateLoader;
-import freemarker.template.TemplateNotFoundException;
-import freemarker.core.InvalidReferenceException;
-import freemarker.core.ParseException;
-import freemarker.template.Configuration;
-import freemarker.template.Template;
-import freemarker.template.TemplateException;
-import freemarker.template.TemplateExceptionHandler;
 
 /**
  * One Freemarker configuration over an ordered list of template directories followed by the bundled catalog.
@@ -74,8 +73,9 @@ public final class TemplateEngine {
                     + ". Set image.template to a catalog name (" + String.join(", ", Catalog.NAMES)
                     + ") or to the path of a .ftl file.");
         } catch (ParseException e) {
-            throw new RenderException(location(e.getTemplateName(), e.getLineNumber(), e.getColumnNumber(),
-                    baseDirectory) + ": syntax error: " + e.getEditorMessage().strip());
+            throw new RenderException(
+                    location(e.getTemplateName(), e.getLineNumber(), e.getColumnNumber(), baseDirectory)
+                            + ": syntax error: " + e.getEditorMessage().strip());
         }
         StringWriter out = new StringWriter();
         try {
@@ -119,7 +119,8 @@ public final class TemplateEngine {
             if (Files.isRegularFile(file)) {
                 Path absolute = file.toAbsolutePath().normalize();
                 Path base = baseDirectory.toAbsolutePath().normalize();
-                return (absolute.startsWith(base) ? base.relativize(absolute) : absolute).toString()
+                return (absolute.startsWith(base) ? base.relativize(absolute) : absolute)
+                        .toString()
                         .replace(File.separatorChar, '/');
             }
         }

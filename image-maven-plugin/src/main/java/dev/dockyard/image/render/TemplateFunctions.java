@@ -1,23 +1,20 @@
 package dev.dockyard.image.render;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import freemarker.template.TemplateMethodModelEx;
 import freemarker.template.TemplateModel;
 import freemarker.template.TemplateModelException;
 import freemarker.template.utility.DeepUnwrap;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Functions the data model offers templates for writing values into a Dockerfile safely. */
 final class TemplateFunctions {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private TemplateFunctions() {
-    }
+    private TemplateFunctions() {}
 
     /**
      * {@code [=quote(value)]}: a double-quoted Dockerfile word for {@code LABEL} and {@code ENV}, with {@code "},

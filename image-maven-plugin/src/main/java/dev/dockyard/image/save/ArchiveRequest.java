@@ -14,8 +14,14 @@ import java.util.List;
  * @param revision   the git commit the image was built from, or {@code null}
  * @param baseImages the base images the Dockerfile names
  */
-public record ArchiveRequest(String image, String name, String version, Path archive, boolean latestCopy,
-        String revision, List<String> baseImages) {
+public record ArchiveRequest(
+        String image,
+        String name,
+        String version,
+        Path archive,
+        boolean latestCopy,
+        String revision,
+        List<String> baseImages) {
 
     public ArchiveRequest {
         baseImages = List.copyOf(baseImages);

@@ -1,8 +1,7 @@
 package dev.dockyard.image.save;
 
-import java.nio.file.Path;
-
 import dev.dockyard.image.model.ImageDetails;
+import java.nio.file.Path;
 
 /**
  * What {@link ImageArchive} wrote.
@@ -15,6 +14,5 @@ import dev.dockyard.image.model.ImageDetails;
  * @param sha256   the archive's SHA-256, hex
  * @param bytes    the archive's size
  */
-public record ArchiveResult(ImageDetails image, Path archive, Path checksum, Path latest, Path metadata,
-        String sha256, long bytes) {
-}
+public record ArchiveResult(
+        ImageDetails image, Path archive, Path checksum, Path latest, Path metadata, String sha256, long bytes) {}

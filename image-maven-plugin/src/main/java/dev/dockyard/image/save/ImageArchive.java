@@ -1,7 +1,11 @@
 package dev.dockyard.image.save;
 
 import dev.dockyard.image.archive.ArchiveNames;
-
+import dev.dockyard.image.engine.Engine;
+import dev.dockyard.image.engine.EngineException;
+import dev.dockyard.image.model.ImageDetails;
+import dev.dockyard.image.support.Json;
+import dev.dockyard.image.support.Sha256;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -12,12 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
-
-import dev.dockyard.image.engine.Engine;
-import dev.dockyard.image.engine.EngineException;
-import dev.dockyard.image.model.ImageDetails;
-import dev.dockyard.image.support.Json;
-import dev.dockyard.image.support.Sha256;
 
 /**
  * The image-archive use case ({@code image:save}): the engine's {@code docker save} stream gzipped straight to the
@@ -45,8 +43,8 @@ public final class ImageArchive {
         String hex;
         try {
             try (OutputStream file = Files.newOutputStream(partial);
-                 Sha256.DigestingOutputStream digest = new Sha256.DigestingOutputStream(file);
-                 GZIPOutputStream gzip = new GZIPOutputStream(digest, 1 << 16)) {
+                    Sha256.DigestingOutputStream digest = new Sha256.DigestingOutputStream(file);
+                    GZIPOutputStream gzip = new GZIPOutputStream(digest, 1 << 16)) {
                 engine.save(details.id(), gzip);
                 gzip.finish();
                 hex = digest.hex();
@@ -72,13 +70,14 @@ public final class ImageArchive {
 
     /** Writes {@code <file>.sha256} next to {@code file}, as {@code sha256sum} does; returns it. */
     public static Path writeChecksum(Path file, String hex) throws IOException {
-        Path checksum = file.resolveSibling(ArchiveNames.checksum(file.getFileName().toString()));
+        Path checksum =
+                file.resolveSibling(ArchiveNames.checksum(file.getFileName().toString()));
         Files.writeString(checksum, hex + "  " + file.getFileName() + "\n", StandardCharsets.US_ASCII);
         return checksum;
     }
 
-    private static Map<String, Object> metadata(ImageDetails image, ArchiveRequest request, List<String> repoDigests,
-            Path archive, String sha256) {
+    private static Map<String, Object> metadata(
+            ImageDetails image, ArchiveRequest request, List<String> repoDigests, Path archive, String sha256) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("name", request.name());
         json.put("version", request.version());

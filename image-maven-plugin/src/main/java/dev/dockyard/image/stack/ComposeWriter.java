@@ -1,5 +1,14 @@
 package dev.dockyard.image.stack;
 
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -10,16 +19,6 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-
 /**
  * Writes a stack as a Compose Specification file (no {@code version:} key): one service per module with its image,
  * ports, environment, named volumes, {@code depends_on} with {@code condition: service_healthy}, the hardening and
@@ -29,8 +28,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 public final class ComposeWriter {
 
     /** Sequences a Compose override adds to instead of replacing (as {@code docker compose} merges files). */
-    private static final Set<String> UNION_SEQUENCES = Set.of("ports", "expose", "tmpfs", "cap_add", "cap_drop",
-            "security_opt", "dns", "dns_search", "external_links");
+    private static final Set<String> UNION_SEQUENCES = Set.of(
+            "ports", "expose", "tmpfs", "cap_add", "cap_drop", "security_opt", "dns", "dns_search", "external_links");
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -46,8 +45,7 @@ public final class ComposeWriter {
      * @param hardening the restrictions
      * @param extraFile a Compose file merged over the generated one, or {@code null}
      */
-    public record Options(boolean hostPorts, Hardening hardening, Path extraFile) {
-    }
+    public record Options(boolean hostPorts, Hardening hardening, Path extraFile) {}
 
     /** The file's text. */
     public String write(StackPlan plan, Options options) throws StackException {
@@ -116,8 +114,14 @@ public final class ComposeWriter {
             }
             if (!spec.dependsOn().isEmpty()) {
                 ObjectNode dependsOn = service.putObject("depends_on");
-                spec.dependsOn().stream().sorted().distinct().forEach(d -> dependsOn.putObject(d).put("condition",
-                        plan.service(d).health() != null ? "service_healthy" : "service_started"));
+                spec.dependsOn().stream()
+                        .sorted()
+                        .distinct()
+                        .forEach(d -> dependsOn
+                                .putObject(d)
+                                .put(
+                                        "condition",
+                                        plan.service(d).health() != null ? "service_healthy" : "service_started"));
             }
             if (spec.health() != null) {
                 // the test is the image's HEALTHCHECK (the engine keeps it when only the timings are given)
@@ -142,16 +146,16 @@ public final class ComposeWriter {
 
     private JsonNode read(Path file) throws StackException {
         if (!Files.isRegularFile(file)) {
-            throw new StackException("image.compose.extraFile " + file + " does not exist: create it or remove the"
-                    + " parameter.");
+            throw new StackException(
+                    "image.compose.extraFile " + file + " does not exist: create it or remove the" + " parameter.");
         }
         JsonNode node;
         try {
             node = yaml.readTree(file.toFile());
         } catch (JacksonException e) {
             JsonLocation at = e.getLocation();
-            throw new StackException("image.compose.extraFile " + file + (at == null ? "" : ":" + at.getLineNr()
-                    + ":" + at.getColumnNr()) + " is not valid YAML: "
+            throw new StackException("image.compose.extraFile " + file
+                    + (at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr()) + " is not valid YAML: "
                     + e.getOriginalMessage().replaceAll("\\s+", " ").strip());
         } catch (IOException e) {
             throw new StackException("Could not read image.compose.extraFile " + file + ": " + e.getMessage(), e);

@@ -10,8 +10,13 @@ package dev.dockyard.image.stack;
  * @param user            run as the image's numeric user, stated explicitly
  * @param restart         restart {@code unless-stopped} (compose file only; the build's stack never restarts)
  */
-public record Hardening(boolean readOnly, boolean tmpfs, boolean dropCapabilities, boolean noNewPrivileges,
-        boolean user, boolean restart) {
+public record Hardening(
+        boolean readOnly,
+        boolean tmpfs,
+        boolean dropCapabilities,
+        boolean noNewPrivileges,
+        boolean user,
+        boolean restart) {
 
     /** Everything on. */
     public static Hardening defaults() {

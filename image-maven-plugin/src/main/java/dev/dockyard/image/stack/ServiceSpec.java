@@ -18,8 +18,16 @@ import java.util.TreeMap;
  * @param health      the image's health check, or {@code null} when the image has none
  * @param dependsOn   names of the services it needs healthy before it starts
  */
-public record ServiceSpec(String name, String origin, String image, List<Integer> ports, SortedMap<String, String> env,
-        List<String> volumes, String user, Health health, List<String> dependsOn) {
+public record ServiceSpec(
+        String name,
+        String origin,
+        String image,
+        List<Integer> ports,
+        SortedMap<String, String> env,
+        List<String> volumes,
+        String user,
+        Health health,
+        List<String> dependsOn) {
 
     public ServiceSpec {
         ports = List.copyOf(ports);
@@ -43,6 +51,5 @@ public record ServiceSpec(String name, String origin, String image, List<Integer
      * @param retries     consecutive failures before unhealthy
      * @param startPeriod start-up grace period
      */
-    public record Health(String path, int port, String interval, String timeout, int retries, String startPeriod) {
-    }
+    public record Health(String path, int port, String interval, String timeout, int retries, String startPeriod) {}
 }

@@ -1,7 +1,6 @@
 package dev.dockyard.image.stack;
 
 import dev.dockyard.image.support.UserFixableException;
-
 import java.util.List;
 
 /** A mistake in the stack's configuration (unknown dependency, cycle, bad override file): the user's to fix. */

@@ -75,8 +75,8 @@ public final class StackPlan {
         return List.of();
     }
 
-    private static List<String> visit(String name, Map<String, ServiceSpec> byName, Set<String> done,
-            List<String> path) {
+    private static List<String> visit(
+            String name, Map<String, ServiceSpec> byName, Set<String> done, List<String> path) {
         int onPath = path.indexOf(name);
         if (onPath >= 0) {
             List<String> cycle = new ArrayList<>(path.subList(onPath, path.size()));
@@ -132,7 +132,8 @@ public final class StackPlan {
      * @throws StackException naming the unknown names
      */
     public StackPlan only(Collection<String> names) throws StackException {
-        List<String> unknown = names.stream().filter(n -> !services.containsKey(n)).sorted().toList();
+        List<String> unknown =
+                names.stream().filter(n -> !services.containsKey(n)).sorted().toList();
         if (!unknown.isEmpty()) {
             throw new StackException("image.start.services names " + StackException.list(unknown)
                     + ", not a module with an image in this reactor. The reactor's services are: "

@@ -1,5 +1,15 @@
 package dev.dockyard.image.stack;
 
+import dev.dockyard.image.engine.ContainerSpec;
+import dev.dockyard.image.engine.Engine;
+import dev.dockyard.image.engine.EngineException;
+import dev.dockyard.image.engine.EngineLog;
+import dev.dockyard.image.engine.HealthOutcome;
+import dev.dockyard.image.engine.HttpGet;
+import dev.dockyard.image.engine.ReadinessProbe;
+import dev.dockyard.image.engine.RunningContainer;
+import dev.dockyard.image.model.HealthCheckConfig;
+import dev.dockyard.image.support.DurationText;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,17 +18,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.TreeMap;
-
-import dev.dockyard.image.engine.ContainerSpec;
-import dev.dockyard.image.support.DurationText;
-import dev.dockyard.image.engine.Engine;
-import dev.dockyard.image.engine.EngineException;
-import dev.dockyard.image.engine.EngineLog;
-import dev.dockyard.image.model.HealthCheckConfig;
-import dev.dockyard.image.engine.HealthOutcome;
-import dev.dockyard.image.engine.HttpGet;
-import dev.dockyard.image.engine.ReadinessProbe;
-import dev.dockyard.image.engine.RunningContainer;
 
 /**
  * Starts a stack on an engine and stops it. Start: removes what an earlier start of the same project left, creates
@@ -55,8 +54,16 @@ public final class StackRunner {
      * @param stopTimeout   time a service has to stop on SIGTERM
      * @param logLines      log lines printed of a service that fails
      */
-    public record StartRequest(StackPlan plan, String stack, String project, String runId, boolean sameHostPorts, Hardening hardening,
-            Duration healthTimeout, Duration stopTimeout, int logLines) {
+    public record StartRequest(
+            StackPlan plan,
+            String stack,
+            String project,
+            String runId,
+            boolean sameHostPorts,
+            Hardening hardening,
+            Duration healthTimeout,
+            Duration stopTimeout,
+            int logLines) {
 
         public String network() {
             return "dockyard-" + runId;
@@ -90,8 +97,13 @@ public final class StackRunner {
         log.info("Starting " + order.size() + " service" + (order.size() == 1 ? "" : "s") + " in dependency order on"
                 + " network " + request.network() + " (label " + Engine.RUN_LABEL + "=" + request.runId() + "): "
                 + String.join(", ", order.stream().map(ServiceSpec::name).toList()));
-        Map<String, String> labels = Map.of(Engine.RUN_LABEL, request.runId(), STACK_LABEL, request.stack(),
-                Engine.PROJECT_LABEL, request.project());
+        Map<String, String> labels = Map.of(
+                Engine.RUN_LABEL,
+                request.runId(),
+                STACK_LABEL,
+                request.stack(),
+                Engine.PROJECT_LABEL,
+                request.project());
         List<Started> started = new ArrayList<>();
         boolean done = false;
         try {
@@ -115,12 +127,25 @@ public final class StackRunner {
         Map<String, String> containerLabels = new TreeMap<>(labels);
         containerLabels.put(SERVICE_LABEL, service.name());
         Hardening hardening = request.hardening();
-        ContainerSpec spec = new ContainerSpec(service.image(), containerLabels, service.ports(),
-                request.network() + "-" + service.name(), request.network(), service.name(), service.env(),
-                request.sameHostPorts(), hardening.readOnly(), hardening.tmpfs() ? List.of("/tmp") : List.of(),
-                hardening.dropCapabilities(), hardening.noNewPrivileges(), hardening.user() ? service.user() : null);
-        String after = service.dependsOn().isEmpty() ? "" : ", after " + String.join(", ",
-                service.dependsOn().stream().sorted().toList());
+        ContainerSpec spec = new ContainerSpec(
+                service.image(),
+                containerLabels,
+                service.ports(),
+                request.network() + "-" + service.name(),
+                request.network(),
+                service.name(),
+                service.env(),
+                request.sameHostPorts(),
+                hardening.readOnly(),
+                hardening.tmpfs() ? List.of("/tmp") : List.of(),
+                hardening.dropCapabilities(),
+                hardening.noNewPrivileges(),
+                hardening.user() ? service.user() : null);
+        String after = service.dependsOn().isEmpty()
+                ? ""
+                : ", after "
+                        + String.join(
+                                ", ", service.dependsOn().stream().sorted().toList());
         log.info("Starting " + service.name() + " (" + service.image() + ")" + after);
         String id;
         try {
@@ -128,14 +153,17 @@ public final class StackRunner {
         } catch (EngineException e) {
             throw new StackException(startFailure(service, e.getMessage(), request.sameHostPorts()), e);
         }
-        ReadinessProbe readiness = service.health() == null ? ReadinessProbe.NONE
-                : HttpGet.readiness(engine, id, service.health().port(), service.health().path());
+        ReadinessProbe readiness = service.health() == null
+                ? ReadinessProbe.NONE
+                : HttpGet.readiness(
+                        engine, id, service.health().port(), service.health().path());
         HealthOutcome outcome = RunningContainer.awaitHealthy(engine, id, log, timeout, health, readiness);
         String probe = outcome.lastProbe().isEmpty() ? "" : " (last health check: " + outcome.lastProbe() + ")";
         String problem = switch (outcome.status()) {
             case HEALTHY, NO_HEALTH_CHECK -> null;
-            case EXITED -> "exited with status " + outcome.exitCode() + " after " + seconds(outcome.elapsed())
-                    + " instead of becoming healthy" + probe;
+            case EXITED ->
+                "exited with status " + outcome.exitCode() + " after " + seconds(outcome.elapsed())
+                        + " instead of becoming healthy" + probe;
             case UNHEALTHY -> "was reported unhealthy after " + seconds(outcome.elapsed()) + probe;
             case TIMED_OUT -> "was not healthy within " + seconds(timeout) + " (image.healthTimeout)" + probe;
         };
@@ -145,9 +173,11 @@ public final class StackRunner {
             (lines.isEmpty() ? List.of("(the container wrote no output)") : lines)
                     .forEach(line -> log.error("  " + line));
             List<String> dependents = request.plan().services().stream()
-                    .filter(s -> s.dependsOn().contains(service.name())).map(ServiceSpec::name).toList();
-            throw new StackException("Service " + service.name() + " " + problem + (dependents.isEmpty() ? ""
-                    : " (needed by " + String.join(", ", dependents) + ")")
+                    .filter(s -> s.dependsOn().contains(service.name()))
+                    .map(ServiceSpec::name)
+                    .toList();
+            throw new StackException("Service " + service.name() + " " + problem
+                    + (dependents.isEmpty() ? "" : " (needed by " + String.join(", ", dependents) + ")")
                     + ". Its last log lines are above; nothing of the stack is left running.");
         }
         Map<Integer, Integer> ports = new LinkedHashMap<>();
@@ -157,12 +187,16 @@ public final class StackRunner {
                 ports.put(port, hostPort.getAsInt());
             }
         }
-        String published = ports.entrySet().stream().map(e -> e.getKey() + " on " + engine.publishedHost() + ":"
-                + e.getValue()).reduce((a, b) -> a + ", " + b).map(s -> ", port " + s).orElse("");
-        log.info(service.name() + (outcome.status() == HealthOutcome.Status.HEALTHY
-                ? " is healthy after " + seconds(outcome.elapsed())
-                        + outcome.earlyNote()
-                : " is running (its image has no HEALTHCHECK to wait for)") + published);
+        String published = ports.entrySet().stream()
+                .map(e -> e.getKey() + " on " + engine.publishedHost() + ":" + e.getValue())
+                .reduce((a, b) -> a + ", " + b)
+                .map(s -> ", port " + s)
+                .orElse("");
+        log.info(service.name()
+                + (outcome.status() == HealthOutcome.Status.HEALTHY
+                        ? " is healthy after " + seconds(outcome.elapsed()) + outcome.earlyNote()
+                        : " is running (its image has no HEALTHCHECK to wait for)")
+                + published);
         return new Started(service.name(), engine.publishedHost(), ports);
     }
 
@@ -170,10 +204,13 @@ public final class StackRunner {
         String lower = reason.toLowerCase(Locale.ROOT);
         if (lower.contains("port is already allocated") || lower.contains("address already in use")) {
             return "Service " + service.name() + " could not start: a host port it publishes ("
-                    + String.join(", ", service.ports().stream().map(String::valueOf).toList())
-                    + ") is already in use on the engine's host" + (sameHostPorts
+                    + String.join(
+                            ", ", service.ports().stream().map(String::valueOf).toList())
+                    + ") is already in use on the engine's host"
+                    + (sameHostPorts
                             ? ". Stop what listens there, or publish on random host ports (image.start.hostPorts=false)"
-                            : "") + ". The engine said: " + reason.strip() + ". Nothing of the stack is left running.";
+                            : "")
+                    + ". The engine said: " + reason.strip() + ". Nothing of the stack is left running.";
         }
         return "Service " + service.name() + " could not start: " + reason.strip()
                 + ". Nothing of the stack is left running.";

@@ -1,5 +1,6 @@
 package dev.dockyard.image.stage;
 
+import dev.dockyard.image.support.JarSignature;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -28,8 +29,6 @@ import java.util.jar.JarOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
-import dev.dockyard.image.support.JarSignature;
-
 /**
  * Stages the build context as a {@link StagingPlan} says: one directory per layer under {@code layers/}, plus the health probe under
  * {@code probe/}. Files carry a fixed timestamp so that the context is byte-identical across builds; a file whose
@@ -41,6 +40,7 @@ public final class ContextStager {
     public static final String PROBE_DIRECTORY = "probe";
     /** The health probe class, relative to {@link #PROBE_DIRECTORY} and to the classpath. */
     public static final String PROBE_CLASS_FILE = "dev/dockyard/image/probe/HealthProbe.class";
+
     public static final String PROBE_MAIN_CLASS = "dev.dockyard.image.probe.HealthProbe";
 
     private static final String STATE_FILE = "staging.properties";
@@ -89,7 +89,7 @@ public final class ContextStager {
                         switch (file.role()) {
                             case OWN -> own.add(scanned);
                             case LIBRARY -> libraries.add(scanned);
-                            default -> { }
+                            default -> {}
                         }
                     }
                 }
@@ -115,16 +115,21 @@ public final class ContextStager {
      * @param own the jars of the module and its reactor modules (a copied jar at its source)
      * @param libraries the third-party jars (a copied jar at its source)
      */
-    public record Staging(List<StagedLayer> layers, List<String> classpath, List<Path> own, List<Path> libraries) {
-    }
+    public record Staging(List<StagedLayer> layers, List<String> classpath, List<Path> own, List<Path> libraries) {}
 
     /**
      * Stages one file unless its source did not change since the last staging; returns its size. A source is told
      * by its path, size and time, and, where those can stay the same across a change, by its content: a jar of the
      * module's own (and the classes repacked from it) by its {@link JarSignature}, an entry of a jar by its CRC-32.
      */
-    private long stageFile(StagingPlan.PlannedFile file, Path target, Properties previous, Properties state,
-            Map<Path, ZipFile> jars, Map<Path, String> signatures) throws IOException {
+    private long stageFile(
+            StagingPlan.PlannedFile file,
+            Path target,
+            Properties previous,
+            Properties state,
+            Map<Path, ZipFile> jars,
+            Map<Path, String> signatures)
+            throws IOException {
         StagingPlan.Source source = file.source();
         Path origin = source.origin();
         BasicFileAttributes attributes = Files.readAttributes(origin, BasicFileAttributes.class);
@@ -188,10 +193,11 @@ public final class ContextStager {
             out.putNextEntry(manifest);
             repacked.manifest().write(out);
             out.closeEntry();
-            for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements();) {
+            for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
                 ZipEntry entry = e.nextElement();
                 String name = entry.getName();
-                if (!name.startsWith(repacked.prefix()) || name.length() == repacked.prefix().length()
+                if (!name.startsWith(repacked.prefix())
+                        || name.length() == repacked.prefix().length()
                         || name.equals(repacked.prefix() + JarFile.MANIFEST_NAME)) {
                     continue;
                 }

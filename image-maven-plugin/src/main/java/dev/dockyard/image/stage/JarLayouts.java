@@ -20,12 +20,12 @@ public final class JarLayouts {
 
     /** Values of {@code image.layout}. */
     public static final String AUTO = "auto";
+
     static final String PLAIN = "plain";
     static final String SHADED = "shaded";
     static final List<String> SETTINGS = List.of(AUTO, PLAIN, SHADED);
 
-    private JarLayouts() {
-    }
+    private JarLayouts() {}
 
     /**
      * @param layout the {@code image.layout} setting ({@code auto}, {@code plain}, {@code shaded}); {@code null} for
@@ -39,8 +39,10 @@ public final class JarLayouts {
             throws StageException, IOException {
         String setting = layout == null ? AUTO : layout.strip().toLowerCase(Locale.ROOT);
         if (!SETTINGS.contains(setting)) {
-            throw new StageException("layout", "'" + layout + "' is not one of " + String.join(", ", SETTINGS)
-                    + ". Leave it unset (auto) to recognise Spring Boot, shaded and Quarkus jars.");
+            throw new StageException(
+                    "layout",
+                    "'" + layout + "' is not one of " + String.join(", ", SETTINGS)
+                            + ". Leave it unset (auto) to recognise Spring Boot, shaded and Quarkus jars.");
         }
         if (setting.equals(AUTO)) {
             Optional<Path> quarkus = QuarkusFastJar.directory(jar);
@@ -54,20 +56,27 @@ public final class JarLayouts {
             return SpringBootJar.plan(jar, manifest, artifacts);
         }
         if (setting.equals(PLAIN)) {
-            return PlainJar.plan(jar, artifacts, JarLayout.PLAIN.description() + " (image.layout=plain)"
-                    + PlainJar.unusedAssembly(jar), List.of());
+            return PlainJar.plan(
+                    jar,
+                    artifacts,
+                    JarLayout.PLAIN.description() + " (image.layout=plain)" + PlainJar.unusedAssembly(jar),
+                    List.of());
         }
         ShadedJar.Inside inside = ShadedJar.inside(jar, artifacts);
         if (inside.dependencies().isEmpty()) {
-            return setting.equals(SHADED) ? ShadedJar.holdingNothing(jar, artifacts)
-                    : PlainJar.plan(jar, artifacts, JarLayout.PLAIN.description() + PlainJar.unusedAssembly(jar),
-                            List.of());
+            return setting.equals(SHADED)
+                    ? ShadedJar.holdingNothing(jar, artifacts)
+                    : PlainJar.plan(
+                            jar, artifacts, JarLayout.PLAIN.description() + PlainJar.unusedAssembly(jar), List.of());
         }
         if (setting.equals(SHADED) || inside.packedByMaven()) {
             return ShadedJar.plan(jar, artifacts, inside);
         }
-        return PlainJar.plan(jar, artifacts, JarLayout.PLAIN.description() + " (the jar holds dependencies: see"
-                + " the warning)", List.of(ShadedJar.unrecognised(jar, inside)));
+        return PlainJar.plan(
+                jar,
+                artifacts,
+                JarLayout.PLAIN.description() + " (the jar holds dependencies: see" + " the warning)",
+                List.of(ShadedJar.unrecognised(jar, inside)));
     }
 
     /**

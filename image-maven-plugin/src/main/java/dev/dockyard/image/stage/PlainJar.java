@@ -1,5 +1,9 @@
 package dev.dockyard.image.stage;
 
+import dev.dockyard.image.stage.StagingPlan.DiskFile;
+import dev.dockyard.image.stage.StagingPlan.PlannedFile;
+import dev.dockyard.image.stage.StagingPlan.PlannedLayer;
+import dev.dockyard.image.stage.StagingPlan.Role;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -7,11 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import dev.dockyard.image.stage.StagingPlan.DiskFile;
-import dev.dockyard.image.stage.StagingPlan.PlannedFile;
-import dev.dockyard.image.stage.StagingPlan.PlannedLayer;
-import dev.dockyard.image.stage.StagingPlan.Role;
 
 /**
  * A thin jar: the jar in the application layer and each resolved dependency in the layer of its kind, all on a plain
@@ -23,16 +22,15 @@ final class PlainJar {
     /** What maven-assembly-plugin appends to the name of the jar it attaches ({@code jar-with-dependencies}). */
     static final String ASSEMBLY_SUFFIX = "-jar-with-dependencies.jar";
 
-    private PlainJar() {
-    }
+    private PlainJar() {}
 
     static StagingPlan plan(Path jar, List<ArtifactInput> artifacts, String summary, List<String> warnings) {
         return plan(JarLayout.PLAIN, jar, artifacts, summary, warnings);
     }
 
     /** The jar and {@code artifacts} on a plain class path, reported as {@code layout}. */
-    static StagingPlan plan(JarLayout layout, Path jar, List<ArtifactInput> artifacts, String summary,
-            List<String> warnings) {
+    static StagingPlan plan(
+            JarLayout layout, Path jar, List<ArtifactInput> artifacts, String summary, List<String> warnings) {
         Map<Layer, List<PlannedFile>> byLayer = new LinkedHashMap<>();
         for (Layer layer : Layer.values()) {
             byLayer.put(layer, new ArrayList<>());
@@ -48,8 +46,8 @@ final class PlainJar {
             if (files.stream().anyMatch(f -> f.path().equals(taken))) {
                 name = artifact.groupId() + "-" + name;
             }
-            files.add(new PlannedFile(name, new DiskFile(artifact.file()),
-                    artifact.layer() == Layer.MODULES ? Role.OWN : Role.LIBRARY));
+            files.add(new PlannedFile(
+                    name, new DiskFile(artifact.file()), artifact.layer() == Layer.MODULES ? Role.OWN : Role.LIBRARY));
             classpath.add(artifact.layer().imageDirectory() + "/" + name);
         }
         List<PlannedLayer> layers = new ArrayList<>();
@@ -63,9 +61,11 @@ final class PlainJar {
 
     /** The part of the layout line that says why an attached jar-with-dependencies is not staged. */
     static String unusedAssembly(Path jar) {
-        return attachedAssembly(jar).map(attached -> "; " + attached.getFileName() + " (attached by"
-                + " maven-assembly-plugin) is not used: the thin jar and its dependencies are staged in their own"
-                + " layers, so a code change rebuilds only the application layer").orElse("");
+        return attachedAssembly(jar)
+                .map(attached -> "; " + attached.getFileName() + " (attached by"
+                        + " maven-assembly-plugin) is not used: the thin jar and its dependencies are staged in their own"
+                        + " layers, so a code change rebuilds only the application layer")
+                .orElse("");
     }
 
     /** The files besides the jar and its dependencies that this layout reads: an attached jar-with-dependencies. */

@@ -1,5 +1,9 @@
 package dev.dockyard.image.stage;
 
+import dev.dockyard.image.stage.StagingPlan.DiskFile;
+import dev.dockyard.image.stage.StagingPlan.PlannedFile;
+import dev.dockyard.image.stage.StagingPlan.PlannedLayer;
+import dev.dockyard.image.stage.StagingPlan.Role;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,11 +15,6 @@ import java.util.Set;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 
-import dev.dockyard.image.stage.StagingPlan.DiskFile;
-import dev.dockyard.image.stage.StagingPlan.PlannedFile;
-import dev.dockyard.image.stage.StagingPlan.PlannedLayer;
-import dev.dockyard.image.stage.StagingPlan.Role;
-
 /**
  * Quarkus' fast-jar ({@code target/quarkus-app/}), started by {@code quarkus-run.jar}: the jars of {@code lib/boot}
  * and {@code lib/main} in the dependency layers, {@code quarkus-run.jar}, {@code app/} and {@code quarkus/} as the
@@ -26,8 +25,7 @@ final class QuarkusFastJar {
     static final String DIRECTORY = "quarkus-app";
     static final String RUNNER = "quarkus-run.jar";
 
-    private QuarkusFastJar() {
-    }
+    private QuarkusFastJar() {}
 
     /** @return the fast-jar directory that belongs to {@code jar}, if there is one */
     static Optional<Path> directory(Path jar) {
@@ -76,13 +74,16 @@ final class QuarkusFastJar {
         application.add(new PlannedFile(RUNNER, new DiskFile(run), Role.OTHER));
         for (String part : List.of("app", "quarkus")) {
             for (Path file : files(app.resolve(part))) {
-                application.add(new PlannedFile(app.relativize(file).toString().replace('\\', '/'),
-                        new DiskFile(file), file.toString().endsWith(".jar") ? Role.OWN : Role.OTHER));
+                application.add(new PlannedFile(
+                        app.relativize(file).toString().replace('\\', '/'),
+                        new DiskFile(file),
+                        file.toString().endsWith(".jar") ? Role.OWN : Role.OTHER));
             }
         }
         List<PlannedLayer> layers = new ArrayList<>();
         String lib = "lib";
-        for (PlannedLayer layer : List.of(new PlannedLayer(Layer.DEPENDENCIES.id(), lib, dependencies),
+        for (PlannedLayer layer : List.of(
+                new PlannedLayer(Layer.DEPENDENCIES.id(), lib, dependencies),
                 new PlannedLayer(Layer.SNAPSHOT_DEPENDENCIES.id(), lib, snapshots),
                 new PlannedLayer(Layer.MODULES.id(), lib, modules),
                 new PlannedLayer(Layer.APPLICATION.id(), "", application))) {
@@ -95,9 +96,10 @@ final class QuarkusFastJar {
             Manifest manifest = runner.getManifest();
             mainClass = manifest == null ? null : manifest.getMainAttributes().getValue("Main-Class");
         }
-        String summary = JarLayout.QUARKUS.description() + ": " + (dependencies.size() + snapshots.size()
-                + modules.size()) + " jars of lib/boot and lib/main as dependency layers, " + RUNNER
-                + ", app/ and quarkus/ as the application layer; its Maven dependencies are not staged again";
+        String summary =
+                JarLayout.QUARKUS.description() + ": " + (dependencies.size() + snapshots.size() + modules.size())
+                        + " jars of lib/boot and lib/main as dependency layers, " + RUNNER
+                        + ", app/ and quarkus/ as the application layer; its Maven dependencies are not staged again";
         return new StagingPlan(JarLayout.QUARKUS, summary, List.of(), layers, List.of(RUNNER), mainClass);
     }
 

@@ -1,5 +1,10 @@
 package dev.dockyard.image.stage;
 
+import dev.dockyard.image.stage.StagingPlan.JarEntryFile;
+import dev.dockyard.image.stage.StagingPlan.PlannedFile;
+import dev.dockyard.image.stage.StagingPlan.PlannedLayer;
+import dev.dockyard.image.stage.StagingPlan.RepackedJar;
+import dev.dockyard.image.stage.StagingPlan.Role;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -17,12 +22,6 @@ import java.util.jar.Manifest;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
-import dev.dockyard.image.stage.StagingPlan.JarEntryFile;
-import dev.dockyard.image.stage.StagingPlan.PlannedFile;
-import dev.dockyard.image.stage.StagingPlan.PlannedLayer;
-import dev.dockyard.image.stage.StagingPlan.RepackedJar;
-import dev.dockyard.image.stage.StagingPlan.Role;
-
 /**
  * A jar repackaged by spring-boot-maven-plugin, staged exploded: its nested jars in the layers its {@code layers.idx}
  * names (or the default layers), in the order of its {@code classpath.idx}; its classes as one jar whose
@@ -33,8 +32,7 @@ final class SpringBootJar {
 
     private static final String LOADER_LAYER = "spring-boot-loader";
 
-    private SpringBootJar() {
-    }
+    private SpringBootJar() {}
 
     /** @return whether the manifest's main attributes are a Spring Boot repackaged jar's */
     static boolean recognises(Attributes main) {
@@ -51,21 +49,32 @@ final class SpringBootJar {
         Reactor reactor = Reactor.of(artifacts);
 
         String name = jar.getFileName().toString();
-        String classesLayer = contents.layers().isEmpty() ? Layer.APPLICATION.id()
+        String classesLayer = contents.layers().isEmpty()
+                ? Layer.APPLICATION.id()
                 : contents.layerOf(classes, Layer.APPLICATION.id());
         if (classesLayer.equals(LOADER_LAYER)) {
             classesLayer = Layer.APPLICATION.id();
         }
-        targets.add(classesLayer, new PlannedFile(name, new RepackedJar(jar, classes, classesManifest(manifest)),
-                Role.OWN));
+        targets.add(
+                classesLayer,
+                new PlannedFile(name, new RepackedJar(jar, classes, classesManifest(manifest)), Role.OWN));
         for (String library : contents.nested()) {
             String file = library.substring(lib.length());
-            targets.add(contents.layerOfNested(library, file, reactor), new PlannedFile(file,
-                    new JarEntryFile(jar, library), reactor.modules().contains(file) ? Role.OWN : Role.LIBRARY));
+            targets.add(
+                    contents.layerOfNested(library, file, reactor),
+                    new PlannedFile(
+                            file,
+                            new JarEntryFile(jar, library),
+                            reactor.modules().contains(file) ? Role.OWN : Role.LIBRARY));
         }
         String start = main.getValue("Start-Class");
-        return new StagingPlan(JarLayout.SPRING_BOOT, summary(main, contents, name), List.of(), targets.layers(),
-                targets.classpath(), start == null || start.isBlank() ? null : start.strip());
+        return new StagingPlan(
+                JarLayout.SPRING_BOOT,
+                summary(main, contents, name),
+                List.of(),
+                targets.layers(),
+                targets.classpath(),
+                start == null || start.isBlank() ? null : start.strip());
     }
 
     private static String summary(Attributes main, Contents contents, String name) {
@@ -108,10 +117,12 @@ final class SpringBootJar {
             List<String> classpathIndex;
             List<Map.Entry<String, List<String>>> index;
             try (ZipFile zip = new ZipFile(jar.toFile())) {
-                for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements();) {
+                for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
                     ZipEntry entry = e.nextElement();
                     String path = entry.getName();
-                    if (!entry.isDirectory() && path.startsWith(lib) && path.endsWith(".jar")
+                    if (!entry.isDirectory()
+                            && path.startsWith(lib)
+                            && path.endsWith(".jar")
                             && path.indexOf('/', lib.length()) < 0
                             && !path.substring(lib.length()).startsWith("spring-boot-jarmode-")) {
                         libraries.add(path);
@@ -119,10 +130,13 @@ final class SpringBootJar {
                 }
                 classpathIndex = quotedLines(zip, main.getValue("Spring-Boot-Classpath-Index")).stream()
                         .map(line -> line.startsWith("- ") ? line.substring(2).strip() : line)
-                        .map(SpringBootJar::unquote).map(path -> path.contains("/") ? path : lib + path).toList();
+                        .map(SpringBootJar::unquote)
+                        .map(path -> path.contains("/") ? path : lib + path)
+                        .toList();
                 index = layersIndex(zip, main.getValue("Spring-Boot-Layers-Index"), jar);
             }
-            List<String> ordered = new ArrayList<>(classpathIndex.stream().filter(libraries::contains).toList());
+            List<String> ordered = new ArrayList<>(
+                    classpathIndex.stream().filter(libraries::contains).toList());
             libraries.stream().filter(l -> !ordered.contains(l)).forEach(ordered::add);
             return new Contents(ordered, index);
         }
@@ -152,9 +166,11 @@ final class SpringBootJar {
          */
         String layerOfNested(String library, String file, Reactor reactor) {
             if (layers.isEmpty()) {
-                return reactor.modules().contains(file) ? Layer.MODULES.id()
+                return reactor.modules().contains(file)
+                        ? Layer.MODULES.id()
                         : reactor.snapshots().contains(file) || file.contains("-SNAPSHOT")
-                                ? Layer.SNAPSHOT_DEPENDENCIES.id() : Layer.DEPENDENCIES.id();
+                                ? Layer.SNAPSHOT_DEPENDENCIES.id()
+                                : Layer.DEPENDENCIES.id();
             }
             String layer = layerOf(library, Layer.DEPENDENCIES.id());
             if (reactor.modules().contains(file) && layer.equals(Layer.APPLICATION.id())
@@ -251,7 +267,9 @@ final class SpringBootJar {
                 }
                 layers.add(Map.entry(name, new ArrayList<>()));
             } else if (line.startsWith("- ") && !layers.isEmpty()) {
-                layers.get(layers.size() - 1).getValue().add(unquote(line.substring(2).strip()));
+                layers.get(layers.size() - 1)
+                        .getValue()
+                        .add(unquote(line.substring(2).strip()));
             }
         }
         return layers;
@@ -266,9 +284,9 @@ final class SpringBootJar {
             return List.of();
         }
         List<String> lines = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(
-                new InputStreamReader(zip.getInputStream(found), StandardCharsets.UTF_8))) {
-            for (String line; (line = reader.readLine()) != null;) {
+        try (BufferedReader reader =
+                new BufferedReader(new InputStreamReader(zip.getInputStream(found), StandardCharsets.UTF_8))) {
+            for (String line; (line = reader.readLine()) != null; ) {
                 if (!line.isBlank()) {
                     lines.add(line.strip());
                 }
@@ -279,7 +297,8 @@ final class SpringBootJar {
 
     private static String unquote(String value) {
         return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
-                ? value.substring(1, value.length() - 1) : value;
+                ? value.substring(1, value.length() - 1)
+                : value;
     }
 
     /** The manifest of the classes jar: the repackaged one's, with Start-Class as Main-Class, no Spring-Boot-*. */
@@ -289,7 +308,9 @@ final class SpringBootJar {
         attributes.put(Attributes.Name.MANIFEST_VERSION, "1.0");
         original.getMainAttributes().forEach((key, value) -> {
             String name = key.toString();
-            if (!name.startsWith("Spring-Boot-") && !name.equals("Main-Class") && !name.equals("Start-Class")
+            if (!name.startsWith("Spring-Boot-")
+                    && !name.equals("Main-Class")
+                    && !name.equals("Start-Class")
                     && !name.equals("Class-Path")) {
                 attributes.put(key, value);
             }

@@ -12,8 +12,7 @@ import java.util.List;
  * @param files paths inside the layer directory, in classpath order
  * @param bytes total size of the files
  */
-public record StagedLayer(String name, String contextDirectory, String imageDirectory, List<String> files,
-        long bytes) {
+public record StagedLayer(String name, String contextDirectory, String imageDirectory, List<String> files, long bytes) {
 
     public StagedLayer {
         files = List.copyOf(files);

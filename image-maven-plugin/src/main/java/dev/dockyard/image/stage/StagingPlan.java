@@ -16,8 +16,13 @@ import java.util.jar.Manifest;
  * @param classpath image paths relative to the work directory, in class path order
  * @param mainClass the main class the layout names, or {@code null} to use the jar's {@code Main-Class}
  */
-public record StagingPlan(JarLayout layout, String summary, List<String> warnings, List<PlannedLayer> layers,
-        List<String> classpath, String mainClass) {
+public record StagingPlan(
+        JarLayout layout,
+        String summary,
+        List<String> warnings,
+        List<PlannedLayer> layers,
+        List<String> classpath,
+        String mainClass) {
 
     public StagingPlan {
         warnings = List.copyOf(warnings);

@@ -12,10 +12,10 @@ import java.util.regex.Pattern;
  */
 public final class ByteSize {
 
-    private static final Pattern SIZE = Pattern.compile("(?i)\\s*([0-9]+(?:\\.[0-9]+)?)\\s*(b|kb|mb|gb|kib|mib|gib|k|m|g)?\\s*");
+    private static final Pattern SIZE =
+            Pattern.compile("(?i)\\s*([0-9]+(?:\\.[0-9]+)?)\\s*(b|kb|mb|gb|kib|mib|gib|k|m|g)?\\s*");
 
-    private ByteSize() {
-    }
+    private ByteSize() {}
 
     /**
      * Parses {@code 150MB}, {@code 1.5 GB}, {@code 200MiB}, {@code 1048576}.

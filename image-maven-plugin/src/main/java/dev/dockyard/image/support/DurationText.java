@@ -14,8 +14,7 @@ public final class DurationText {
 
     private static final Pattern PART = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)(ns|us|ms|s|m|h)");
 
-    private DurationText() {
-    }
+    private DurationText() {}
 
     /**
      * A bare number is seconds.

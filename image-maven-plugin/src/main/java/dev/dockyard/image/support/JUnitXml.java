@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -16,8 +15,7 @@ import javax.xml.stream.XMLStreamWriter;
  */
 public final class JUnitXml {
 
-    private JUnitXml() {
-    }
+    private JUnitXml() {}
 
     /**
      * One test case.
@@ -29,9 +27,8 @@ public final class JUnitXml {
      * @param skipped   why it was skipped, or {@code null}
      * @param systemOut what it printed, or {@code null}
      */
-    public record TestCase(String classname, String name, String time, Failure failure, String skipped,
-            String systemOut) {
-    }
+    public record TestCase(
+            String classname, String name, String time, Failure failure, String skipped, String systemOut) {}
 
     /**
      * The failure of a test case.
@@ -40,8 +37,7 @@ public final class JUnitXml {
      * @param type    its kind
      * @param text    the full text
      */
-    public record Failure(String message, String type, String text) {
-    }
+    public record Failure(String message, String type, String text) {}
 
     /**
      * Writes the suite to {@code file}, creating its directory.
@@ -68,9 +64,13 @@ public final class JUnitXml {
         xml.writeStartElement("testsuite");
         xml.writeAttribute("name", suite);
         xml.writeAttribute("tests", Integer.toString(cases.size()));
-        xml.writeAttribute("failures", Long.toString(cases.stream().filter(c -> c.failure() != null).count()));
+        xml.writeAttribute(
+                "failures",
+                Long.toString(cases.stream().filter(c -> c.failure() != null).count()));
         xml.writeAttribute("errors", "0");
-        xml.writeAttribute("skipped", Long.toString(cases.stream().filter(c -> c.skipped() != null).count()));
+        xml.writeAttribute(
+                "skipped",
+                Long.toString(cases.stream().filter(c -> c.skipped() != null).count()));
         xml.writeAttribute("time", time);
         for (TestCase c : cases) {
             xml.writeCharacters("\n  ");

@@ -17,8 +17,7 @@ import java.util.zip.ZipFile;
  */
 public final class JarSignature {
 
-    private JarSignature() {
-    }
+    private JarSignature() {}
 
     /**
      * The signature of {@code jar} (32 hex digits); for a file that is not a zip, the SHA-256 of its bytes.

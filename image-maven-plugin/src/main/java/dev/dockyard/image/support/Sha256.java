@@ -13,8 +13,7 @@ import java.util.HexFormat;
 /** SHA-256, the one digest of the plugin: of text, of files, and of what passes through a stream. */
 public final class Sha256 {
 
-    private Sha256() {
-    }
+    private Sha256() {}
 
     /** A fresh SHA-256 digest (every Java runtime has one). */
     public static MessageDigest digest() {

@@ -15,7 +15,11 @@ import java.util.List;
 public record Check(String name, Status status, String message, Duration time, List<String> output) {
 
     /** Verdicts. */
-    public enum Status { PASS, FAIL, SKIPPED }
+    public enum Status {
+        PASS,
+        FAIL,
+        SKIPPED
+    }
 
     public Check {
         output = List.copyOf(output);

@@ -1,18 +1,19 @@
 package dev.dockyard.image.verify;
 
+import dev.dockyard.image.dockerfile.Users;
 import dev.dockyard.image.engine.ContainerSpec;
 import dev.dockyard.image.engine.Engine;
 import dev.dockyard.image.engine.EngineException;
 import dev.dockyard.image.engine.EngineLog;
-import dev.dockyard.image.model.HealthCheckConfig;
 import dev.dockyard.image.engine.HealthOutcome;
 import dev.dockyard.image.engine.HttpGet;
-import dev.dockyard.image.model.ImageDetails;
 import dev.dockyard.image.engine.RunningContainer;
 import dev.dockyard.image.engine.StopOutcome;
+import dev.dockyard.image.model.HealthCheckConfig;
+import dev.dockyard.image.model.ImageDetails;
+import dev.dockyard.image.probe.HealthProbe;
 import dev.dockyard.image.support.ByteSize;
 import dev.dockyard.image.support.DurationText;
-
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -24,9 +25,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-
-import dev.dockyard.image.dockerfile.Users;
-import dev.dockyard.image.probe.HealthProbe;
 
 /**
  * Verifies a built image: static checks on its configuration and history (size budget, non-root user, health
@@ -58,8 +56,8 @@ public final class ImageVerifier {
     /** Runs every check; a failed check never stops the others (later live checks are skipped when moot). */
     public Verification verify(VerifyRequest request) throws EngineException, InterruptedException {
         ImageDetails image = engine.inspect(request.image());
-        List<Check> checks = new ArrayList<>(staticChecks(image, request.maxImageSize(), request.ports(),
-                request.requiredLabels()));
+        List<Check> checks =
+                new ArrayList<>(staticChecks(image, request.maxImageSize(), request.ports(), request.requiredLabels()));
         checks.forEach(this::report);
         if (request.live()) {
             live(image, request, checks);
@@ -72,9 +70,13 @@ public final class ImageVerifier {
      * HEALTHCHECK, the configured ports exposed, the required labels. Shared by {@code image:verify} and the
      * offline check of a saved archive.
      */
-    public static List<Check> staticChecks(ImageDetails image, long maxImageSize, List<Integer> ports,
-            List<String> requiredLabels) {
-        return List.of(size(image, maxImageSize), user(image), healthCheck(image), ports(image, ports),
+    public static List<Check> staticChecks(
+            ImageDetails image, long maxImageSize, List<Integer> ports, List<String> requiredLabels) {
+        return List.of(
+                size(image, maxImageSize),
+                user(image),
+                healthCheck(image),
+                ports(image, ports),
                 labels(image, requiredLabels));
     }
 
@@ -90,23 +92,33 @@ public final class ImageVerifier {
     static Check size(ImageDetails image, long budget) {
         String size = ByteSize.format(image.size());
         if (image.size() <= budget) {
-            return Check.pass("size", "image size " + size + " is within image.maxImageSize "
-                    + ByteSize.format(budget), Duration.ZERO);
+            return Check.pass(
+                    "size",
+                    "image size " + size + " is within image.maxImageSize " + ByteSize.format(budget),
+                    Duration.ZERO);
         }
         String largest = image.largestLayers(LARGEST_LAYERS).stream()
                 .map(l -> ByteSize.format(l.size()) + " " + abbreviate(l.instruction()))
                 .collect(Collectors.joining("; "));
-        return Check.fail("size", "image size " + size + " exceeds image.maxImageSize " + ByteSize.format(budget)
-                + " by " + ByteSize.format(image.size() - budget) + "; largest layers: " + largest
-                + ". Shrink those layers or raise image.maxImageSize.", Duration.ZERO, List.of());
+        return Check.fail(
+                "size",
+                "image size " + size + " exceeds image.maxImageSize " + ByteSize.format(budget)
+                        + " by " + ByteSize.format(image.size() - budget) + "; largest layers: " + largest
+                        + ". Shrink those layers or raise image.maxImageSize.",
+                Duration.ZERO,
+                List.of());
     }
 
     static Check user(ImageDetails image) {
         String user = image.user().strip();
         if (Users.isRoot(user)) {
-            return Check.fail("non-root-user", "the image runs as root (USER "
-                    + (user.isEmpty() ? "not set" : "'" + user + "'") + "): end the Dockerfile with a numeric"
-                    + " non-root USER, e.g. USER 65532:65532 (image.user)", Duration.ZERO, List.of());
+            return Check.fail(
+                    "non-root-user",
+                    "the image runs as root (USER "
+                            + (user.isEmpty() ? "not set" : "'" + user + "'") + "): end the Dockerfile with a numeric"
+                            + " non-root USER, e.g. USER 65532:65532 (image.user)",
+                    Duration.ZERO,
+                    List.of());
         }
         return Check.pass("non-root-user", "the image runs as user " + user, Duration.ZERO);
     }
@@ -114,13 +126,19 @@ public final class ImageVerifier {
     static Check healthCheck(ImageDetails image) {
         HealthCheckConfig health = image.healthCheck();
         if (health == null || !health.defined()) {
-            return Check.fail("healthcheck", "the image defines no HEALTHCHECK: add one (image.healthPath) so"
-                    + " that the engine and orchestrators can tell when the service is ready", Duration.ZERO,
+            return Check.fail(
+                    "healthcheck",
+                    "the image defines no HEALTHCHECK: add one (image.healthPath) so"
+                            + " that the engine and orchestrators can tell when the service is ready",
+                    Duration.ZERO,
                     List.of());
         }
-        return Check.pass("healthcheck", "HEALTHCHECK every " + seconds(health.interval()) + ", timeout "
-                + seconds(health.timeout()) + ", start period " + seconds(health.startPeriod()) + ", "
-                + health.retries() + " retries", Duration.ZERO);
+        return Check.pass(
+                "healthcheck",
+                "HEALTHCHECK every " + seconds(health.interval()) + ", timeout "
+                        + seconds(health.timeout()) + ", start period " + seconds(health.startPeriod()) + ", "
+                        + health.retries() + " retries",
+                Duration.ZERO);
     }
 
     static Check ports(ImageDetails image, List<Integer> configured) {
@@ -128,17 +146,26 @@ public final class ImageVerifier {
         if (image.exposedPorts().equals(expected)) {
             return Check.pass("exposed-ports", "exposes " + list(expected), Duration.ZERO);
         }
-        return Check.fail("exposed-ports", "the image exposes " + list(image.exposedPorts()) + " but image.port and"
-                + " image.ports configure " + list(expected) + ": make EXPOSE match", Duration.ZERO, List.of());
+        return Check.fail(
+                "exposed-ports",
+                "the image exposes " + list(image.exposedPorts()) + " but image.port and" + " image.ports configure "
+                        + list(expected) + ": make EXPOSE match",
+                Duration.ZERO,
+                List.of());
     }
 
     static Check labels(ImageDetails image, List<String> required) {
-        List<String> missing = required.stream().filter(l -> !image.labels().containsKey(l)).toList();
+        List<String> missing =
+                required.stream().filter(l -> !image.labels().containsKey(l)).toList();
         if (missing.isEmpty()) {
             return Check.pass("labels", "has the required labels " + list(required), Duration.ZERO);
         }
-        return Check.fail("labels", "the image lacks the required label" + (missing.size() == 1 ? " " : "s ")
-                + String.join(", ", missing) + " (image.requiredLabels)", Duration.ZERO, List.of());
+        return Check.fail(
+                "labels",
+                "the image lacks the required label" + (missing.size() == 1 ? " " : "s ") + String.join(", ", missing)
+                        + " (image.requiredLabels)",
+                Duration.ZERO,
+                List.of());
     }
 
     private void live(ImageDetails image, VerifyRequest request, List<Check> checks)
@@ -149,8 +176,7 @@ public final class ImageVerifier {
         }
         log.info("Starting a container of " + image.shortId() + " (label " + Engine.RUN_LABEL + "=" + request.runId()
                 + ")");
-        try (RunningContainer container = RunningContainer.start(engine, spec(image, request, ports), log,
-                poll)) {
+        try (RunningContainer container = RunningContainer.start(engine, spec(image, request, ports), log, poll)) {
             Check healthy = healthy(image, request, container);
             add(checks, healthy);
             if (healthy.failed()) {
@@ -160,9 +186,11 @@ public final class ImageVerifier {
                 return;
             }
             add(checks, processUser(container));
-            add(checks, request.healthPath() == null
-                    ? Check.skipped("http-probe", "no health path configured (image.healthPath=none)")
-                    : httpProbe(container, request.healthPath(), request.healthPort()));
+            add(
+                    checks,
+                    request.healthPath() == null
+                            ? Check.skipped("http-probe", "no health path configured (image.healthPath=none)")
+                            : httpProbe(container, request.healthPath(), request.healthPort()));
             add(checks, stop(container, request));
         } finally {
             log.info("Removed the container");
@@ -187,23 +215,41 @@ public final class ImageVerifier {
             log.info("Waiting up to " + seconds(timeout) + " for healthy (the image's start period + interval +"
                     + " timeout exceed image.healthTimeout " + seconds(request.healthTimeout()) + ")");
         }
-        HealthOutcome outcome = container.awaitHealthy(timeout, image.healthCheck(),
+        HealthOutcome outcome = container.awaitHealthy(
+                timeout,
+                image.healthCheck(),
                 HttpGet.readiness(engine, container.id(), request.healthPort(), request.healthPath()));
         String probe = outcome.lastProbe().isEmpty() ? "" : " (last health check: " + outcome.lastProbe() + ")";
         return switch (outcome.status()) {
-            case HEALTHY -> Check.pass("healthy", "healthy after " + seconds(outcome.elapsed()) + outcome.earlyNote(),
-                    outcome.elapsed());
-            case NO_HEALTH_CHECK -> Check.pass("healthy", "running (the image has no HEALTHCHECK to wait for)",
-                    outcome.elapsed());
-            case EXITED -> Check.fail("healthy", "the container exited with status " + outcome.exitCode()
-                    + " after " + seconds(outcome.elapsed()) + " instead of becoming healthy" + probe
-                    + "; its last log lines follow", outcome.elapsed(), logs(container, request.logLines()));
-            case UNHEALTHY -> Check.fail("healthy", "the engine reported the container unhealthy after "
-                    + seconds(outcome.elapsed()) + probe + "; its last log lines follow", outcome.elapsed(),
-                    logs(container, request.logLines()));
-            case TIMED_OUT -> Check.fail("healthy", "the container was not healthy within " + seconds(timeout)
-                    + " (image.healthTimeout)" + probe + "; its last log lines follow", outcome.elapsed(),
-                    logs(container, request.logLines()));
+            case HEALTHY ->
+                Check.pass(
+                        "healthy",
+                        "healthy after " + seconds(outcome.elapsed()) + outcome.earlyNote(),
+                        outcome.elapsed());
+            case NO_HEALTH_CHECK ->
+                Check.pass("healthy", "running (the image has no HEALTHCHECK to wait for)", outcome.elapsed());
+            case EXITED ->
+                Check.fail(
+                        "healthy",
+                        "the container exited with status " + outcome.exitCode()
+                                + " after " + seconds(outcome.elapsed()) + " instead of becoming healthy" + probe
+                                + "; its last log lines follow",
+                        outcome.elapsed(),
+                        logs(container, request.logLines()));
+            case UNHEALTHY ->
+                Check.fail(
+                        "healthy",
+                        "the engine reported the container unhealthy after " + seconds(outcome.elapsed()) + probe
+                                + "; its last log lines follow",
+                        outcome.elapsed(),
+                        logs(container, request.logLines()));
+            case TIMED_OUT ->
+                Check.fail(
+                        "healthy",
+                        "the container was not healthy within " + seconds(timeout) + " (image.healthTimeout)" + probe
+                                + "; its last log lines follow",
+                        outcome.elapsed(),
+                        logs(container, request.logLines()));
         };
     }
 
@@ -218,12 +264,16 @@ public final class ImageVerifier {
         OptionalInt uid = container.mainProcessEffectiveUid();
         Duration time = Duration.ofNanos(System.nanoTime() - start);
         if (uid.isEmpty()) {
-            return Check.fail("process-user", "the container's main process is gone: cannot read its user", time,
-                    List.of());
+            return Check.fail(
+                    "process-user", "the container's main process is gone: cannot read its user", time, List.of());
         }
         if (uid.getAsInt() == 0) {
-            return Check.fail("process-user", "the container's main process runs as root (effective UID 0): set a"
-                    + " numeric non-root USER in the Dockerfile (image.user)", time, List.of());
+            return Check.fail(
+                    "process-user",
+                    "the container's main process runs as root (effective UID 0): set a"
+                            + " numeric non-root USER in the Dockerfile (image.user)",
+                    time,
+                    List.of());
         }
         return Check.pass("process-user", "the main process runs with effective UID " + uid.getAsInt(), time);
     }
@@ -232,22 +282,31 @@ public final class ImageVerifier {
         long start = System.nanoTime();
         OptionalInt hostPort = container.hostPort(port);
         if (hostPort.isEmpty()) {
-            return Check.fail("http-probe", "port " + port + " is not published: cannot probe " + path,
-                    Duration.ZERO, List.of());
+            return Check.fail(
+                    "http-probe", "port " + port + " is not published: cannot probe " + path, Duration.ZERO, List.of());
         }
         URI uri = HttpGet.uri(container.publishedHost(), hostPort.getAsInt(), path);
         try {
             int status = HttpGet.status(uri, Duration.ofSeconds(10));
             Duration time = Duration.ofNanos(System.nanoTime() - start);
             if (HealthProbe.healthy(status)) {
-                return Check.pass("http-probe", "GET " + path + " answered " + status
-                        + " through host port " + hostPort.getAsInt(), time);
+                return Check.pass(
+                        "http-probe",
+                        "GET " + path + " answered " + status + " through host port " + hostPort.getAsInt(),
+                        time);
             }
-            return Check.fail("http-probe", "GET " + path + " answered " + status
-                    + " through host port " + hostPort.getAsInt() + ", not 2xx or 3xx", time, List.of());
+            return Check.fail(
+                    "http-probe",
+                    "GET " + path + " answered " + status + " through host port " + hostPort.getAsInt()
+                            + ", not 2xx or 3xx",
+                    time,
+                    List.of());
         } catch (IOException e) {
-            return Check.fail("http-probe", "GET " + uri + " failed: " + e, Duration.ofNanos(System.nanoTime()
-                    - start), List.of());
+            return Check.fail(
+                    "http-probe",
+                    "GET " + uri + " failed: " + e,
+                    Duration.ofNanos(System.nanoTime() - start),
+                    List.of());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Check.fail("http-probe", "interrupted", Duration.ZERO, List.of());
@@ -257,16 +316,26 @@ public final class ImageVerifier {
     private static Check stop(RunningContainer container, VerifyRequest request) throws EngineException {
         StopOutcome stop = container.stop(request.stopTimeout());
         if (stop.clean() && stop.elapsed().compareTo(request.stopTimeout()) < 0) {
-            return Check.pass("sigterm-stop", "stopped on SIGTERM in " + seconds(stop.elapsed())
-                    + " with exit status " + stop.exitCode(), stop.elapsed());
+            return Check.pass(
+                    "sigterm-stop",
+                    "stopped on SIGTERM in " + seconds(stop.elapsed()) + " with exit status " + stop.exitCode(),
+                    stop.elapsed());
         }
         if (stop.exitCode() == StopOutcome.SIGKILL_EXIT || stop.elapsed().compareTo(request.stopTimeout()) >= 0) {
-            return Check.fail("sigterm-stop", "the container did not stop within image.stopTimeout "
-                    + seconds(request.stopTimeout()) + " of SIGTERM and was killed (exit status " + stop.exitCode()
-                    + "): handle SIGTERM (the JVM does, unless a shutdown hook blocks)", stop.elapsed(), List.of());
+            return Check.fail(
+                    "sigterm-stop",
+                    "the container did not stop within image.stopTimeout "
+                            + seconds(request.stopTimeout()) + " of SIGTERM and was killed (exit status "
+                            + stop.exitCode()
+                            + "): handle SIGTERM (the JVM does, unless a shutdown hook blocks)",
+                    stop.elapsed(),
+                    List.of());
         }
-        return Check.fail("sigterm-stop", "the container exited with status " + stop.exitCode()
-                + " on SIGTERM (clean is 0 or 143)", stop.elapsed(), List.of());
+        return Check.fail(
+                "sigterm-stop",
+                "the container exited with status " + stop.exitCode() + " on SIGTERM (clean is 0 or 143)",
+                stop.elapsed(),
+                List.of());
     }
 
     static String seconds(Duration duration) {
@@ -274,8 +343,9 @@ public final class ImageVerifier {
     }
 
     private static String list(java.util.Collection<?> values) {
-        return values.isEmpty() ? "nothing" : values.stream().map(Object::toString)
-                .collect(Collectors.joining(", "));
+        return values.isEmpty()
+                ? "nothing"
+                : values.stream().map(Object::toString).collect(Collectors.joining(", "));
     }
 
     private static String abbreviate(String text) {

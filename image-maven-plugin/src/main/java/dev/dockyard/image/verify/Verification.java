@@ -1,7 +1,6 @@
 package dev.dockyard.image.verify;
 
 import dev.dockyard.image.model.ImageDetails;
-
 import java.util.List;
 
 /**

@@ -2,9 +2,8 @@ package dev.dockyard.image.verify;
 
 import dev.dockyard.image.model.ImageDetails;
 import dev.dockyard.image.model.ImageLayer;
-
 import dev.dockyard.image.support.ByteSize;
-
+import dev.dockyard.image.support.JUnitXml;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,29 +12,34 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
-import dev.dockyard.image.support.JUnitXml;
-
 /**
  * The reports of a verification: JUnit XML (one testcase per check, so CI systems show them) and an HTML page with
  * the image's layers as a size chart and the verdicts.
  */
 public final class VerificationReports {
 
-    private VerificationReports() {
-    }
+    private VerificationReports() {}
 
     /** Writes {@code TEST-<suite>.xml} in {@code directory}: one testcase per check. */
     public static Path writeJUnit(Verification verification, String suite, Path directory) throws IOException {
         List<Check> checks = verification.checks();
-        List<JUnitXml.TestCase> cases = checks.stream().map(check -> new JUnitXml.TestCase(suite, check.name(),
-                seconds(check.time()),
-                check.status() == Check.Status.FAIL
-                        ? new JUnitXml.Failure(check.message(), "image:verify", String.join("\n", check.output()))
-                        : null,
-                check.status() == Check.Status.SKIPPED ? check.message() : null,
-                check.status() == Check.Status.PASS ? check.message() : null)).toList();
-        return JUnitXml.write(directory.resolve("TEST-" + suite + ".xml"), suite,
-                seconds(checks.stream().map(Check::time).reduce(Duration.ZERO, Duration::plus)), cases);
+        List<JUnitXml.TestCase> cases = checks.stream()
+                .map(check -> new JUnitXml.TestCase(
+                        suite,
+                        check.name(),
+                        seconds(check.time()),
+                        check.status() == Check.Status.FAIL
+                                ? new JUnitXml.Failure(
+                                        check.message(), "image:verify", String.join("\n", check.output()))
+                                : null,
+                        check.status() == Check.Status.SKIPPED ? check.message() : null,
+                        check.status() == Check.Status.PASS ? check.message() : null))
+                .toList();
+        return JUnitXml.write(
+                directory.resolve("TEST-" + suite + ".xml"),
+                suite,
+                seconds(checks.stream().map(Check::time).reduce(Duration.ZERO, Duration::plus)),
+                cases);
     }
 
     /** Writes a self-contained HTML page: the verdicts, then the layers as a horizontal bar chart. */
@@ -44,7 +48,8 @@ public final class VerificationReports {
         long largest = image.layers().stream().mapToLong(ImageLayer::size).max().orElse(1);
         StringBuilder html = new StringBuilder();
         html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
-                .append(escape(title)).append("</title>\n<style>\n")
+                .append(escape(title))
+                .append("</title>\n<style>\n")
                 .append("body{font-family:system-ui,sans-serif;margin:2rem;color:#222}")
                 .append("table{border-collapse:collapse;margin-bottom:2rem}")
                 .append("td,th{padding:.3rem .6rem;text-align:left;vertical-align:top;border-bottom:1px solid #ddd}")
@@ -52,16 +57,31 @@ public final class VerificationReports {
                 .append(".SKIPPED{color:#777}.bar{background:#3b78c2;height:1rem;min-width:1px}")
                 .append(".size{text-align:right;white-space:nowrap}code{font-size:.85rem;word-break:break-all}")
                 .append("\n</style></head><body>\n");
-        html.append("<h1>").append(escape(title)).append("</h1>\n<p>Image <code>").append(escape(image.id()))
-                .append("</code>, ").append(escape(String.join(", ", image.tags()))).append(", <strong>")
-                .append(ByteSize.format(image.size())).append("</strong> in ").append(image.layers().size())
+        html.append("<h1>")
+                .append(escape(title))
+                .append("</h1>\n<p>Image <code>")
+                .append(escape(image.id()))
+                .append("</code>, ")
+                .append(escape(String.join(", ", image.tags())))
+                .append(", <strong>")
+                .append(ByteSize.format(image.size()))
+                .append("</strong> in ")
+                .append(image.layers().size())
                 .append(" steps.</p>\n");
         html.append("<h2>Checks</h2>\n<table><tr><th>Check</th><th>Verdict</th><th>Finding</th></tr>\n");
         for (Check check : verification.checks()) {
-            html.append("<tr><td>").append(escape(check.name())).append("</td><td class=\"").append(check.status())
-                    .append("\">").append(check.status()).append("</td><td>").append(escape(check.message()));
+            html.append("<tr><td>")
+                    .append(escape(check.name()))
+                    .append("</td><td class=\"")
+                    .append(check.status())
+                    .append("\">")
+                    .append(check.status())
+                    .append("</td><td>")
+                    .append(escape(check.message()));
             if (!check.output().isEmpty()) {
-                html.append("<pre>").append(escape(String.join("\n", check.output()))).append("</pre>");
+                html.append("<pre>")
+                        .append(escape(String.join("\n", check.output())))
+                        .append("</pre>");
             }
             html.append("</td></tr>\n");
         }
@@ -69,10 +89,13 @@ public final class VerificationReports {
                 + "</th><th>Instruction</th></tr>\n");
         for (ImageLayer layer : image.layers()) {
             double percent = largest == 0 ? 0 : 100.0 * layer.size() / largest;
-            html.append("<tr><td class=\"size\">").append(ByteSize.format(layer.size()))
+            html.append("<tr><td class=\"size\">")
+                    .append(ByteSize.format(layer.size()))
                     .append("</td><td><div class=\"bar\" style=\"width:")
-                    .append(String.format(Locale.ROOT, "%.1f", percent)).append("%\"></div></td><td><code>")
-                    .append(escape(layer.instruction())).append("</code></td></tr>\n");
+                    .append(String.format(Locale.ROOT, "%.1f", percent))
+                    .append("%\"></div></td><td><code>")
+                    .append(escape(layer.instruction()))
+                    .append("</code></td></tr>\n");
         }
         html.append("</table>\n</body></html>\n");
         Files.createDirectories(file.getParent());
@@ -84,6 +107,9 @@ public final class VerificationReports {
     }
 
     private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 }

@@ -21,9 +21,19 @@ import java.util.Map;
  * @param runId          value of the {@value Engine#RUN_LABEL} label of the container
  * @param labels         more labels of the container, e.g. {@value Engine#PROJECT_LABEL}
  */
-public record VerifyRequest(String image, long maxImageSize, List<Integer> ports, List<String> requiredLabels,
-        boolean live, Duration healthTimeout, String healthPath, int healthPort, Duration stopTimeout, int logLines,
-        String runId, Map<String, String> labels) {
+public record VerifyRequest(
+        String image,
+        long maxImageSize,
+        List<Integer> ports,
+        List<String> requiredLabels,
+        boolean live,
+        Duration healthTimeout,
+        String healthPath,
+        int healthPort,
+        Duration stopTimeout,
+        int logLines,
+        String runId,
+        Map<String, String> labels) {
 
     public VerifyRequest {
         ports = List.copyOf(ports);
@@ -32,10 +42,30 @@ public record VerifyRequest(String image, long maxImageSize, List<Integer> ports
     }
 
     /** A request whose container carries only the {@value Engine#RUN_LABEL} label. */
-    public VerifyRequest(String image, long maxImageSize, List<Integer> ports, List<String> requiredLabels,
-            boolean live, Duration healthTimeout, String healthPath, int healthPort, Duration stopTimeout,
-            int logLines, String runId) {
-        this(image, maxImageSize, ports, requiredLabels, live, healthTimeout, healthPath, healthPort, stopTimeout,
-                logLines, runId, Map.of());
+    public VerifyRequest(
+            String image,
+            long maxImageSize,
+            List<Integer> ports,
+            List<String> requiredLabels,
+            boolean live,
+            Duration healthTimeout,
+            String healthPath,
+            int healthPort,
+            Duration stopTimeout,
+            int logLines,
+            String runId) {
+        this(
+                image,
+                maxImageSize,
+                ports,
+                requiredLabels,
+                live,
+                healthTimeout,
+                healthPath,
+                healthPort,
+                stopTimeout,
+                logLines,
+                runId,
+                Map.of());
     }
 }

@@ -1,11 +1,13 @@
 package dev.dockyard.image.archive;
 
-import dev.dockyard.image.save.ImageArchive;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dockyard.image.model.ImageDetails;
+import dev.dockyard.image.save.ImageArchive;
+import dev.dockyard.image.verify.Check;
+import dev.dockyard.image.verify.Verification;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -18,15 +20,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
-
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import dev.dockyard.image.verify.Check;
-import dev.dockyard.image.model.ImageDetails;
-import dev.dockyard.image.verify.Verification;
 
 class ArchiveReaderTest {
 
@@ -64,7 +61,8 @@ class ArchiveReaderTest {
     @Test
     void readsGzippedArchivesWhateverTheirName() throws Exception {
         Path gz = write("image.tar", dockerSave(), true);
-        assertEquals("sha256:" + CONFIG_HEX, new ArchiveReader().read(gz).image().id());
+        assertEquals(
+                "sha256:" + CONFIG_HEX, new ArchiveReader().read(gz).image().id());
     }
 
     @Test
@@ -74,14 +72,22 @@ class ArchiveReaderTest {
         String manifestDigest = "sha256:" + "d".repeat(64);
         Map<String, byte[]> entries = new LinkedHashMap<>();
         entries.put("oci-layout", "{\"imageLayoutVersion\":\"1.0.0\"}".getBytes(StandardCharsets.UTF_8));
-        entries.put("index.json", ("{\"schemaVersion\":2,\"manifests\":[{\"mediaType\":"
-                + "\"application/vnd.oci.image.manifest.v1+json\",\"digest\":\"" + manifestDigest + "\",\"size\":1,"
-                + "\"annotations\":{\"org.opencontainers.image.ref.name\":\"1.0.0\"}}]}").getBytes(StandardCharsets.UTF_8));
-        entries.put("blobs/sha256/" + "d".repeat(64), ("{\"schemaVersion\":2,\"config\":{\"digest\":\"" + configDigest
-                + "\",\"size\":1},\"layers\":[{\"digest\":\"" + layerDigest + "\",\"size\":7000}]}")
-                .getBytes(StandardCharsets.UTF_8));
-        entries.put("blobs/sha256/" + "a".repeat(64), CONFIG.replace(",\n {\"created_by\":\"COPY", ",\n {\"empty_layer\":true,\"created_by\":\"COPY")
-                .getBytes(StandardCharsets.UTF_8));
+        entries.put(
+                "index.json",
+                ("{\"schemaVersion\":2,\"manifests\":[{\"mediaType\":"
+                                + "\"application/vnd.oci.image.manifest.v1+json\",\"digest\":\"" + manifestDigest
+                                + "\",\"size\":1,"
+                                + "\"annotations\":{\"org.opencontainers.image.ref.name\":\"1.0.0\"}}]}")
+                        .getBytes(StandardCharsets.UTF_8));
+        entries.put(
+                "blobs/sha256/" + "d".repeat(64),
+                ("{\"schemaVersion\":2,\"config\":{\"digest\":\"" + configDigest
+                                + "\",\"size\":1},\"layers\":[{\"digest\":\"" + layerDigest + "\",\"size\":7000}]}")
+                        .getBytes(StandardCharsets.UTF_8));
+        entries.put(
+                "blobs/sha256/" + "a".repeat(64),
+                CONFIG.replace(",\n {\"created_by\":\"COPY", ",\n {\"empty_layer\":true,\"created_by\":\"COPY")
+                        .getBytes(StandardCharsets.UTF_8));
         entries.put("blobs/sha256/" + "b".repeat(64), new byte[7000]);
         ReadArchive read = new ArchiveReader().read(write("oci.tar.gz", tar(entries), true));
         assertEquals("OCI image layout", read.format());
@@ -97,18 +103,23 @@ class ArchiveReaderTest {
         Files.write(cut, Arrays.copyOf(whole, whole.length / 2));
         ArchiveException e = assertThrows(ArchiveException.class, () -> new ArchiveReader().read(cut));
         assertTrue(e.getMessage().startsWith(cut + " is truncated or not a tar archive ("), e.getMessage());
-        assertTrue(e.getMessage().endsWith("): save the image again (image:save or docker save) and copy it"
-                + " completely."), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .endsWith("): save the image again (image:save or docker save) and copy it" + " completely."),
+                e.getMessage());
     }
 
     @Test
     void tarWithoutAnImageAndMissingFiles() throws Exception {
         Path other = write("other.tar", tar(Map.of("README", new byte[3])), false);
-        assertEquals(other + " is a tar archive but no saved image: it has neither manifest.json (docker save"
-                + " format) nor oci-layout and index.json (OCI image layout).",
-                assertThrows(ArchiveException.class, () -> new ArchiveReader().read(other)).getMessage());
+        assertEquals(
+                other + " is a tar archive but no saved image: it has neither manifest.json (docker save"
+                        + " format) nor oci-layout and index.json (OCI image layout).",
+                assertThrows(ArchiveException.class, () -> new ArchiveReader().read(other))
+                        .getMessage());
         Path missing = dir.resolve("missing.tar.gz");
-        assertTrue(assertThrows(ArchiveException.class, () -> new ArchiveReader().read(missing)).getMessage()
+        assertTrue(assertThrows(ArchiveException.class, () -> new ArchiveReader().read(missing))
+                .getMessage()
                 .startsWith("The image archive " + missing + " does not exist"));
     }
 
@@ -116,23 +127,33 @@ class ArchiveReaderTest {
     void checkAppliesTheChecksumAndTheStaticChecks() throws Exception {
         Path archive = write("orders-1.0.0.tar.gz", dockerSave(), true);
         ImageArchive.writeChecksum(archive, dev.dockyard.image.support.Sha256.hex(archive));
-        Verification ok = new ArchiveCheck().check(archive, 1_000_000, List.of(8080),
-                List.of("org.opencontainers.image.title"));
-        assertEquals(List.of("sha256", "size", "non-root-user", "healthcheck", "exposed-ports", "labels"),
+        Verification ok =
+                new ArchiveCheck().check(archive, 1_000_000, List.of(8080), List.of("org.opencontainers.image.title"));
+        assertEquals(
+                List.of("sha256", "size", "non-root-user", "healthcheck", "exposed-ports", "labels"),
                 ok.checks().stream().map(Check::name).toList());
         assertEquals(List.of(), ok.failures());
 
-        Files.writeString(archive.resolveSibling("orders-1.0.0.tar.gz.sha256"), "0".repeat(64) + "  orders-1.0.0.tar.gz\n");
+        Files.writeString(
+                archive.resolveSibling("orders-1.0.0.tar.gz.sha256"), "0".repeat(64) + "  orders-1.0.0.tar.gz\n");
         Verification bad = new ArchiveCheck().check(archive, 1000, List.of(9090), List.of());
-        assertEquals(List.of("sha256", "size", "exposed-ports"), bad.failures().stream().map(Check::name).toList());
-        assertTrue(bad.failures().get(0).message().endsWith("differs from " + "0".repeat(64)
-                + " in orders-1.0.0.tar.gz.sha256: the file was changed or copied incompletely"));
+        assertEquals(
+                List.of("sha256", "size", "exposed-ports"),
+                bad.failures().stream().map(Check::name).toList());
+        assertTrue(bad.failures()
+                .get(0)
+                .message()
+                .endsWith("differs from " + "0".repeat(64)
+                        + " in orders-1.0.0.tar.gz.sha256: the file was changed or copied incompletely"));
     }
 
     @Test
     void checkWithoutChecksumFileSkipsThatCheck() throws Exception {
         Path archive = write("plain.tar", dockerSave(), false);
-        Check checksum = new ArchiveCheck().check(archive, 1_000_000, List.of(8080), List.of()).checks().get(0);
+        Check checksum = new ArchiveCheck()
+                .check(archive, 1_000_000, List.of(8080), List.of())
+                .checks()
+                .get(0);
         assertEquals(Check.Status.SKIPPED, checksum.status());
     }
 
@@ -141,8 +162,11 @@ class ArchiveReaderTest {
         entries.put("1111/layer.tar", new byte[3000]);
         entries.put("2222/layer.tar", new byte[5000]);
         entries.put(CONFIG_HEX + ".json", CONFIG.getBytes(StandardCharsets.UTF_8));
-        entries.put("manifest.json", ("[{\"Config\":\"" + CONFIG_HEX + ".json\",\"RepoTags\":[\"shop/orders:1.0.0\"],"
-                + "\"Layers\":[\"1111/layer.tar\",\"2222/layer.tar\"]}]").getBytes(StandardCharsets.UTF_8));
+        entries.put(
+                "manifest.json",
+                ("[{\"Config\":\"" + CONFIG_HEX + ".json\",\"RepoTags\":[\"shop/orders:1.0.0\"],"
+                                + "\"Layers\":[\"1111/layer.tar\",\"2222/layer.tar\"]}]")
+                        .getBytes(StandardCharsets.UTF_8));
         return tar(entries);
     }
 

@@ -1,27 +1,24 @@
 package dev.dockyard.image.build;
 
-import dev.dockyard.image.support.Json;
-
-import dev.dockyard.image.engine.BuildRequest;
-import dev.dockyard.image.engine.FakeEngine;
-import dev.dockyard.image.engine.ImageBuildException;
-import dev.dockyard.image.model.ImageDetails;
-import dev.dockyard.image.model.ImageLayer;
-import dev.dockyard.image.engine.PullPolicy;
-import dev.dockyard.image.engine.RecordingLog;
-import dev.dockyard.image.support.ByteSize;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dockyard.image.engine.BuildRequest;
+import dev.dockyard.image.engine.FakeEngine;
+import dev.dockyard.image.engine.ImageBuildException;
+import dev.dockyard.image.engine.PullPolicy;
+import dev.dockyard.image.engine.RecordingLog;
+import dev.dockyard.image.model.ImageDetails;
+import dev.dockyard.image.model.ImageLayer;
+import dev.dockyard.image.support.ByteSize;
+import dev.dockyard.image.support.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,17 +27,31 @@ class ImageBuildTest {
 
     private static final String ID = "sha256:" + "b".repeat(64);
 
-    private static final ImageDetails IMAGE = new ImageDetails(ID, List.of("orders:1.0"), 2048,
-            "2026-01-01T00:00:00Z", "65532:65532", null, Set.of("8080/tcp"), Map.of("a", "b"),
-            List.of(new ImageLayer("<missing>", 1024, "COPY app.jar /app/", 0, ""),
+    private static final ImageDetails IMAGE = new ImageDetails(
+            ID,
+            List.of("orders:1.0"),
+            2048,
+            "2026-01-01T00:00:00Z",
+            "65532:65532",
+            null,
+            Set.of("8080/tcp"),
+            Map.of("a", "b"),
+            List.of(
+                    new ImageLayer("<missing>", 1024, "COPY app.jar /app/", 0, ""),
                     new ImageLayer(ID, 1024, "USER 65532:65532", 0, "")));
 
     @TempDir
     Path module;
 
     private BuildRequest request() {
-        return new BuildRequest(module.resolve("target/docker"), "Dockerfile", List.of("orders:1.0", "orders:abc1234"),
-                Map.of(), Map.of(), PullPolicy.NEVER, module.resolve("target/image-work"));
+        return new BuildRequest(
+                module.resolve("target/docker"),
+                "Dockerfile",
+                List.of("orders:1.0", "orders:abc1234"),
+                Map.of(),
+                Map.of(),
+                PullPolicy.NEVER,
+                module.resolve("target/image-work"));
     }
 
     private BuiltImage record() {
@@ -58,31 +69,44 @@ class ImageBuildTest {
         RecordingLog log = new RecordingLog();
 
         ImageBuild build = ImageBuild.prepare(request(), record(), module);
-        assertEquals(List.of(".dockerignore", "Dockerfile", "app.jar"), build.files().paths());
+        assertEquals(
+                List.of(".dockerignore", "Dockerfile", "app.jar"), build.files().paths());
         ImageBuildResult result = build.run(engine, log);
 
         assertEquals(List.of("build [orders:1.0, orders:abc1234]"), engine.calls);
         assertEquals(ID + "\n", Files.readString(context.resolve("image-id")));
-        assertEquals(module.resolve("target/image-reports/image.json"), result.record().json());
+        assertEquals(
+                module.resolve("target/image-reports/image.json"),
+                result.record().json());
         Map<String, Object> json = Json.read(result.record().json());
         assertEquals(ID, json.get("id"));
         assertEquals(List.of("orders:1.0"), json.get("tags"));
         assertEquals(2048, ((Number) json.get("size")).intValue());
-        assertEquals(List.of(Map.of("size", 1024, "createdBy", "COPY app.jar /app/"),
-                Map.of("size", 1024, "createdBy", "USER 65532:65532")), json.get("layers"));
-        assertEquals(List.of(
-                "INFO Building image orders:1.0 on " + engine.address().host() + " (engine 0.0.0-fake, pull never)",
-                "INFO Sending build context target/docker: 3 files, " + ByteSize.format(build.files().bytes()),
-                "INFO Built image " + IMAGE.shortId() + " (2.0 kB, 2 steps), tagged orders:1.0, orders:abc1234",
-                "INFO Wrote target/docker/image-id and target/image-reports/image.json"), log.lines());
+        assertEquals(
+                List.of(
+                        Map.of("size", 1024, "createdBy", "COPY app.jar /app/"),
+                        Map.of("size", 1024, "createdBy", "USER 65532:65532")),
+                json.get("layers"));
+        assertEquals(
+                List.of(
+                        "INFO Building image orders:1.0 on " + engine.address().host()
+                                + " (engine 0.0.0-fake, pull never)",
+                        "INFO Sending build context target/docker: 3 files, "
+                                + ByteSize.format(build.files().bytes()),
+                        "INFO Built image " + IMAGE.shortId() + " (2.0 kB, 2 steps), tagged orders:1.0, orders:abc1234",
+                        "INFO Wrote target/docker/image-id and target/image-reports/image.json"),
+                log.lines());
     }
 
     @Test
     void withoutADockerfileNothingIsSent() throws Exception {
         Files.createDirectories(module.resolve("target/docker"));
-        ImageBuildException e = assertThrows(ImageBuildException.class, () -> ImageBuild.prepare(request(), record(), module));
-        assertEquals("No Dockerfile in target/docker: run image:dockerfile before image:build (declare the goals in"
-                + " that order in the same phase, or run mvn package).", e.getMessage());
+        ImageBuildException e =
+                assertThrows(ImageBuildException.class, () -> ImageBuild.prepare(request(), record(), module));
+        assertEquals(
+                "No Dockerfile in target/docker: run image:dockerfile before image:build (declare the goals in"
+                        + " that order in the same phase, or run mvn package).",
+                e.getMessage());
     }
 
     @Test
@@ -90,8 +114,8 @@ class ImageBuildTest {
         Path context = Files.createDirectories(module.resolve("target/docker"));
         Files.writeString(context.resolve("Dockerfile"), "FROM scratch\n");
         ImageBuild build = ImageBuild.prepare(request(), record(), module);
-        ImageBuildException e = assertThrows(ImageBuildException.class,
-                () -> build.run(new FakeEngine(), new RecordingLog()));
+        ImageBuildException e =
+                assertThrows(ImageBuildException.class, () -> build.run(new FakeEngine(), new RecordingLog()));
         assertEquals("The image build failed: no image scripted", e.getMessage());
         assertFalse(Files.exists(context.resolve("image-id")));
         assertFalse(Files.exists(module.resolve("target/image-reports/image.json")));
@@ -101,17 +125,31 @@ class ImageBuildTest {
     @Test
     void withPullNeverEveryMissingBaseImageIsNamedBeforeAnythingIsSent() throws Exception {
         Path context = Files.createDirectories(module.resolve("target/docker"));
-        Files.writeString(context.resolve("Dockerfile"), "ARG BASE=dockyard-test/a:1\nFROM ${BASE} AS build\n"
-                + "FROM dockyard-test/here:2\nFROM dockyard-test/b:3\nCOPY --from=build /x /x\n");
-        FakeEngine engine = new FakeEngine().image(new ImageDetails("sha256:" + "c".repeat(64),
-                List.of("dockyard-test/here:2"), 1, "2026-01-01T00:00:00Z", "", null, Set.of(), Map.of(), List.of()));
+        Files.writeString(
+                context.resolve("Dockerfile"),
+                "ARG BASE=dockyard-test/a:1\nFROM ${BASE} AS build\n"
+                        + "FROM dockyard-test/here:2\nFROM dockyard-test/b:3\nCOPY --from=build /x /x\n");
+        FakeEngine engine = new FakeEngine()
+                .image(new ImageDetails(
+                        "sha256:" + "c".repeat(64),
+                        List.of("dockyard-test/here:2"),
+                        1,
+                        "2026-01-01T00:00:00Z",
+                        "",
+                        null,
+                        Set.of(),
+                        Map.of(),
+                        List.of()));
         ImageBuild build = ImageBuild.prepare(request(), record(), module);
 
         ImageBuildException e = assertThrows(ImageBuildException.class, () -> build.run(engine, new RecordingLog()));
 
-        assertEquals("Base images dockyard-test/a:1, dockyard-test/b:3 are not in the engine at "
-                + engine.address().host() + " and image.pull=never: load or build them first (docker load, docker"
-                + " pull), or allow pulling with -Dimage.pull=missing.", e.getMessage());
+        assertEquals(
+                "Base images dockyard-test/a:1, dockyard-test/b:3 are not in the engine at "
+                        + engine.address().host()
+                        + " and image.pull=never: load or build them first (docker load, docker"
+                        + " pull), or allow pulling with -Dimage.pull=missing.",
+                e.getMessage());
         assertEquals(List.of(), engine.calls);
         assertFalse(Files.exists(context.resolve("image-id")));
     }

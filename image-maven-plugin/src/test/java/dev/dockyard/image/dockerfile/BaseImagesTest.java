@@ -6,11 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import dev.dockyard.image.dockerfile.DockerfileSyntaxException;
 
 class BaseImagesTest {
 
@@ -20,7 +17,8 @@ class BaseImagesTest {
 
     @Test
     void baseImagesWithoutStagesOrScratch() throws Exception {
-        String dockerfile = String.join("\n",
+        String dockerfile = String.join(
+                "\n",
                 "# syntax comment",
                 "FROM --platform=linux/amd64 eclipse-temurin:17-jdk AS jlink",
                 "RUN jlink --output /jre",
@@ -31,7 +29,8 @@ class BaseImagesTest {
                 "COPY --from=jlink /jre /opt/java",
                 "FROM eclipse-temurin:17-jdk",
                 "");
-        assertEquals(List.of("eclipse-temurin:17-jdk", "registry.example.com/base/runtime:1.2@sha256:abc"),
+        assertEquals(
+                List.of("eclipse-temurin:17-jdk", "registry.example.com/base/runtime:1.2@sha256:abc"),
                 of(dockerfile, Map.of()));
     }
 
@@ -44,13 +43,18 @@ class BaseImagesTest {
 
     @Test
     void buildArgumentsOverrideTheDefaults() throws Exception {
-        String dockerfile = "ARG BASE=eclipse-temurin:17-jdk\nARG RUNTIME\nFROM ${BASE} AS build\n"
-                + "FROM ${RUNTIME}\n";
-        assertEquals(List.of("eclipse-temurin:17-jdk"), of(dockerfile, Map.of()),
+        String dockerfile =
+                "ARG BASE=eclipse-temurin:17-jdk\nARG RUNTIME\nFROM ${BASE} AS build\n" + "FROM ${RUNTIME}\n";
+        assertEquals(
+                List.of("eclipse-temurin:17-jdk"),
+                of(dockerfile, Map.of()),
                 "an argument without a value is known only at build time");
-        assertEquals(List.of("eclipse-temurin:25-jdk", "debian:bookworm-slim"),
+        assertEquals(
+                List.of("eclipse-temurin:25-jdk", "debian:bookworm-slim"),
                 of(dockerfile, Map.of("BASE", "eclipse-temurin:25-jdk", "RUNTIME", "debian:bookworm-slim")));
-        assertEquals(List.of("eclipse-temurin:17-jdk"), of(dockerfile, Map.of("OTHER", "x")),
+        assertEquals(
+                List.of("eclipse-temurin:17-jdk"),
+                of(dockerfile, Map.of("OTHER", "x")),
                 "a build argument no ARG declares is not seen");
     }
 
@@ -64,8 +68,7 @@ class BaseImagesTest {
     @Test
     void aMissingFileHasNoBaseImagesAndABadOneIsNamed(@TempDir Path dir) throws Exception {
         assertEquals(List.of(), BaseImages.ofFile(dir.resolve("Dockerfile"), Map.of()));
-        DockerfileSyntaxException e = assertThrows(DockerfileSyntaxException.class,
-                () -> of("RUN true\n", Map.of()));
+        DockerfileSyntaxException e = assertThrows(DockerfileSyntaxException.class, () -> of("RUN true\n", Map.of()));
         assertEquals("Dockerfile:1:1 RUN before the first FROM: only ARG may precede FROM", e.getMessage());
     }
 }

@@ -3,6 +3,9 @@ package dev.dockyard.image.dockerfile;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.dockyard.image.policy.Finding;
+import dev.dockyard.image.policy.LintSettings;
+import dev.dockyard.image.policy.Linter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -19,10 +22,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
-import dev.dockyard.image.policy.Finding;
-import dev.dockyard.image.policy.LintSettings;
-import dev.dockyard.image.policy.Linter;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -49,14 +48,89 @@ class DockerfileParserFuzzTest {
 
     private static final List<String> CORPUS = loadCorpus();
 
-    private static final String[] FRAGMENTS = {"FROM ", "from ", "RUN ", "COPY ", "ADD ", "ARG ", "ENV ", "USER ",
-        "WORKDIR ", "EXPOSE ", "CMD ", "ENTRYPOINT ", "HEALTHCHECK ", "SHELL ", "ONBUILD ", "LABEL ", "VOLUME ",
-        "MAINTAINER ", "STOPSIGNAL ", " AS ", " as ", "--from=", "--chown=", "--chmod=", "--platform=", "--mount=",
-        "--link", "--", "\\\n", "`\n", "\n", "\r\n", "# escape=`\n", "# escape=\\\n", "# syntax=x\n",
-        "# dockyard ignore=", "# hadolint ignore=DL3008\n", "<<EOF", "<<-EOF", "<<'EOF'", "<<\"EOF\"", "\nEOF\n",
-        "\n\tEOF\n", "${", "}", "$", ":-", ":+", ":?", "[", "]", "\"", "'", ",", "=", " ", "\t", "|", "&&", ";",
-        "apt-get install ", "apk add ", "-y ", "sudo ", "cd ", "useradd -u 1234567 ", "0", "65536", "root",
-        "scratch", "alpine:3.21", "@sha256:", "latest", "NONE", "CMD", "\\", "`", "#", "\u0000", "\uFEFF", "é"};
+    private static final String[] FRAGMENTS = {
+        "FROM ",
+        "from ",
+        "RUN ",
+        "COPY ",
+        "ADD ",
+        "ARG ",
+        "ENV ",
+        "USER ",
+        "WORKDIR ",
+        "EXPOSE ",
+        "CMD ",
+        "ENTRYPOINT ",
+        "HEALTHCHECK ",
+        "SHELL ",
+        "ONBUILD ",
+        "LABEL ",
+        "VOLUME ",
+        "MAINTAINER ",
+        "STOPSIGNAL ",
+        " AS ",
+        " as ",
+        "--from=",
+        "--chown=",
+        "--chmod=",
+        "--platform=",
+        "--mount=",
+        "--link",
+        "--",
+        "\\\n",
+        "`\n",
+        "\n",
+        "\r\n",
+        "# escape=`\n",
+        "# escape=\\\n",
+        "# syntax=x\n",
+        "# dockyard ignore=",
+        "# hadolint ignore=DL3008\n",
+        "<<EOF",
+        "<<-EOF",
+        "<<'EOF'",
+        "<<\"EOF\"",
+        "\nEOF\n",
+        "\n\tEOF\n",
+        "${",
+        "}",
+        "$",
+        ":-",
+        ":+",
+        ":?",
+        "[",
+        "]",
+        "\"",
+        "'",
+        ",",
+        "=",
+        " ",
+        "\t",
+        "|",
+        "&&",
+        ";",
+        "apt-get install ",
+        "apk add ",
+        "-y ",
+        "sudo ",
+        "cd ",
+        "useradd -u 1234567 ",
+        "0",
+        "65536",
+        "root",
+        "scratch",
+        "alpine:3.21",
+        "@sha256:",
+        "latest",
+        "NONE",
+        "CMD",
+        "\\",
+        "`",
+        "#",
+        "\u0000",
+        "\uFEFF",
+        "é"
+    };
 
     @AfterContainer
     static void stopWorker() {
@@ -80,8 +154,10 @@ class DockerfileParserFuzzTest {
 
     @Provide
     Arbitrary<String> noise() {
-        return Arbitraries.strings().withChars("FROMRUNCOPYARGENV AS:=-$`\\\"'[]{},<>#|&\n\r\t 0123456789/.")
-                .withCharRange('\u0000', '\u007f').ofMaxLength(200);
+        return Arbitraries.strings()
+                .withChars("FROMRUNCOPYARGENV AS:=-$`\\\"'[]{},<>#|&\n\r\t 0123456789/.")
+                .withCharRange('\u0000', '\u007f')
+                .ofMaxLength(200);
     }
 
     @Provide
@@ -94,10 +170,15 @@ class DockerfileParserFuzzTest {
     @Provide
     Arbitrary<String> mutated() {
         Arbitrary<String> file = Arbitraries.of(CORPUS);
-        Arbitrary<List<int[]>> edits = Combinators.combine(Arbitraries.integers().between(0, 5),
-                Arbitraries.integers().between(0, 100_000), Arbitraries.integers().between(0, 100_000),
-                Arbitraries.integers().between(0, FRAGMENTS.length - 1))
-                .as((kind, a, b, frag) -> new int[] {kind, a, b, frag}).list().ofMinSize(1).ofMaxSize(6);
+        Arbitrary<List<int[]>> edits = Combinators.combine(
+                        Arbitraries.integers().between(0, 5),
+                        Arbitraries.integers().between(0, 100_000),
+                        Arbitraries.integers().between(0, 100_000),
+                        Arbitraries.integers().between(0, FRAGMENTS.length - 1))
+                .as((kind, a, b, frag) -> new int[] {kind, a, b, frag})
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(6);
         return Combinators.combine(file, edits).as(DockerfileParserFuzzTest::mutate);
     }
 
@@ -184,13 +265,16 @@ class DockerfileParserFuzzTest {
     private static List<String> loadCorpus() {
         Path dir = Paths.get("src/test/resources/lint-corpus");
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> p.toString().endsWith(".Dockerfile")).sorted().map(p -> {
-                try {
-                    return Files.readString(p, StandardCharsets.UTF_8);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }).collect(Collectors.toList());
+            return files.filter(p -> p.toString().endsWith(".Dockerfile"))
+                    .sorted()
+                    .map(p -> {
+                        try {
+                            return Files.readString(p, StandardCharsets.UTF_8);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    })
+                    .collect(Collectors.toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -37,15 +36,18 @@ class DockerfileParserTest {
     @Test
     void keywordsAreCaseInsensitive() throws Exception {
         Dockerfile f = parse("from alpine:3.21 as Base\nrUn true\nCopy --FROM=base a b\n");
-        assertEquals(List.of("FROM", "RUN", "COPY"), f.instructions().stream().map(Instruction::keyword).toList());
+        assertEquals(
+                List.of("FROM", "RUN", "COPY"),
+                f.instructions().stream().map(Instruction::keyword).toList());
         assertEquals("base", f.stages().get(0).name());
         assertEquals("base", f.instructions().get(2).flag("from"));
     }
 
     @Test
     void continuationsJoinLinesAndSkipCommentsAndBlankLines() throws Exception {
-        Dockerfile f = parse("FROM debian:12\nRUN apt-get update \\\n  # a comment\n\n  && apt-get install -y curl \\  \n"
-                + "  && true\nUSER 1\n");
+        Dockerfile f =
+                parse("FROM debian:12\nRUN apt-get update \\\n  # a comment\n\n  && apt-get install -y curl \\  \n"
+                        + "  && true\nUSER 1\n");
         Instruction run = f.instructions().get(1);
         assertEquals(2, run.line());
         assertEquals(6, run.endLine());
@@ -75,8 +77,9 @@ class DockerfileParserTest {
 
     @Test
     void heredocsAreAttached() throws Exception {
-        Dockerfile f = parse("FROM a:1\nRUN <<EOF\nset -e\necho \"$HOME\"\nEOF\nCOPY <<-EOT /etc/x.conf\n\tkey=1\n\tEOT\n"
-                + "RUN <<'A' <<\"B\" cat\none\nA\ntwo\nB\nUSER 1\n");
+        Dockerfile f =
+                parse("FROM a:1\nRUN <<EOF\nset -e\necho \"$HOME\"\nEOF\nCOPY <<-EOT /etc/x.conf\n\tkey=1\n\tEOT\n"
+                        + "RUN <<'A' <<\"B\" cat\none\nA\ntwo\nB\nUSER 1\n");
         Instruction run = f.instructions().get(1);
         assertEquals(List.of(new Heredoc("EOF", "set -e\necho \"$HOME\"\n", false, false, 3)), run.heredocs());
         assertEquals(5, run.endLine());
@@ -84,7 +87,9 @@ class DockerfileParserTest {
         assertEquals("key=1\n", copy.heredocs().get(0).content());
         assertTrue(copy.heredocs().get(0).stripTabs());
         Instruction two = f.instructions().get(3);
-        assertEquals(List.of("A", "B"), two.heredocs().stream().map(Heredoc::delimiter).toList());
+        assertEquals(
+                List.of("A", "B"),
+                two.heredocs().stream().map(Heredoc::delimiter).toList());
         assertTrue(two.heredocs().get(0).quoted());
         assertEquals("one\n", two.heredocs().get(0).content());
         assertEquals(14, f.instructions().get(4).line());
@@ -104,7 +109,9 @@ class DockerfileParserTest {
         assertEquals(List.of("java", "-jar", "a b.jar"), f.instructions().get(1).json());
         assertFalse(f.instructions().get(2).isExecForm());
         assertNull(f.instructions().get(3).json());
-        assertEquals(List.of("/bin/bash", "-o", "pipefail", "-c"), f.instructions().get(4).json());
+        assertEquals(
+                List.of("/bin/bash", "-o", "pipefail", "-c"),
+                f.instructions().get(4).json());
     }
 
     @Test
@@ -167,7 +174,8 @@ class DockerfileParserTest {
     @Test
     void deeplyNestedSubstitutionIsAnErrorNotAStackOverflow() {
         String nested = "${A:-".repeat(10_000) + "x" + "}".repeat(10_000);
-        assertEquals("Dockerfile:1:1 FROM: substitution nested more than 64 levels deep",
+        assertEquals(
+                "Dockerfile:1:1 FROM: substitution nested more than 64 levels deep",
                 error("FROM " + nested + "\n").getMessage());
     }
 
@@ -180,33 +188,39 @@ class DockerfileParserTest {
         Dockerfile f = parse(sb.append('\n').toString());
         assertEquals(20_002, f.instructions().get(1).endLine());
         String spaces = " ".repeat(200_000);
-        assertEquals("x", parse("# syntax=" + spaces + "x" + spaces + "\nFROM a\n").directives().get("syntax")
-                .strip());
+        assertEquals(
+                "x",
+                parse("# syntax=" + spaces + "x" + spaces + "\nFROM a\n")
+                        .directives()
+                        .get("syntax")
+                        .strip());
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "''|1:1 file with no instructions",
-        "'# only a comment\n'|1:1 file with no instructions",
-        "'ARG A=1\n'|1:1 no FROM instruction: a Dockerfile needs at least one stage",
-        "'RUN true\nFROM a\n'|1:1 RUN before the first FROM: only ARG may precede FROM",
-        "'# escape=x\nFROM a\n'|1:1 invalid escape character 'x': use \\ or `",
-        "'# escape=`\n# escape=\\\nFROM a\n'|2:1 only one 'escape' parser directive can be used",
-        "'FROM a b\n'|1:1 FROM requires either one or three arguments: FROM image [AS name]",
-        "'FROM a AS 1x\n'|1:1 invalid stage name '1x': start with a letter, then letters, digits, '_', '.' or '-'",
-        "'FROM a\nRUN <<EOF\necho\n'|2:1 unterminated here-document: no line 'EOF' before the end of the file",
-        "'FROM a\nSHELL /bin/sh -c\n'|2:1 SHELL requires its arguments as a non-empty JSON array, e.g. SHELL [\"/bin/sh\", \"-c\"]",
-        "'FROM a\nENV FOO\n'|2:1 ENV FOO has no value: use ENV key=value",
-        "'FROM a\nENV A=1 B\n'|2:1 ENV 'B' is not of the form key=value",
-        "'FROM a\nCOPY --frm=x a b\n'|2:1 unknown flag for COPY: --frm",
-        "'FROM a\nCOPY --from a b\n'|2:1 COPY flag --from requires a value (--from=...)",
-        "'FROM a\nCOPY onlyone\n'|2:1 COPY requires at least two arguments: source(s) and destination",
-        "'FROM a\nUSER\n'|2:1 USER requires at least one argument",
-        "'FROM a\nONBUILD FROM b\n'|2:1 FROM is not allowed as an ONBUILD trigger",
-        "'FROM a\nHEALTHCHECK curl x\n'|2:1 HEALTHCHECK requires NONE or CMD followed by a command",
-        "'FROM a\nWORKDIR ${DIR\n'|2:1 WORKDIR: missing '}' in ${DIR",
-        "'FROM ${:-x}\n'|1:1 FROM: bad substitution: variable name expected after '${'",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "''|1:1 file with no instructions",
+                "'# only a comment\n'|1:1 file with no instructions",
+                "'ARG A=1\n'|1:1 no FROM instruction: a Dockerfile needs at least one stage",
+                "'RUN true\nFROM a\n'|1:1 RUN before the first FROM: only ARG may precede FROM",
+                "'# escape=x\nFROM a\n'|1:1 invalid escape character 'x': use \\ or `",
+                "'# escape=`\n# escape=\\\nFROM a\n'|2:1 only one 'escape' parser directive can be used",
+                "'FROM a b\n'|1:1 FROM requires either one or three arguments: FROM image [AS name]",
+                "'FROM a AS 1x\n'|1:1 invalid stage name '1x': start with a letter, then letters, digits, '_', '.' or '-'",
+                "'FROM a\nRUN <<EOF\necho\n'|2:1 unterminated here-document: no line 'EOF' before the end of the file",
+                "'FROM a\nSHELL /bin/sh -c\n'|2:1 SHELL requires its arguments as a non-empty JSON array, e.g. SHELL [\"/bin/sh\", \"-c\"]",
+                "'FROM a\nENV FOO\n'|2:1 ENV FOO has no value: use ENV key=value",
+                "'FROM a\nENV A=1 B\n'|2:1 ENV 'B' is not of the form key=value",
+                "'FROM a\nCOPY --frm=x a b\n'|2:1 unknown flag for COPY: --frm",
+                "'FROM a\nCOPY --from a b\n'|2:1 COPY flag --from requires a value (--from=...)",
+                "'FROM a\nCOPY onlyone\n'|2:1 COPY requires at least two arguments: source(s) and destination",
+                "'FROM a\nUSER\n'|2:1 USER requires at least one argument",
+                "'FROM a\nONBUILD FROM b\n'|2:1 FROM is not allowed as an ONBUILD trigger",
+                "'FROM a\nHEALTHCHECK curl x\n'|2:1 HEALTHCHECK requires NONE or CMD followed by a command",
+                "'FROM a\nWORKDIR ${DIR\n'|2:1 WORKDIR: missing '}' in ${DIR",
+                "'FROM ${:-x}\n'|1:1 FROM: bad substitution: variable name expected after '${'",
+            })
     void malformedInputGivesPositionedError(String text, String expected) {
         assertEquals("Dockerfile:" + expected, error(text.replace("\\n", "\n")).getMessage());
     }
@@ -219,8 +233,8 @@ class DockerfileParserTest {
         assertEquals("eclipse-temurin:17-jdk", defaults.stages().get(0).baseName());
         assertEquals("1000", defaults.stages().get(0).last("USER").expanded());
 
-        Dockerfile given = DockerfileParser.parse("Dockerfile", text,
-                Map.of("BASE", "eclipse-temurin:25-jdk", "UID", "65532", "UNDECLARED", "alpine"));
+        Dockerfile given = DockerfileParser.parse(
+                "Dockerfile", text, Map.of("BASE", "eclipse-temurin:25-jdk", "UID", "65532", "UNDECLARED", "alpine"));
         assertEquals("eclipse-temurin:25-jdk", given.stages().get(0).baseName());
         assertEquals("65532", given.stages().get(0).last("USER").expanded());
         assertEquals("debian", given.finalStage().baseName(), "a build argument no ARG declares is not seen");

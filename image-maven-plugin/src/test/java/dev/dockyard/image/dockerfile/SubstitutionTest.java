@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -21,12 +20,29 @@ class SubstitutionTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "$A|alpha", "${A}|alpha", "x${A}y|xalphay", "$A-1|alpha-1",
-        "${A:-d}|alpha", "${EMPTY:-d}|d", "${EMPTY-d}|''", "${NOPE:-d}|d", "${UNSET:-d}|d",
-        "${A:+alt}|alt", "${EMPTY:+alt}|''", "${EMPTY+alt}|alt", "${NOPE:+alt}|''",
-        "${NOPE:-${A}}|alpha", "x'$A'|x'$A'", "\\$A|$A", "$|$", "a$1|a$1", "${A#al}|alpha",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "$A|alpha",
+                "${A}|alpha",
+                "x${A}y|xalphay",
+                "$A-1|alpha-1",
+                "${A:-d}|alpha",
+                "${EMPTY:-d}|d",
+                "${EMPTY-d}|''",
+                "${NOPE:-d}|d",
+                "${UNSET:-d}|d",
+                "${A:+alt}|alt",
+                "${EMPTY:+alt}|''",
+                "${EMPTY+alt}|alt",
+                "${NOPE:+alt}|''",
+                "${NOPE:-${A}}|alpha",
+                "x'$A'|x'$A'",
+                "\\$A|$A",
+                "$|$",
+                "a$1|a$1",
+                "${A#al}|alpha",
+            })
     void expands(String text, String expected) {
         Substitution s = Substitution.expand(text, VARS, '\\');
         assertNull(s.error());
@@ -34,15 +50,23 @@ class SubstitutionTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {"$NOPE x ${MISSING}|NOPE,MISSING", "${NOPE:-d}|''", "$A|''"})
+    @CsvSource(
+            delimiter = '|',
+            value = {"$NOPE x ${MISSING}|NOPE,MISSING", "${NOPE:-d}|''", "$A|''"})
     void reportsUndefinedNames(String text, String undefined) {
         Set<String> expected = undefined.isEmpty() ? Set.of() : Set.of(undefined.split(","));
         assertEquals(expected, Substitution.expand(text, VARS, '\\').undefined());
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {"${A|0|missing '}' in ${A", "${A:-x|0|missing '}' in ${A",
-        "a${}|1|bad substitution: variable name expected after '${'", "${A*x}|3|bad substitution: unsupported modifier '*' in ${A"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "${A|0|missing '}' in ${A",
+                "${A:-x|0|missing '}' in ${A",
+                "a${}|1|bad substitution: variable name expected after '${'",
+                "${A*x}|3|bad substitution: unsupported modifier '*' in ${A"
+            })
     void reportsSyntaxErrors(String text, int offset, String message) {
         Substitution s = Substitution.expand(text, VARS, '\\');
         assertEquals(message, s.error());

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.junit.jupiter.api.Test;
@@ -34,8 +33,14 @@ class BuildContextTest {
 
         BuildContext scanned = BuildContext.scan(context, "Dockerfile");
 
-        assertEquals(List.of(".dockerignore", "Dockerfile", "layers/application/app.jar",
-                "layers/dependencies/lib.jar", "probe/dev/Probe.class"), scanned.paths());
+        assertEquals(
+                List.of(
+                        ".dockerignore",
+                        "Dockerfile",
+                        "layers/application/app.jar",
+                        "layers/dependencies/lib.jar",
+                        "probe/dev/Probe.class"),
+                scanned.paths());
         assertEquals(13 + 52 + 3 + 3 + 5, scanned.bytes());
     }
 
@@ -63,8 +68,8 @@ class BuildContextTest {
 
     @Test
     void lastMatchingRuleWinsAndParentsCount() {
-        List<BuildContext.Rule> rules = BuildContext.parseRules(List.of("target", "!target/keep", "*.log",
-                "**/secret*", "/docs/"));
+        List<BuildContext.Rule> rules =
+                BuildContext.parseRules(List.of("target", "!target/keep", "*.log", "**/secret*", "/docs/"));
         assertTrue(BuildContext.excluded(rules, "target/classes/A.class"));
         assertFalse(BuildContext.excluded(rules, "target/keep/file"));
         assertTrue(BuildContext.excluded(rules, "build.log"));

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,8 +24,7 @@ class EngineAddressTest {
     @Test
     void dockerHostWins() throws Exception {
         writeContext("remote", "tcp://remote:2376");
-        EngineAddress address = EngineAddress.resolve(Map.of("DOCKER_HOST", "unix:///run/user/1000/docker.sock"),
-                home);
+        EngineAddress address = EngineAddress.resolve(Map.of("DOCKER_HOST", "unix:///run/user/1000/docker.sock"), home);
         assertEquals("unix:///run/user/1000/docker.sock", address.host());
         assertFalse(address.tlsVerify());
         assertEquals("unix:///run/user/1000/docker.sock (from DOCKER_HOST)", address.describe());
@@ -35,18 +33,19 @@ class EngineAddressTest {
 
     @Test
     void tlsSettingsComeWithDockerHost() throws Exception {
-        EngineAddress address = EngineAddress.resolve(Map.of("DOCKER_HOST", "tcp://build-host:2376",
-                "DOCKER_TLS_VERIFY", "1", "DOCKER_CERT_PATH", "/certs"), home);
+        EngineAddress address = EngineAddress.resolve(
+                Map.of("DOCKER_HOST", "tcp://build-host:2376", "DOCKER_TLS_VERIFY", "1", "DOCKER_CERT_PATH", "/certs"),
+                home);
         assertTrue(address.tlsVerify());
         assertEquals(Path.of("/certs"), address.certPath());
         assertEquals("build-host", address.publishedHost());
 
-        EngineAddress defaultCerts = EngineAddress.resolve(Map.of("DOCKER_HOST", "tcp://build-host:2376",
-                "DOCKER_TLS_VERIFY", "true"), home);
+        EngineAddress defaultCerts = EngineAddress.resolve(
+                Map.of("DOCKER_HOST", "tcp://build-host:2376", "DOCKER_TLS_VERIFY", "true"), home);
         assertEquals(home.resolve(".docker"), defaultCerts.certPath());
 
-        EngineAddress off = EngineAddress.resolve(Map.of("DOCKER_HOST", "tcp://build-host:2375",
-                "DOCKER_TLS_VERIFY", "0"), home);
+        EngineAddress off =
+                EngineAddress.resolve(Map.of("DOCKER_HOST", "tcp://build-host:2375", "DOCKER_TLS_VERIFY", "0"), home);
         assertFalse(off.tlsVerify());
         assertNull(off.certPath());
     }
@@ -75,7 +74,9 @@ class EngineAddressTest {
 
     @Test
     void defaultContextAndNoConfigurationMeanTheDefaultSocket() throws Exception {
-        assertEquals(EngineAddress.DEFAULT_HOST, EngineAddress.resolve(Map.of(), home).host());
+        assertEquals(
+                EngineAddress.DEFAULT_HOST,
+                EngineAddress.resolve(Map.of(), home).host());
         Files.createDirectories(home.resolve(".docker"));
         Files.writeString(home.resolve(".docker/config.json"), "{\"currentContext\":\"default\"}");
         EngineAddress address = EngineAddress.resolve(Map.of(), home);
@@ -87,7 +88,8 @@ class EngineAddressTest {
         Files.createDirectories(home.resolve(".docker"));
         Files.writeString(home.resolve(".docker/config.json"), "{\"currentContext\":\"gone\"}");
         EngineException e = assertThrows(EngineException.class, () -> EngineAddress.resolve(Map.of(), home));
-        assertTrue(e.getMessage().startsWith("Docker context 'gone' (from the current Docker context of "),
+        assertTrue(
+                e.getMessage().startsWith("Docker context 'gone' (from the current Docker context of "),
                 e.getMessage());
         assertTrue(e.getMessage().endsWith("Select an existing context (docker context use NAME) or set DOCKER_HOST."));
     }
@@ -95,23 +97,28 @@ class EngineAddressTest {
     @Test
     void unreachableMessageNamesTheAddressAndTheWaysOut() {
         EngineAddress address = new EngineAddress("unix:///nowhere.sock", false, null, "DOCKER_HOST");
-        String message = new EngineUnreachableException(address,
-                new RuntimeException("wrapper", new IOException("No such file or directory"))).getMessage();
-        assertEquals("No Docker engine answers at unix:///nowhere.sock (from DOCKER_HOST): No such file or"
-                + " directory. Start Docker, point DOCKER_HOST at a running engine (e.g."
-                + " DOCKER_HOST=unix:///var/run/docker.sock or tcp://host:2376 with DOCKER_TLS_VERIFY=1 and"
-                + " DOCKER_CERT_PATH), or skip the image goals with -Dimage.skip.", message);
+        String message = new EngineUnreachableException(
+                        address, new RuntimeException("wrapper", new IOException("No such file or directory")))
+                .getMessage();
+        assertEquals(
+                "No Docker engine answers at unix:///nowhere.sock (from DOCKER_HOST): No such file or"
+                        + " directory. Start Docker, point DOCKER_HOST at a running engine (e.g."
+                        + " DOCKER_HOST=unix:///var/run/docker.sock or tcp://host:2376 with DOCKER_TLS_VERIFY=1 and"
+                        + " DOCKER_CERT_PATH), or skip the image goals with -Dimage.skip.",
+                message);
     }
 
     private void writeContext(String name, String host) throws Exception {
         Path meta = home.resolve(".docker/contexts/meta").resolve(sha256(name));
         Files.createDirectories(meta);
-        Files.writeString(meta.resolve("meta.json"), "{\"Name\":\"" + name + "\",\"Metadata\":{},"
-                + "\"Endpoints\":{\"docker\":{\"Host\":\"" + host + "\",\"SkipTLSVerify\":false}}}");
+        Files.writeString(
+                meta.resolve("meta.json"),
+                "{\"Name\":\"" + name + "\",\"Metadata\":{}," + "\"Endpoints\":{\"docker\":{\"Host\":\"" + host
+                        + "\",\"SkipTLSVerify\":false}}}");
     }
 
     private static String sha256(String text) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(text.getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -2,7 +2,6 @@ package dev.dockyard.image.engine;
 
 import dev.dockyard.image.model.ImageDetails;
 import dev.dockyard.image.model.ImageLayer;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -36,6 +35,7 @@ public final class FakeEngine implements Engine {
 
     /** Networks created and not removed, with their labels. */
     public final Map<String, Map<String, String>> networks = new LinkedHashMap<>();
+
     private ContainerState afterStop = ContainerState.exited(StopOutcome.SIGTERM_EXIT);
     private List<String> logs = List.of();
     private OptionalInt uid = OptionalInt.of(65532);
@@ -131,7 +131,8 @@ public final class FakeEngine implements Engine {
     @Override
     public BuildResult build(BuildRequest request, BuildContext context) throws EngineException {
         calls.add("build " + request.tags());
-        ImageDetails image = images.values().stream().findFirst()
+        ImageDetails image = images.values().stream()
+                .findFirst()
                 .orElseThrow(() -> new ImageBuildException("The image build failed: no image scripted"));
         try {
             return new BuildResult(image.id(), request.tags(), context.paths().size(), context.bytes());
@@ -266,14 +267,18 @@ public final class FakeEngine implements Engine {
 
     @Override
     public List<String> containersLabelled(String label, String value) {
-        return containers.entrySet().stream().filter(e -> value.equals(e.getValue().labels().get(label)))
-                .map(Map.Entry::getKey).toList();
+        return containers.entrySet().stream()
+                .filter(e -> value.equals(e.getValue().labels().get(label)))
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     @Override
     public List<String> networksLabelled(String label, String value) {
-        return networks.entrySet().stream().filter(e -> value.equals(e.getValue().get(label)))
-                .map(Map.Entry::getKey).toList();
+        return networks.entrySet().stream()
+                .filter(e -> value.equals(e.getValue().get(label)))
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.dockyard.image.engine;
 
 import dev.dockyard.image.model.ImageDetails;
 import dev.dockyard.image.model.ImageLayer;
-
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.List;

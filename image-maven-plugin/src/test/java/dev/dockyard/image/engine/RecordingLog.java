@@ -29,6 +29,5 @@ public final class RecordingLog implements EngineLog {
     }
 
     @Override
-    public void debug(String line) {
-    }
+    public void debug(String line) {}
 }

@@ -15,9 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-
 import javax.xml.parsers.DocumentBuilderFactory;
-
 import org.junit.jupiter.api.Test;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
@@ -54,8 +52,7 @@ class GoalParametersTest {
         assertEquals(read, documented);
     }
 
-    record Goal(String implementation, Set<String> parameters, Set<String> allFields) {
-    }
+    record Goal(String implementation, Set<String> parameters, Set<String> allFields) {}
 
     private static Map<String, Goal> goals() throws Exception {
         var document = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(PLUGIN_XML.toFile());
@@ -65,8 +62,8 @@ class GoalParametersTest {
             Element mojo = (Element) mojos.item(i);
             Set<String> editable = new TreeSet<>();
             Set<String> all = new HashSet<>();
-            NodeList parameters = ((Element) mojo.getElementsByTagName("parameters").item(0))
-                    .getElementsByTagName("parameter");
+            NodeList parameters =
+                    ((Element) mojo.getElementsByTagName("parameters").item(0)).getElementsByTagName("parameter");
             for (int j = 0; j < parameters.getLength(); j++) {
                 Element parameter = (Element) parameters.item(j);
                 String name = text(parameter, "name");
@@ -129,47 +126,67 @@ class GoalParametersTest {
     private static ClassInfo read(String type) throws IOException {
         ClassInfo info = new ClassInfo();
         try (InputStream in = Files.newInputStream(Path.of("target/classes", type + ".class"))) {
-            new ClassReader(in).accept(new ClassVisitor(Opcodes.ASM9) {
-                @Override
-                public void visit(int version, int access, String name, String signature, String superName,
-                        String[] interfaces) {
-                    info.superName = superName;
-                }
-
-                @Override
-                public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-                        String[] exceptions) {
-                    Calls calls = new Calls();
-                    info.methods.put(name + descriptor, calls);
-                    return new MethodVisitor(Opcodes.ASM9) {
-                        @Override
-                        public void visitFieldInsn(int opcode, String owner, String field, String fieldDescriptor) {
-                            if (opcode == Opcodes.GETFIELD || opcode == Opcodes.PUTFIELD) {
-                                calls.fields.add(field);
-                            }
-                        }
-
-                        @Override
-                        public void visitMethodInsn(int opcode, String owner, String method, String methodDescriptor,
-                                boolean isInterface) {
-                            if (owner.startsWith("dev/dockyard/image/maven/")) {
-                                calls.methods.add(method + methodDescriptor);
-                            }
-                        }
-
-                        @Override
-                        public void visitInvokeDynamicInsn(String method, String methodDescriptor, Handle bootstrap,
-                                Object... arguments) {
-                            for (Object argument : arguments) {
-                                if (argument instanceof Handle handle
-                                        && handle.getOwner().startsWith("dev/dockyard/image/maven/")) {
-                                    calls.methods.add(handle.getName() + handle.getDesc());
+            new ClassReader(in)
+                    .accept(
+                            new ClassVisitor(Opcodes.ASM9) {
+                                @Override
+                                public void visit(
+                                        int version,
+                                        int access,
+                                        String name,
+                                        String signature,
+                                        String superName,
+                                        String[] interfaces) {
+                                    info.superName = superName;
                                 }
-                            }
-                        }
-                    };
-                }
-            }, ClassReader.SKIP_DEBUG);
+
+                                @Override
+                                public MethodVisitor visitMethod(
+                                        int access,
+                                        String name,
+                                        String descriptor,
+                                        String signature,
+                                        String[] exceptions) {
+                                    Calls calls = new Calls();
+                                    info.methods.put(name + descriptor, calls);
+                                    return new MethodVisitor(Opcodes.ASM9) {
+                                        @Override
+                                        public void visitFieldInsn(
+                                                int opcode, String owner, String field, String fieldDescriptor) {
+                                            if (opcode == Opcodes.GETFIELD || opcode == Opcodes.PUTFIELD) {
+                                                calls.fields.add(field);
+                                            }
+                                        }
+
+                                        @Override
+                                        public void visitMethodInsn(
+                                                int opcode,
+                                                String owner,
+                                                String method,
+                                                String methodDescriptor,
+                                                boolean isInterface) {
+                                            if (owner.startsWith("dev/dockyard/image/maven/")) {
+                                                calls.methods.add(method + methodDescriptor);
+                                            }
+                                        }
+
+                                        @Override
+                                        public void visitInvokeDynamicInsn(
+                                                String method,
+                                                String methodDescriptor,
+                                                Handle bootstrap,
+                                                Object... arguments) {
+                                            for (Object argument : arguments) {
+                                                if (argument instanceof Handle handle
+                                                        && handle.getOwner().startsWith("dev/dockyard/image/maven/")) {
+                                                    calls.methods.add(handle.getName() + handle.getDesc());
+                                                }
+                                            }
+                                        }
+                                    };
+                                }
+                            },
+                            ClassReader.SKIP_DEBUG);
         }
         return info;
     }

@@ -1,25 +1,22 @@
 package dev.dockyard.image.maven;
 
-import org.apache.maven.plugin.MojoExecution;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-
-import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.project.MavenProject;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import dev.dockyard.image.policy.FailOn;
 import dev.dockyard.image.policy.LintReports;
 import dev.dockyard.image.policy.Linter;
 import dev.dockyard.image.policy.Severity;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.maven.plugin.MojoExecution;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.project.MavenProject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Parameters to lint settings, and the goal over a real module directory. */
 class LintMojoTest {
@@ -62,15 +59,20 @@ class LintMojoTest {
     void invalidParametersNameTheParameterAtTheFirstLint() throws Exception {
         LintMojo mojo = mojo();
         mojo.failOn = "sometimes";
-        assertEquals("Invalid <failOn>/image.failOn: 'sometimes' is not a failOn threshold: use error, warning, info or"
-                + " none", assertThrows(MojoFailureException.class, lint(mojo)).getMessage());
+        assertEquals(
+                "Invalid <failOn>/image.failOn: 'sometimes' is not a failOn threshold: use error, warning, info or"
+                        + " none",
+                assertThrows(MojoFailureException.class, lint(mojo)).getMessage());
         mojo.failOn = "warning";
         mojo.lintSeverities = List.of("user-numeric");
-        assertEquals("Invalid <lintSeverities>/image.lint.severities: entry 'user-numeric': use rule=severity, e.g. "
-                + "user-numeric=warning", assertThrows(MojoFailureException.class, lint(mojo)).getMessage());
+        assertEquals(
+                "Invalid <lintSeverities>/image.lint.severities: entry 'user-numeric': use rule=severity, e.g. "
+                        + "user-numeric=warning",
+                assertThrows(MojoFailureException.class, lint(mojo)).getMessage());
         mojo.lintSeverities = List.of("user-numeric=loud");
-        assertEquals("Invalid <lintSeverities>/image.lint.severities: entry 'user-numeric=loud': 'loud' is not a "
-                + "severity: use error, warning or info (or off)",
+        assertEquals(
+                "Invalid <lintSeverities>/image.lint.severities: entry 'user-numeric=loud': 'loud' is not a "
+                        + "severity: use error, warning or info (or off)",
                 assertThrows(MojoFailureException.class, lint(mojo)).getMessage());
     }
 
@@ -78,22 +80,25 @@ class LintMojoTest {
     void lintsModuleDockerfilesAndFailsListingEveryProblem() throws Exception {
         Files.writeString(module.resolve("Dockerfile"), "FROM alpine:3.21@sha256:a\nUSER 1000\n");
         Files.createDirectories(module.resolve("src/main/docker"));
-        Files.writeString(module.resolve("src/main/docker/Dockerfile.worker"),
+        Files.writeString(
+                module.resolve("src/main/docker/Dockerfile.worker"),
                 "FROM alpine:3.21@sha256:a\nWORKDIR jobs\nCMD run\nUSER 1000\n");
         Files.createDirectories(module.resolve("target/docker"));
         Files.writeString(module.resolve("target/docker/Dockerfile"), "FROM x\n");
         MojoFailureException e = assertThrows(MojoFailureException.class, mojo()::execute);
-        assertEquals("Dockerfile lint found 2 problems at or above failOn=warning:\n"
-                + "  src/main/docker/Dockerfile.worker:2:1 error workdir-absolute WORKDIR jobs is relative (it depends "
-                + "on the previous WORKDIR): use an absolute path such as /jobs\n"
-                + "  src/main/docker/Dockerfile.worker:3:1 warning exec-form CMD uses the shell form: use the exec form "
-                + "CMD [\"run\"] so the process gets signals as PID 1\n"
-                + "Fix them, silence one with '# dockyard ignore=RULE' on the line above it, or change "
-                + "<failOn>/image.failOn (rules: docs/rules.md).", e.getMessage());
+        assertEquals(
+                "Dockerfile lint found 2 problems at or above failOn=warning:\n"
+                        + "  src/main/docker/Dockerfile.worker:2:1 error workdir-absolute WORKDIR jobs is relative (it depends "
+                        + "on the previous WORKDIR): use an absolute path such as /jobs\n"
+                        + "  src/main/docker/Dockerfile.worker:3:1 warning exec-form CMD uses the shell form: use the exec form "
+                        + "CMD [\"run\"] so the process gets signals as PID 1\n"
+                        + "Fix them, silence one with '# dockyard ignore=RULE' on the line above it, or change "
+                        + "<failOn>/image.failOn (rules: docs/rules.md).",
+                e.getMessage());
         File json = module.resolve("target/image-reports/lint.json").toFile();
         assertTrue(json.isFile());
-        assertTrue(Files.readString(json.toPath()).contains("\"files\" : [ \"Dockerfile\", "
-                + "\"src/main/docker/Dockerfile.worker\" ]"));
+        assertTrue(Files.readString(json.toPath())
+                .contains("\"files\" : [ \"Dockerfile\", " + "\"src/main/docker/Dockerfile.worker\" ]"));
     }
 
     @Test
@@ -109,8 +114,8 @@ class LintMojoTest {
         assertTrue(Files.readString(reports.resolve("lint.json")).contains("\"files\" : [ \"Dockerfile\" ]"));
         assertTrue(Files.readString(reports.resolve("lint-dockerfile.json"))
                 .contains("\"files\" : [ \"target/docker/Dockerfile\" ]"));
-        for (String name : List.of("lint.sarif", "TEST-dockyard-lint.xml", "lint-dockerfile.sarif",
-                "TEST-dockyard-lint-dockerfile.xml")) {
+        for (String name : List.of(
+                "lint.sarif", "TEST-dockyard-lint.xml", "lint-dockerfile.sarif", "TEST-dockyard-lint-dockerfile.xml")) {
             assertTrue(Files.isRegularFile(reports.resolve(name)), name);
         }
     }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dockyard.image.stage.ArtifactInput;
+import dev.dockyard.image.stage.Layer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +15,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.artifact.DefaultArtifact;
 import org.apache.maven.artifact.handler.DefaultArtifactHandler;
@@ -25,9 +26,6 @@ import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.dockyard.image.stage.ArtifactInput;
-import dev.dockyard.image.stage.Layer;
-
 /** The Maven model turned into the core's inputs, on real MavenProject and DefaultArtifact objects. */
 class MavenProjectAdapterTest {
 
@@ -36,8 +34,8 @@ class MavenProjectAdapterTest {
 
     private static final Set<String> REACTOR = Set.of("com.example:shop-api:1.0-SNAPSHOT", "com.example:model:2.0");
 
-    private static DefaultArtifact artifact(String groupId, String artifactId, String version, String scope,
-            String type) {
+    private static DefaultArtifact artifact(
+            String groupId, String artifactId, String version, String scope, String type) {
         DefaultArtifactHandler handler = new DefaultArtifactHandler(type);
         handler.setAddedToClasspath(!type.equals("pom"));
         return new DefaultArtifact(groupId, artifactId, version, scope, type, null, handler);
@@ -49,20 +47,28 @@ class MavenProjectAdapterTest {
 
     @Test
     void classifiesReleasesSnapshotsAndReactorModules() {
-        assertEquals(Layer.DEPENDENCIES, MavenProjectAdapter.classify(jar("org.slf4j", "slf4j-api", "2.0.16"), REACTOR));
-        assertEquals(Layer.SNAPSHOT_DEPENDENCIES,
+        assertEquals(
+                Layer.DEPENDENCIES, MavenProjectAdapter.classify(jar("org.slf4j", "slf4j-api", "2.0.16"), REACTOR));
+        assertEquals(
+                Layer.SNAPSHOT_DEPENDENCIES,
                 MavenProjectAdapter.classify(jar("org.acme", "tools", "3.1-SNAPSHOT"), REACTOR));
-        assertEquals(Layer.SNAPSHOT_DEPENDENCIES,
+        assertEquals(
+                Layer.SNAPSHOT_DEPENDENCIES,
                 MavenProjectAdapter.classify(jar("org.acme", "tools", "3.1-20260101.120000-7"), REACTOR),
                 "a timestamped snapshot from a repository is a snapshot");
-        assertEquals(Layer.MODULES,
-                MavenProjectAdapter.classify(jar("com.example", "shop-api", "1.0-SNAPSHOT"), REACTOR));
-        assertEquals(Layer.MODULES,
+        assertEquals(
+                Layer.MODULES, MavenProjectAdapter.classify(jar("com.example", "shop-api", "1.0-SNAPSHOT"), REACTOR));
+        assertEquals(
+                Layer.MODULES,
                 MavenProjectAdapter.classify(jar("com.example", "shop-api", "1.0-20260101.120000-1"), REACTOR),
                 "a module of the reactor, resolved as a timestamped snapshot, is still the module");
-        assertEquals(Layer.MODULES, MavenProjectAdapter.classify(jar("com.example", "model", "2.0"), REACTOR),
+        assertEquals(
+                Layer.MODULES,
+                MavenProjectAdapter.classify(jar("com.example", "model", "2.0"), REACTOR),
                 "a released module of the reactor");
-        assertEquals(Layer.DEPENDENCIES, MavenProjectAdapter.classify(jar("com.example", "model", "1.9"), REACTOR),
+        assertEquals(
+                Layer.DEPENDENCIES,
+                MavenProjectAdapter.classify(jar("com.example", "model", "1.9"), REACTOR),
                 "another version of a module is not the module");
     }
 
@@ -82,15 +88,16 @@ class MavenProjectAdapterTest {
         project.setArtifactId(artifactId);
         project.setVersion(version);
         project.setFile(root.resolve(artifactId).resolve("pom.xml").toFile());
-        project.getBuild().setDirectory(root.resolve(artifactId).resolve("target").toString());
+        project.getBuild()
+                .setDirectory(root.resolve(artifactId).resolve("target").toString());
         project.setArtifact(jar("com.example", artifactId, version));
         return project;
     }
 
     @SuppressWarnings("deprecation")
     private static MavenSession session(MavenProject... projects) {
-        return new MavenSession(null, new DefaultMavenExecutionRequest(), new DefaultMavenExecutionResult(),
-                List.of(projects));
+        return new MavenSession(
+                null, new DefaultMavenExecutionRequest(), new DefaultMavenExecutionResult(), List.of(projects));
     }
 
     private Path file(String name) throws IOException {
@@ -117,9 +124,12 @@ class MavenProjectAdapterTest {
         app.setArtifacts(artifacts);
 
         List<ArtifactInput> inputs = new MavenProjectAdapter(app, session(app, api)).runtimeArtifacts();
-        assertEquals(List.of(new ArtifactInput(slf4j.getFile().toPath(), Layer.DEPENDENCIES, "org.slf4j"),
-                new ArtifactInput(module.getFile().toPath(), Layer.MODULES, "com.example"),
-                new ArtifactInput(tools.getFile().toPath(), Layer.SNAPSHOT_DEPENDENCIES, "org.acme")), inputs);
+        assertEquals(
+                List.of(
+                        new ArtifactInput(slf4j.getFile().toPath(), Layer.DEPENDENCIES, "org.slf4j"),
+                        new ArtifactInput(module.getFile().toPath(), Layer.MODULES, "com.example"),
+                        new ArtifactInput(tools.getFile().toPath(), Layer.SNAPSHOT_DEPENDENCIES, "org.acme")),
+                inputs);
     }
 
     @Test
@@ -129,11 +139,13 @@ class MavenProjectAdapterTest {
         DefaultArtifact module = jar("com.example", "shop-api", "1.0-SNAPSHOT");
         module.setFile(root.resolve("shop-api/target/classes").toFile());
         app.setArtifacts(Set.of(module));
-        MojoFailureException e = assertThrows(MojoFailureException.class,
-                () -> new MavenProjectAdapter(app, session(app, api)).runtimeArtifacts());
-        assertEquals("Dependency com.example:shop-api:jar:1.0-SNAPSHOT resolves to " + module.getFile()
-                + ", not a jar: build the reactor to the package phase (mvn package) so that modules are packaged"
-                + " before their images are rendered.", e.getMessage());
+        MojoFailureException e = assertThrows(
+                MojoFailureException.class, () -> new MavenProjectAdapter(app, session(app, api)).runtimeArtifacts());
+        assertEquals(
+                "Dependency com.example:shop-api:jar:1.0-SNAPSHOT resolves to " + module.getFile()
+                        + ", not a jar: build the reactor to the package phase (mvn package) so that modules are packaged"
+                        + " before their images are rendered.",
+                e.getMessage());
     }
 
     @Test
@@ -141,10 +153,13 @@ class MavenProjectAdapterTest {
         MavenProject app = project("shop-app", "1.0");
         MavenProjectAdapter adapter = new MavenProjectAdapter(app, session(app));
         MojoFailureException e = assertThrows(MojoFailureException.class, adapter::applicationJar);
-        assertEquals("The jar of shop-app is not built yet: run image:dockerfile in the package phase or later"
-                + " (mvn package), after the jar plugin.", e.getMessage());
+        assertEquals(
+                "The jar of shop-app is not built yet: run image:dockerfile in the package phase or later"
+                        + " (mvn package), after the jar plugin.",
+                e.getMessage());
 
-        Path quarkus = Files.createDirectories(root.resolve("shop-app/target/quarkus-app")).resolve("quarkus-run.jar");
+        Path quarkus = Files.createDirectories(root.resolve("shop-app/target/quarkus-app"))
+                .resolve("quarkus-run.jar");
         Files.writeString(quarkus, "jar");
         assertEquals(quarkus, adapter.applicationJar());
 
@@ -172,11 +187,15 @@ class MavenProjectAdapterTest {
 
     @Test
     void aBadOutputTimestampNamesThePropertyAndTheValue() {
-        assertEquals("project.build.outputTimestamp 'yesterday' is neither an ISO-8601 date-time with offset"
-                + " (2026-01-01T00:00:00Z) nor seconds since the epoch: fix the property in the POM.",
-                assertThrows(MojoFailureException.class, () -> timestamp("yesterday")).getMessage());
-        assertEquals("project.build.outputTimestamp: '1970-01-01T00:00:00Z' is not within the valid range"
-                + " 1980-01-01T00:00:02Z to 2099-12-31T23:59:59Z: fix the property in the POM.",
-                assertThrows(MojoFailureException.class, () -> timestamp("1970-01-01T00:00:00Z")).getMessage());
+        assertEquals(
+                "project.build.outputTimestamp 'yesterday' is neither an ISO-8601 date-time with offset"
+                        + " (2026-01-01T00:00:00Z) nor seconds since the epoch: fix the property in the POM.",
+                assertThrows(MojoFailureException.class, () -> timestamp("yesterday"))
+                        .getMessage());
+        assertEquals(
+                "project.build.outputTimestamp: '1970-01-01T00:00:00Z' is not within the valid range"
+                        + " 1980-01-01T00:00:02Z to 2099-12-31T23:59:59Z: fix the property in the POM.",
+                assertThrows(MojoFailureException.class, () -> timestamp("1970-01-01T00:00:00Z"))
+                        .getMessage());
     }
 }

@@ -2,15 +2,14 @@ package dev.dockyard.image.maven;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.dockyard.image.stack.ServiceSpec;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-
 import javax.xml.parsers.DocumentBuilderFactory;
-
 import org.apache.maven.model.Build;
 import org.apache.maven.model.Model;
 import org.apache.maven.model.Plugin;
@@ -20,8 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
-
-import dev.dockyard.image.stack.ServiceSpec;
 
 /**
  * The stack reads every service module's settings as that module's own goals would: with no configuration, the
@@ -36,7 +33,8 @@ class ReactorServicesTest {
     @Test
     void withNoConfigurationAServiceGetsTheDefaultsOfPluginXml() throws Exception {
         Map<String, String[]> dockerfile = configuration("dockerfile");
-        ServiceSpec service = ReactorServices.of(List.of(project()), new Properties(), null, null, null).get(0);
+        ServiceSpec service = ReactorServices.of(List.of(project()), new Properties(), null, null, null)
+                .get(0);
 
         assertEquals("orders:1.0", service.image()); // ${project.artifactId}:${project.version}
         assertEquals("${project.artifactId}", dockerfile.get("imageName")[1]);
@@ -72,7 +70,8 @@ class ReactorServicesTest {
         user.setProperty(property(configuration("compose"), "dependsOn"), "inventory");
         user.setProperty(property(configuration("start"), "dependsOn"), "inventory");
 
-        ServiceSpec service = ReactorServices.of(List.of(project()), user, null, null, null).get(0);
+        ServiceSpec service =
+                ReactorServices.of(List.of(project()), user, null, null, null).get(0);
 
         assertEquals("shop/orders:1.0", service.image());
         assertEquals(List.of(9090, 9091), service.ports());
@@ -111,7 +110,8 @@ class ReactorServicesTest {
 
     /** A goal's {@code <configuration>} in plugin.xml: parameter → {expression, default value}. */
     private static Map<String, String[]> configuration(String goal) throws Exception {
-        var document = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        var document = DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
                 .parse(Path.of("target/classes/META-INF/maven/plugin.xml").toFile());
         NodeList mojos = document.getElementsByTagName("mojo");
         for (int i = 0; i < mojos.getLength(); i++) {
@@ -120,11 +120,14 @@ class ReactorServicesTest {
                 continue;
             }
             Map<String, String[]> values = new HashMap<>();
-            NodeList entries = ((Element) mojo.getElementsByTagName("configuration").item(0)).getChildNodes();
+            NodeList entries =
+                    ((Element) mojo.getElementsByTagName("configuration").item(0)).getChildNodes();
             for (int j = 0; j < entries.getLength(); j++) {
                 if (entries.item(j) instanceof Element entry) {
-                    values.put(entry.getTagName(), new String[] {entry.getTextContent().strip(),
-                            entry.hasAttribute("default-value") ? entry.getAttribute("default-value") : null});
+                    values.put(entry.getTagName(), new String[] {
+                        entry.getTextContent().strip(),
+                        entry.hasAttribute("default-value") ? entry.getAttribute("default-value") : null
+                    });
                 }
             }
             return values;

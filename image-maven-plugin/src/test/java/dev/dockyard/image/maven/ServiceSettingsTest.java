@@ -1,18 +1,15 @@
 package dev.dockyard.image.maven;
 
-import dev.dockyard.image.support.UserFixableException;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.dockyard.image.support.DurationText;
+import dev.dockyard.image.support.UserFixableException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
-
-import dev.dockyard.image.support.DurationText;
 
 class ServiceSettingsTest {
 
@@ -24,10 +21,11 @@ class ServiceSettingsTest {
         assertNull(ServiceSettings.healthPath(" NONE "));
         assertNull(ServiceSettings.healthPath(""));
         assertEquals("/health", ServiceSettings.healthPath(" /health"));
-        assertEquals(Map.of("A", "1", "URL", "http://x/?a=b"), ServiceSettings.buildArgs(List.of("A=1", " ",
-                "URL=http://x/?a=b")));
-        UserFixableException e = assertThrows(UserFixableException.class,
-                () -> ServiceSettings.buildArgs(List.of("=1", "B")));
+        assertEquals(
+                Map.of("A", "1", "URL", "http://x/?a=b"),
+                ServiceSettings.buildArgs(List.of("A=1", " ", "URL=http://x/?a=b")));
+        UserFixableException e =
+                assertThrows(UserFixableException.class, () -> ServiceSettings.buildArgs(List.of("=1", "B")));
         assertEquals("=1, B are not NAME=value", e.getMessage());
         assertEquals(java.util.Optional.of("buildArgs"), e.parameter());
     }

@@ -1,13 +1,11 @@
 package dev.dockyard.image.model;
 
-import dev.dockyard.image.engine.ExecResult;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.dockyard.image.engine.ExecResult;
 import java.time.Duration;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 /** The image's HEALTHCHECK as a command to run in the container, as the engine runs it. */
@@ -19,20 +17,26 @@ class HealthCheckConfigTest {
 
     @Test
     void execFormRunsItsArguments() {
-        assertEquals(List.of("/opt/java/bin/java", "-cp", "/app/probe", "HealthProbe"),
-                check("CMD", "/opt/java/bin/java", "-cp", "/app/probe", "HealthProbe").command());
+        assertEquals(
+                List.of("/opt/java/bin/java", "-cp", "/app/probe", "HealthProbe"),
+                check("CMD", "/opt/java/bin/java", "-cp", "/app/probe", "HealthProbe")
+                        .command());
     }
 
     @Test
     void shellFormRunsThroughBinSh() {
-        assertEquals(List.of("/bin/sh", "-c", "curl -fsS http://localhost:8080/health || exit 1"),
-                check("CMD-SHELL", "curl -fsS http://localhost:8080/health || exit 1").command());
+        assertEquals(
+                List.of("/bin/sh", "-c", "curl -fsS http://localhost:8080/health || exit 1"),
+                check("CMD-SHELL", "curl -fsS http://localhost:8080/health || exit 1")
+                        .command());
     }
 
     @Test
     void noCheckHasNoCommand() {
-        assertEquals("the image defines no HEALTHCHECK",
-                assertThrows(IllegalStateException.class, () -> check("NONE").command()).getMessage());
+        assertEquals(
+                "the image defines no HEALTHCHECK",
+                assertThrows(IllegalStateException.class, () -> check("NONE").command())
+                        .getMessage());
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dockyard.image.render.TestJars;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,13 +22,10 @@ import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 import java.util.spi.ToolProvider;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import dev.dockyard.image.render.TestJars;
 
 /**
  * The scan finds the same modules as {@code jdeps --print-module-deps}, or more (the rules' additions), on built jars
@@ -63,8 +61,12 @@ class JdepsComparisonTest {
     void jdepsItselfFailsOnTheModularJarWithAnAbsentOptionalRequirement() {
         int status;
         try {
-            status = run(List.of("--print-module-deps", onClassPath("jakarta.transaction-api").toString()),
-                    new StringWriter(), new StringWriter());
+            status = run(
+                    List.of(
+                            "--print-module-deps",
+                            onClassPath("jakarta.transaction-api").toString()),
+                    new StringWriter(),
+                    new StringWriter());
         } catch (RuntimeException e) {
             status = -1; // jdeps throws FindException: "Module jakarta.interceptor not found, required by ..."
         }
@@ -72,11 +74,15 @@ class JdepsComparisonTest {
     }
 
     private static Path built() throws IOException {
-        return TestJars.jar(root.resolve("built.jar"), null,
-                "b.A", "package b; public class A { java.sql.Connection c; java.util.logging.Logger l;"
+        return TestJars.jar(
+                root.resolve("built.jar"),
+                null,
+                "b.A",
+                "package b; public class A { java.sql.Connection c; java.util.logging.Logger l;"
                         + " public Runnable r() { return () -> { }; }"
                         + " javax.net.ssl.SSLContext s; java.lang.management.MemoryMXBean m; }",
-                "b.B", "package b; @java.beans.JavaBean public class B extends java.util.prefs.AbstractPreferences {"
+                "b.B",
+                "package b; @java.beans.JavaBean public class B extends java.util.prefs.AbstractPreferences {"
                         + " B() { super(null, \"\"); }"
                         + " protected void putSpi(String k, String v) { } protected String getSpi(String k) { return k; }"
                         + " protected void removeSpi(String k) { } protected void removeNodeSpi() { }"
@@ -99,7 +105,8 @@ class JdepsComparisonTest {
     private static Path withoutModuleInfo(Path jar) throws IOException {
         boolean modular;
         try (JarFile file = new JarFile(jar.toFile())) {
-            modular = Collections.list(file.entries()).stream().anyMatch(e -> e.getName().endsWith("module-info.class"));
+            modular = Collections.list(file.entries()).stream()
+                    .anyMatch(e -> e.getName().endsWith("module-info.class"));
         }
         if (!modular) {
             return jar;
@@ -126,18 +133,27 @@ class JdepsComparisonTest {
     private static Set<String> jdeps(Path jar) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int status = run(List.of("--ignore-missing-deps", "--print-module-deps", "--multi-release",
-                Integer.toString(RELEASE), jar.toString()), out, err);
+        int status = run(
+                List.of(
+                        "--ignore-missing-deps",
+                        "--print-module-deps",
+                        "--multi-release",
+                        Integer.toString(RELEASE),
+                        jar.toString()),
+                out,
+                err);
         assertEquals(0, status, "jdeps failed: " + err);
         List<String> lines = out.toString().lines().filter(l -> !l.isBlank()).toList();
-        Set<String> modules = new TreeSet<>(List.of(lines.get(lines.size() - 1).strip().split(",")));
+        Set<String> modules =
+                new TreeSet<>(List.of(lines.get(lines.size() - 1).strip().split(",")));
         assertTrue(modules.stream().allMatch(m -> m.matches("[a-z][a-z0-9.]*")), modules.toString());
         return modules;
     }
 
     private static int run(List<String> args, StringWriter out, StringWriter err) {
         ToolProvider jdeps = ToolProvider.findFirst("jdeps").orElseThrow();
-        try (PrintWriter o = new PrintWriter(out); PrintWriter e = new PrintWriter(err)) {
+        try (PrintWriter o = new PrintWriter(out);
+                PrintWriter e = new PrintWriter(err)) {
             return jdeps.run(o, e, new ArrayList<>(args).toArray(String[]::new));
         }
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dockyard.image.render.TestJars;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,11 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import dev.dockyard.image.render.TestJars;
 
 class ModuleScannerTest {
 
@@ -33,14 +31,22 @@ class ModuleScannerTest {
 
     @Test
     void findsModulesInDescriptorsSignaturesAnnotationsAndLambdas() throws Exception {
-        Path jar = TestJars.jar(root.resolve("a.jar"), null,
-                "a.Fields", "package a; public class Fields { public java.sql.Connection c; }",
-                "a.Generic", "package a; public class Generic { public java.util.List<java.util.logging.Level> l; }",
-                "a.Throws", "package a; public abstract class Throws {"
+        Path jar = TestJars.jar(
+                root.resolve("a.jar"),
+                null,
+                "a.Fields",
+                "package a; public class Fields { public java.sql.Connection c; }",
+                "a.Generic",
+                "package a; public class Generic { public java.util.List<java.util.logging.Level> l; }",
+                "a.Throws",
+                "package a; public abstract class Throws {"
                         + " public abstract void m() throws javax.naming.NamingException; }",
-                "a.Annotated", "package a; @java.beans.JavaBean public class Annotated { }",
-                "a.Lambda", "package a; public class Lambda { public Runnable r() { return () -> { }; } }",
-                "a.Record", "package a; public record Record(java.net.http.HttpClient client) { }");
+                "a.Annotated",
+                "package a; @java.beans.JavaBean public class Annotated { }",
+                "a.Lambda",
+                "package a; public class Lambda { public Runnable r() { return () -> { }; } }",
+                "a.Record",
+                "package a; public record Record(java.net.http.HttpClient client) { }");
         ModuleScan scan = scan(17, jar);
         for (String module : List.of("java.sql", "java.logging", "java.naming", "java.desktop", "java.net.http")) {
             assertTrue(scan.closure().contains(module), module + " in " + scan.closure());
@@ -51,12 +57,18 @@ class ModuleScannerTest {
 
     @Test
     void reducesTheListByRequiresTransitiveAndClosesItOverRequires() throws Exception {
-        Path jar = TestJars.jar(root.resolve("a.jar"), null, "a.A", "package a; public class A {"
-                + " java.sql.Connection c; java.util.logging.Logger l; }");
+        Path jar = TestJars.jar(
+                root.resolve("a.jar"),
+                null,
+                "a.A",
+                "package a; public class A {" + " java.sql.Connection c; java.util.logging.Logger l; }");
         ModuleScan scan = scan(17, jar);
         assertEquals(List.of("java.base", "java.sql"), scan.modules());
-        assertTrue(scan.closure().containsAll(List.of("java.base", "java.logging", "java.sql", "java.xml",
-                "java.transaction.xa")), scan.closure().toString());
+        assertTrue(
+                scan.closure()
+                        .containsAll(
+                                List.of("java.base", "java.logging", "java.sql", "java.xml", "java.transaction.xa")),
+                scan.closure().toString());
     }
 
     @Test
@@ -80,8 +92,8 @@ class ModuleScannerTest {
 
     @Test
     void aBrokenClassFileOrJarGivesOneWarningNamingTheJar() throws Exception {
-        Map<String, byte[]> entries = new LinkedHashMap<>(classes("b.Good",
-                "package b; public class Good { java.sql.Connection c; }"));
+        Map<String, byte[]> entries =
+                new LinkedHashMap<>(classes("b.Good", "package b; public class Good { java.sql.Connection c; }"));
         entries.put("b/Bad.class", new byte[] {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE, 0, 0, 0, 61, 0, 9});
         entries.put("b/Worse.class", "not a class".getBytes(StandardCharsets.UTF_8));
         Path broken = jar(root.resolve("broken-1.0.jar"), Map.of(), entries);
@@ -90,17 +102,22 @@ class ModuleScannerTest {
         ModuleScan scan = scan(17, broken, notAJar);
         assertTrue(scan.closure().contains("java.sql"), "the readable classes count");
         assertEquals(2, scan.warnings().size(), scan.warnings().toString());
-        assertTrue(scan.warnings().get(0).startsWith("Module scan: broken-1.0.jar: 2 of 3 class files could not be"
-                + " read (first: b/Bad.class: "), scan.warnings().get(0));
+        assertTrue(
+                scan.warnings()
+                        .get(0)
+                        .startsWith("Module scan: broken-1.0.jar: 2 of 3 class files could not be"
+                                + " read (first: b/Bad.class: "),
+                scan.warnings().get(0));
         assertTrue(scan.warnings().get(0).endsWith("add any it needs with image.additionalModules."));
-        assertTrue(scan.warnings().get(1).startsWith("Module scan: not-a-jar-2.0.jar: cannot be read as a jar ("),
+        assertTrue(
+                scan.warnings().get(1).startsWith("Module scan: not-a-jar-2.0.jar: cannot be read as a jar ("),
                 scan.warnings().get(1));
     }
 
     @Test
     void readsClassFilesOfJavaReleasesNewerThanAsmKnows() throws Exception {
-        Map<String, byte[]> entries = new LinkedHashMap<>(classes("n.New",
-                "package n; public class New { java.sql.Connection c; }"));
+        Map<String, byte[]> entries =
+                new LinkedHashMap<>(classes("n.New", "package n; public class New { java.sql.Connection c; }"));
         byte[] bytes = entries.get("n/New.class");
         bytes[6] = 0;
         bytes[7] = (byte) 99; // Java 55
@@ -112,17 +129,22 @@ class ModuleScannerTest {
 
     @Test
     void readsJarsNestedInAJar() throws Exception {
-        Path inner = TestJars.jar(root.resolve("inner.jar"), null, "i.I", "package i; public class I {"
-                + " java.sql.Connection c; }");
-        Path outer = jar(root.resolve("boot.jar"), Map.of(), Map.of("BOOT-INF/lib/inner.jar", Files.readAllBytes(inner)));
+        Path inner = TestJars.jar(
+                root.resolve("inner.jar"), null, "i.I", "package i; public class I {" + " java.sql.Connection c; }");
+        Path outer =
+                jar(root.resolve("boot.jar"), Map.of(), Map.of("BOOT-INF/lib/inner.jar", Files.readAllBytes(inner)));
         assertTrue(scan(17, outer).closure().contains("java.sql"));
     }
 
     @Test
     void takesTheJdkModulesAModuleInfoRequiresButNotStaticOrUnknownOnes() throws Exception {
-        Path jar = TestJars.jar(root.resolve("mod.jar"), null,
-                "module-info", "module mod { requires java.sql; requires static java.desktop; }",
-                "mod.M", "package mod; public class M { }");
+        Path jar = TestJars.jar(
+                root.resolve("mod.jar"),
+                null,
+                "module-info",
+                "module mod { requires java.sql; requires static java.desktop; }",
+                "mod.M",
+                "package mod; public class M { }");
         ModuleScan scan = scan(17, jar);
         assertTrue(scan.closure().contains("java.sql"));
         assertFalse(scan.closure().contains("java.desktop"));
@@ -130,52 +152,78 @@ class ModuleScannerTest {
 
     @Test
     void addsTheModulesOfTheRules() throws Exception {
-        Path tls = TestJars.jar(root.resolve("tls.jar"), null, "t.T", "package t; public class T {"
-                + " javax.net.ssl.SSLContext c; }");
+        Path tls = TestJars.jar(
+                root.resolve("tls.jar"), null, "t.T", "package t; public class T {" + " javax.net.ssl.SSLContext c; }");
         assertTrue(scan(17, tls).modules().contains("jdk.crypto.ec"));
         assertTrue(scan(17, tls).reasons().get(0).startsWith("jdk.crypto.ec: TLS is reachable"));
         assertFalse(scan(22, tls).closure().contains("jdk.crypto.ec"), "in java.base from 22");
 
-        Path zip = TestJars.jar(root.resolve("zip.jar"), null, "z.Z", "package z; public class Z {"
-                + " static Object f(java.nio.file.Path p) throws Exception {"
-                + " return java.nio.file.FileSystems.newFileSystem(p); } }");
+        Path zip = TestJars.jar(
+                root.resolve("zip.jar"),
+                null,
+                "z.Z",
+                "package z; public class Z {"
+                        + " static Object f(java.nio.file.Path p) throws Exception {"
+                        + " return java.nio.file.FileSystems.newFileSystem(p); } }");
         assertTrue(scan(17, zip).modules().contains("jdk.zipfs"));
 
-        Path metrics = TestJars.jar(root.resolve("metrics.jar"), null, "j.M", "package j; public class M {"
-                + " static long up() { return java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime(); }"
-                + " static Object remote() throws Exception {"
-                + " return javax.management.remote.JMXConnectorFactory.newJMXConnector(null, null); } }");
+        Path metrics = TestJars.jar(
+                root.resolve("metrics.jar"),
+                null,
+                "j.M",
+                "package j; public class M {"
+                        + " static long up() { return java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime(); }"
+                        + " static Object remote() throws Exception {"
+                        + " return javax.management.remote.JMXConnectorFactory.newJMXConnector(null, null); } }");
         ModuleScan jmx = scan(17, metrics);
-        assertTrue(jmx.modules().containsAll(List.of("jdk.management", "jdk.management.agent")), jmx.modules().toString());
+        assertTrue(
+                jmx.modules().containsAll(List.of("jdk.management", "jdk.management.agent")),
+                jmx.modules().toString());
         assertTrue(jmx.closure().contains("java.management.rmi"));
 
-        Path unsafe = TestJars.jar(root.resolve("unsafe.jar"), null, "u.U", "package u; public class U {"
-                + " static Class<?> f() throws Exception { return Class.forName(\"sun.misc.Unsafe\"); } }");
+        Path unsafe = TestJars.jar(
+                root.resolve("unsafe.jar"),
+                null,
+                "u.U",
+                "package u; public class U {"
+                        + " static Class<?> f() throws Exception { return Class.forName(\"sun.misc.Unsafe\"); } }");
         assertTrue(scan(17, unsafe).modules().contains("jdk.unsupported"));
 
-        Path dns = TestJars.jar(root.resolve("dns.jar"), null, "d.D", "package d; public class D {"
-                + " static Object f() throws Exception {"
-                + " return new javax.naming.directory.InitialDirContext().getAttributes(\"dns:/example.org\"); } }");
+        Path dns = TestJars.jar(
+                root.resolve("dns.jar"),
+                null,
+                "d.D",
+                "package d; public class D {"
+                        + " static Object f() throws Exception {"
+                        + " return new javax.naming.directory.InitialDirContext().getAttributes(\"dns:/example.org\"); } }");
         assertTrue(scan(17, dns).modules().contains("jdk.naming.dns"));
 
         Path agent = jar(root.resolve("agent.jar"), Map.of("Premain-Class", "x.Agent"), Map.of());
         assertTrue(scan(17, agent).modules().contains("java.instrument"));
 
         Path plain = TestJars.jar(root.resolve("plain.jar"), null, "p.P", "package p; public class P { }");
-        ModuleScan options = scanner.scan(new ScanRequest(List.of(plain), 17, List.of("de", "fr-CH"),
-                List.of("-javaagent:/app/agent.jar", "-Dcom.sun.management.jmxremote.port=9010"), null));
-        assertEquals(List.of("java.base", "java.instrument", "jdk.localedata", "jdk.management.agent"),
-                options.modules());
+        ModuleScan options = scanner.scan(new ScanRequest(
+                List.of(plain),
+                17,
+                List.of("de", "fr-CH"),
+                List.of("-javaagent:/app/agent.jar", "-Dcom.sun.management.jmxremote.port=9010"),
+                null));
+        assertEquals(
+                List.of("java.base", "java.instrument", "jdk.localedata", "jdk.management.agent"), options.modules());
         assertEquals(List.of("java.base"), scan(17, plain).modules());
     }
 
     @Test
     void readsEachLibraryOncePerBuildAndOnlyChangedJarsOnARebuild() throws Exception {
-        Path lib = TestJars.jar(root.resolve("repo/lib.jar"), null, "l.L", "package l; public class L {"
-                + " java.sql.Connection c; }");
-        Path copy = Files.copy(lib, Files.createDirectories(root.resolve("other")).resolve("lib.jar"));
-        Path app = TestJars.jar(root.resolve("app/target/app.jar"), null, "a.A", "package a; public class A {"
-                + " java.util.logging.Logger l; }");
+        Path lib = TestJars.jar(
+                root.resolve("repo/lib.jar"), null, "l.L", "package l; public class L {" + " java.sql.Connection c; }");
+        Path copy =
+                Files.copy(lib, Files.createDirectories(root.resolve("other")).resolve("lib.jar"));
+        Path app = TestJars.jar(
+                root.resolve("app/target/app.jar"),
+                null,
+                "a.A",
+                "package a; public class A {" + " java.util.logging.Logger l; }");
         Path work = root.resolve("app/target/image-work");
         ScanRequest request = new ScanRequest(List.of(app, lib), 17, List.of(), List.of(), work);
         assertEquals(List.of("java.base", "java.sql"), scanner.scan(request).modules());
@@ -189,7 +237,9 @@ class ModuleScannerTest {
         TestJars.jar(app, null, "a.A", "package a; public class A { java.net.http.HttpClient c; }");
         Files.setLastModifiedTime(app, FileTime.fromMillis(System.currentTimeMillis() + 5_000));
         // java.net.http reaches TLS: jdk.crypto.ec on Java 17
-        assertEquals(List.of("java.base", "java.net.http", "java.sql", "jdk.crypto.ec"), nextBuild.scan(request).modules());
+        assertEquals(
+                List.of("java.base", "java.net.http", "java.sql", "jdk.crypto.ec"),
+                nextBuild.scan(request).modules());
         assertEquals(1, nextBuild.jarsRead());
         ModuleScanner rerun = new ModuleScanner();
         rerun.scan(request);
@@ -210,8 +260,7 @@ class ModuleScannerTest {
         return classes;
     }
 
-    private static Path jar(Path jar, Map<String, String> attributes, Map<String, byte[]> entries)
-            throws IOException {
+    private static Path jar(Path jar, Map<String, String> attributes, Map<String, byte[]> entries) throws IOException {
         return TestJars.write(jar, attributes, entries);
     }
 }

@@ -11,7 +11,6 @@ import java.nio.file.Paths;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -26,7 +25,8 @@ class LintCorpusTest {
 
     static Stream<Path> corpus() throws IOException {
         try (Stream<Path> files = Files.list(CORPUS)) {
-            List<Path> all = files.filter(p -> p.toString().endsWith(".Dockerfile")).sorted()
+            List<Path> all = files.filter(p -> p.toString().endsWith(".Dockerfile"))
+                    .sorted()
                     .collect(Collectors.toList());
             assertTrue(all.size() >= 30, "corpus has at least 30 Dockerfiles, found " + all.size());
             return all.stream();
@@ -38,8 +38,9 @@ class LintCorpusTest {
     void findingsMatchExpected(Path dockerfile) throws IOException {
         String name = dockerfile.getFileName().toString();
         // every rule, the opt-in digest rule included
-        LintResult result = new Linter(LintSettings.builder().digestPinSeverity(Severity.INFO).build()).lint(name,
-                Files.readString(dockerfile, StandardCharsets.UTF_8));
+        LintResult result = new Linter(
+                        LintSettings.builder().digestPinSeverity(Severity.INFO).build())
+                .lint(name, Files.readString(dockerfile, StandardCharsets.UTF_8));
         String actual = result.consoleLines().stream().map(l -> l + "\n").collect(Collectors.joining());
         Path expectedFile = CORPUS.resolve(name.replace(".Dockerfile", ".expected"));
         if (Boolean.getBoolean("lint.corpus.write")) {

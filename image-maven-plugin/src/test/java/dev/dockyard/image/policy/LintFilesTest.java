@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,21 +19,38 @@ class LintFilesTest {
     }
 
     private static List<String> found(Path base, List<String> in, List<String> ex) throws IOException {
-        return LintFiles.find(base, in, ex).stream().map(p -> base.relativize(p).toString().replace('\\', '/'))
+        return LintFiles.find(base, in, ex).stream()
+                .map(p -> base.relativize(p).toString().replace('\\', '/'))
                 .collect(Collectors.toList());
     }
 
     @Test
     void defaultsFindModuleAndSrcMainDockerButNeverTargetOrTemplates(@TempDir Path base) throws IOException {
-        for (String f : List.of("Dockerfile", "Dockerfile.dev", "Dockerfile.dockerignore", "README.md",
-                "src/main/docker/Dockerfile", "src/main/docker/jobs/Dockerfile.batch", "src/main/docker/Dockerfile.ftl",
-                "target/docker/Dockerfile", "sub/Dockerfile", "node_modules/x/Dockerfile")) {
+        for (String f : List.of(
+                "Dockerfile",
+                "Dockerfile.dev",
+                "Dockerfile.dockerignore",
+                "README.md",
+                "src/main/docker/Dockerfile",
+                "src/main/docker/jobs/Dockerfile.batch",
+                "src/main/docker/Dockerfile.ftl",
+                "target/docker/Dockerfile",
+                "sub/Dockerfile",
+                "node_modules/x/Dockerfile")) {
             touch(base, f);
         }
-        assertEquals(List.of("Dockerfile", "Dockerfile.dev", "src/main/docker/Dockerfile",
-                "src/main/docker/jobs/Dockerfile.batch"), found(base, List.of(), List.of()));
-        assertEquals(List.of("Dockerfile", "src/main/docker/Dockerfile", "sub/Dockerfile"), found(base, List.of("**/Dockerfile"), List.of()));
-        assertEquals(List.of("Dockerfile", "src/main/docker/Dockerfile"),
+        assertEquals(
+                List.of(
+                        "Dockerfile",
+                        "Dockerfile.dev",
+                        "src/main/docker/Dockerfile",
+                        "src/main/docker/jobs/Dockerfile.batch"),
+                found(base, List.of(), List.of()));
+        assertEquals(
+                List.of("Dockerfile", "src/main/docker/Dockerfile", "sub/Dockerfile"),
+                found(base, List.of("**/Dockerfile"), List.of()));
+        assertEquals(
+                List.of("Dockerfile", "src/main/docker/Dockerfile"),
                 found(base, null, List.of("**/*.dev", "**/jobs/**")));
     }
 
@@ -49,8 +65,8 @@ class LintFilesTest {
         for (String f : List.of("Dockerfile.api", "Dockerfile.web", "Dockerfile.dev", "docker/x/y/Dockerfile")) {
             touch(base, f);
         }
-        assertEquals(List.of("Dockerfile.api", "Dockerfile.web"), found(base, List.of("Dockerfile.{api,web}"),
-                List.of()));
+        assertEquals(
+                List.of("Dockerfile.api", "Dockerfile.web"), found(base, List.of("Dockerfile.{api,web}"), List.of()));
         assertEquals(List.of("Dockerfile.dev"), found(base, List.of("Dockerfile.[d]?v"), List.of()));
         assertEquals(List.of("docker/x/y/Dockerfile"), found(base, List.of("docker/**"), List.of()));
         assertEquals(List.of(), found(base, List.of("docker/*/Dockerfile"), List.of()), "* stays in one directory");

@@ -3,21 +3,18 @@ package dev.dockyard.image.policy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
 import javax.xml.parsers.DocumentBuilderFactory;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 class LintReportsTest {
 
@@ -37,7 +34,8 @@ class LintReportsTest {
     void writesJsonSarifAndJunit(@TempDir Path dir) throws Exception {
         LintResult r = result();
         List<Path> written = LintReports.write(dir, r);
-        assertEquals(List.of(dir.resolve("lint.json"), dir.resolve("lint.sarif"), dir.resolve("TEST-dockyard-lint.xml")),
+        assertEquals(
+                List.of(dir.resolve("lint.json"), dir.resolve("lint.sarif"), dir.resolve("TEST-dockyard-lint.xml")),
                 written);
 
         JsonNode json = mapper.readTree(dir.resolve("lint.json").toFile());
@@ -66,7 +64,12 @@ class LintReportsTest {
             JsonNode res = results.get(i);
             Finding f = r.findings().get(i);
             assertEquals(f.rule(), res.get("ruleId").asText());
-            assertEquals(f.rule(), driver.get("rules").get(res.get("ruleIndex").asInt()).get("id").asText());
+            assertEquals(
+                    f.rule(),
+                    driver.get("rules")
+                            .get(res.get("ruleIndex").asInt())
+                            .get("id")
+                            .asText());
             assertEquals(LintReports.level(f.severity()), res.get("level").asText());
             assertEquals(f.message(), res.get("message").get("text").asText());
             JsonNode loc = res.get("locations").get(0).get("physicalLocation");
@@ -80,7 +83,8 @@ class LintReportsTest {
     void junitHasATestcasePerRuleAndFileAndFailuresAtThreshold(@TempDir Path dir) throws Exception {
         LintResult r = result();
         LintReports.write(dir, r);
-        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        Document doc = DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
                 .parse(dir.resolve("TEST-dockyard-lint.xml").toFile());
         Element suite = doc.getDocumentElement();
         assertEquals("testsuite", suite.getTagName());
@@ -88,7 +92,10 @@ class LintReportsTest {
         NodeList cases = suite.getElementsByTagName("testcase");
         assertEquals(2 * perFile, cases.getLength());
         assertEquals(Integer.toString(2 * perFile), suite.getAttribute("tests"));
-        long failingRules = r.failing().stream().map(f -> f.path() + " " + f.rule()).distinct().count();
+        long failingRules = r.failing().stream()
+                .map(f -> f.path() + " " + f.rule())
+                .distinct()
+                .count();
         assertEquals(failingRules, suite.getElementsByTagName("failure").getLength());
         assertEquals(Long.toString(failingRules), suite.getAttribute("failures"));
         assertTrue(failingRules > 0);

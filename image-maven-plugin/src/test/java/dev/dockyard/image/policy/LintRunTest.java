@@ -1,17 +1,15 @@
 package dev.dockyard.image.policy;
 
-import dev.dockyard.image.support.UserFixableException;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dockyard.image.support.UserFixableException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +23,9 @@ class LintRunTest {
     Path module;
 
     private LintRun run(String failOn) {
-        return new LintRun(new LintParameters(failOn, List.of(), List.of(), List.of(), null), module,
+        return new LintRun(
+                new LintParameters(failOn, List.of(), List.of(), List.of(), null),
+                module,
                 module.resolve("target/image-reports"));
     }
 
@@ -39,11 +39,13 @@ class LintRunTest {
         LintOutcome outcome = run("warning").lint(List.of(dockerfile), LintReports.DEFAULT_NAME);
         assertFalse(outcome.upToDate());
         assertEquals(List.of("Dockerfile"), outcome.result().files());
-        assertEquals("Dockerfile lint found 1 problem at or above failOn=warning:\n"
-                + "  Dockerfile:2:1 error workdir-absolute WORKDIR jobs is relative (it depends on the previous"
-                + " WORKDIR): use an absolute path such as /jobs\n"
-                + "Fix them, silence one with '# dockyard ignore=RULE' on the line above it, or change "
-                + "<failOn>/image.failOn (rules: docs/rules.md).", outcome.failure().orElseThrow());
+        assertEquals(
+                "Dockerfile lint found 1 problem at or above failOn=warning:\n"
+                        + "  Dockerfile:2:1 error workdir-absolute WORKDIR jobs is relative (it depends on the previous"
+                        + " WORKDIR): use an absolute path such as /jobs\n"
+                        + "Fix them, silence one with '# dockyard ignore=RULE' on the line above it, or change "
+                        + "<failOn>/image.failOn (rules: docs/rules.md).",
+                outcome.failure().orElseThrow());
         for (String name : List.of("lint.json", "lint.sarif", "TEST-dockyard-lint.xml")) {
             assertTrue(Files.isRegularFile(reports().resolve(name)), name);
         }
@@ -60,8 +62,8 @@ class LintRunTest {
 
     @Test
     void anUnchangedRenderedDockerfileThatPassedIsNotLintedAgain() throws Exception {
-        Path dockerfile = Files.writeString(Files.createDirectories(module.resolve("target/docker"))
-                .resolve("Dockerfile"), PASSING);
+        Path dockerfile = Files.writeString(
+                Files.createDirectories(module.resolve("target/docker")).resolve("Dockerfile"), PASSING);
         Path work = module.resolve("target/image-work");
 
         LintOutcome first = run("warning").lintRendered(dockerfile, true, work);
@@ -80,8 +82,8 @@ class LintRunTest {
 
     @Test
     void aFailedLintIsLintedAgainNextTime() throws Exception {
-        Path dockerfile = Files.writeString(Files.createDirectories(module.resolve("target/docker"))
-                .resolve("Dockerfile"), FAILING);
+        Path dockerfile = Files.writeString(
+                Files.createDirectories(module.resolve("target/docker")).resolve("Dockerfile"), FAILING);
         Path work = module.resolve("target/image-work");
         assertFalse(run("warning").lintRendered(dockerfile, true, work).passed());
         LintOutcome again = run("warning").lintRendered(dockerfile, true, work);
@@ -92,11 +94,10 @@ class LintRunTest {
 
     @Test
     void invalidParametersNameTheParameterAtTheFirstLint() throws Exception {
-        Path dockerfile = Files.writeString(Files.createDirectories(module.resolve("target/docker"))
-                .resolve("Dockerfile"), FAILING);
+        Path dockerfile = Files.writeString(
+                Files.createDirectories(module.resolve("target/docker")).resolve("Dockerfile"), FAILING);
         LintRun run = run("sometimes");
-        UserFixableException e = assertThrows(UserFixableException.class,
-                () -> run.lint(List.of(dockerfile), "lint"));
+        UserFixableException e = assertThrows(UserFixableException.class, () -> run.lint(List.of(dockerfile), "lint"));
         assertEquals(java.util.Optional.of("failOn"), e.parameter());
         assertEquals("'sometimes' is not a failOn threshold: use error, warning, info or none", e.getMessage());
     }
@@ -104,8 +105,10 @@ class LintRunTest {
     @Test
     void anUnreadableDockerfileIsNamed() {
         Path missing = module.resolve("Dockerfile");
-        String message = assertThrows(java.io.IOException.class,
-                () -> run("warning").lint(List.of(missing), LintReports.DEFAULT_NAME)).getMessage();
+        String message = assertThrows(
+                        java.io.IOException.class,
+                        () -> run("warning").lint(List.of(missing), LintReports.DEFAULT_NAME))
+                .getMessage();
         assertTrue(message.startsWith("Cannot read Dockerfile: "), message);
         assertTrue(message.contains(missing.toString()), message);
     }

@@ -7,13 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 
 class LinterTest {
 
-    private static final String ROOT = "FROM alpine:3.21@sha256:abc\nRUN apk add --no-cache curl=8.11.1-r0\n"
-            + "RUN true\nUSER root\n";
+    private static final String ROOT =
+            "FROM alpine:3.21@sha256:abc\nRUN apk add --no-cache curl=8.11.1-r0\n" + "RUN true\nUSER root\n";
 
     private static List<String> lines(LintSettings settings, String text) {
         return new Linter(settings).lint("Dockerfile", text).consoleLines();
@@ -21,40 +20,58 @@ class LinterTest {
 
     @Test
     void defaultSettingsReportEveryRuleAtItsDefaultSeverity() {
-        assertEquals(List.of(
-                "Dockerfile:3:1 info consecutive-run RUN follows the RUN at line 2: join them with && into one layer",
-                "Dockerfile:4:1 error user-root final stage runs as root (USER root): switch to a non-root user, e.g. "
-                        + "USER 65532:65532"),
+        assertEquals(
+                List.of(
+                        "Dockerfile:3:1 info consecutive-run RUN follows the RUN at line 2: join them with && into one layer",
+                        "Dockerfile:4:1 error user-root final stage runs as root (USER root): switch to a non-root user, e.g. "
+                                + "USER 65532:65532"),
                 lines(LintSettings.defaults(), ROOT));
     }
 
     @Test
     void severityOverridesAndDisabledRulesApply() {
-        LintSettings s = LintSettings.builder().severity("consecutive-run", Severity.ERROR)
-                .disable(List.of("user-root")).build();
-        assertEquals(List.of("Dockerfile:3:1 error consecutive-run RUN follows the RUN at line 2: join them with && "
-                + "into one layer"), lines(s, ROOT));
+        LintSettings s = LintSettings.builder()
+                .severity("consecutive-run", Severity.ERROR)
+                .disable(List.of("user-root"))
+                .build();
+        assertEquals(
+                List.of("Dockerfile:3:1 error consecutive-run RUN follows the RUN at line 2: join them with && "
+                        + "into one layer"),
+                lines(s, ROOT));
     }
 
     @Test
     void failOnThresholdDecidesWhatFails() {
         String text = "FROM alpine:3.21@sha256:abc\nRUN true\nRUN true\nUSER 1000\n"; // one info finding
-        assertEquals(0, new Linter(LintSettings.defaults()).lint("D", text).failing().size());
-        assertEquals(1, new Linter(LintSettings.builder().failOn(FailOn.INFO).build()).lint("D", text).failing().size());
+        assertEquals(
+                0, new Linter(LintSettings.defaults()).lint("D", text).failing().size());
+        assertEquals(
+                1,
+                new Linter(LintSettings.builder().failOn(FailOn.INFO).build())
+                        .lint("D", text)
+                        .failing()
+                        .size());
         LintResult none = new Linter(LintSettings.builder().failOn(FailOn.NONE).build()).lint("D", ROOT);
         assertEquals(2, none.findings().size());
         assertFalse(none.failed());
-        LintResult errorOnly = new Linter(LintSettings.builder().failOn(FailOn.ERROR).build()).lint("D", ROOT);
-        assertEquals(List.of("user-root"), errorOnly.failing().stream().map(Finding::rule).toList());
-        assertEquals("Linted 1 Dockerfile: 2 findings (1 error, 0 warnings, 1 info), 1 at or above failOn=error",
+        LintResult errorOnly =
+                new Linter(LintSettings.builder().failOn(FailOn.ERROR).build()).lint("D", ROOT);
+        assertEquals(
+                List.of("user-root"),
+                errorOnly.failing().stream().map(Finding::rule).toList());
+        assertEquals(
+                "Linted 1 Dockerfile: 2 findings (1 error, 0 warnings, 1 info), 1 at or above failOn=error",
                 errorOnly.summary());
     }
 
     @Test
     void unknownRuleIdsInSettingsAreRejected() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new Linter(LintSettings.builder().disable(List.of("no-such-rule")).build()));
-        assertTrue(e.getMessage().startsWith("unknown lint rule id(s) [no-such-rule]; known ids: add-local, "),
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> new Linter(
+                        LintSettings.builder().disable(List.of("no-such-rule")).build()));
+        assertTrue(
+                e.getMessage().startsWith("unknown lint rule id(s) [no-such-rule]; known ids: add-local, "),
                 e.getMessage());
     }
 
@@ -63,16 +80,21 @@ class LinterTest {
         String text = "FROM registry.example.com/base/jre:21@sha256:a AS a\nFROM ghcr.io/x/y:1@sha256:b\n"
                 + "FROM debian:12@sha256:c\nUSER 1\n";
         assertTrue(lines(LintSettings.defaults(), text).isEmpty());
-        LintSettings s = LintSettings.builder().allowedRegistries(List.of("*.example.com", "docker.io")).build();
-        assertEquals(List.of("Dockerfile:2:1 error base-image-registry base image 'ghcr.io/x/y:1@sha256:b' comes from "
-                + "registry 'ghcr.io', not one of the allowed registries [*.example.com, docker.io]"), lines(s, text));
+        LintSettings s = LintSettings.builder()
+                .allowedRegistries(List.of("*.example.com", "docker.io"))
+                .build();
+        assertEquals(
+                List.of("Dockerfile:2:1 error base-image-registry base image 'ghcr.io/x/y:1@sha256:b' comes from "
+                        + "registry 'ghcr.io', not one of the allowed registries [*.example.com, docker.io]"),
+                lines(s, text));
     }
 
     @Test
     void digestPinSeverityIsConfigurable() {
         String text = "FROM debian:12\nUSER 1\n";
-        assertEquals(List.of("Dockerfile:1:1 error base-image-digest base image 'debian:12' is not pinned by digest: "
-                + "append @sha256:<digest> so rebuilds use the same image"),
+        assertEquals(
+                List.of("Dockerfile:1:1 error base-image-digest base image 'debian:12' is not pinned by digest: "
+                        + "append @sha256:<digest> so rebuilds use the same image"),
                 lines(LintSettings.builder().digestPinSeverity(Severity.ERROR).build(), text));
     }
 
@@ -80,9 +102,10 @@ class LinterTest {
     void ignorePragmaSilencesOnlyTheNextInstruction() {
         String text = "FROM alpine:3.21@sha256:a\n# dockyard ignore=run-cd, sudo\nRUN cd /x && \\\n"
                 + "  # hadolint ignore=DL3003\n  sudo true\nRUN cd /y\nUSER 1\n";
-        assertEquals(List.of(
-                "Dockerfile:6:1 info consecutive-run RUN follows the RUN at line 3: join them with && into one layer",
-                "Dockerfile:6:1 warning run-cd RUN uses cd: set the directory with WORKDIR (absolute) instead"),
+        assertEquals(
+                List.of(
+                        "Dockerfile:6:1 info consecutive-run RUN follows the RUN at line 3: join them with && into one layer",
+                        "Dockerfile:6:1 warning run-cd RUN uses cd: set the directory with WORKDIR (absolute) instead"),
                 lines(LintSettings.defaults(), text));
     }
 

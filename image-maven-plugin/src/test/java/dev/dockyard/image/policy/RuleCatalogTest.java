@@ -17,7 +17,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 
 /** Keeps the rule classes, the service registration and docs/rules.md in step. */
@@ -29,15 +28,16 @@ class RuleCatalogTest {
         Path dir = Paths.get("target/classes/dev/dockyard/image/policy/rules");
         try (Stream<Path> files = Files.list(dir)) {
             for (Path p : files.filter(f -> f.toString().endsWith(".class")).collect(Collectors.toList())) {
-                String name = "dev.dockyard.image.policy.rules." + p.getFileName().toString().replace(".class", "");
+                String name = "dev.dockyard.image.policy.rules."
+                        + p.getFileName().toString().replace(".class", "");
                 Class<?> c = Class.forName(name);
                 if (Rule.class.isAssignableFrom(c) && !Modifier.isAbstract(c.getModifiers())) {
                     classes.add(name);
                 }
             }
         }
-        Set<String> loaded = Rules.all().stream().map(r -> r.getClass().getName())
-                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> loaded =
+                Rules.all().stream().map(r -> r.getClass().getName()).collect(Collectors.toCollection(TreeSet::new));
         assertEquals(classes, loaded);
     }
 
@@ -62,9 +62,13 @@ class RuleCatalogTest {
                 }
             }
             if (!id.equals(Linter.SYNTAX_RULE)) {
-                Rule rule = Rules.all().stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
+                Rule rule = Rules.all().stream()
+                        .filter(r -> r.id().equals(id))
+                        .findFirst()
+                        .orElseThrow();
                 if (!section.contains("**Severity:** " + rule.defaultSeverity().label())) {
-                    missing.add(id + ": severity is not " + rule.defaultSeverity().label());
+                    missing.add(
+                            id + ": severity is not " + rule.defaultSeverity().label());
                 }
                 for (String code : rule.hadolintCodes()) {
                     if (!section.contains(code)) {

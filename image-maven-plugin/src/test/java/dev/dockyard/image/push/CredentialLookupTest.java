@@ -1,13 +1,12 @@
 package dev.dockyard.image.push;
 
-import dev.dockyard.image.engine.RegistryCredentials;
-import dev.dockyard.image.engine.RegistryException;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dockyard.image.engine.RegistryCredentials;
+import dev.dockyard.image.engine.RegistryException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,7 +15,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,8 +45,10 @@ class CredentialLookupTest {
     @Test
     void settingsServerNamedAfterTheRegistryWinsOverEverythingElse() throws Exception {
         dockerConfig("{\"auths\":{\"localhost:5000\":{\"auth\":\"" + base64("docker:secret") + "\"}}}");
-        RegistryCredentials found = lookup(List.of(new ServerCredentials("localhost:5000", "maven", "pw")),
-                "property", "pw2").find(REGISTRY, null).orElseThrow();
+        RegistryCredentials found = lookup(
+                        List.of(new ServerCredentials("localhost:5000", "maven", "pw")), "property", "pw2")
+                .find(REGISTRY, null)
+                .orElseThrow();
         assertEquals("maven", found.username());
         assertEquals("settings.xml server 'localhost:5000' (user maven)", found.describe());
     }
@@ -58,14 +58,16 @@ class CredentialLookupTest {
         CredentialLookup lookup = lookup(List.of(new ServerCredentials("company", "ci", "pw")), null, null);
         assertEquals("ci", lookup.find(REGISTRY, "company").orElseThrow().username());
         RegistryException e = assertThrows(RegistryException.class, () -> lookup.find(REGISTRY, "other"));
-        assertTrue(e.getMessage().startsWith("image.registryServerId 'other' names no <server> with credentials"),
+        assertTrue(
+                e.getMessage().startsWith("image.registryServerId 'other' names no <server> with credentials"),
                 e.getMessage());
     }
 
     @Test
     void dockerConfigAuthsWithSchemeAndPath() throws Exception {
         dockerConfig("{\"auths\":{\"https://localhost:5000/v2/\":{\"auth\":\"" + base64("docker:se:cret") + "\"}}}");
-        RegistryCredentials found = lookup(List.of(), null, null).find(REGISTRY, null).orElseThrow();
+        RegistryCredentials found =
+                lookup(List.of(), null, null).find(REGISTRY, null).orElseThrow();
         assertEquals("docker", found.username());
         assertEquals("se:cret", found.secret());
         assertTrue(found.source().endsWith("config.json auths 'localhost:5000'"), found.source());
@@ -74,9 +76,12 @@ class CredentialLookupTest {
     @Test
     void credHelperOfTheRegistryIsRunWithTheServerOnItsInput() throws Exception {
         dockerConfig("{\"credHelpers\":{\"localhost:5000\":\"test\"},\"credsStore\":\"other\"}");
-        helper("test", "echo \"{\\\"ServerURL\\\":\\\"$server\\\",\\\"Username\\\":\\\"$server-user\\\","
-                + "\\\"Secret\\\":\\\"s3\\\"}\"");
-        RegistryCredentials found = lookup(List.of(), null, null).find(REGISTRY, null).orElseThrow();
+        helper(
+                "test",
+                "echo \"{\\\"ServerURL\\\":\\\"$server\\\",\\\"Username\\\":\\\"$server-user\\\","
+                        + "\\\"Secret\\\":\\\"s3\\\"}\"");
+        RegistryCredentials found =
+                lookup(List.of(), null, null).find(REGISTRY, null).orElseThrow();
         assertEquals("localhost:5000-user", found.username());
         assertEquals("s3", found.secret());
         assertEquals("credential helper docker-credential-test (user localhost:5000-user)", found.describe());
@@ -86,7 +91,8 @@ class CredentialLookupTest {
     void credsStoreWithoutTheServerFallsThroughToTheProperties() throws Exception {
         dockerConfig("{\"credsStore\":\"store\"}");
         helper("store", "echo 'credentials not found in native keychain'; exit 1");
-        RegistryCredentials found = lookup(List.of(), "ci", "from-env").find(REGISTRY, null).orElseThrow();
+        RegistryCredentials found =
+                lookup(List.of(), "ci", "from-env").find(REGISTRY, null).orElseThrow();
         assertEquals("image.registryUsername/image.registryPassword (user ci)", found.describe());
     }
 
@@ -94,7 +100,8 @@ class CredentialLookupTest {
     void identityTokenFromAHelper() throws Exception {
         dockerConfig("{\"credsStore\":\"store\"}");
         helper("store", "echo '{\"Username\":\"<token>\",\"Secret\":\"xq-93-token-value\"}'");
-        RegistryCredentials found = lookup(List.of(), null, null).find("docker.io", null).orElseThrow();
+        RegistryCredentials found =
+                lookup(List.of(), null, null).find("docker.io", null).orElseThrow();
         assertTrue(found.identityToken());
         assertFalse(found.toString().contains("xq-93"));
     }
@@ -102,15 +109,17 @@ class CredentialLookupTest {
     @Test
     void missingOrFailingHelperIsAClearErrorWithoutItsInput() throws Exception {
         dockerConfig("{\"credsStore\":\"absent\"}");
-        RegistryException missing = assertThrows(RegistryException.class,
-                () -> lookup(List.of(), null, null).find(REGISTRY, null));
+        RegistryException missing = assertThrows(
+                RegistryException.class, () -> lookup(List.of(), null, null).find(REGISTRY, null));
         assertTrue(missing.getMessage().contains("docker-credential-absent is not on the PATH"), missing.getMessage());
         dockerConfig("{\"credsStore\":\"broken\"}");
         helper("broken", "echo 'keychain locked' >&2; exit 3");
-        RegistryException failed = assertThrows(RegistryException.class,
-                () -> lookup(List.of(), null, null).find(REGISTRY, null));
-        assertEquals("The credential helper docker-credential-broken failed for localhost:5000 (exit status 3):"
-                + " keychain locked. Check the helper's store (docker login localhost:5000).", failed.getMessage());
+        RegistryException failed = assertThrows(
+                RegistryException.class, () -> lookup(List.of(), null, null).find(REGISTRY, null));
+        assertEquals(
+                "The credential helper docker-credential-broken failed for localhost:5000 (exit status 3):"
+                        + " keychain locked. Check the helper's store (docker login localhost:5000).",
+                failed.getMessage());
     }
 
     @Test
@@ -121,7 +130,8 @@ class CredentialLookupTest {
     @Test
     void secretsStayOutOfStrings() {
         assertFalse(new ServerCredentials("id", "user", "pw-123").toString().contains("pw-123"));
-        assertFalse(new RegistryCredentials("user", "pw-123", false, "x").toString().contains("pw-123"));
+        assertFalse(
+                new RegistryCredentials("user", "pw-123", false, "x").toString().contains("pw-123"));
     }
 
     private static String base64(String text) {

@@ -27,7 +27,9 @@ class DefaultImagesTest {
     @Test
     void theBuilderReleaseIsTheJdkImagesTagOrTheProjects() {
         assertEquals(21, DefaultImages.builderRelease("eclipse-temurin:21-jdk", 17));
-        assertEquals(25, DefaultImages.builderRelease("registry.example.com/mirror/eclipse-temurin:25.0.1_8-jdk@sha256:ab", 17));
+        assertEquals(
+                25,
+                DefaultImages.builderRelease("registry.example.com/mirror/eclipse-temurin:25.0.1_8-jdk@sha256:ab", 17));
         assertEquals(17, DefaultImages.builderRelease("openjdk:17", 21));
         assertEquals(21, DefaultImages.builderRelease("registry.example.com/build/jdk-custom:3", 21));
         assertEquals(17, DefaultImages.builderRelease("eclipse-temurin:latest", 17));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dockyard.image.stage.StagedLayer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,11 +16,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import dev.dockyard.image.stage.StagedLayer;
 
 class DockerfileRendererTest {
 
@@ -56,18 +55,23 @@ class DockerfileRendererTest {
     @Test
     void stagesOneDirectoryPerLayerAndNothingElse() throws Exception {
         RenderResult result = renderer.render(fixture.request("java-service", null));
-        assertEquals(List.of(
-                ".dockerignore",
-                "Dockerfile",
-                "layers/application/orders-1.0.jar",
-                "layers/dependencies/lib-2.1.jar",
-                "layers/modules/common-1.0.jar",
-                "layers/snapshot-dependencies/snap-0.1-SNAPSHOT.jar",
-                "probe/dev/dockyard/image/probe/HealthProbe.class"), files(result.context()));
-        assertEquals(List.of("dependencies", "snapshot-dependencies", "modules", "application"),
+        assertEquals(
+                List.of(
+                        ".dockerignore",
+                        "Dockerfile",
+                        "layers/application/orders-1.0.jar",
+                        "layers/dependencies/lib-2.1.jar",
+                        "layers/modules/common-1.0.jar",
+                        "layers/snapshot-dependencies/snap-0.1-SNAPSHOT.jar",
+                        "probe/dev/dockyard/image/probe/HealthProbe.class"),
+                files(result.context()));
+        assertEquals(
+                List.of("dependencies", "snapshot-dependencies", "modules", "application"),
                 result.layers().stream().map(StagedLayer::name).toList());
-        assertEquals(Files.size(fixture.applicationJar()), result.layers().get(3).bytes());
-        assertEquals(DockerfileRenderer.DOCKERIGNORE,
+        assertEquals(
+                Files.size(fixture.applicationJar()), result.layers().get(3).bytes());
+        assertEquals(
+                DockerfileRenderer.DOCKERIGNORE,
                 Files.readString(result.context().resolve(".dockerignore"), StandardCharsets.UTF_8));
     }
 
@@ -83,29 +87,42 @@ class DockerfileRendererTest {
     @Test
     void givenModulesReplaceTheScanAndAdditionalOnesAreAdded() throws Exception {
         RenderRequest base = fixture.request("java-service", null);
-        RenderRequest request = withJvm(base, new JvmSettings(Requests.MAIN, List.of(), List.of("java.sql"),
-                List.of("jdk.crypto.ec")));
-        assertEquals(List.of("java.base", "java.sql", "jdk.crypto.ec"), renderer.render(request).modules());
+        RenderRequest request =
+                withJvm(base, new JvmSettings(Requests.MAIN, List.of(), List.of("java.sql"), List.of("jdk.crypto.ec")));
+        assertEquals(
+                List.of("java.base", "java.sql", "jdk.crypto.ec"),
+                renderer.render(request).modules());
     }
 
     @Test
     void localesAddTheLocaleDataAndLinkOnlyTheirs() throws Exception {
-        RenderRequest request = withJvm(fixture.request("java-service", null), new JvmSettings(Requests.MAIN,
-                List.of(), List.of(), List.of(), List.of("de", "fr-CH"), 17));
+        RenderRequest request = withJvm(
+                fixture.request("java-service", null),
+                new JvmSettings(Requests.MAIN, List.of(), List.of(), List.of(), List.of("de", "fr-CH"), 17));
         RenderResult result = renderer.render(request);
         assertEquals(List.of("java.base", "java.sql", "jdk.localedata"), result.modules());
-        assertTrue(Files.readString(result.dockerfile()).contains(
-                "    jlink --add-modules java.base,java.sql,jdk.localedata --include-locales=de,fr-CH \"$strip\""));
+        assertTrue(
+                Files.readString(result.dockerfile())
+                        .contains(
+                                "    jlink --add-modules java.base,java.sql,jdk.localedata --include-locales=de,fr-CH \"$strip\""));
 
-        RenderRequest all = withJvm(request, new JvmSettings(Requests.MAIN, List.of(), List.of("java.sql"), List.of(),
-                List.of("*"), 17));
+        RenderRequest all = withJvm(
+                request, new JvmSettings(Requests.MAIN, List.of(), List.of("java.sql"), List.of(), List.of("*"), 17));
         String dockerfile = Files.readString(renderer.render(all).dockerfile());
-        assertTrue(dockerfile.contains("    jlink --add-modules java.base,java.sql,jdk.localedata \"$strip\""), dockerfile);
+        assertTrue(
+                dockerfile.contains("    jlink --add-modules java.base,java.sql,jdk.localedata \"$strip\""),
+                dockerfile);
 
-        RenderException bad = assertThrows(RenderException.class, () -> renderer.render(withJvm(request,
-                new JvmSettings(Requests.MAIN, List.of(), List.of(), List.of(), List.of("de", "not a tag!"), 17))));
-        assertEquals("image.locales: 'not a tag!' is not a language tag: use tags such as en, de-CH or *-IN (as"
-                + " jlink --include-locales takes them), or '*' for every locale", bad.getMessage());
+        RenderException bad = assertThrows(
+                RenderException.class,
+                () -> renderer.render(withJvm(
+                        request,
+                        new JvmSettings(
+                                Requests.MAIN, List.of(), List.of(), List.of(), List.of("de", "not a tag!"), 17))));
+        assertEquals(
+                "image.locales: 'not a tag!' is not a language tag: use tags such as en, de-CH or *-IN (as"
+                        + " jlink --include-locales takes them), or '*' for every locale",
+                bad.getMessage());
     }
 
     @Test
@@ -122,8 +139,10 @@ class DockerfileRendererTest {
         assertEquals(a.keySet(), b.keySet());
         for (String name : a.keySet()) {
             assertArrayEquals(a.get(name), b.get(name), name);
-            assertEquals(Files.getLastModifiedTime(first.context().resolve(name)),
-                    Files.getLastModifiedTime(other.context().resolve(name)), name);
+            assertEquals(
+                    Files.getLastModifiedTime(first.context().resolve(name)),
+                    Files.getLastModifiedTime(other.context().resolve(name)),
+                    name);
         }
         assertArrayEquals(Files.readAllBytes(first.dockerfile()), Files.readAllBytes(other.dockerfile()));
         RenderResult again = renderer.render(fixture.request("java-service", null, root.resolve("a/docker")));
@@ -161,10 +180,21 @@ class DockerfileRendererTest {
         assertFalse(overridden.upToDate(), "a template appeared");
         assertEquals("FROM scratch\n", Files.readString(overridden.dockerfile()));
 
-        RenderRequest other = new RenderRequest(request.project(), request.image(), request.health(), request.jvm(),
-                request.builderImage(), "debian:trixie-slim", request.template(), request.applicationJar(),
-                request.artifacts(), request.outputDirectory(), request.workDirectory(), request.outputTimestamp(),
-                request.gitRevision(), request.dockyardVersion());
+        RenderRequest other = new RenderRequest(
+                request.project(),
+                request.image(),
+                request.health(),
+                request.jvm(),
+                request.builderImage(),
+                "debian:trixie-slim",
+                request.template(),
+                request.applicationJar(),
+                request.artifacts(),
+                request.outputDirectory(),
+                request.workDirectory(),
+                request.outputTimestamp(),
+                request.gitRevision(),
+                request.dockyardVersion());
         RenderResult changed = renderer.render(other);
         assertFalse(changed.upToDate(), "a setting changed");
         assertEquals("FROM debian:trixie-slim\n", Files.readString(changed.dockerfile()));
@@ -178,14 +208,28 @@ class DockerfileRendererTest {
         Path unrelated = result.context().resolve("image-id");
         Files.writeString(unrelated, "sha256:abc");
         RenderRequest full = fixture.request("java-service", null);
-        RenderRequest fewer = new RenderRequest(full.project(), full.image(), null, full.jvm(), "jdk:17", "runtime:17",
-                full.template(), fixture.applicationJar(), List.of(), result.context(),
-                result.context().resolveSibling("image-work"), null, null, "0.1.0-TEST");
+        RenderRequest fewer = new RenderRequest(
+                full.project(),
+                full.image(),
+                null,
+                full.jvm(),
+                "jdk:17",
+                "runtime:17",
+                full.template(),
+                fixture.applicationJar(),
+                List.of(),
+                result.context(),
+                result.context().resolveSibling("image-work"),
+                null,
+                null,
+                "0.1.0-TEST");
         RenderResult second = renderer.render(fewer);
         assertFalse(Files.exists(stale));
         assertFalse(Files.exists(result.context().resolve("layers/dependencies")));
         assertTrue(Files.exists(unrelated), "files the stager does not own are left alone");
-        assertEquals(List.of("application"), second.layers().stream().map(StagedLayer::name).toList());
+        assertEquals(
+                List.of("application"),
+                second.layers().stream().map(StagedLayer::name).toList());
         String dockerfile = Files.readString(second.dockerfile());
         assertTrue(dockerfile.contains("\nHEALTHCHECK NONE\n"), dockerfile);
         assertFalse(dockerfile.contains("org.opencontainers.image.created"), dockerfile);
@@ -216,59 +260,80 @@ class DockerfileRendererTest {
         Files.writeString(dir.resolve("custom.ftl"), "[#include \"part.ftl\"]\nENV HOME=${HOME} PATH=$PATH:/x\n");
         Files.writeString(dir.resolve("part.ftl"), "FROM [=base.runtime]\n");
         RenderResult result = renderer.render(fixture.request("docker/custom.ftl", null));
-        assertEquals("FROM debian:bookworm-slim\nENV HOME=${HOME} PATH=$PATH:/x\n", Files.readString(result.dockerfile()));
+        assertEquals(
+                "FROM debian:bookworm-slim\nENV HOME=${HOME} PATH=$PATH:/x\n", Files.readString(result.dockerfile()));
     }
 
     @Test
     void aMissingVariableNamesTheFileLineColumnAndName() throws Exception {
         RenderException e = failWithModuleTemplate("FROM x\nUSER [=image.owner]\n");
-        assertEquals("src/main/docker/java-service.ftl:2:8: 'image.owner' is not defined in the data model."
-                + " Use a name listed in the templates README, or give a default for an optional value:"
-                + " [=image.owner!\"\"] or [#if image.owner??]…[/#if].", e.getMessage());
+        assertEquals(
+                "src/main/docker/java-service.ftl:2:8: 'image.owner' is not defined in the data model."
+                        + " Use a name listed in the templates README, or give a default for an optional value:"
+                        + " [=image.owner!\"\"] or [#if image.owner??]…[/#if].",
+                e.getMessage());
     }
 
     @Test
     void anUndefinedMacroNamesTheFileLineColumnAndName() throws Exception {
         RenderException e = failWithModuleTemplate("FROM x\n\n  [@healthcheck /]\n");
-        assertTrue(e.getMessage().startsWith("src/main/docker/java-service.ftl:3:5: 'healthcheck' is not defined"),
+        assertTrue(
+                e.getMessage().startsWith("src/main/docker/java-service.ftl:3:5: 'healthcheck' is not defined"),
                 e.getMessage());
     }
 
     @Test
     void aSyntaxErrorNamesTheFileLineAndColumn() throws Exception {
         RenderException e = failWithModuleTemplate("FROM x\n[#if image.user]\nUSER 1\n");
-        assertTrue(e.getMessage().startsWith("src/main/docker/java-service.ftl:3:7: syntax error: Unexpected end of file reached. You have an unclosed #if."), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .startsWith(
+                                "src/main/docker/java-service.ftl:3:7: syntax error: Unexpected end of file reached. You have an unclosed #if."),
+                e.getMessage());
         assertTrue(e.getMessage().contains(": syntax error: "), e.getMessage());
         assertFalse(e.getMessage().contains("\tat "), "no stack trace in the message");
     }
 
     @Test
     void anUnknownTemplateListsWhereItLookedAndTheCatalog() {
-        RenderException e = assertThrows(RenderException.class,
-                () -> renderer.render(fixture.request("python-service", null)));
-        assertEquals("Template 'python-service.ftl' not found. Looked in the bundled catalog. Set image.template to"
-                + " a catalog name (java-service, java-service-debian, java-service-jre) or to the path of a .ftl file.", e.getMessage());
+        RenderException e =
+                assertThrows(RenderException.class, () -> renderer.render(fixture.request("python-service", null)));
+        assertEquals(
+                "Template 'python-service.ftl' not found. Looked in the bundled catalog. Set image.template to"
+                        + " a catalog name (java-service, java-service-debian, java-service-jre) or to the path of a .ftl file.",
+                e.getMessage());
     }
 
     @Test
     void aMissingTemplateFileIsNamed() {
-        RenderException e = assertThrows(RenderException.class,
-                () -> renderer.render(fixture.request("docker/nope.ftl", null)));
+        RenderException e =
+                assertThrows(RenderException.class, () -> renderer.render(fixture.request("docker/nope.ftl", null)));
         assertTrue(e.getMessage().startsWith("image.template 'docker/nope.ftl': no such file "), e.getMessage());
     }
 
     @Test
     void invalidSettingsAreAllListedBeforeAnythingIsWritten() {
         RenderRequest base = fixture.request("java-service", null);
-        RenderRequest bad = new RenderRequest(base.project(),
-                new ImageSettings("Shop/Orders", List.of("1.0"), "0:0", "app", List.of(70000), List.of(), Map.of(),
-                        Map.of()),
-                new HealthSettings("health", 8080, "ten", "3s", 0, "20s"), base.jvm(), base.builderImage(),
-                base.runtimeImage(), base.template(), base.applicationJar(), base.artifacts(), base.outputDirectory(),
-                base.workDirectory(), null, null, "0.1.0-TEST");
+        RenderRequest bad = new RenderRequest(
+                base.project(),
+                new ImageSettings(
+                        "Shop/Orders", List.of("1.0"), "0:0", "app", List.of(70000), List.of(), Map.of(), Map.of()),
+                new HealthSettings("health", 8080, "ten", "3s", 0, "20s"),
+                base.jvm(),
+                base.builderImage(),
+                base.runtimeImage(),
+                base.template(),
+                base.applicationJar(),
+                base.artifacts(),
+                base.outputDirectory(),
+                base.workDirectory(),
+                null,
+                null,
+                "0.1.0-TEST");
         RenderException e = assertThrows(RenderException.class, () -> renderer.render(bad));
         String message = e.getMessage();
-        assertTrue(message.startsWith("Invalid image settings:\n  - image.name 'Shop/Orders' is not a valid image name"),
+        assertTrue(
+                message.startsWith("Invalid image settings:\n  - image.name 'Shop/Orders' is not a valid image name"),
                 message);
         for (String expected : List.of(
                 "image.user '0:0' runs the service as root: use a non-root uid:gid such as 65532:65532",
@@ -289,15 +354,29 @@ class DockerfileRendererTest {
     }
 
     private static RenderRequest withJvm(RenderRequest r, JvmSettings jvm) {
-        return new RenderRequest(r.project(), r.image(), r.health(), jvm, r.builderImage(), r.runtimeImage(),
-                r.template(), r.applicationJar(), r.artifacts(), r.outputDirectory(), r.workDirectory(),
-                r.outputTimestamp(), r.gitRevision(), r.dockyardVersion());
+        return new RenderRequest(
+                r.project(),
+                r.image(),
+                r.health(),
+                jvm,
+                r.builderImage(),
+                r.runtimeImage(),
+                r.template(),
+                r.applicationJar(),
+                r.artifacts(),
+                r.outputDirectory(),
+                r.workDirectory(),
+                r.outputTimestamp(),
+                r.gitRevision(),
+                r.dockyardVersion());
     }
 
     /** Compares with src/test/resources/golden/NAME; {@code -Dgolden.update=true} rewrites it from the output. */
     private static void assertGolden(String name, Path actual) throws IOException {
         if (Boolean.getBoolean("golden.update")) {
-            Files.copy(actual, Path.of("src/test/resources/golden", name),
+            Files.copy(
+                    actual,
+                    Path.of("src/test/resources/golden", name),
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
         String expected;
@@ -309,8 +388,10 @@ class DockerfileRendererTest {
 
     static List<String> files(Path dir) throws IOException {
         try (var walk = Files.walk(dir)) {
-            return walk.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString().replace('\\', '/'))
-                    .sorted().toList();
+            return walk.filter(Files::isRegularFile)
+                    .map(p -> dir.relativize(p).toString().replace('\\', '/'))
+                    .sorted()
+                    .toList();
         }
     }
 

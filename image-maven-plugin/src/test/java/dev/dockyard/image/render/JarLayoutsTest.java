@@ -3,6 +3,12 @@ package dev.dockyard.image.render;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dockyard.image.stage.ArtifactInput;
+import dev.dockyard.image.stage.JarLayout;
+import dev.dockyard.image.stage.JarLayouts;
+import dev.dockyard.image.stage.StagingPlan;
+import dev.dockyard.image.stage.StagingPlan.PlannedLayer;
+import dev.dockyard.image.support.UserFixableException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,16 +19,8 @@ import java.util.Map;
 import java.util.jar.JarFile;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import dev.dockyard.image.stage.JarLayouts;
-import dev.dockyard.image.stage.StagingPlan;
-import dev.dockyard.image.stage.StagingPlan.PlannedLayer;
-import dev.dockyard.image.support.UserFixableException;
-import dev.dockyard.image.stage.ArtifactInput;
-import dev.dockyard.image.stage.JarLayout;
 
 class JarLayoutsTest {
 
@@ -42,37 +40,69 @@ class JarLayoutsTest {
         entries.put("BOOT-INF/lib/common-1.0.jar", Files.readAllBytes(common));
         entries.put("BOOT-INF/lib/lib-2.1.jar", Files.readAllBytes(lib));
         entries.put("BOOT-INF/lib/spring-boot-jarmode-tools-3.5.7.jar", new byte[] {3});
-        entries.put("BOOT-INF/classpath.idx", ("- \"BOOT-INF/lib/lib-2.1.jar\"\n- \"BOOT-INF/lib/common-1.0.jar\"\n"
-                + "- \"BOOT-INF/lib/spring-boot-jarmode-tools-3.5.7.jar\"\n").getBytes(StandardCharsets.UTF_8));
-        entries.put("BOOT-INF/layers.idx", ("- \"dependencies\":\n  - \"BOOT-INF/lib/\"\n- \"spring-boot-loader\":\n"
-                + "  - \"org/\"\n- \"snapshot-dependencies\":\n- \"application\":\n  - \"BOOT-INF/classes/\"\n"
-                + "  - \"BOOT-INF/lib/common-1.0.jar\"\n  - \"META-INF/\"\n").getBytes(StandardCharsets.UTF_8));
-        write(boot, Map.of("Main-Class", "org.springframework.boot.loader.launch.JarLauncher",
-                "Start-Class", "com.acme.orders.Main", "Spring-Boot-Version", "3.5.7",
-                "Spring-Boot-Classes", "BOOT-INF/classes/", "Spring-Boot-Lib", "BOOT-INF/lib/",
-                "Spring-Boot-Classpath-Index", "BOOT-INF/classpath.idx",
-                "Spring-Boot-Layers-Index", "BOOT-INF/layers.idx"), entries);
+        entries.put(
+                "BOOT-INF/classpath.idx",
+                ("- \"BOOT-INF/lib/lib-2.1.jar\"\n- \"BOOT-INF/lib/common-1.0.jar\"\n"
+                                + "- \"BOOT-INF/lib/spring-boot-jarmode-tools-3.5.7.jar\"\n")
+                        .getBytes(StandardCharsets.UTF_8));
+        entries.put(
+                "BOOT-INF/layers.idx",
+                ("- \"dependencies\":\n  - \"BOOT-INF/lib/\"\n- \"spring-boot-loader\":\n"
+                                + "  - \"org/\"\n- \"snapshot-dependencies\":\n- \"application\":\n  - \"BOOT-INF/classes/\"\n"
+                                + "  - \"BOOT-INF/lib/common-1.0.jar\"\n  - \"META-INF/\"\n")
+                        .getBytes(StandardCharsets.UTF_8));
+        write(
+                boot,
+                Map.of(
+                        "Main-Class",
+                        "org.springframework.boot.loader.launch.JarLauncher",
+                        "Start-Class",
+                        "com.acme.orders.Main",
+                        "Spring-Boot-Version",
+                        "3.5.7",
+                        "Spring-Boot-Classes",
+                        "BOOT-INF/classes/",
+                        "Spring-Boot-Lib",
+                        "BOOT-INF/lib/",
+                        "Spring-Boot-Classpath-Index",
+                        "BOOT-INF/classpath.idx",
+                        "Spring-Boot-Layers-Index",
+                        "BOOT-INF/layers.idx"),
+                entries);
 
         RenderRequest request = with(fixture.request("java-service", null), boot);
         StagingPlan plan = plan(request);
         assertEquals(JarLayout.SPRING_BOOT, plan.layout());
         assertEquals("com.acme.orders.Main", plan.mainClass());
-        assertEquals(Map.of("dependencies", List.of("lib-2.1.jar"), "modules", List.of("common-1.0.jar"),
-                "application", List.of("orders-boot.jar")), names(plan));
-        assertEquals(List.of("dependencies", "modules", "application"),
+        assertEquals(
+                Map.of(
+                        "dependencies",
+                        List.of("lib-2.1.jar"),
+                        "modules",
+                        List.of("common-1.0.jar"),
+                        "application",
+                        List.of("orders-boot.jar")),
+                names(plan));
+        assertEquals(
+                List.of("dependencies", "modules", "application"),
                 plan.layers().stream().map(PlannedLayer::name).toList());
         assertEquals(List.of("app/orders-boot.jar", "lib/lib-2.1.jar", "modules/common-1.0.jar"), plan.classpath());
 
         RenderResult result = new DockerfileRenderer(new TemplateEngines()).render(request);
         Path classes = result.context().resolve("layers/application/orders-boot.jar");
         try (ZipFile zip = new ZipFile(classes.toFile())) {
-            assertEquals(List.of(JarFile.MANIFEST_NAME, "com/acme/orders/Main.class", "application.properties"),
+            assertEquals(
+                    List.of(JarFile.MANIFEST_NAME, "com/acme/orders/Main.class", "application.properties"),
                     zip.stream().map(ZipEntry::getName).toList());
-            assertEquals("com.acme.orders.Main", new JarFile(classes.toFile()).getManifest().getMainAttributes()
-                    .getValue("Main-Class"));
+            assertEquals(
+                    "com.acme.orders.Main",
+                    new JarFile(classes.toFile())
+                            .getManifest()
+                            .getMainAttributes()
+                            .getValue("Main-Class"));
         }
-        assertTrue(Files.readString(result.dockerfile()).contains(
-                "\"-cp\", \"/app/app/orders-boot.jar:/app/lib/lib-2.1.jar:/app/modules/common-1.0.jar\""));
+        assertTrue(Files.readString(result.dockerfile())
+                .contains("\"-cp\", \"/app/app/orders-boot.jar:/app/lib/lib-2.1.jar:/app/modules/common-1.0.jar\""));
         byte[] first = Files.readAllBytes(classes);
         Files.delete(classes);
         Files.delete(result.context().resolve("Dockerfile"));
@@ -93,7 +123,8 @@ class JarLayoutsTest {
 
         StagingPlan plan = plan(with(fixture.request("java-service", null), shaded));
         assertEquals(JarLayout.SHADED, plan.layout());
-        assertTrue(plan.summary().startsWith("shaded jar: 1 of 3 dependencies are inside orders-shaded.jar"),
+        assertTrue(
+                plan.summary().startsWith("shaded jar: 1 of 3 dependencies are inside orders-shaded.jar"),
                 plan.summary());
         assertEquals(List.of(), plan.warnings());
         assertTrue(!names(plan).containsKey("dependencies"));
@@ -105,7 +136,8 @@ class JarLayoutsTest {
         // META-INF/maven metadata, as maven-assembly-plugin's jar-with-dependencies leaves them
         Requests.Fixture fixture = Requests.fixture(root);
         for (ArtifactInput artifact : fixture.artifacts()) {
-            addPomProperties(artifact.file(), artifact.groupId() + "/" + artifact.file().getFileName());
+            addPomProperties(
+                    artifact.file(), artifact.groupId() + "/" + artifact.file().getFileName());
         }
         Path uber = root.resolve("orders/target/orders-1.0.jar");
         Map<String, byte[]> entries = new LinkedHashMap<>();
@@ -113,15 +145,17 @@ class JarLayoutsTest {
         entries.put("org/lib/Lib.class", new byte[] {2});
         entries.put("META-INF/maven/com.acme/orders/pom.properties", new byte[] {3});
         for (ArtifactInput artifact : fixture.artifacts()) {
-            entries.put("META-INF/maven/" + artifact.groupId() + "/" + artifact.file().getFileName()
-                    + "/pom.properties", new byte[] {4});
+            entries.put(
+                    "META-INF/maven/" + artifact.groupId() + "/"
+                            + artifact.file().getFileName() + "/pom.properties",
+                    new byte[] {4});
         }
         write(uber, Map.of("Main-Class", Requests.MAIN, "Created-By", "Maven Archiver 3.6.1"), entries);
 
         StagingPlan plan = plan(with(fixture.request("java-service", null), uber));
         assertEquals(JarLayout.SHADED, plan.layout());
-        assertEquals("shaded jar: 3 of 3 dependencies are inside orders-1.0.jar and are not staged again",
-                plan.summary());
+        assertEquals(
+                "shaded jar: 3 of 3 dependencies are inside orders-1.0.jar and are not staged again", plan.summary());
         assertEquals(Map.of("application", List.of("orders-1.0.jar")), names(plan));
         assertEquals(List.of("app/orders-1.0.jar"), plan.classpath());
         assertEquals(List.of(), plan.warnings());
@@ -132,22 +166,35 @@ class JarLayoutsTest {
         // the assembly plugin's default: the thin jar stays the module's jar, the uber jar is attached beside it
         Requests.Fixture fixture = Requests.fixture(root);
         Path attached = root.resolve("orders/target/orders-1.0-jar-with-dependencies.jar");
-        write(attached, Map.of("Main-Class", Requests.MAIN), Map.of("com/acme/orders/Main.class", new byte[] {1},
-                "org/lib/Lib.class", new byte[] {2}));
+        write(
+                attached,
+                Map.of("Main-Class", Requests.MAIN),
+                Map.of("com/acme/orders/Main.class", new byte[] {1}, "org/lib/Lib.class", new byte[] {2}));
         assertEquals(List.of(attached), JarLayouts.watched(fixture.applicationJar()));
 
         StagingPlan plan = plan(fixture.request("java-service", null));
         assertEquals(JarLayout.PLAIN, plan.layout());
-        assertEquals("plain class path; orders-1.0-jar-with-dependencies.jar (attached by maven-assembly-plugin) is"
-                + " not used: the thin jar and its dependencies are staged in their own layers, so a code change"
-                + " rebuilds only the application layer", plan.summary());
-        assertEquals(Map.of("dependencies", List.of("lib-2.1.jar"), "snapshot-dependencies",
-                List.of("snap-0.1-SNAPSHOT.jar"), "modules", List.of("common-1.0.jar"), "application",
-                List.of("orders-1.0.jar")), names(plan));
+        assertEquals(
+                "plain class path; orders-1.0-jar-with-dependencies.jar (attached by maven-assembly-plugin) is"
+                        + " not used: the thin jar and its dependencies are staged in their own layers, so a code change"
+                        + " rebuilds only the application layer",
+                plan.summary());
+        assertEquals(
+                Map.of(
+                        "dependencies",
+                        List.of("lib-2.1.jar"),
+                        "snapshot-dependencies",
+                        List.of("snap-0.1-SNAPSHOT.jar"),
+                        "modules",
+                        List.of("common-1.0.jar"),
+                        "application",
+                        List.of("orders-1.0.jar")),
+                names(plan));
         assertEquals(List.of(), plan.warnings());
 
         Files.delete(attached);
-        assertEquals("plain class path", plan(fixture.request("java-service", null)).summary());
+        assertEquals(
+                "plain class path", plan(fixture.request("java-service", null)).summary());
     }
 
     @Test
@@ -159,7 +206,9 @@ class JarLayoutsTest {
         StagingPlan plan = plan(with(fixture.request("java-service", null), fat));
         assertEquals(JarLayout.PLAIN, plan.layout());
         assertEquals(1, plan.warnings().size());
-        assertTrue(plan.warnings().get(0).contains("Set image.layout=shaded"), plan.warnings().get(0));
+        assertTrue(
+                plan.warnings().get(0).contains("Set image.layout=shaded"),
+                plan.warnings().get(0));
         assertEquals(List.of("lib-2.1.jar"), names(plan).get("dependencies"));
     }
 
@@ -167,21 +216,31 @@ class JarLayoutsTest {
     void quarkusFastJarIsStagedAsItsLibAndApplicationFiles() throws Exception {
         Requests.Fixture fixture = Requests.fixture(root);
         Path app = root.resolve("orders/target/quarkus-app");
-        write(app.resolve("quarkus-run.jar"), Map.of("Main-Class", "io.quarkus.bootstrap.runner.QuarkusEntryPoint"),
+        write(
+                app.resolve("quarkus-run.jar"),
+                Map.of("Main-Class", "io.quarkus.bootstrap.runner.QuarkusEntryPoint"),
                 Map.of());
         Files.createDirectories(app.resolve("lib/boot"));
         Files.createDirectories(app.resolve("lib/main"));
         Files.copy(fixture.artifacts().get(0).file(), app.resolve("lib/main/org.lib.lib-2.1.jar"));
         Files.copy(fixture.artifacts().get(1).file(), app.resolve("lib/boot/io.quarkus.quarkus-bootstrap-runner.jar"));
-        Files.copy(fixture.applicationJar(), Files.createDirectories(app.resolve("app")).resolve("orders-1.0.jar"));
+        Files.copy(
+                fixture.applicationJar(),
+                Files.createDirectories(app.resolve("app")).resolve("orders-1.0.jar"));
         Files.writeString(Files.createDirectories(app.resolve("quarkus")).resolve("quarkus-application.dat"), "x");
 
         StagingPlan plan = plan(with(fixture.request("java-service", null), app.resolve("quarkus-run.jar")));
         assertEquals(JarLayout.QUARKUS, plan.layout());
-        assertEquals(Map.of("dependencies", List.of("boot/io.quarkus.quarkus-bootstrap-runner.jar",
-                "main/org.lib.lib-2.1.jar"), "application", List.of("quarkus-run.jar", "app/orders-1.0.jar",
-                "quarkus/quarkus-application.dat")), names(plan));
-        assertEquals(List.of("lib", ""), plan.layers().stream().map(PlannedLayer::imageDirectory).toList());
+        assertEquals(
+                Map.of(
+                        "dependencies",
+                        List.of("boot/io.quarkus.quarkus-bootstrap-runner.jar", "main/org.lib.lib-2.1.jar"),
+                        "application",
+                        List.of("quarkus-run.jar", "app/orders-1.0.jar", "quarkus/quarkus-application.dat")),
+                names(plan));
+        assertEquals(
+                List.of("lib", ""),
+                plan.layers().stream().map(PlannedLayer::imageDirectory).toList());
         assertEquals(List.of("quarkus-run.jar"), plan.classpath());
         assertEquals("io.quarkus.bootstrap.runner.QuarkusEntryPoint", plan.mainClass());
     }
@@ -194,7 +253,9 @@ class JarLayoutsTest {
     private static Map<String, List<String>> names(StagingPlan plan) {
         Map<String, List<String>> names = new LinkedHashMap<>();
         for (PlannedLayer layer : plan.layers()) {
-            names.put(layer.name(), layer.files().stream().map(StagingPlan.PlannedFile::path).toList());
+            names.put(
+                    layer.name(),
+                    layer.files().stream().map(StagingPlan.PlannedFile::path).toList());
         }
         return names;
     }
@@ -213,19 +274,38 @@ class JarLayoutsTest {
             Map<String, byte[]> entries = new LinkedHashMap<>();
             entries.put("org/springframework/boot/loader/launch/JarLauncher.class", new byte[] {1});
             entries.put("BOOT-INF/classes/com/acme/orders/Main.class", revision.getBytes(StandardCharsets.UTF_8));
-            entries.put("BOOT-INF/lib/lib-2.1.jar", Files.readAllBytes(fixture.artifacts().get(0).file()));
-            write(boot, Map.of("Main-Class", "org.springframework.boot.loader.launch.JarLauncher",
-                    "Start-Class", "com.acme.orders.Main", "Spring-Boot-Version", "3.5.7",
-                    "Spring-Boot-Classes", "BOOT-INF/classes/", "Spring-Boot-Lib", "BOOT-INF/lib/"), entries);
+            entries.put(
+                    "BOOT-INF/lib/lib-2.1.jar",
+                    Files.readAllBytes(fixture.artifacts().get(0).file()));
+            write(
+                    boot,
+                    Map.of(
+                            "Main-Class",
+                            "org.springframework.boot.loader.launch.JarLauncher",
+                            "Start-Class",
+                            "com.acme.orders.Main",
+                            "Spring-Boot-Version",
+                            "3.5.7",
+                            "Spring-Boot-Classes",
+                            "BOOT-INF/classes/",
+                            "Spring-Boot-Lib",
+                            "BOOT-INF/lib/"),
+                    entries);
             Files.setLastModifiedTime(boot, fixed);
             assertTrue(size == -1 || size == Files.size(boot), "the same size");
             size = Files.size(boot);
 
             RenderResult result = renderer.render(request);
             assertEquals(false, result.upToDate(), revision);
-            try (ZipFile zip = new ZipFile(result.context().resolve("layers/application/orders-boot.jar").toFile())) {
-                assertEquals(revision, new String(zip.getInputStream(zip.getEntry("com/acme/orders/Main.class"))
-                        .readAllBytes(), StandardCharsets.UTF_8));
+            try (ZipFile zip = new ZipFile(result.context()
+                    .resolve("layers/application/orders-boot.jar")
+                    .toFile())) {
+                assertEquals(
+                        revision,
+                        new String(
+                                zip.getInputStream(zip.getEntry("com/acme/orders/Main.class"))
+                                        .readAllBytes(),
+                                StandardCharsets.UTF_8));
             }
             assertTrue(renderer.render(request).upToDate(), "nothing changed since");
         }
@@ -239,8 +319,9 @@ class JarLayoutsTest {
         Map<String, byte[]> original = new LinkedHashMap<>();
         try (JarFile zip = new JarFile(jar.toFile())) {
             zip.getManifest().getMainAttributes().forEach((k, v) -> manifest.put(k.toString(), v.toString()));
-            for (ZipEntry entry : zip.stream().filter(e -> !e.isDirectory()
-                    && !e.getName().equals(JarFile.MANIFEST_NAME)).toList()) {
+            for (ZipEntry entry : zip.stream()
+                    .filter(e -> !e.isDirectory() && !e.getName().equals(JarFile.MANIFEST_NAME))
+                    .toList()) {
                 original.put(entry.getName(), zip.getInputStream(entry).readAllBytes());
             }
         }
@@ -258,20 +339,39 @@ class JarLayoutsTest {
 
             RenderResult result = renderer.render(request);
             assertEquals(false, result.upToDate(), revision);
-            try (ZipFile staged = new ZipFile(result.context().resolve("layers/application")
-                    .resolve(jar.getFileName()).toFile())) {
-                assertEquals(revision, new String(staged.getInputStream(staged.getEntry("revision.txt"))
-                        .readAllBytes(), StandardCharsets.UTF_8));
+            try (ZipFile staged = new ZipFile(result.context()
+                    .resolve("layers/application")
+                    .resolve(jar.getFileName())
+                    .toFile())) {
+                assertEquals(
+                        revision,
+                        new String(
+                                staged.getInputStream(staged.getEntry("revision.txt"))
+                                        .readAllBytes(),
+                                StandardCharsets.UTF_8));
             }
             assertTrue(renderer.render(request).upToDate(), "nothing changed since");
         }
     }
 
     private static RenderRequest with(RenderRequest r, Path jar) {
-        JvmSettings jvm = new JvmSettings(null, r.jvm().options(), r.jvm().modules(), r.jvm().additionalModules());
-        return new RenderRequest(r.project(), r.image(), r.health(), jvm, r.builderImage(), r.runtimeImage(),
-                r.template(), jar, r.artifacts(), r.outputDirectory(), r.workDirectory(), r.outputTimestamp(),
-                r.gitRevision(), r.dockyardVersion());
+        JvmSettings jvm = new JvmSettings(
+                null, r.jvm().options(), r.jvm().modules(), r.jvm().additionalModules());
+        return new RenderRequest(
+                r.project(),
+                r.image(),
+                r.health(),
+                jvm,
+                r.builderImage(),
+                r.runtimeImage(),
+                r.template(),
+                jar,
+                r.artifacts(),
+                r.outputDirectory(),
+                r.workDirectory(),
+                r.outputTimestamp(),
+                r.gitRevision(),
+                r.dockyardVersion());
     }
 
     private static void addPomProperties(Path jar) throws IOException {

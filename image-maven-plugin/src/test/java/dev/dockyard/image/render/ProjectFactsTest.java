@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,7 +36,8 @@ class ProjectFactsTest {
     void readsPackedRefsAndDetachedHeads() throws Exception {
         Files.createDirectories(root.resolve(".git"));
         Files.writeString(root.resolve(".git/HEAD"), "ref: refs/heads/release\n");
-        Files.writeString(root.resolve(".git/packed-refs"), "# pack-refs with: peeled\n" + SHA + " refs/heads/release\n");
+        Files.writeString(
+                root.resolve(".git/packed-refs"), "# pack-refs with: peeled\n" + SHA + " refs/heads/release\n");
         assertEquals(Optional.of(SHA), ProjectFacts.gitRevision(root));
         Files.writeString(root.resolve(".git/HEAD"), SHA.replace('0', 'f') + "\n");
         assertEquals(Optional.of(SHA.replace('0', 'f')), ProjectFacts.gitRevision(root));

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dockyard.image.stage.ArtifactInput;
+import dev.dockyard.image.stage.Layer;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -17,12 +19,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import dev.dockyard.image.stage.ArtifactInput;
-import dev.dockyard.image.stage.Layer;
 
 /**
  * The up-to-date check sees every input: each field of the request (and of the records it holds), each jar's size
@@ -32,8 +31,9 @@ class RenderStateTest {
 
     /** Not an input: the state file lives there, so another work directory has no state to match. */
     private static final Set<String> NOT_INPUTS = Set.of("workDirectory");
-    private static final Set<Class<?>> NESTED = Set.of(ProjectInfo.class, ImageSettings.class, HealthSettings.class,
-            JvmSettings.class, TemplateSource.class);
+
+    private static final Set<Class<?>> NESTED = Set.of(
+            ProjectInfo.class, ImageSettings.class, HealthSettings.class, JvmSettings.class, TemplateSource.class);
 
     @TempDir
     Path root;
@@ -64,8 +64,8 @@ class RenderStateTest {
                     checked++;
                 }
             } else {
-                String print = state.fingerprint(with(request, component, vary(value, component.getGenericType())),
-                        List.of());
+                String print =
+                        state.fingerprint(with(request, component, vary(value, component.getGenericType())), List.of());
                 assertNotEquals(base, print, component.getName() + " is not an input");
                 checked++;
             }
@@ -123,8 +123,7 @@ class RenderStateTest {
         assertTrue(Files.readString(again.dockerfile()).startsWith("FROM bb"));
     }
 
-    private static RenderRequest with(RenderRequest request, RecordComponent component, Object value)
-            throws Exception {
+    private static RenderRequest with(RenderRequest request, RecordComponent component, Object value) throws Exception {
         return (RenderRequest) copy(request, component, value);
     }
 
@@ -138,7 +137,8 @@ class RenderStateTest {
         Object[] values = new Object[components.length];
         for (int i = 0; i < components.length; i++) {
             types[i] = components[i].getType();
-            values[i] = components[i].getName().equals(changed.getName()) ? value
+            values[i] = components[i].getName().equals(changed.getName())
+                    ? value
                     : components[i].getAccessor().invoke(record);
         }
         var constructor = record.getClass().getDeclaredConstructor(types);
@@ -177,8 +177,8 @@ class RenderStateTest {
             if (element == Integer.class) {
                 more.add(4242);
             } else if (element == ArtifactInput.class) {
-                more.add(new ArtifactInput(TestJars.jar(root.resolve("repo/extra-1.0.jar"), null),
-                        Layer.DEPENDENCIES, "org.extra"));
+                more.add(new ArtifactInput(
+                        TestJars.jar(root.resolve("repo/extra-1.0.jar"), null), Layer.DEPENDENCIES, "org.extra"));
             } else {
                 more.add("added");
             }

@@ -2,19 +2,17 @@ package dev.dockyard.image.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.dockyard.image.policy.LintSettings;
+import dev.dockyard.image.policy.Linter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
-
-import dev.dockyard.image.policy.LintSettings;
-import dev.dockyard.image.policy.Linter;
 
 /** What the catalog templates render passes every lint rule at its default severity. */
 class RenderedDockerfileLintTest {
@@ -39,15 +37,32 @@ class RenderedDockerfileLintTest {
     @ValueSource(strings = {"java-service", "java-service-debian", "java-service-jre"})
     void renderedTemplateWithoutHealthCheckHasNoFindings(String template) throws Exception {
         RenderRequest r = fixture.request(template, null);
-        assertNoFindings(new RenderRequest(r.project(), r.image(), null, r.jvm(), r.builderImage(), r.runtimeImage(),
-                r.template(), r.applicationJar(), r.artifacts(), r.outputDirectory(), r.workDirectory(),
-                r.outputTimestamp(), r.gitRevision(), r.dockyardVersion()));
+        assertNoFindings(new RenderRequest(
+                r.project(),
+                r.image(),
+                null,
+                r.jvm(),
+                r.builderImage(),
+                r.runtimeImage(),
+                r.template(),
+                r.applicationJar(),
+                r.artifacts(),
+                r.outputDirectory(),
+                r.workDirectory(),
+                r.outputTimestamp(),
+                r.gitRevision(),
+                r.dockyardVersion()));
     }
 
     private static void assertNoFindings(RenderRequest request) throws Exception {
-        Path dockerfile = new DockerfileRenderer(new TemplateEngines()).render(request).dockerfile();
+        Path dockerfile =
+                new DockerfileRenderer(new TemplateEngines()).render(request).dockerfile();
         String text = Files.readString(dockerfile, StandardCharsets.UTF_8);
-        assertEquals(List.of(), new Linter(LintSettings.defaults()).lint("target/docker/Dockerfile", text)
-                .consoleLines(), text);
+        assertEquals(
+                List.of(),
+                new Linter(LintSettings.defaults())
+                        .lint("target/docker/Dockerfile", text)
+                        .consoleLines(),
+                text);
     }
 }

@@ -3,7 +3,6 @@ package dev.dockyard.image.render;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class TemplateFunctionsTest {
@@ -15,6 +14,8 @@ class TemplateFunctionsTest {
 
     @Test
     void writesTheExecFormAsAJsonArray() {
-        assertEquals("[\"java\", \"-Dx=\\\"y\\\"\", \"a b\"]", TemplateFunctions.execForm(List.of("java", "-Dx=\"y\"", "a b")));
+        assertEquals(
+                "[\"java\", \"-Dx=\\\"y\\\"\", \"a b\"]",
+                TemplateFunctions.execForm(List.of("java", "-Dx=\"y\"", "a b")));
     }
 }

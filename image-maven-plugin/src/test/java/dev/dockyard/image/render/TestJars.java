@@ -12,15 +12,13 @@ import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
-
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
 /** Builds real jars for tests: compiled from source, with an optional Main-Class. */
 public final class TestJars {
 
-    private TestJars() {
-    }
+    private TestJars() {}
 
     /**
      * Compiles {@code sources} (class name → source) and packs them into {@code jar}.
@@ -50,13 +48,15 @@ public final class TestJars {
             manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, mainClass);
         }
         Files.createDirectories(jar.getParent());
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream zip = new JarOutputStream(out, manifest)) {
+        try (OutputStream out = Files.newOutputStream(jar);
+                JarOutputStream zip = new JarOutputStream(out, manifest)) {
             List<Path> files;
             try (var walk = Files.walk(classes)) {
                 files = walk.filter(Files::isRegularFile).sorted().toList();
             }
             for (Path file : files) {
-                zip.putNextEntry(new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
+                zip.putNextEntry(
+                        new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
                 zip.write(Files.readAllBytes(file));
                 zip.closeEntry();
             }
@@ -75,7 +75,8 @@ public final class TestJars {
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         attributes.forEach((name, value) -> manifest.getMainAttributes().putValue(name, value));
         Files.createDirectories(jar.getParent());
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream zip = new JarOutputStream(out, manifest)) {
+        try (OutputStream out = Files.newOutputStream(jar);
+                JarOutputStream zip = new JarOutputStream(out, manifest)) {
             for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
                 zip.putNextEntry(new JarEntry(entry.getKey()));
                 zip.write(entry.getValue());

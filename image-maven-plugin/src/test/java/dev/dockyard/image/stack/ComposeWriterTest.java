@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,13 +19,28 @@ class ComposeWriterTest {
     Path dir;
 
     private static StackPlan plan() throws StackException {
-        ServiceSpec inventory = new ServiceSpec("inventory", "inventory/pom.xml", "acme/inventory:1.0",
-                List.of(8081, 9090), new TreeMap<>(Map.of("TZ", "UTC", "DB_URL", "jdbc:h2:mem:x")), List.of("/data"),
-                "65532:65532", new ServiceSpec.Health("/health", 8080, "10s", "3s", 3, "20s"), List.of());
-        ServiceSpec batch = new ServiceSpec("batch", "batch/pom.xml", "acme/batch:1.0", List.of(), new TreeMap<>(),
-                List.of(), "1000:1000", null, List.of());
-        ServiceSpec orders = Services.service("orders", "acme/orders:1.0", List.of(8080), Map.of(),
-                List.of("inventory", "batch"));
+        ServiceSpec inventory = new ServiceSpec(
+                "inventory",
+                "inventory/pom.xml",
+                "acme/inventory:1.0",
+                List.of(8081, 9090),
+                new TreeMap<>(Map.of("TZ", "UTC", "DB_URL", "jdbc:h2:mem:x")),
+                List.of("/data"),
+                "65532:65532",
+                new ServiceSpec.Health("/health", 8080, "10s", "3s", 3, "20s"),
+                List.of());
+        ServiceSpec batch = new ServiceSpec(
+                "batch",
+                "batch/pom.xml",
+                "acme/batch:1.0",
+                List.of(),
+                new TreeMap<>(),
+                List.of(),
+                "1000:1000",
+                null,
+                List.of());
+        ServiceSpec orders =
+                Services.service("orders", "acme/orders:1.0", List.of(8080), Map.of(), List.of("inventory", "batch"));
         return StackPlan.of(List.of(orders, inventory, batch));
     }
 
@@ -102,8 +116,11 @@ class ComposeWriterTest {
 
     @Test
     void everyHardeningIsSwitchableAndPortsCanBeRandom() throws StackException {
-        String yaml = new ComposeWriter().write(plan(), new ComposeWriter.Options(false,
-                new Hardening(false, false, false, false, false, false), null));
+        String yaml = new ComposeWriter()
+                .write(
+                        plan(),
+                        new ComposeWriter.Options(
+                                false, new Hardening(false, false, false, false, false, false), null));
         for (String key : List.of("user:", "restart:", "read_only:", "tmpfs:", "cap_drop:", "security_opt:")) {
             assertTrue(!yaml.contains(key), key);
         }
@@ -152,14 +169,22 @@ class ComposeWriterTest {
     void aBrokenExtraFileIsNamedWithItsLine() throws IOException {
         Path extra = dir.resolve("extra.yaml");
         Files.writeString(extra, "services:\n  orders:\n    ports: [\n");
-        StackException e = assertThrows(StackException.class, () -> new ComposeWriter().write(plan(),
-                new ComposeWriter.Options(true, Hardening.defaults(), extra)));
-        assertTrue(e.getMessage().startsWith("image.compose.extraFile " + extra + ":3:13 is not valid YAML: while parsing a flow node"), e.getMessage());
+        StackException e = assertThrows(
+                StackException.class,
+                () -> new ComposeWriter().write(plan(), new ComposeWriter.Options(true, Hardening.defaults(), extra)));
+        assertTrue(
+                e.getMessage()
+                        .startsWith("image.compose.extraFile " + extra
+                                + ":3:13 is not valid YAML: while parsing a flow node"),
+                e.getMessage());
         Files.writeString(extra, "- just\n- a list\n");
-        e = assertThrows(StackException.class, () -> new ComposeWriter().write(plan(),
-                new ComposeWriter.Options(true, Hardening.defaults(), extra)));
-        assertEquals("image.compose.extraFile " + extra + " is not a Compose file: its top level must be a mapping"
-                + " (services:, volumes:, networks:).", e.getMessage());
+        e = assertThrows(
+                StackException.class,
+                () -> new ComposeWriter().write(plan(), new ComposeWriter.Options(true, Hardening.defaults(), extra)));
+        assertEquals(
+                "image.compose.extraFile " + extra + " is not a Compose file: its top level must be a mapping"
+                        + " (services:, volumes:, networks:).",
+                e.getMessage());
     }
 
     @Test

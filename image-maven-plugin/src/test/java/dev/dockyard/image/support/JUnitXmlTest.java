@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,11 +12,20 @@ class JUnitXmlTest {
 
     @Test
     void writesOneSuiteWithItsCountsAndEscapedText(@TempDir Path dir) throws Exception {
-        Path file = JUnitXml.write(dir.resolve("reports/TEST-x.xml"), "x", "1.500", List.of(
-                new JUnitXml.TestCase("c", "passes", "0.500", null, null, "a < b"),
-                new JUnitXml.TestCase("c", "fails", "1.000", new JUnitXml.Failure("it \"broke\"", "error",
-                        "line 1\nline 2"), null, "below & beyond"),
-                new JUnitXml.TestCase("c", "skips", "0", null, "not run", null)));
+        Path file = JUnitXml.write(
+                dir.resolve("reports/TEST-x.xml"),
+                "x",
+                "1.500",
+                List.of(
+                        new JUnitXml.TestCase("c", "passes", "0.500", null, null, "a < b"),
+                        new JUnitXml.TestCase(
+                                "c",
+                                "fails",
+                                "1.000",
+                                new JUnitXml.Failure("it \"broke\"", "error", "line 1\nline 2"),
+                                null,
+                                "below & beyond"),
+                        new JUnitXml.TestCase("c", "skips", "0", null, "not run", null)));
         assertEquals("""
                 <?xml version="1.0" encoding="UTF-8"?>
                 <testsuite name="x" tests="3" failures="1" errors="0" skipped="1" time="1.500">

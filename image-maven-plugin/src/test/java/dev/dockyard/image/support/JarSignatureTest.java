@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +22,8 @@ class JarSignatureTest {
 
     private Path zip(String name, String content, long entryTime) throws IOException {
         Path file = directory.resolve(name);
-        try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
+        try (OutputStream out = Files.newOutputStream(file);
+                ZipOutputStream zip = new ZipOutputStream(out)) {
             ZipEntry entry = new ZipEntry("com/acme/Main.class");
             entry.setTime(entryTime);
             zip.putNextEntry(entry);
@@ -36,7 +36,8 @@ class JarSignatureTest {
 
     @Test
     void sameEntriesSameSignatureWhateverTheTimes() throws Exception {
-        assertEquals(JarSignature.of(zip("a.jar", "revision 2", 1_000_000_000_000L)),
+        assertEquals(
+                JarSignature.of(zip("a.jar", "revision 2", 1_000_000_000_000L)),
                 JarSignature.of(zip("b.jar", "revision 2", 1_700_000_000_000L)));
     }
 

@@ -1,15 +1,11 @@
 package dev.dockyard.image.support;
 
-import dev.dockyard.image.support.UserFixableException;
-
-import dev.dockyard.image.model.ImageLayer;
-import dev.dockyard.image.engine.PullPolicy;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.dockyard.image.engine.PullPolicy;
+import dev.dockyard.image.model.ImageLayer;
 import java.time.Duration;
-
 import org.junit.jupiter.api.Test;
 
 /** Sizes, durations, pull policies and history instructions as users write and read them. */
@@ -23,8 +19,10 @@ class ValuesTest {
         assertEquals(1024, ByteSize.parse("1024"));
         assertEquals(64_000, ByteSize.parse("64k"));
         UserFixableException e = assertThrows(UserFixableException.class, () -> ByteSize.parse("big"));
-        assertEquals("'big' is not a size: use a number with B, KB, MB, GB (decimal, as docker images shows) or"
-                + " KiB, MiB, GiB, e.g. 150MB", e.getMessage());
+        assertEquals(
+                "'big' is not a size: use a number with B, KB, MB, GB (decimal, as docker images shows) or"
+                        + " KiB, MiB, GiB, e.g. 150MB",
+                e.getMessage());
         assertEquals("84.4 MB", ByteSize.format(84_378_889));
         assertEquals("999 B", ByteSize.format(999));
         assertEquals("1.5 GB", ByteSize.format(1_500_000_000L));
@@ -52,15 +50,24 @@ class ValuesTest {
 
     @Test
     void historyInstructionsReadable() throws Exception {
-        assertEquals("COPY --chown=65532:65532 dir to /app/app/", layer("COPY --chown=65532:65532dir:"
-                + "3d6cf62df1a598d7268d56f52d1970f8e3874a0efaa71f6687446ff7ea597184 in /app/app/ ").instruction());
-        assertEquals("COPY file to /opt/app.jar", layer("/bin/sh -c #(nop) COPY file:"
-                + "3d6cf62df1a598d7268d56f52d1970f8e3874a0efaa71f6687446ff7ea597184 in /opt/app.jar").instruction());
-        assertEquals("RUN jlink --output /jre", layer("/bin/sh -c jlink --output /jre").instruction());
-        assertEquals("USER 65532:65532", layer("/bin/sh -c #(nop)  USER 65532:65532").instruction());
+        assertEquals(
+                "COPY --chown=65532:65532 dir to /app/app/",
+                layer("COPY --chown=65532:65532dir:"
+                                + "3d6cf62df1a598d7268d56f52d1970f8e3874a0efaa71f6687446ff7ea597184 in /app/app/ ")
+                        .instruction());
+        assertEquals(
+                "COPY file to /opt/app.jar",
+                layer("/bin/sh -c #(nop) COPY file:"
+                                + "3d6cf62df1a598d7268d56f52d1970f8e3874a0efaa71f6687446ff7ea597184 in /opt/app.jar")
+                        .instruction());
+        assertEquals(
+                "RUN jlink --output /jre",
+                layer("/bin/sh -c jlink --output /jre").instruction());
+        assertEquals(
+                "USER 65532:65532", layer("/bin/sh -c #(nop)  USER 65532:65532").instruction());
         assertEquals("(base image layer)", layer("").instruction());
-        assertEquals("(base image layer: Imported from -)",
-                new ImageLayer("x", 1, "", 0, "Imported from -").instruction());
+        assertEquals(
+                "(base image layer: Imported from -)", new ImageLayer("x", 1, "", 0, "Imported from -").instruction());
     }
 
     private static ImageLayer layer(String createdBy) {

@@ -1,5 +1,11 @@
 package dev.dockyard.image.verify;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
 import dev.dockyard.image.engine.ContainerSpec;
 import dev.dockyard.image.engine.ContainerState;
 import dev.dockyard.image.engine.Engine;
@@ -7,16 +13,10 @@ import dev.dockyard.image.engine.EngineException;
 import dev.dockyard.image.engine.ExecResult;
 import dev.dockyard.image.engine.FakeEngine;
 import dev.dockyard.image.engine.ForwardingEngine;
-import dev.dockyard.image.model.HealthCheckConfig;
-import dev.dockyard.image.model.ImageDetails;
 import dev.dockyard.image.engine.RecordingLog;
 import dev.dockyard.image.engine.StopOutcome;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import dev.dockyard.image.model.HealthCheckConfig;
+import dev.dockyard.image.model.ImageDetails;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,12 +24,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import com.sun.net.httpserver.HttpServer;
 
 /**
  * The live part of {@code image:verify} against {@link FakeEngine}: waiting for healthy, the container exiting or
@@ -37,12 +34,19 @@ import com.sun.net.httpserver.HttpServer;
  */
 class VerifySequenceTest {
 
-    private static final HealthCheckConfig QUICK = new HealthCheckConfig(List.of("CMD", "/probe"),
-            Duration.ofMillis(100), Duration.ofMillis(100), Duration.ZERO, 3);
+    private static final HealthCheckConfig QUICK = new HealthCheckConfig(
+            List.of("CMD", "/probe"), Duration.ofMillis(100), Duration.ofMillis(100), Duration.ZERO, 3);
 
-    private static final ImageDetails IMAGE = new ImageDetails("sha256:" + "a".repeat(64), List.of("orders:1.0"),
-            1_000_000, "2026-01-01T00:00:00Z", "65532:65532", QUICK, Set.of("8080/tcp"),
-            Map.of("org.opencontainers.image.title", "Orders"), List.of());
+    private static final ImageDetails IMAGE = new ImageDetails(
+            "sha256:" + "a".repeat(64),
+            List.of("orders:1.0"),
+            1_000_000,
+            "2026-01-01T00:00:00Z",
+            "65532:65532",
+            QUICK,
+            Set.of("8080/tcp"),
+            Map.of("org.opencontainers.image.title", "Orders"),
+            List.of());
 
     private final RecordingLog log = new RecordingLog();
     private final List<String> logged = log.lines();
@@ -79,7 +83,9 @@ class VerifySequenceTest {
     void healthyAfterStartingThenEveryLiveCheckPassesAndTheContainerIsRemoved() throws Exception {
         // the service answers 503 to the ask while the engine reports starting (the next ask would come only 100 ms
         // later): the engine's checks decide
-        engine.states(ContainerState.running("starting"), ContainerState.running("starting"),
+        engine.states(
+                ContainerState.running("starting"),
+                ContainerState.running("starting"),
                 ContainerState.running("healthy"));
         AtomicInteger asked = new AtomicInteger();
         server.createContext("/ready-late", e -> {
@@ -89,10 +95,22 @@ class VerifySequenceTest {
         });
         Verification verification = verify(request("/ready-late", Duration.ofSeconds(5)));
 
-        assertEquals(List.of(), verification.failures().stream().map(Check::line).toList());
-        assertEquals(List.of("size", "non-root-user", "healthcheck", "exposed-ports", "labels", "healthy",
-                "process-user", "http-probe", "sigterm-stop"), names(verification));
-        assertTrue(check(verification, "healthy").message().matches("healthy after [0-9.]+s"),
+        assertEquals(
+                List.of(), verification.failures().stream().map(Check::line).toList());
+        assertEquals(
+                List.of(
+                        "size",
+                        "non-root-user",
+                        "healthcheck",
+                        "exposed-ports",
+                        "labels",
+                        "healthy",
+                        "process-user",
+                        "http-probe",
+                        "sigterm-stop"),
+                names(verification));
+        assertTrue(
+                check(verification, "healthy").message().matches("healthy after [0-9.]+s"),
                 check(verification, "healthy").message());
         assertTrue(check(verification, "http-probe").message().startsWith("GET /ready-late answered 204"));
         assertEquals(List.of("run " + IMAGE.id(), "stop c1", "remove c1"), engine.calls);
@@ -105,26 +123,36 @@ class VerifySequenceTest {
         engine.states(ContainerState.running("starting"));
         Verification verification = verify(request("/health", Duration.ofSeconds(5)));
 
-        assertEquals(List.of(), verification.failures().stream().map(Check::line).toList());
-        assertTrue(check(verification, "healthy").message().matches("healthy after [0-9.]+s \\(GET /health"
-                + " answered 204; the image's HEALTHCHECK passed when run at once\\)"),
+        assertEquals(
+                List.of(), verification.failures().stream().map(Check::line).toList());
+        assertTrue(
+                check(verification, "healthy")
+                        .message()
+                        .matches("healthy after [0-9.]+s \\(GET /health"
+                                + " answered 204; the image's HEALTHCHECK passed when run at once\\)"),
                 check(verification, "healthy").message());
         assertEquals(List.of("run " + IMAGE.id(), "exec c1 /probe", "stop c1", "remove c1"), engine.calls);
     }
 
     @Test
     void whenTheImagesCheckRunAtOnceFailsTheEngineDecidesAndItIsNotRunAgain() throws Exception {
-        engine.states(ContainerState.running("starting"), ContainerState.running("starting"),
-                ContainerState.running("starting"), ContainerState.running("unhealthy").withLastProbe("exit 1: 503"))
+        engine.states(
+                        ContainerState.running("starting"),
+                        ContainerState.running("starting"),
+                        ContainerState.running("starting"),
+                        ContainerState.running("unhealthy").withLastProbe("exit 1: 503"))
                 .exec(new ExecResult(1, "probe: connection refused\nsecond line"));
         Check healthy = check(verify(request("/health", Duration.ofSeconds(5))), "healthy");
 
-        assertTrue(healthy.message().startsWith("the engine reported the container unhealthy after"),
-                healthy.message());
+        assertTrue(
+                healthy.message().startsWith("the engine reported the container unhealthy after"), healthy.message());
         assertEquals(1, engine.calls.stream().filter(c -> c.startsWith("exec ")).count(), engine.calls.toString());
-        assertTrue(logged.stream().anyMatch(l -> l.matches("INFO GET /health answered 204 after [0-9.]+s, but the"
-                + " image's HEALTHCHECK run at once gave exit 1: probe: connection refused: waiting for the"
-                + " engine's own checks")), logged.toString());
+        assertTrue(
+                logged.stream()
+                        .anyMatch(l -> l.matches("INFO GET /health answered 204 after [0-9.]+s, but the"
+                                + " image's HEALTHCHECK run at once gave exit 1: probe: connection refused: waiting for the"
+                                + " engine's own checks")),
+                logged.toString());
     }
 
     @Test
@@ -147,19 +175,35 @@ class VerifySequenceTest {
                 return super.run(spec);
             }
         };
-        new ImageVerifier(recording, log, Duration.ofMillis(10)).verify(new VerifyRequest(IMAGE.id(), 150_000_000,
-                List.of(8080), List.of(), true, Duration.ofSeconds(5), "/health", 9090, Duration.ofSeconds(10), 5,
-                "run-2", Map.of(Engine.PROJECT_LABEL, "/src/orders")));
-        assertEquals(Map.of(Engine.RUN_LABEL, "run-2", Engine.PROJECT_LABEL, "/src/orders"), started.get(0).labels());
+        new ImageVerifier(recording, log, Duration.ofMillis(10))
+                .verify(new VerifyRequest(
+                        IMAGE.id(),
+                        150_000_000,
+                        List.of(8080),
+                        List.of(),
+                        true,
+                        Duration.ofSeconds(5),
+                        "/health",
+                        9090,
+                        Duration.ofSeconds(10),
+                        5,
+                        "run-2",
+                        Map.of(Engine.PROJECT_LABEL, "/src/orders")));
+        assertEquals(
+                Map.of(Engine.RUN_LABEL, "run-2", Engine.PROJECT_LABEL, "/src/orders"),
+                started.get(0).labels());
         assertEquals(List.of(8080, 9090), started.get(0).ports());
     }
 
     @Test
     void aRedirectCountsAsHealthyAsInTheProbeAnd5xxFails() throws Exception {
         engine.states(ContainerState.running("healthy"));
-        assertFalse(check(verify(request("/moved", Duration.ofSeconds(5))), "http-probe").failed());
+        assertFalse(check(verify(request("/moved", Duration.ofSeconds(5))), "http-probe")
+                .failed());
 
-        engine = new FakeEngine().image(IMAGE).publish(8080, server.getAddress().getPort())
+        engine = new FakeEngine()
+                .image(IMAGE)
+                .publish(8080, server.getAddress().getPort())
                 .states(ContainerState.running("healthy"));
         Check sick = check(verify(request("/sick", Duration.ofSeconds(5))), "http-probe");
         assertTrue(sick.failed());
@@ -169,7 +213,9 @@ class VerifySequenceTest {
 
     @Test
     void exitingAtStartFailsWithTheLogsSkipsTheRestAndRemovesTheContainer() throws Exception {
-        engine.states(ContainerState.running("starting"), ContainerState.exited(3).withLastProbe("exit 1: refused"))
+        engine.states(
+                        ContainerState.running("starting"),
+                        ContainerState.exited(3).withLastProbe("exit 1: refused"))
                 .logs("starting", "missing configuration: DB_URL");
         Verification verification = verify(request("/sick", Duration.ofSeconds(5)));
 
@@ -189,8 +235,8 @@ class VerifySequenceTest {
     void unhealthyFails() throws Exception {
         engine.states(ContainerState.running("unhealthy").withLastProbe("exit 1: 503"));
         Check healthy = check(verify(request("/health", Duration.ofSeconds(5))), "healthy");
-        assertTrue(healthy.message().startsWith("the engine reported the container unhealthy after"),
-                healthy.message());
+        assertTrue(
+                healthy.message().startsWith("the engine reported the container unhealthy after"), healthy.message());
         assertEquals(List.of("(the container wrote no output)"), healthy.output());
         assertTrue(engine.containers.isEmpty());
     }
@@ -200,20 +246,26 @@ class VerifySequenceTest {
         engine.states(ContainerState.running("starting"));
         Check healthy = check(verify(request("/sick", Duration.ofMillis(300))), "healthy");
         assertTrue(healthy.failed());
-        assertTrue(healthy.message().startsWith("the container was not healthy within 0.3s (image.healthTimeout)"),
+        assertTrue(
+                healthy.message().startsWith("the container was not healthy within 0.3s (image.healthTimeout)"),
                 healthy.message());
-        assertTrue(healthy.time().compareTo(Duration.ofMillis(300)) >= 0, healthy.time().toString());
+        assertTrue(
+                healthy.time().compareTo(Duration.ofMillis(300)) >= 0,
+                healthy.time().toString());
         assertTrue(engine.containers.isEmpty());
     }
 
     @Test
     void killedOnStopAndRootProcessFail() throws Exception {
-        engine.states(ContainerState.running("healthy")).afterStop(ContainerState.exited(StopOutcome.SIGKILL_EXIT))
+        engine.states(ContainerState.running("healthy"))
+                .afterStop(ContainerState.exited(StopOutcome.SIGKILL_EXIT))
                 .uid(0);
         Verification verification = verify(request("/health", Duration.ofSeconds(5)));
         assertTrue(check(verification, "process-user").failed());
-        assertTrue(check(verification, "sigterm-stop").message().startsWith("the container did not stop within"
-                + " image.stopTimeout 10s of SIGTERM and was killed (exit status 137)"));
+        assertTrue(check(verification, "sigterm-stop")
+                .message()
+                .startsWith("the container did not stop within"
+                        + " image.stopTimeout 10s of SIGTERM and was killed (exit status 137)"));
         assertTrue(engine.containers.isEmpty());
     }
 
@@ -226,8 +278,10 @@ class VerifySequenceTest {
                 throw new EngineException("Could not list the processes of container c1: connection reset");
             }
         };
-        EngineException e = assertThrows(EngineException.class, () -> new ImageVerifier(failing, log,
-                Duration.ofMillis(10)).verify(request("/health", Duration.ofSeconds(5))));
+        EngineException e = assertThrows(
+                EngineException.class,
+                () -> new ImageVerifier(failing, log, Duration.ofMillis(10))
+                        .verify(request("/health", Duration.ofSeconds(5))));
         assertEquals("Could not list the processes of container c1: connection reset", e.getMessage());
         assertEquals(List.of("run " + IMAGE.id(), "remove c1"), engine.calls);
     }
@@ -254,9 +308,19 @@ class VerifySequenceTest {
 
     @Test
     void staticChecksOnlyStartNothing() throws Exception {
-        Verification verification = new ImageVerifier(engine, log).verify(new VerifyRequest(IMAGE.id(),
-                150_000_000, List.of(8080), List.of(), false, Duration.ofSeconds(5), "/health", 8080,
-                Duration.ofSeconds(10), 5, "run-1"));
+        Verification verification = new ImageVerifier(engine, log)
+                .verify(new VerifyRequest(
+                        IMAGE.id(),
+                        150_000_000,
+                        List.of(8080),
+                        List.of(),
+                        false,
+                        Duration.ofSeconds(5),
+                        "/health",
+                        8080,
+                        Duration.ofSeconds(10),
+                        5,
+                        "run-1"));
         assertEquals(5, verification.checks().size());
         assertEquals(List.of(), engine.calls);
     }
@@ -266,8 +330,18 @@ class VerifySequenceTest {
     }
 
     private static VerifyRequest request(String healthPath, Duration healthTimeout) {
-        return new VerifyRequest(IMAGE.id(), 150_000_000, List.of(8080), List.of("org.opencontainers.image.title"),
-                true, healthTimeout, healthPath, 8080, Duration.ofSeconds(10), 5, "run-1");
+        return new VerifyRequest(
+                IMAGE.id(),
+                150_000_000,
+                List.of(8080),
+                List.of("org.opencontainers.image.title"),
+                true,
+                healthTimeout,
+                healthPath,
+                8080,
+                Duration.ofSeconds(10),
+                5,
+                "run-1");
     }
 
     private static List<String> names(Verification verification) {
@@ -275,6 +349,9 @@ class VerifySequenceTest {
     }
 
     private static Check check(Verification verification, String name) {
-        return verification.checks().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+        return verification.checks().stream()
+                .filter(c -> c.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -1,15 +1,13 @@
 package dev.dockyard.image.policy.rulekit;
 
+import dev.dockyard.image.dockerfile.Instruction;
 import java.util.ArrayList;
 import java.util.List;
-
-import dev.dockyard.image.dockerfile.Instruction;
 
 /** Helpers for the apt-get and apk rules: the install invocations of a {@code RUN} and their package words. */
 public final class Apt {
 
-    private Apt() {
-    }
+    private Apt() {}
 
     /** @return argument lists (options and packages) of every {@code apt-get install} / {@code apt install} */
     public static List<List<String>> aptInstalls(Instruction run) {
@@ -35,8 +33,13 @@ public final class Apt {
                 }
                 continue;
             }
-            if (a.isEmpty() || a.startsWith("$") || a.startsWith("<<") || a.contains("/") || a.startsWith(">")
-                    || a.startsWith("2>") || a.startsWith("&")) {
+            if (a.isEmpty()
+                    || a.startsWith("$")
+                    || a.startsWith("<<")
+                    || a.contains("/")
+                    || a.startsWith(">")
+                    || a.startsWith("2>")
+                    || a.startsWith("&")) {
                 continue;
             }
             out.add(a);

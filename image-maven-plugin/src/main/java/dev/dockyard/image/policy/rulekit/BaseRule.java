@@ -1,12 +1,11 @@
 package dev.dockyard.image.policy.rulekit;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import dev.dockyard.image.dockerfile.Instruction;
 import dev.dockyard.image.policy.Rule;
 import dev.dockyard.image.policy.RuleContext;
 import dev.dockyard.image.policy.Severity;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Holds a rule's identity; subclasses only implement {@link #check(RuleContext)}. */
 public abstract class BaseRule implements Rule {

@@ -1,17 +1,15 @@
 package dev.dockyard.image.policy.rulekit;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import dev.dockyard.image.dockerfile.Dockerfile;
 import dev.dockyard.image.dockerfile.Instruction;
 import dev.dockyard.image.dockerfile.Stage;
+import java.util.ArrayList;
+import java.util.List;
 
 /** What ends up in the image {@code docker build} produces: the final stage and the stages it is built {@code FROM}. */
 public final class FinalImage {
 
-    private FinalImage() {
-    }
+    private FinalImage() {}
 
     /** @return the final stage first, then the stage it builds on, and so on */
     public static List<Stage> chain(Dockerfile file) {

@@ -1,10 +1,9 @@
 package dev.dockyard.image.policy.rulekit;
 
+import dev.dockyard.image.dockerfile.Instruction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-
-import dev.dockyard.image.dockerfile.Instruction;
 
 /**
  * A small POSIX-shell reader for {@code RUN} scripts: splits a script into simple commands at {@code ;}, {@code &&},
@@ -19,8 +18,7 @@ public final class Shell {
     private final List<List<String>> commands = new ArrayList<>();
     private boolean pipe;
 
-    private Shell() {
-    }
+    private Shell() {}
 
     /** @return the script of a {@code RUN} read as shell commands */
     public static Shell of(Instruction run) {

@@ -1,20 +1,18 @@
 package dev.dockyard.image.policy.rules;
 
-import java.util.List;
-
-import dev.dockyard.image.policy.rulekit.Apt;
-import dev.dockyard.image.policy.rulekit.BaseRule;
 import dev.dockyard.image.dockerfile.Flag;
 import dev.dockyard.image.dockerfile.Instruction;
 import dev.dockyard.image.policy.RuleContext;
 import dev.dockyard.image.policy.Severity;
+import dev.dockyard.image.policy.rulekit.Apt;
+import dev.dockyard.image.policy.rulekit.BaseRule;
+import java.util.List;
 
 /** {@code apk add} uses {@code --no-cache} (hadolint DL3019); a cache mount on /var/cache/apk counts. */
 public final class ApkNoCache extends BaseRule {
 
     public ApkNoCache() {
-        super("apk-no-cache", Severity.INFO,
-                "apk add uses --no-cache.", "DL3019");
+        super("apk-no-cache", Severity.INFO, "apk add uses --no-cache.", "DL3019");
     }
 
     @Override
@@ -25,8 +23,8 @@ public final class ApkNoCache extends BaseRule {
             }
             for (List<String> args : Apt.apkAdds(i)) {
                 if (!args.contains("--no-cache")) {
-                    context.report(i, "apk add without --no-cache keeps the package index in the layer: add "
-                            + "--no-cache");
+                    context.report(
+                            i, "apk add without --no-cache keeps the package index in the layer: add " + "--no-cache");
                     break;
                 }
             }

@@ -1,16 +1,15 @@
 package dev.dockyard.image.policy.rules;
 
-import java.util.List;
-
-import dev.dockyard.image.policy.rulekit.Apt;
-import dev.dockyard.image.policy.rulekit.BaseRule;
-import dev.dockyard.image.policy.rulekit.FinalImage;
-import dev.dockyard.image.policy.rulekit.Shell;
 import dev.dockyard.image.dockerfile.Flag;
 import dev.dockyard.image.dockerfile.Instruction;
 import dev.dockyard.image.dockerfile.Stage;
 import dev.dockyard.image.policy.RuleContext;
 import dev.dockyard.image.policy.Severity;
+import dev.dockyard.image.policy.rulekit.Apt;
+import dev.dockyard.image.policy.rulekit.BaseRule;
+import dev.dockyard.image.policy.rulekit.FinalImage;
+import dev.dockyard.image.policy.rulekit.Shell;
+import java.util.List;
 
 /**
  * A {@code RUN} in the final image that runs {@code apt-get install} also removes {@code /var/lib/apt/lists}
@@ -19,8 +18,11 @@ import dev.dockyard.image.policy.Severity;
 public final class AptListsRemoved extends BaseRule {
 
     public AptListsRemoved() {
-        super("apt-lists-removed", Severity.INFO,
-                "apt-get lists are removed in the RUN that installs (final image only).", "DL3009");
+        super(
+                "apt-lists-removed",
+                Severity.INFO,
+                "apt-get lists are removed in the RUN that installs (final image only).",
+                "DL3009");
     }
 
     @Override
@@ -35,8 +37,10 @@ public final class AptListsRemoved extends BaseRule {
                     removed |= rm.stream().anyMatch(w -> w.startsWith("/var/lib/apt/lists"));
                 }
                 if (!removed) {
-                    context.report(i, "apt-get install leaves /var/lib/apt/lists in the layer: end the RUN with "
-                            + "&& rm -rf /var/lib/apt/lists/*");
+                    context.report(
+                            i,
+                            "apt-get install leaves /var/lib/apt/lists in the layer: end the RUN with "
+                                    + "&& rm -rf /var/lib/apt/lists/*");
                 }
             }
         }
@@ -44,7 +48,9 @@ public final class AptListsRemoved extends BaseRule {
 
     private static boolean cacheMounted(Instruction i) {
         for (Flag f : i.flags()) {
-            if (f.name().equals("mount") && f.value() != null && f.value().contains("type=cache")
+            if (f.name().equals("mount")
+                    && f.value() != null
+                    && f.value().contains("type=cache")
                     && f.value().contains("/var/lib/apt")) {
                 return true;
             }

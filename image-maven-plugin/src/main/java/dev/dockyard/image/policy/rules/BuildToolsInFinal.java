@@ -1,20 +1,19 @@
 package dev.dockyard.image.policy.rules;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.regex.Pattern;
-
-import dev.dockyard.image.policy.rulekit.Apt;
-import dev.dockyard.image.policy.rulekit.BaseRule;
-import dev.dockyard.image.policy.rulekit.FinalImage;
-import dev.dockyard.image.policy.rulekit.Shell;
 import dev.dockyard.image.dockerfile.ImageRef;
 import dev.dockyard.image.dockerfile.Instruction;
 import dev.dockyard.image.dockerfile.Stage;
 import dev.dockyard.image.policy.RuleContext;
 import dev.dockyard.image.policy.Severity;
+import dev.dockyard.image.policy.rulekit.Apt;
+import dev.dockyard.image.policy.rulekit.BaseRule;
+import dev.dockyard.image.policy.rulekit.FinalImage;
+import dev.dockyard.image.policy.rulekit.Shell;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * In a multi-stage build, the final stage carries no build tools: not based on a JDK, Maven, Gradle, Go or GCC image,
@@ -23,19 +22,21 @@ import dev.dockyard.image.policy.Severity;
  */
 public final class BuildToolsInFinal extends BaseRule {
 
-    private static final Set<String> BUILD_IMAGES = Set.of("maven", "gradle", "golang", "gcc", "rust", "openjdk",
-            "buildpack-deps");
+    private static final Set<String> BUILD_IMAGES =
+            Set.of("maven", "gradle", "golang", "gcc", "rust", "openjdk", "buildpack-deps");
 
-    private static final Pattern BUILD_PACKAGE = Pattern.compile(
-            "(maven|gradle|gcc|g\\+\\+|make|cmake|build-essential|build-base|default-jdk(-headless)?"
+    private static final Pattern BUILD_PACKAGE =
+            Pattern.compile("(maven|gradle|gcc|g\\+\\+|make|cmake|build-essential|build-base|default-jdk(-headless)?"
                     + "|openjdk-\\d+-jdk(-headless)?|openjdk\\d+(-jdk)?|temurin-\\d+-jdk|golang(-go)?|rustc|cargo)"
                     + "(=.*)?");
 
-    private static final List<String> BUILD_COMMANDS = List.of("mvn", "mvnw", "gradle", "gradlew", "javac", "jlink",
-            "gcc", "g++", "make", "go", "cargo");
+    private static final List<String> BUILD_COMMANDS =
+            List.of("mvn", "mvnw", "gradle", "gradlew", "javac", "jlink", "gcc", "g++", "make", "go", "cargo");
 
     public BuildToolsInFinal() {
-        super("build-tools-in-final", Severity.WARNING,
+        super(
+                "build-tools-in-final",
+                Severity.WARNING,
                 "The final stage of a multi-stage build has no build tools (JDK, Maven, Gradle, compilers).");
     }
 
@@ -47,8 +48,10 @@ public final class BuildToolsInFinal extends BaseRule {
         for (Stage s : FinalImage.chain(context.dockerfile())) {
             ImageRef ref = s.baseImage();
             if (ref != null && buildImage(ref)) {
-                context.report(s.from(), "final stage is based on build image '" + s.baseName() + "': build in an "
-                        + "earlier stage and base the final stage on a runtime image (JRE, distroless)");
+                context.report(
+                        s.from(),
+                        "final stage is based on build image '" + s.baseName() + "': build in an "
+                                + "earlier stage and base the final stage on a runtime image (JRE, distroless)");
             }
             for (Instruction i : s.all("RUN")) {
                 List<String> tools = new ArrayList<>();
@@ -68,8 +71,10 @@ public final class BuildToolsInFinal extends BaseRule {
                     }
                 }
                 if (!tools.isEmpty()) {
-                    context.report(i, "final stage installs or runs build tools (" + String.join(", ", tools)
-                            + "): do this in a build stage and COPY --from only the output");
+                    context.report(
+                            i,
+                            "final stage installs or runs build tools (" + String.join(", ", tools)
+                                    + "): do this in a build stage and COPY --from only the output");
                 }
             }
         }

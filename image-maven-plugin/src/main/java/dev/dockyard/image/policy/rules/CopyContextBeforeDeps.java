@@ -1,15 +1,14 @@
 package dev.dockyard.image.policy.rules;
 
-import java.util.List;
-import java.util.Set;
-
-import dev.dockyard.image.policy.rulekit.BaseRule;
-import dev.dockyard.image.policy.rulekit.Shell;
 import dev.dockyard.image.dockerfile.Instruction;
 import dev.dockyard.image.dockerfile.ShellWords;
 import dev.dockyard.image.dockerfile.Stage;
 import dev.dockyard.image.policy.RuleContext;
 import dev.dockyard.image.policy.Severity;
+import dev.dockyard.image.policy.rulekit.BaseRule;
+import dev.dockyard.image.policy.rulekit.Shell;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Cache order: a stage copies the whole build context ({@code COPY . .}) before it resolves dependencies
@@ -21,7 +20,9 @@ public final class CopyContextBeforeDeps extends BaseRule {
     private static final Set<String> WHOLE_CONTEXT = Set.of(".", "./", "./.", "*", "./*");
 
     public CopyContextBeforeDeps() {
-        super("copy-context-before-deps", Severity.WARNING,
+        super(
+                "copy-context-before-deps",
+                Severity.WARNING,
                 "Dependency manifests are copied and resolved before COPY . (the whole context).");
     }
 
@@ -36,9 +37,11 @@ public final class CopyContextBeforeDeps extends BaseRule {
                 } else if (copyAll != null && i.is("RUN")) {
                     String step = dependencyStep(Shell.of(i));
                     if (step != null) {
-                        context.report(copyAll, "COPY of the whole context comes before '" + step + "' (line "
-                                + i.line() + "): copy the dependency manifests first, resolve, then copy the "
-                                + "sources, so source changes keep the dependency layer cached");
+                        context.report(
+                                copyAll,
+                                "COPY of the whole context comes before '" + step + "' (line "
+                                        + i.line() + "): copy the dependency manifests first, resolve, then copy the "
+                                        + "sources, so source changes keep the dependency layer cached");
                         break;
                     }
                 }
@@ -61,7 +64,8 @@ public final class CopyContextBeforeDeps extends BaseRule {
         for (String mvn : List.of("mvn", "mvnw")) {
             for (List<String> c : sh.invocations(mvn)) {
                 for (String a : c) {
-                    if (a.contains("dependency:go-offline") || a.contains("dependency:resolve")
+                    if (a.contains("dependency:go-offline")
+                            || a.contains("dependency:resolve")
                             || a.contains("go-offline-maven-plugin")) {
                         return "mvn " + a;
                     }
@@ -76,8 +80,10 @@ public final class CopyContextBeforeDeps extends BaseRule {
             }
         }
         for (List<String> c : sh.invocations("npm")) {
-            if (c.size() > 1 && (c.get(1).equals("ci") || (c.get(1).equals("install") || c.get(1).equals("i"))
-                    && c.subList(2, c.size()).stream().allMatch(a -> a.startsWith("-")))) {
+            if (c.size() > 1
+                    && (c.get(1).equals("ci")
+                            || (c.get(1).equals("install") || c.get(1).equals("i"))
+                                    && c.subList(2, c.size()).stream().allMatch(a -> a.startsWith("-")))) {
                 return "npm " + c.get(1);
             }
         }
@@ -87,25 +93,38 @@ public final class CopyContextBeforeDeps extends BaseRule {
             }
         }
         for (List<String> c : sh.invocations("yarn")) {
-            if (c.size() == 1 || c.get(1).equals("install") || c.get(1).startsWith("--frozen")
+            if (c.size() == 1
+                    || c.get(1).equals("install")
+                    || c.get(1).startsWith("--frozen")
                     || c.get(1).equals("--immutable")) {
                 return "yarn install";
             }
         }
         for (String pip : List.of("pip", "pip3")) {
             for (List<String> c : sh.invocations(pip)) {
-                if (c.contains("-r") || c.stream().anyMatch(a -> a.startsWith("--requirement")
-                        || a.startsWith("-r") && a.length() > 2 && a.endsWith(".txt"))) {
+                if (c.contains("-r")
+                        || c.stream()
+                                .anyMatch(a -> a.startsWith("--requirement")
+                                        || a.startsWith("-r") && a.length() > 2 && a.endsWith(".txt"))) {
                     return pip + " install -r";
                 }
             }
         }
-        String[][] simple = {{"go", "mod", "download"}, {"bundle", "install", null}, {"cargo", "fetch", null},
-                {"composer", "install", null}, {"poetry", "install", null}, {"uv", "sync", null},
-                {"pipenv", "install", null}, {"dotnet", "restore", null}};
+        String[][] simple = {
+            {"go", "mod", "download"},
+            {"bundle", "install", null},
+            {"cargo", "fetch", null},
+            {"composer", "install", null},
+            {"poetry", "install", null},
+            {"uv", "sync", null},
+            {"pipenv", "install", null},
+            {"dotnet", "restore", null}
+        };
         for (String[] s : simple) {
             for (List<String> c : sh.invocations(s[0])) {
-                if (c.size() > 1 && c.get(1).equals(s[1]) && (s[2] == null || c.size() > 2 && c.get(2).equals(s[2]))) {
+                if (c.size() > 1
+                        && c.get(1).equals(s[1])
+                        && (s[2] == null || c.size() > 2 && c.get(2).equals(s[2]))) {
                     return s[0] + " " + s[1] + (s[2] == null ? "" : " " + s[2]);
                 }
             }

@@ -1,12 +1,11 @@
 package dev.dockyard.image.policy.rules;
 
-import java.util.List;
-
-import dev.dockyard.image.policy.rulekit.BaseRule;
 import dev.dockyard.image.dockerfile.Instruction;
 import dev.dockyard.image.dockerfile.Stage;
 import dev.dockyard.image.policy.RuleContext;
 import dev.dockyard.image.policy.Severity;
+import dev.dockyard.image.policy.rulekit.BaseRule;
+import java.util.List;
 
 /**
  * {@code COPY --from} names an earlier stage or an image reference (hadolint DL3022, DL3023): not the current
@@ -15,8 +14,12 @@ import dev.dockyard.image.policy.Severity;
 public final class CopyFromStage extends BaseRule {
 
     public CopyFromStage() {
-        super("copy-from-stage", Severity.ERROR,
-                "COPY --from names an earlier stage or an image reference.", "DL3022", "DL3023");
+        super(
+                "copy-from-stage",
+                Severity.ERROR,
+                "COPY --from names an earlier stage or an image reference.",
+                "DL3022",
+                "DL3023");
     }
 
     @Override
@@ -39,8 +42,8 @@ public final class CopyFromStage extends BaseRule {
     private static String problem(List<Stage> stages, Stage current, String from) {
         if (from.chars().allMatch(Character::isDigit)) {
             if (from.length() > 4 || Integer.parseInt(from) >= current.index()) {
-                return "does not name an earlier stage (stage indexes start at 0; this is stage "
-                        + current.index() + ")";
+                return "does not name an earlier stage (stage indexes start at 0; this is stage " + current.index()
+                        + ")";
             }
             return null;
         }
@@ -50,8 +53,8 @@ public final class CopyFromStage extends BaseRule {
                     return "names its own stage: copy from an earlier stage";
                 }
                 if (s.index() > current.index()) {
-                    return "names stage " + s.name() + " defined later (line " + s.from().line()
-                            + "): define it before this stage";
+                    return "names stage " + s.name() + " defined later (line "
+                            + s.from().line() + "): define it before this stage";
                 }
                 return null;
             }

@@ -1,10 +1,5 @@
 package dev.dockyard.image.policy.rules;
 
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
-import dev.dockyard.image.policy.rulekit.BaseRule;
 import dev.dockyard.image.dockerfile.DockerfileParser;
 import dev.dockyard.image.dockerfile.Flag;
 import dev.dockyard.image.dockerfile.Instruction;
@@ -13,12 +8,18 @@ import dev.dockyard.image.dockerfile.Stage;
 import dev.dockyard.image.dockerfile.Substitution;
 import dev.dockyard.image.policy.RuleContext;
 import dev.dockyard.image.policy.Severity;
+import dev.dockyard.image.policy.rulekit.BaseRule;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /** Variables in {@code FROM} are declared by an {@code ARG} before the first {@code FROM} (Docker UndefinedArgInFrom). */
 public final class FromUndefinedArg extends BaseRule {
 
     public FromUndefinedArg() {
-        super("from-undefined-arg", Severity.WARNING,
+        super(
+                "from-undefined-arg",
+                Severity.WARNING,
                 "Variables used in FROM are declared with ARG before the first FROM.");
     }
 
@@ -41,10 +42,13 @@ public final class FromUndefinedArg extends BaseRule {
             for (Flag f : from.flags()) {
                 text.append(' ').append(f.value() == null ? "" : f.value());
             }
-            List<String> undefined = List.copyOf(Substitution.expand(text.toString(), declared, escape).undefined());
+            List<String> undefined = List.copyOf(
+                    Substitution.expand(text.toString(), declared, escape).undefined());
             if (!undefined.isEmpty()) {
-                context.report(from, "FROM uses undeclared variable(s) " + String.join(", ", undefined)
-                        + ": declare them with ARG before the first FROM");
+                context.report(
+                        from,
+                        "FROM uses undeclared variable(s) " + String.join(", ", undefined)
+                                + ": declare them with ARG before the first FROM");
             }
         }
     }

@@ -1,10 +1,10 @@
 package dev.dockyard.image.policy.rules;
 
-import dev.dockyard.image.policy.rulekit.BaseRule;
-import dev.dockyard.image.policy.rulekit.FinalImage;
 import dev.dockyard.image.dockerfile.Stage;
 import dev.dockyard.image.policy.RuleContext;
 import dev.dockyard.image.policy.Severity;
+import dev.dockyard.image.policy.rulekit.BaseRule;
+import dev.dockyard.image.policy.rulekit.FinalImage;
 
 /**
  * The final stage of a service (it {@code EXPOSE}s a port) declares a {@code HEALTHCHECK}; {@code HEALTHCHECK NONE}
@@ -13,7 +13,9 @@ import dev.dockyard.image.policy.Severity;
 public final class HealthcheckMissing extends BaseRule {
 
     public HealthcheckMissing() {
-        super("healthcheck-missing", Severity.WARNING,
+        super(
+                "healthcheck-missing",
+                Severity.WARNING,
                 "The final stage of a service (one that EXPOSEs a port) has a HEALTHCHECK.");
     }
 
@@ -24,8 +26,10 @@ public final class HealthcheckMissing extends BaseRule {
             exposes |= !s.all("EXPOSE").isEmpty();
         }
         if (exposes && FinalImage.effective(context.dockerfile(), "HEALTHCHECK") == null) {
-            context.report(context.dockerfile().finalStage().from(), "final stage exposes a port but has no "
-                    + "HEALTHCHECK: add HEALTHCHECK CMD [...] (or HEALTHCHECK NONE to opt out)");
+            context.report(
+                    context.dockerfile().finalStage().from(),
+                    "final stage exposes a port but has no "
+                            + "HEALTHCHECK: add HEALTHCHECK CMD [...] (or HEALTHCHECK NONE to opt out)");
         }
     }
 }

@@ -1,17 +1,19 @@
 package dev.dockyard.image.policy.rules;
 
-
-import dev.dockyard.image.policy.rulekit.BaseRule;
 import dev.dockyard.image.dockerfile.Instruction;
 import dev.dockyard.image.policy.RuleContext;
 import dev.dockyard.image.policy.Severity;
+import dev.dockyard.image.policy.rulekit.BaseRule;
 
 /** No deprecated {@code MAINTAINER} (hadolint DL4000, Docker MaintainerDeprecated). */
 public final class Maintainer extends BaseRule {
 
     public Maintainer() {
-        super("maintainer", Severity.WARNING,
-                "No deprecated MAINTAINER; use an org.opencontainers.image.authors label.", "DL4000");
+        super(
+                "maintainer",
+                Severity.WARNING,
+                "No deprecated MAINTAINER; use an org.opencontainers.image.authors label.",
+                "DL4000");
     }
 
     @Override

@@ -1,12 +1,11 @@
 package dev.dockyard.image.policy.rules;
 
-
-import dev.dockyard.image.policy.rulekit.BaseRule;
-import dev.dockyard.image.policy.rulekit.Shell;
 import dev.dockyard.image.dockerfile.Instruction;
 import dev.dockyard.image.dockerfile.Stage;
 import dev.dockyard.image.policy.RuleContext;
 import dev.dockyard.image.policy.Severity;
+import dev.dockyard.image.policy.rulekit.BaseRule;
+import dev.dockyard.image.policy.rulekit.Shell;
 
 /**
  * A shell-form {@code RUN} with a pipe sets {@code -o pipefail} (in the script or via {@code SHELL}), or a failing
@@ -15,8 +14,7 @@ import dev.dockyard.image.policy.Severity;
 public final class Pipefail extends BaseRule {
 
     public Pipefail() {
-        super("pipefail", Severity.WARNING,
-                "A RUN with a pipe sets -o pipefail.", "DL4006");
+        super("pipefail", Severity.WARNING, "A RUN with a pipe sets -o pipefail.", "DL4006");
     }
 
     @Override
@@ -39,9 +37,11 @@ public final class Pipefail extends BaseRule {
                 } else if (i.is("RUN") && !i.isExecForm() && posix && !shellPipefail) {
                     Shell sh = Shell.of(i);
                     if (sh.hasPipe() && !i.script().contains("pipefail")) {
-                        context.report(i, "RUN pipes without pipefail, so a failure before the pipe is ignored: "
-                                + "add SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"] or start with set -o "
-                                + "pipefail &&");
+                        context.report(
+                                i,
+                                "RUN pipes without pipefail, so a failure before the pipe is ignored: "
+                                        + "add SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"] or start with set -o "
+                                        + "pipefail &&");
                     }
                 }
             }

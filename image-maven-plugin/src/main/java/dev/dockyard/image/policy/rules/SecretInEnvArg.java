@@ -1,15 +1,14 @@
 package dev.dockyard.image.policy.rules;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.regex.Pattern;
-
-import dev.dockyard.image.policy.rulekit.BaseRule;
 import dev.dockyard.image.dockerfile.Instruction;
 import dev.dockyard.image.dockerfile.ShellWords;
 import dev.dockyard.image.policy.RuleContext;
 import dev.dockyard.image.policy.Severity;
+import dev.dockyard.image.policy.rulekit.BaseRule;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * No secrets in {@code ENV} or {@code ARG}: names such as PASSWORD, TOKEN, SECRET, API_KEY, PRIVATE_KEY, or values
@@ -21,8 +20,8 @@ public final class SecretInEnvArg extends BaseRule {
             "(?i)(^|_)(PASSWORD|PASSWD|PASSPHRASE|TOKEN|SECRET|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|SECRET_?KEY"
                     + "|CREDENTIALS?|CLIENT_SECRET)(_|$)");
 
-    private static final Pattern HARMLESS_NAME = Pattern.compile("(?i).*(_FILE|_PATH|_DIR|_URL|_URI|_HEADER"
-            + "|_LENGTH|_TTL|_EXPIRY|_EXPIRES|_ENDPOINT)$|(?i).*PUBLIC.*");
+    private static final Pattern HARMLESS_NAME = Pattern.compile(
+            "(?i).*(_FILE|_PATH|_DIR|_URL|_URI|_HEADER" + "|_LENGTH|_TTL|_EXPIRY|_EXPIRES|_ENDPOINT)$|(?i).*PUBLIC.*");
 
     private static final Pattern SECRET_VALUE = Pattern.compile(
             "AKIA[0-9A-Z]{16}|-----BEGIN [A-Z ]*PRIVATE KEY-----|gh[pousr]_[A-Za-z0-9]{36,}|glpat-[A-Za-z0-9_\\-]{20,}"
@@ -30,7 +29,9 @@ public final class SecretInEnvArg extends BaseRule {
                     + "|npm_[A-Za-z0-9]{36}");
 
     public SecretInEnvArg() {
-        super("secret-in-env-arg", Severity.ERROR,
+        super(
+                "secret-in-env-arg",
+                Severity.ERROR,
                 "ENV and ARG carry no secrets (they persist in the image config and history).");
     }
 
@@ -45,11 +46,16 @@ public final class SecretInEnvArg extends BaseRule {
                 String name = e.getKey();
                 String value = e.getValue();
                 if (value != null && SECRET_VALUE.matcher(value).find()) {
-                    context.report(i, i.keyword() + " " + name + " has a value that looks like a key or token: "
-                            + "remove it and pass it at run time or with a build secret (RUN --mount=type=secret)");
-                } else if (NAME.matcher(name).find() && !HARMLESS_NAME.matcher(name).matches()) {
-                    context.report(i, i.keyword() + " " + name + " looks like a secret: " + i.keyword()
-                            + " values persist in the image; use a build secret or a run-time variable");
+                    context.report(
+                            i,
+                            i.keyword() + " " + name + " has a value that looks like a key or token: "
+                                    + "remove it and pass it at run time or with a build secret (RUN --mount=type=secret)");
+                } else if (NAME.matcher(name).find()
+                        && !HARMLESS_NAME.matcher(name).matches()) {
+                    context.report(
+                            i,
+                            i.keyword() + " " + name + " looks like a secret: " + i.keyword()
+                                    + " values persist in the image; use a build secret or a run-time variable");
                 }
             }
         }
@@ -71,5 +77,4 @@ public final class SecretInEnvArg extends BaseRule {
         }
         return out;
     }
-
 }

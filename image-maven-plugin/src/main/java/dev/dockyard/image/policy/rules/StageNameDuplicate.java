@@ -1,19 +1,17 @@
 package dev.dockyard.image.policy.rules;
 
-import java.util.HashMap;
-import java.util.Map;
-
-import dev.dockyard.image.policy.rulekit.BaseRule;
 import dev.dockyard.image.dockerfile.Stage;
 import dev.dockyard.image.policy.RuleContext;
 import dev.dockyard.image.policy.Severity;
+import dev.dockyard.image.policy.rulekit.BaseRule;
+import java.util.HashMap;
+import java.util.Map;
 
 /** Stage names are unique (hadolint DL3024, Docker DuplicateStageName). */
 public final class StageNameDuplicate extends BaseRule {
 
     public StageNameDuplicate() {
-        super("stage-name-duplicate", Severity.ERROR,
-                "Stage names are unique.", "DL3024");
+        super("stage-name-duplicate", Severity.ERROR, "Stage names are unique.", "DL3024");
     }
 
     @Override
@@ -25,8 +23,10 @@ public final class StageNameDuplicate extends BaseRule {
             }
             Stage first = seen.putIfAbsent(s.name(), s);
             if (first != null) {
-                context.report(s.from(), "stage name '" + s.name() + "' is already used by the stage at line "
-                        + first.from().line() + ": give each stage its own name");
+                context.report(
+                        s.from(),
+                        "stage name '" + s.name() + "' is already used by the stage at line "
+                                + first.from().line() + ": give each stage its own name");
             }
         }
     }

@@ -1,11 +1,10 @@
 package dev.dockyard.image.policy.rules;
 
-import java.util.Set;
-
-import dev.dockyard.image.policy.rulekit.BaseRule;
 import dev.dockyard.image.dockerfile.Stage;
 import dev.dockyard.image.policy.RuleContext;
 import dev.dockyard.image.policy.Severity;
+import dev.dockyard.image.policy.rulekit.BaseRule;
+import java.util.Set;
 
 /** Stage names are not reserved words ({@code scratch}, {@code context}) (Docker ReservedStageName). */
 public final class StageNameReserved extends BaseRule {
@@ -13,8 +12,7 @@ public final class StageNameReserved extends BaseRule {
     private static final Set<String> RESERVED = Set.of("scratch", "context");
 
     public StageNameReserved() {
-        super("stage-name-reserved", Severity.ERROR,
-                "Stage names are not reserved words (scratch, context).");
+        super("stage-name-reserved", Severity.ERROR, "Stage names are not reserved words (scratch, context).");
     }
 
     @Override

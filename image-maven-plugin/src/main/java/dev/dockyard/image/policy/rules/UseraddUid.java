@@ -1,12 +1,11 @@
 package dev.dockyard.image.policy.rules;
 
-import java.util.List;
-
-import dev.dockyard.image.policy.rulekit.BaseRule;
-import dev.dockyard.image.policy.rulekit.Shell;
 import dev.dockyard.image.dockerfile.Instruction;
 import dev.dockyard.image.policy.RuleContext;
 import dev.dockyard.image.policy.Severity;
+import dev.dockyard.image.policy.rulekit.BaseRule;
+import dev.dockyard.image.policy.rulekit.Shell;
+import java.util.List;
 
 /**
  * {@code useradd} with a high UID (6 digits or more) uses {@code -l}/{@code --no-log-init}, or the lastlog/faillog
@@ -15,8 +14,7 @@ import dev.dockyard.image.policy.Severity;
 public final class UseraddUid extends BaseRule {
 
     public UseraddUid() {
-        super("useradd-high-uid", Severity.WARNING,
-                "useradd with a high UID uses -l (--no-log-init).", "DL3046");
+        super("useradd-high-uid", Severity.WARNING, "useradd with a high UID uses -l (--no-log-init).", "DL3046");
     }
 
     @Override
@@ -31,14 +29,16 @@ public final class UseraddUid extends BaseRule {
                         uid = args.get(k + 1);
                     } else if (a.startsWith("--uid=")) {
                         uid = a.substring(6);
-                    } else if (a.equals("--no-log-init") || a.startsWith("-") && !a.startsWith("--")
-                            && a.indexOf('l') > 0) {
+                    } else if (a.equals("--no-log-init")
+                            || a.startsWith("-") && !a.startsWith("--") && a.indexOf('l') > 0) {
                         noLog = true;
                     }
                 }
                 if (uid != null && uid.length() > 5 && uid.chars().allMatch(Character::isDigit) && !noLog) {
-                    context.report(i, "useradd -u " + uid + " without -l writes a huge sparse lastlog file: add -l "
-                            + "(--no-log-init)");
+                    context.report(
+                            i,
+                            "useradd -u " + uid + " without -l writes a huge sparse lastlog file: add -l "
+                                    + "(--no-log-init)");
                 }
             }
         }

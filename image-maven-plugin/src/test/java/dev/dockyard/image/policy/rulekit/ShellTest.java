@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class ShellTest {
@@ -14,8 +13,14 @@ class ShellTest {
     void splitsCommandsAtOperatorsAndRemovesQuotes() {
         Shell sh = Shell.parse("DEBIAN_FRONTEND=noninteractive apt-get install -y 'a b' \"c\\\"d\" && echo $(date +%s);"
                 + " x || y # comment | not a pipe\nz 2>&1");
-        assertEquals(List.of(List.of("apt-get", "install", "-y", "a b", "c\"d"), List.of("echo", "$(date +%s)"),
-                List.of("x"), List.of("y"), List.of("z", "2>&1")), sh.commands());
+        assertEquals(
+                List.of(
+                        List.of("apt-get", "install", "-y", "a b", "c\"d"),
+                        List.of("echo", "$(date +%s)"),
+                        List.of("x"),
+                        List.of("y"),
+                        List.of("z", "2>&1")),
+                sh.commands());
         assertFalse(sh.hasPipe());
     }
 
