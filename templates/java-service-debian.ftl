@@ -13,7 +13,7 @@
 
 FROM [=base.builder] AS jlink
 RUN [@jlink.commands/]; \
-    mkdir -p /rootfs[=image.tmp][#list image.volumes as volume] /rootfs[=volume][/#list]; \
+    mkdir -p /rootfs[=image.tmp][#list image.volumes as volume] [=sh("/rootfs" + volume)][/#list]; \
     chmod 1777 /rootfs[=image.tmp]
 
 FROM [=base.runtime]

@@ -9,8 +9,8 @@
 
 FROM [=base.runtime]
 [#if image.volumes?has_content]
-RUN mkdir -p[#list image.volumes as volume] [=volume][/#list] \
- && chown [=image.user][#list image.volumes as volume] [=volume][/#list]
+RUN mkdir -p[#list image.volumes as volume] [=sh(volume)][/#list] \
+ && chown [=image.user][#list image.volumes as volume] [=sh(volume)][/#list]
 [/#if]
 COPY --chown=[=image.user] [=probe.source] [=probe.target]
 [#list layers as layer]

@@ -34,7 +34,7 @@ RUN [@jlink.commands/]; \
     if command -v dpkg-query > /dev/null; then dpkg=yes; \
     else echo "[dockyard] the builder image has no dpkg: the image gets no package entries in /var/lib/dpkg/status.d, image scanners list no OS packages"; \
     fi; \
-    mkdir -p /rootfs/etc /rootfs/var/lib/dpkg/status.d /rootfs[=image.tmp][#list image.volumes as volume] /volumes[=volume][/#list]; \
+    mkdir -p /rootfs/etc /rootfs/var/lib/dpkg/status.d /rootfs[=image.tmp][#list image.volumes as volume] [=sh("/volumes" + volume)][/#list]; \
     for file in $(sort -u /tmp/files.txt); do \
       case "$file" in /rootfs/*) continue ;; esac; \
       mkdir -p "/rootfs${file%/*}"; \

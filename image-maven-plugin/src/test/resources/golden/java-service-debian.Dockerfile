@@ -13,7 +13,7 @@ RUN set -eu; \
     if [ "${version%%[!0-9]*}" -ge 21 ]; then compress=--compress=zip-6; fi; \
     jlink --add-modules java.base,java.sql "$strip" --no-man-pages --no-header-files "$compress" \
         --output /rootfs/opt/java; \
-    mkdir -p /rootfs/tmp /rootfs/data; \
+    mkdir -p /rootfs/tmp '/rootfs/data'; \
     chmod 1777 /rootfs/tmp
 
 FROM debian:bookworm-slim

@@ -2,8 +2,8 @@
 # Do not edit: it is rewritten on every build. Change the template instead (see the templates README).
 
 FROM eclipse-temurin:17-jre
-RUN mkdir -p /data \
- && chown 65532:65532 /data
+RUN mkdir -p '/data' \
+ && chown 65532:65532 '/data'
 COPY --chown=65532:65532 probe/ /opt/dockyard/probe/
 COPY --chown=65532:65532 layers/dependencies/ /app/lib/
 COPY --chown=65532:65532 layers/snapshot-dependencies/ /app/snapshot-lib/

@@ -29,7 +29,7 @@ RUN set -eu; \
     if command -v dpkg-query > /dev/null; then dpkg=yes; \
     else echo "[dockyard] the builder image has no dpkg: the image gets no package entries in /var/lib/dpkg/status.d, image scanners list no OS packages"; \
     fi; \
-    mkdir -p /rootfs/etc /rootfs/var/lib/dpkg/status.d /rootfs/tmp /volumes/data; \
+    mkdir -p /rootfs/etc /rootfs/var/lib/dpkg/status.d /rootfs/tmp '/volumes/data'; \
     for file in $(sort -u /tmp/files.txt); do \
       case "$file" in /rootfs/*) continue ;; esac; \
       mkdir -p "/rootfs${file%/*}"; \

@@ -59,6 +59,7 @@ final class DataModel {
         model.put("dockyard", Map.of("version", request.dockyardVersion(), "template", templateName));
         model.put("quote", TemplateFunctions.QUOTE);
         model.put("execForm", TemplateFunctions.EXEC_FORM);
+        model.put("sh", TemplateFunctions.SH);
         return model;
     }
 

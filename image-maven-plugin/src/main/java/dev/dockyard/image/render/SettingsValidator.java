@@ -11,6 +11,12 @@ import java.util.regex.Pattern;
 /**
  * Checks a {@link RenderRequest} before anything is written, and lists every problem, each naming the parameter
  * (by its {@code image.*} property) and the value at fault.
+ *
+ * <p>One rule for every value that reaches a Dockerfile or a shell command of one: it is validated here (paths
+ * absolute and normalized, names and references of the characters their grammar allows, no control character
+ * anywhere), and then written by the templates in the quoting of its place ({@code quote} for {@code LABEL} and
+ * {@code ENV}, {@code execForm} for exec forms, {@code sh} in {@code RUN}). A value is shown in a message with its
+ * control characters escaped, so the message stays one line.
  */
 final class SettingsValidator {
 
@@ -22,7 +28,16 @@ final class SettingsValidator {
     private static final Pattern JAVA_NAME = Pattern.compile(
             "\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*(?:\\.\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*)*");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    private static final Pattern IMAGE_REFERENCE = Pattern.compile("[^\\s\"]+");
+    private static final Pattern IMAGE_REFERENCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/:@-]*");
+    /** A path in the image: absolute, of characters neither a Dockerfile nor a shell gives a meaning. */
+    private static final Pattern IMAGE_PATH = Pattern.compile("/|(?:/[A-Za-z0-9._@+-]+)+");
+    /** What a volume may not be, or be below: the image's own system directories. */
+    private static final List<String> SYSTEM_DIRECTORIES = List.of(
+            "/bin", "/dev", "/etc", "/lib", "/lib64", "/opt/java", "/proc", "/sbin", "/sys", "/usr", "/var/lib");
+
+    private static final Pattern LABEL_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]*");
+    private static final Pattern HEALTH_PATH = Pattern.compile("/[\\x21-\\x7e&&[^\"'\\\\`]]*");
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
     private SettingsValidator() {}
 
@@ -72,12 +87,17 @@ final class SettingsValidator {
             problems.add("image.user '" + image.user() + "' runs the service as root: use a non-root uid:gid such as"
                     + " 65532:65532");
         }
-        if (!image.workdir().startsWith("/")) {
-            problems.add("image.workdir '" + image.workdir() + "' must be an absolute path, e.g. /app");
-        }
+        checkPath(problems, "image.workdir '" + shown(image.workdir()) + "'", image.workdir(), "/app");
         for (String volume : image.volumes()) {
-            if (!volume.startsWith("/")) {
-                problems.add("image.volumes: '" + volume + "' must be an absolute path, e.g. /data");
+            if (checkPath(problems, "image.volumes: '" + shown(volume) + "'", volume, "/data")) {
+                for (String system : SYSTEM_DIRECTORIES) {
+                    if (volume.equals("/") || volume.equals(system) || volume.startsWith(system + "/")) {
+                        problems.add("image.volumes: '" + volume + "' is a system directory of the image (/, "
+                                + String.join(", ", SYSTEM_DIRECTORIES) + " and below): choose a directory of"
+                                + " the service's own, e.g. /data");
+                        break;
+                    }
+                }
             }
         }
         for (int port : image.ports()) {
@@ -85,8 +105,19 @@ final class SettingsValidator {
         }
         for (Map.Entry<String, String> env : image.env().entrySet()) {
             if (!ENV_NAME.matcher(env.getKey()).matches()) {
-                problems.add("env: '" + env.getKey() + "' is not a valid environment variable name");
+                problems.add("env: '" + shown(env.getKey()) + "' is not a valid environment variable name");
             }
+            checkText(problems, "env: the value of " + shown(env.getKey()), env.getValue());
+        }
+        for (Map.Entry<String, String> label : image.labels().entrySet()) {
+            if (!LABEL_NAME.matcher(label.getKey()).matches()) {
+                problems.add("labels: '" + shown(label.getKey()) + "' is not a label name: use letters, digits, '.',"
+                        + " '_', '-' and '/', e.g. com.example.team");
+            }
+            checkText(problems, "labels: the value of " + shown(label.getKey()), label.getValue());
+        }
+        for (String option : request.jvm().options()) {
+            checkText(problems, "image.jvmOptions: '" + shown(option) + "'", option);
         }
         if (request.jvm().mainClass() != null
                 && !JAVA_NAME.matcher(request.jvm().mainClass()).matches()) {
@@ -102,9 +133,10 @@ final class SettingsValidator {
         checkImage(problems, "image.runtimeImage", request.runtimeImage());
         HealthSettings health = request.health();
         if (health != null) {
-            if (!health.path().startsWith("/")) {
-                problems.add("image.healthPath '" + health.path() + "' must start with '/', e.g. /health"
-                        + " (or set it to 'none' for no health check)");
+            if (!HEALTH_PATH.matcher(health.path()).matches()) {
+                problems.add("image.healthPath '" + shown(health.path()) + "' must be a URL path starting with '/',"
+                        + " without spaces, quotes or control characters, e.g. /health (or 'none' for no health"
+                        + " check)");
             }
             checkPort(problems, "image.healthPort", health.port());
             checkDuration(problems, "image.healthCheckInterval", health.interval());
@@ -114,7 +146,50 @@ final class SettingsValidator {
                 problems.add("image.healthCheckRetries '" + health.retries() + "' must be 1 or more");
             }
         }
-        return problems;
+        return problems.stream().map(SettingsValidator::shown).toList();
+    }
+
+    /**
+     * Checks a path in the image.
+     *
+     * @return whether it is one
+     */
+    private static boolean checkPath(List<String> problems, String what, String value, String example) {
+        boolean normalized = IMAGE_PATH.matcher(value).matches()
+                && List.of(value.split("/")).stream().noneMatch(part -> part.equals(".") || part.equals(".."));
+        if (!normalized) {
+            problems.add(what + " must be an absolute, normalized path (no '.' or '..' part, no trailing '/') of"
+                    + " letters, digits, '.', '_', '-', '@' and '+', e.g. " + example);
+        }
+        return normalized;
+    }
+
+    /** Free text (a label or environment value, a JVM option): anything but control characters. */
+    private static void checkText(List<String> problems, String what, String value) {
+        if (value != null && CONTROL.matcher(value).find()) {
+            problems.add(what + " holds a control character (" + shown(value) + "): write it on one line, without"
+                    + " tabs or escapes");
+        }
+    }
+
+    /** {@code value} with its control characters written as escapes ({@code \n}, {@code \u0007}). */
+    static String shown(String value) {
+        StringBuilder out = new StringBuilder();
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (Character.isISOControl(c)) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

@@ -6,7 +6,9 @@ import freemarker.cache.MultiTemplateLoader;
 import freemarker.cache.TemplateLoader;
 import freemarker.core.InvalidReferenceException;
 import freemarker.core.ParseException;
+import freemarker.core.TemplateClassResolver;
 import freemarker.template.Configuration;
+import freemarker.template.SimpleObjectWrapper;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
@@ -14,6 +16,7 @@ import freemarker.template.TemplateNotFoundException;
 import java.io.File;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,11 +28,19 @@ import java.util.Map;
  * One Freemarker configuration over an ordered list of template directories followed by the bundled catalog.
  * Square-bracket syntax ({@code [=x]}, {@code [#if]}) so that Dockerfile {@code ${VAR}} passes through untouched.
  * Thread-safe: a configuration is shared by the modules of a build that use the same directories.
+ *
+ * <p>Templates are data, whoever wrote them: {@code ?new} can instantiate no class (so no
+ * {@code freemarker.template.utility.Execute}), {@code ?api} is off, and the object wrapper exposes the data model's
+ * strings, numbers, booleans, lists and maps only, never a Java object's methods. A render ends with one message
+ * naming the template when it writes more than {@link #MAX_OUTPUT} characters or recurses without end.
  */
 public final class TemplateEngine {
 
     /** Classpath folder of the bundled catalog. */
     static final String CATALOG_PATH = "/dev/dockyard/image/templates";
+
+    /** The most characters a rendered Dockerfile may have: far above any real one, far below what hurts a build. */
+    static final int MAX_OUTPUT = 1 << 20;
 
     private final List<Path> directories;
     private final Configuration configuration;
@@ -56,6 +67,9 @@ public final class TemplateEngine {
         cfg.setWrapUncheckedExceptions(true);
         cfg.setFallbackOnNullLoopVariable(false);
         cfg.setTemplateUpdateDelayMilliseconds(0);
+        cfg.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+        cfg.setAPIBuiltinEnabled(false);
+        cfg.setObjectWrapper(new SimpleObjectWrapper(Configuration.VERSION_2_3_33));
         this.configuration = cfg;
     }
 
@@ -77,14 +91,58 @@ public final class TemplateEngine {
                     location(e.getTemplateName(), e.getLineNumber(), e.getColumnNumber(), baseDirectory)
                             + ": syntax error: " + e.getEditorMessage().strip());
         }
-        StringWriter out = new StringWriter();
+        BoundedWriter out = new BoundedWriter(MAX_OUTPUT);
         try {
             template.process(model, out);
         } catch (TemplateException e) {
             // not chained: Maven would print Freemarker's long message and tips after ours
             throw new RenderException(describe(e, baseDirectory));
+        } catch (OutputTooLong e) {
+            throw new RenderException(display(name, baseDirectory) + ": " + e.getMessage());
+        } catch (StackOverflowError e) {
+            throw new RenderException(display(name, baseDirectory) + ": the template recursed without end (a macro,"
+                    + " function or #include that calls itself with no way out): give the recursion an end.");
         }
         return out.toString();
+    }
+
+    /** The render wrote more than {@link #MAX_OUTPUT} characters. */
+    private static final class OutputTooLong extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        OutputTooLong(String message) {
+            super(message);
+        }
+    }
+
+    /** Collects the output and stops the render, where it is, once it has more than {@code limit} characters. */
+    private static final class BoundedWriter extends Writer {
+        private final StringWriter text = new StringWriter();
+        private final int limit;
+
+        BoundedWriter(int limit) {
+            this.limit = limit;
+        }
+
+        @Override
+        public void write(char[] buffer, int offset, int length) throws IOException {
+            if (text.getBuffer().length() + length > limit) {
+                throw new OutputTooLong("the rendered Dockerfile would be longer than " + limit + " characters (a"
+                        + " #list or a loop that does not end?)");
+            }
+            text.write(buffer, offset, length);
+        }
+
+        @Override
+        public void flush() {}
+
+        @Override
+        public void close() {}
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
     }
 
     private String describe(TemplateException e, Path baseDirectory) {

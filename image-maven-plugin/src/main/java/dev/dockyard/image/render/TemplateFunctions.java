@@ -31,6 +31,14 @@ final class TemplateFunctions {
         return out.append('"').toString();
     }
 
+    /**
+     * {@code [=sh(value)]}: one single-quoted word for a shell command of a {@code RUN} instruction: nothing in it is
+     * expanded, split or run ({@code '} is written as {@code '\''}).
+     */
+    static String sh(String value) {
+        return "'" + value.replace("'", "'\\''") + "'";
+    }
+
     /** {@code [=execForm(list)]}: a JSON array for the exec form of {@code ENTRYPOINT}, {@code CMD}, {@code RUN}. */
     static String execForm(List<?> words) {
         List<String> parts = new ArrayList<>();
@@ -45,6 +53,8 @@ final class TemplateFunctions {
     }
 
     static final TemplateMethodModelEx QUOTE = arguments -> quote(String.valueOf(single(arguments, "quote")));
+
+    static final TemplateMethodModelEx SH = arguments -> sh(String.valueOf(single(arguments, "sh")));
 
     static final TemplateMethodModelEx EXEC_FORM = arguments -> {
         Object value = single(arguments, "execForm");

@@ -337,14 +337,47 @@ class DockerfileRendererTest {
                 message);
         for (String expected : List.of(
                 "image.user '0:0' runs the service as root: use a non-root uid:gid such as 65532:65532",
-                "image.workdir 'app' must be an absolute path, e.g. /app",
+                "image.workdir 'app' must be an absolute, normalized path (no '.' or '..' part, no trailing '/') of"
+                        + " letters, digits, '.', '_', '-', '@' and '+', e.g. /app",
                 "image.port '70000' is not a TCP port (1-65535)",
-                "image.healthPath 'health' must start with '/'",
+                "image.healthPath 'health' must be a URL path starting with '/'",
                 "image.healthCheckInterval 'ten' is not a duration such as 30s, 1m30s or 500ms",
                 "image.healthCheckRetries '0' must be 1 or more")) {
             assertTrue(message.contains(expected), () -> "missing <" + expected + "> in\n" + message);
         }
         assertFalse(Files.exists(base.outputDirectory()));
+    }
+
+    @Test
+    void aTemplateCannotRunAProgram() throws IOException {
+        Path marker = root.resolve("ran");
+        RenderException e = failWithModuleTemplate("[#assign run = \"freemarker.template.utility.Execute\"?new()]\n"
+                + "FROM x\nRUN [=run(\"touch " + marker + "\")]\n");
+        assertTrue(e.getMessage().startsWith("src/main/docker/java-service.ftl:1:"), e.getMessage());
+        assertTrue(e.getMessage().contains("freemarker.template.utility.Execute"), e.getMessage());
+        assertFalse(Files.exists(marker), "the command ran");
+    }
+
+    @Test
+    void aTemplateCannotReachJavaObjectsThroughApi() throws IOException {
+        RenderException e = failWithModuleTemplate("FROM x\nLABEL a=[=image.labels?api.getClass()]\n");
+        assertTrue(e.getMessage().startsWith("src/main/docker/java-service.ftl:2:"), e.getMessage());
+    }
+
+    @Test
+    void aTemplateThatRecursesWithoutEndFailsWithOneMessage() throws IOException {
+        RenderException e = failWithModuleTemplate("[#macro loop][@loop/][/#macro]FROM x\n[@loop/]\n");
+        assertEquals(
+                "src/main/docker/java-service.ftl: the template recursed without end (a macro, function or #include"
+                        + " that calls itself with no way out): give the recursion an end.",
+                e.getMessage());
+    }
+
+    @Test
+    void aTemplateThatWritesWithoutEndIsStopped() throws IOException {
+        RenderException e = failWithModuleTemplate("FROM x\n[#list 1..100000000 as i]RUN echo [=i]\n[/#list]");
+        assertTrue(e.getMessage().startsWith("src/main/docker/java-service.ftl"), e.getMessage());
+        assertTrue(e.getMessage().contains("would be longer than 1048576 characters"), e.getMessage());
     }
 
     private RenderException failWithModuleTemplate(String template) throws IOException {
