@@ -11,7 +11,7 @@ set -uo pipefail
 . "$(dirname "$0")/lib.sh"
 
 [ "$#" -gt 0 ] || { say "usage: $0 CASES_DIRECTORY..."; exit 2; }
-UNCLEAR='Execution .* failed:|PluginExecutionException|Error during callback|OutOfMemoryError|StackOverflowError'
+UNCLEAR='Execution .* failed:|PluginExecutionException|Error during callback|java\.lang\.(OutOfMemoryError|StackOverflowError)'
 bad=()
 checked=0
 for properties in $(for dir in "$@"; do ls "$dir"/*/invoker.properties 2> /dev/null; done); do
