@@ -80,7 +80,7 @@ abstract class AbstractEngineMojo extends AbstractImageMojo {
      * @since 0.1.0
      */
     @Parameter(property = GIT_TAG, defaultValue = GIT_TAG_DEFAULT)
-    protected boolean gitTag;
+    protected String gitTag;
 
     /** The main reference of the image: {@code <image.name>:<first tag>}. */
     String mainReference() throws MojoFailureException {
@@ -93,7 +93,7 @@ abstract class AbstractEngineMojo extends AbstractImageMojo {
         List<String> computed;
         try {
             policy = TagPolicy.parse(tagPolicy);
-            String revision = gitTag
+            String revision = flag(gitTag, "gitTag")
                     ? new MavenProjectAdapter(project, session).gitRevision().orElse(null)
                     : null;
             computed = policy.tags(project.getVersion(), tags == null ? List.of() : tags, revision, latest);

@@ -12,9 +12,11 @@ import dev.dockyard.image.render.Packagings;
 import dev.dockyard.image.support.ByteSize;
 import dev.dockyard.image.support.DurationText;
 import dev.dockyard.image.support.UserFixableException;
+import dev.dockyard.image.support.Values;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.maven.execution.MavenSession;
@@ -52,14 +54,14 @@ abstract class AbstractImageMojo extends AbstractMojo {
      * @since 0.1.0
      */
     @Parameter(property = SKIP, defaultValue = SKIP_DEFAULT)
-    protected boolean skip;
+    protected String skip;
 
     /**
      * @return {@code true} when the goal should do nothing for this module (logged once): {@code image.skip}, or a
      *         packaging that gets no image ({@link Packagings}); every goal skips the same modules.
      */
-    protected boolean skipped(String goal) {
-        if (skip) {
+    protected boolean skipped(String goal) throws MojoFailureException {
+        if (flag(skip, "skip")) {
             getLog().info("Skipping image:" + goal + " (" + SKIP + "=true)");
             return true;
         }
@@ -72,12 +74,55 @@ abstract class AbstractImageMojo extends AbstractMojo {
      * @return {@code true} when the goal should do nothing (logged once): {@code image.skip} or the goal's own
      *         switch {@code property}; for the stack goals, which run whatever the module's packaging.
      */
-    protected boolean skipped(String goal, boolean own, String property) {
-        if (skip || own) {
-            getLog().info("Skipping image:" + goal + " (" + (skip ? SKIP : property) + "=true)");
+    protected boolean skipped(String goal, boolean own, String property) throws MojoFailureException {
+        boolean all = flag(skip, "skip");
+        if (all || own) {
+            getLog().info("Skipping image:" + goal + " (" + (all ? SKIP : property) + "=true)");
             return true;
         }
         return false;
+    }
+
+    /**
+     * A boolean parameter's value: {@code true} or {@code false} (any case), nothing else. The mojos take booleans as
+     * text because Maven reads any other word as {@code false}.
+     *
+     * @param name the parameter's name in the POM, for the message
+     */
+    protected boolean flag(String value, String name) throws MojoFailureException {
+        try {
+            return Values.bool(value, false);
+        } catch (UserFixableException e) {
+            throw failure(e.in(name));
+        }
+    }
+
+    /**
+     * A whole-number parameter's value, from {@code min} to {@code max}; taken as text so that a word gets this
+     * plugin's message, not Maven's conversion error.
+     */
+    protected int number(String value, String name, int min, int max) throws MojoFailureException {
+        try {
+            return Values.integer(value, min, max);
+        } catch (UserFixableException e) {
+            throw failure(e.in(name));
+        }
+    }
+
+    /** A TCP port parameter. */
+    protected int port(String value, String name) throws MojoFailureException {
+        return number(value, name, 1, 65535);
+    }
+
+    /** {@code port} first, then {@code more} without repeats, each a TCP port. */
+    protected List<Integer> ports(String port, List<String> more) throws MojoFailureException {
+        List<Integer> extra = new ArrayList<>();
+        for (String p : more == null ? List.<String>of() : more) {
+            if (p != null && !p.isBlank()) {
+                extra.add(port(p, "ports"));
+            }
+        }
+        return ServiceSettings.ports(port(port, "port"), extra);
     }
 
     EngineLog engineLog() {

@@ -44,7 +44,7 @@ abstract class AbstractLintMojo extends AbstractImageMojo {
      * @since 0.1.0
      */
     @Parameter(property = LINT_SKIP, defaultValue = LINT_SKIP_DEFAULT)
-    protected boolean lintSkip;
+    protected String lintSkip;
 
     /**
      * Severity overrides as {@code rule=severity} ({@code error}, {@code warning}, {@code info}, or {@code off} to
@@ -96,11 +96,12 @@ abstract class AbstractLintMojo extends AbstractImageMojo {
     }
 
     /** Whether {@code image.lint.skip} is set; logs so. */
-    protected boolean lintSkipped() {
-        if (lintSkip) {
+    protected boolean lintSkipped() throws MojoFailureException {
+        boolean skipped = flag(lintSkip, "lintSkip");
+        if (skipped) {
             getLog().info("Skipping Dockerfile lint (image.lint.skip=true)");
         }
-        return lintSkip;
+        return skipped;
     }
 
     /**

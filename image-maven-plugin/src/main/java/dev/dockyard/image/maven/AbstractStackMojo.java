@@ -32,7 +32,7 @@ abstract class AbstractStackMojo extends AbstractImageMojo {
      * @since 0.2.0
      */
     @Parameter(property = COMPOSE_READ_ONLY, defaultValue = COMPOSE_READ_ONLY_DEFAULT)
-    protected boolean readOnly;
+    protected String readOnly;
 
     /**
      * Mount a tmpfs on {@code /tmp} in every service (the writable scratch space a read-only root needs).
@@ -40,7 +40,7 @@ abstract class AbstractStackMojo extends AbstractImageMojo {
      * @since 0.2.0
      */
     @Parameter(property = COMPOSE_TMPFS, defaultValue = COMPOSE_TMPFS_DEFAULT)
-    protected boolean tmpfs;
+    protected String tmpfs;
 
     /**
      * Drop every Linux capability ({@code cap_drop: [ALL]}).
@@ -48,7 +48,7 @@ abstract class AbstractStackMojo extends AbstractImageMojo {
      * @since 0.2.0
      */
     @Parameter(property = COMPOSE_CAP_DROP, defaultValue = COMPOSE_CAP_DROP_DEFAULT)
-    protected boolean capDrop;
+    protected String capDrop;
 
     /**
      * Forbid gaining privileges ({@code security_opt: [no-new-privileges:true]}).
@@ -56,7 +56,7 @@ abstract class AbstractStackMojo extends AbstractImageMojo {
      * @since 0.2.0
      */
     @Parameter(property = COMPOSE_NO_NEW_PRIVILEGES, defaultValue = COMPOSE_NO_NEW_PRIVILEGES_DEFAULT)
-    protected boolean noNewPrivileges;
+    protected String noNewPrivileges;
 
     /**
      * State each service's numeric user ({@code image.user}) explicitly ({@code user:}).
@@ -64,7 +64,7 @@ abstract class AbstractStackMojo extends AbstractImageMojo {
      * @since 0.2.0
      */
     @Parameter(property = COMPOSE_USER, defaultValue = COMPOSE_USER_DEFAULT)
-    protected boolean composeUser;
+    protected String composeUser;
 
     /**
      * Restart services {@code unless-stopped} (the compose file only; {@code image:start} never restarts).
@@ -72,10 +72,16 @@ abstract class AbstractStackMojo extends AbstractImageMojo {
      * @since 0.2.0
      */
     @Parameter(property = COMPOSE_RESTART, defaultValue = COMPOSE_RESTART_DEFAULT)
-    protected boolean restart;
+    protected String restart;
 
-    Hardening hardening() {
-        return new Hardening(readOnly, tmpfs, capDrop, noNewPrivileges, composeUser, restart);
+    Hardening hardening() throws MojoFailureException {
+        return new Hardening(
+                flag(readOnly, "readOnly"),
+                flag(tmpfs, "tmpfs"),
+                flag(capDrop, "capDrop"),
+                flag(noNewPrivileges, "noNewPrivileges"),
+                flag(composeUser, "composeUser"),
+                flag(restart, "restart"));
     }
 
     /** The services of the reactor; this module's own {@code dependsOn} as Maven resolved it for this goal. */

@@ -46,7 +46,7 @@ public class BuildMojo extends AbstractEngineMojo {
      * @since 0.2.0
      */
     @Parameter(property = NO_CACHE, defaultValue = NO_CACHE_DEFAULT)
-    private boolean noCache;
+    private String noCache;
 
     /**
      * When base images are pulled: {@code never} (only images already in the engine; a missing one fails the
@@ -79,7 +79,7 @@ public class BuildMojo extends AbstractEngineMojo {
                 Map.of(),
                 pullPolicy(),
                 workDirectory.toPath(),
-                noCache);
+                flag(noCache, "noCache"));
         try {
             ImageBuild build = ImageBuild.prepare(
                     request, builtImageRecord(), project.getBasedir().toPath());

@@ -54,7 +54,7 @@ public class CheckMojo extends AbstractImageMojo {
      * @since 0.1.0
      */
     @Parameter(property = PORT, defaultValue = PORT_DEFAULT)
-    private int port;
+    private String port;
 
     /**
      * More TCP ports the archived image must expose, besides {@code port}.
@@ -62,7 +62,7 @@ public class CheckMojo extends AbstractImageMojo {
      * @since 0.1.0
      */
     @Parameter(property = PORTS)
-    private List<Integer> ports = new ArrayList<>();
+    private List<String> ports = new ArrayList<>();
 
     /**
      * Size budget of the archived image (the sum of its layers), in decimal ({@code 150MB}) or binary
@@ -102,8 +102,8 @@ public class CheckMojo extends AbstractImageMojo {
         Verification verification;
         try {
             getLog().info("Checking the image archive " + shown(file));
-            verification = new ArchiveCheck()
-                    .check(file, budget, ServiceSettings.ports(port, ports), ServiceSettings.trimmed(requiredLabels));
+            verification =
+                    new ArchiveCheck().check(file, budget, ports(port, ports), ServiceSettings.trimmed(requiredLabels));
         } catch (ArchiveException e) {
             throw failure(e);
         }

@@ -31,7 +31,7 @@ public class ComposeMojo extends AbstractStackMojo {
      * @since 0.2.0
      */
     @Parameter(property = COMPOSE_SKIP, defaultValue = COMPOSE_SKIP_DEFAULT)
-    private boolean composeSkip;
+    private String composeSkip;
 
     /**
      * The compose file to write.
@@ -47,7 +47,7 @@ public class ComposeMojo extends AbstractStackMojo {
      * @since 0.2.0
      */
     @Parameter(property = COMPOSE_HOST_PORTS, defaultValue = COMPOSE_HOST_PORTS_DEFAULT)
-    private boolean hostPorts;
+    private String hostPorts;
 
     /**
      * A Compose file merged over the generated one (as {@code docker compose -f a -f b} merges): mappings key by key,
@@ -61,8 +61,9 @@ public class ComposeMojo extends AbstractStackMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        if (composeSkip || skip) {
-            getLog().info("Skipping image:compose (" + (composeSkip ? "image.compose.skip" : "image.skip") + "=true)");
+        boolean own = flag(composeSkip, "composeSkip");
+        if (own || flag(skip, "skip")) {
+            getLog().info("Skipping image:compose (" + (own ? "image.compose.skip" : "image.skip") + "=true)");
             return;
         }
         if (!project.isExecutionRoot()) {
@@ -81,7 +82,9 @@ public class ComposeMojo extends AbstractStackMojo {
                     .write(
                             plan,
                             new ComposeWriter.Options(
-                                    hostPorts, hardening(), extraFile == null ? null : extraFile.toPath()),
+                                    flag(hostPorts, "hostPorts"),
+                                    hardening(),
+                                    extraFile == null ? null : extraFile.toPath()),
                             composeFile.toPath());
             getLog().info("Wrote " + relative(composeFile) + " with "
                     + plan.services().size() + " service"

@@ -85,7 +85,7 @@ public class DockerfileMojo extends AbstractLintMojo {
      * @since 0.1.0
      */
     @Parameter(property = PORT, defaultValue = PORT_DEFAULT)
-    private int port;
+    private String port;
 
     /**
      * More TCP ports the rendered image exposes, besides {@code port}.
@@ -93,7 +93,7 @@ public class DockerfileMojo extends AbstractLintMojo {
      * @since 0.1.0
      */
     @Parameter(property = PORTS)
-    private List<Integer> ports = new ArrayList<>();
+    private List<String> ports = new ArrayList<>();
 
     /**
      * Path the image's health check requests with HTTP GET; {@code none} for no health check.
@@ -109,7 +109,7 @@ public class DockerfileMojo extends AbstractLintMojo {
      * @since 0.1.0
      */
     @Parameter(property = HEALTH_PORT)
-    private Integer healthPort;
+    private String healthPort;
 
     /**
      * The template: a catalog name ({@code java-service}, {@code java-service-debian}, {@code java-service-jre}),
@@ -232,7 +232,7 @@ public class DockerfileMojo extends AbstractLintMojo {
      * @since 0.1.0
      */
     @Parameter(property = HEALTH_CHECK_RETRIES, defaultValue = HEALTH_CHECK_RETRIES_DEFAULT)
-    private int healthCheckRetries;
+    private String healthCheckRetries;
 
     /**
      * Start-up time during which failed checks do not count (Docker duration).
@@ -383,16 +383,16 @@ public class DockerfileMojo extends AbstractLintMojo {
         String builder =
                 builderImage != null && !builderImage.isBlank() ? builderImage.strip() : DefaultImages.builder(release);
 
-        List<Integer> allPorts = ServiceSettings.ports(port, ports);
+        List<Integer> allPorts = ports(port, ports);
         String path = ServiceSettings.healthPath(healthPath);
         HealthSettings health = path == null
                 ? null
                 : new HealthSettings(
                         path,
-                        healthPort != null ? healthPort : port,
+                        healthPort != null ? port(healthPort, "healthPort") : allPorts.get(0),
                         healthCheckInterval,
                         healthCheckTimeout,
-                        healthCheckRetries,
+                        number(healthCheckRetries, "healthCheckRetries", 0, 1000),
                         healthCheckStartPeriod);
         return new RenderRequest(
                 adapter.projectInfo(),

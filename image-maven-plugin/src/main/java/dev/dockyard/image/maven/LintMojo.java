@@ -43,11 +43,11 @@ public class LintMojo extends AbstractLintMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
+        if (flag(skip, "skip")) {
             getLog().info("Skipping image:lint (image.skip=true)");
             return;
         }
-        if (lintSkip) {
+        if (flag(lintSkip, "lintSkip")) {
             getLog().info("Skipping image:lint (image.lint.skip=true)");
             return;
         }

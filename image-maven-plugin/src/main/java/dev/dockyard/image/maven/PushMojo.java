@@ -54,7 +54,7 @@ public class PushMojo extends AbstractEngineMojo {
      * @since 0.2.0
      */
     @Parameter(property = PUSH_SKIP, defaultValue = PUSH_SKIP_DEFAULT)
-    private boolean skipPush;
+    private String skipPush;
 
     /**
      * The {@code <id>} of the {@code settings.xml} {@code <server>} holding the registry's credentials; by default
@@ -84,7 +84,7 @@ public class PushMojo extends AbstractEngineMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skipPush) {
+        if (flag(skipPush, "skipPush")) {
             getLog().info("Skipping image:push (image.push.skip=true)");
             return;
         }

@@ -3,6 +3,8 @@ package dev.dockyard.image.maven;
 import static dev.dockyard.image.maven.ImageParameters.*;
 
 import dev.dockyard.image.stack.ServiceSpec;
+import dev.dockyard.image.support.UserFixableException;
+import dev.dockyard.image.support.Values;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,7 +60,7 @@ final class ReactorServices {
         List<String> problems = new ArrayList<>();
         for (MavenProject project : projects) {
             Module module = Module.of(project, user, top);
-            if (module != null && !module.bool("skip", SKIP, Boolean.parseBoolean(SKIP_DEFAULT))) {
+            if (module != null && !module.bool("skip", SKIP, Boolean.parseBoolean(SKIP_DEFAULT), problems)) {
                 services.add(module.service(
                         problems,
                         project == current && currentDependsOn != null
@@ -213,8 +215,14 @@ final class ReactorServices {
             }
         }
 
-        boolean bool(String parameter, String property, boolean defaultValue) {
-            return Boolean.parseBoolean(string(parameter, property, Boolean.toString(defaultValue)));
+        boolean bool(String parameter, String property, boolean defaultValue, List<String> problems) {
+            String value = string(parameter, property, Boolean.toString(defaultValue));
+            try {
+                return Values.bool(value, defaultValue);
+            } catch (UserFixableException e) {
+                problems.add(where() + ": " + property + " '" + value + "' is neither true nor false");
+                return defaultValue;
+            }
         }
     }
 }

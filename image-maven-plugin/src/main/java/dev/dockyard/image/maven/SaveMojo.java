@@ -50,7 +50,7 @@ public class SaveMojo extends AbstractEngineMojo {
      * @since 0.2.0
      */
     @Parameter(property = SAVE_LATEST, defaultValue = SAVE_LATEST_DEFAULT)
-    private boolean saveLatest;
+    private String saveLatest;
 
     /**
      * Attach the archive to the project as {@code <artifactId>-<version>-image.tar.gz} (classifier {@code image}).
@@ -58,7 +58,7 @@ public class SaveMojo extends AbstractEngineMojo {
      * @since 0.1.0
      */
     @Parameter(property = ATTACH, defaultValue = ATTACH_DEFAULT)
-    private boolean attach;
+    private String attach;
 
     /**
      * The build arguments {@code image:build} was given ({@code NAME=value}), with which the metadata names the
@@ -88,7 +88,7 @@ public class SaveMojo extends AbstractEngineMojo {
                 imageName.strip(),
                 project.getVersion(),
                 archive,
-                saveLatest,
+                flag(saveLatest, "saveLatest"),
                 adapter.gitRevision().orElse(null),
                 baseImages());
         ArchiveResult result;
@@ -105,7 +105,7 @@ public class SaveMojo extends AbstractEngineMojo {
         getLog().info("Wrote " + adapter.relative(result.checksum())
                 + (result.latest() == null ? "" : ", " + adapter.relative(result.latest())) + " and "
                 + adapter.relative(result.metadata()));
-        if (attach) {
+        if (flag(attach, "attach")) {
             projectHelper.attachArtifact(
                     project, "tar.gz", "image", result.archive().toFile());
             getLog().info("Attached " + result.archive().getFileName() + " (classifier image)");

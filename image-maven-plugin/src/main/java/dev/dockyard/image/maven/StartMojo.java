@@ -38,7 +38,7 @@ public class StartMojo extends AbstractStackMojo {
      * @since 0.2.0
      */
     @Parameter(property = START_SKIP, defaultValue = START_SKIP_DEFAULT)
-    private boolean startSkip;
+    private String startSkip;
 
     /**
      * Services (artifactIds) to start, each with the services it depends on; empty for every service of the
@@ -56,7 +56,7 @@ public class StartMojo extends AbstractStackMojo {
      * @since 0.2.0
      */
     @Parameter(property = START_HOST_PORTS, defaultValue = START_HOST_PORTS_DEFAULT)
-    private boolean hostPorts;
+    private String hostPorts;
 
     /**
      * How long each service may take to be reported healthy. Extended, with a log line, to the image's start
@@ -73,11 +73,11 @@ public class StartMojo extends AbstractStackMojo {
      * @since 0.1.0
      */
     @Parameter(property = LOG_LINES, defaultValue = LOG_LINES_DEFAULT)
-    private int logLines;
+    private String logLines;
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skipped("start", startSkip, START_SKIP)) {
+        if (skipped("start", flag(startSkip, "startSkip"), START_SKIP)) {
             return;
         }
         List<String> problems = new ArrayList<>();
@@ -109,11 +109,11 @@ public class StartMojo extends AbstractStackMojo {
                 stack,
                 project.getBasedir().getAbsolutePath(),
                 runId,
-                hostPorts,
+                flag(hostPorts, "hostPorts"),
                 hardening(),
                 timeout,
                 Duration.ofSeconds(10),
-                Math.max(1, logLines));
+                number(logLines, "logLines", 1, 10_000));
         List<StackRunner.Started> started;
         try (Engine engine = connect()) {
             started = new StackRunner(engine, engineLog()).start(request);

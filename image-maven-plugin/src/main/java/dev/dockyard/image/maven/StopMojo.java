@@ -37,11 +37,11 @@ public class StopMojo extends AbstractImageMojo {
      * @since 0.2.0
      */
     @Parameter(property = STOP_SKIP, defaultValue = STOP_SKIP_DEFAULT)
-    private boolean stopSkip;
+    private String stopSkip;
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skipped("stop", stopSkip, STOP_SKIP)) {
+        if (skipped("stop", flag(stopSkip, "stopSkip"), STOP_SKIP)) {
             return;
         }
         List<String> problems = new ArrayList<>();

@@ -43,7 +43,7 @@ public class VerifyMojo extends AbstractEngineMojo {
      * @since 0.1.0
      */
     @Parameter(property = PORT, defaultValue = PORT_DEFAULT)
-    private int port;
+    private String port;
 
     /**
      * More TCP ports the image must expose, besides {@code port}.
@@ -51,7 +51,7 @@ public class VerifyMojo extends AbstractEngineMojo {
      * @since 0.1.0
      */
     @Parameter(property = PORTS)
-    private List<Integer> ports = new ArrayList<>();
+    private List<String> ports = new ArrayList<>();
 
     /**
      * Path the live check probes with HTTP GET through the published port; {@code none} for no probe.
@@ -67,7 +67,7 @@ public class VerifyMojo extends AbstractEngineMojo {
      * @since 0.1.0
      */
     @Parameter(property = HEALTH_PORT)
-    private Integer healthPort;
+    private String healthPort;
 
     /**
      * Size budget of the whole image, in decimal units as {@code docker images} shows them ({@code 150MB}), or
@@ -109,7 +109,7 @@ public class VerifyMojo extends AbstractEngineMojo {
      * @since 0.1.0
      */
     @Parameter(property = LOG_LINES, defaultValue = LOG_LINES_DEFAULT)
-    private int logLines;
+    private String logLines;
 
     /**
      * Run the live checks (start a container). {@code false} keeps only the static checks.
@@ -117,7 +117,7 @@ public class VerifyMojo extends AbstractEngineMojo {
      * @since 0.1.0
      */
     @Parameter(property = LIVE_CHECKS, defaultValue = LIVE_CHECKS_DEFAULT)
-    private boolean liveChecks;
+    private String liveChecks;
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
@@ -166,17 +166,18 @@ public class VerifyMojo extends AbstractEngineMojo {
         String path = ServiceSettings.healthPath(healthPath);
         String runId =
                 project.getArtifactId() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        List<Integer> allPorts = ports(port, ports);
         return new VerifyRequest(
                 image,
                 budget,
-                ServiceSettings.ports(port, ports),
+                allPorts,
                 ServiceSettings.trimmed(requiredLabels),
-                liveChecks,
+                flag(liveChecks, "liveChecks"),
                 health,
                 path,
-                healthPort != null ? healthPort : port,
+                healthPort != null ? port(healthPort, "healthPort") : allPorts.get(0),
                 stop,
-                Math.max(1, logLines),
+                number(logLines, "logLines", 1, 10_000),
                 runId,
                 Map.of(Engine.PROJECT_LABEL, project.getBasedir().getAbsolutePath()));
     }

@@ -15,6 +15,9 @@ public final class ByteSize {
     private static final Pattern SIZE =
             Pattern.compile("(?i)\\s*([0-9]+(?:\\.[0-9]+)?)\\s*(b|kb|mb|gb|kib|mib|gib|k|m|g)?\\s*");
 
+    /** The largest size any setting takes: 1 PB is far above any image. */
+    public static final long MAX = 1_000_000_000_000_000L;
+
     private ByteSize() {}
 
     /**
@@ -38,7 +41,12 @@ public final class ByteSize {
             case "gib" -> 1L << 30;
             default -> 1L;
         };
-        return new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(factor)).longValue();
+        BigDecimal bytes = new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(factor));
+        if (bytes.compareTo(BigDecimal.valueOf(MAX)) > 0) {
+            throw new UserFixableException("'" + text + "' is more than 1PB, the largest size a setting takes: give"
+                    + " a size such as 150MB");
+        }
+        return bytes.longValue();
     }
 
     /** {@code 82.3 MB}, {@code 512 B}. */

@@ -14,22 +14,37 @@ public final class DurationText {
 
     private static final Pattern PART = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)(ns|us|ms|s|m|h)");
 
+    /** The longest duration any setting takes: a day is far above every real time-out or interval. */
+    public static final Duration MAX = Duration.ofHours(24);
+
     private DurationText() {}
 
     /**
      * A bare number is seconds.
      *
-     * @throws UserFixableException naming the accepted forms
+     * @throws UserFixableException naming the accepted forms, or the limit of {@link #MAX}
      */
     public static Duration parse(String text) throws UserFixableException {
+        Duration duration = read(text);
+        if (duration.compareTo(MAX) > 0) {
+            throw new UserFixableException("'" + text + "' is longer than " + MAX.toHours() + "h, the longest"
+                    + " duration a setting takes: give a shorter one, e.g. 30s or 5m");
+        }
+        return duration;
+    }
+
+    private static Duration read(String text) throws UserFixableException {
         String value = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
         if (value.matches("[0-9]+")) {
-            return Duration.ofSeconds(Long.parseLong(value));
+            return value.length() > 12 ? MAX.plusSeconds(1) : Duration.ofSeconds(Long.parseLong(value));
         }
         Matcher m = PART.matcher(value);
         Duration total = Duration.ZERO;
         int end = 0;
         while (m.find() && m.start() == end) {
+            if (m.group(1).length() > 12) {
+                return MAX.plusSeconds(1); // too long to be meant, and beyond what a long of nanoseconds holds
+            }
             double amount = Double.parseDouble(m.group(1));
             long nanos = switch (m.group(2)) {
                 case "ns" -> Math.round(amount);
