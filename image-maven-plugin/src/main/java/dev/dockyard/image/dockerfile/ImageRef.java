@@ -47,6 +47,23 @@ public record ImageRef(String registry, String repository, String tag, String di
         return new ImageRef(registry, rest, tag, digest);
     }
 
+    /**
+     * A valid repository name made from a Maven artifactId, for the default image name: lower case, every run of
+     * characters a repository name cannot hold (anything but letters, digits, {@code .}, {@code _}, {@code -}) as one
+     * {@code -}, no separator at either end; {@code app} when nothing is left.
+     *
+     * @param artifactId an artifactId such as {@code MnHelloRest} or {@code orders_Service}
+     * @return {@code mnhellorest}, {@code orders_service}
+     */
+    public static String repositoryFrom(String artifactId) {
+        String name = artifactId
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9._-]+", "-")
+                .replaceAll("([._-])[._-]+", "$1")
+                .replaceAll("^[._-]+|[._-]+$", "");
+        return name.isEmpty() ? "app" : name;
+    }
+
     /** @return {@code true} for the empty base image {@code scratch} */
     public boolean isScratch() {
         return DEFAULT_REGISTRY.equals(registry)

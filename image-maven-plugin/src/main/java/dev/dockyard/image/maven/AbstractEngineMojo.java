@@ -105,7 +105,8 @@ abstract class AbstractEngineMojo extends AbstractImageMojo {
             throw new MojoFailureException("image.tags is empty: give the image at least one tag, e.g."
                     + " -Dimage.tags=" + project.getVersion());
         }
-        return computed.stream().map(tag -> imageName.strip() + ":" + tag).toList();
+        String name = imageName(imageName).strip();
+        return computed.stream().map(tag -> name + ":" + tag).toList();
     }
 
     /** The {@code image.buildArgs} entries as a map. */

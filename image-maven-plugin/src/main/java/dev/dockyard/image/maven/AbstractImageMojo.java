@@ -3,6 +3,7 @@ package dev.dockyard.image.maven;
 import static dev.dockyard.image.maven.ImageParameters.*;
 
 import dev.dockyard.image.archive.ArchiveNames;
+import dev.dockyard.image.dockerfile.ImageRef;
 import dev.dockyard.image.engine.DockerEngine;
 import dev.dockyard.image.engine.Engine;
 import dev.dockyard.image.engine.EngineAddress;
@@ -26,6 +27,7 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 /**
  * The base of every goal: the module, the build, the one switch every goal reads ({@code image.skip}), and the
@@ -123,6 +125,64 @@ abstract class AbstractImageMojo extends AbstractMojo {
             }
         }
         return ServiceSettings.ports(port(port, "port"), extra);
+    }
+
+    /**
+     * Named on the command line ({@code mvn verify image:build image:start}), a stack goal runs in every module of the
+     * reactor: it acts once, in the last module, after every module's {@code image:build} has run; bound in a POM, it
+     * acts in the module that binds it.
+     *
+     * @return {@code true} (logged) when this module is not the one
+     */
+    protected boolean notTheStacksModule(String goal) {
+        List<MavenProject> reactor = session.getProjects();
+        MavenProject last = reactor.get(reactor.size() - 1);
+        if (mojoExecution.getSource() == MojoExecution.Source.CLI && !project.equals(last)) {
+            getLog().info("image:" + goal + " runs once, in the reactor's last module (" + last.getArtifactId()
+                    + "), after every image is built");
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * The image name a goal uses: {@code configured} as the user set it (in the POM, a property or {@code -D}), or, when
+     * it is the default, the artifactId made valid ({@code MnHelloRest} gives {@code mnhellorest}), said once by
+     * {@code image:dockerfile}. A name the user set is used as written, so an invalid one fails naming where.
+     */
+    protected String imageName(String configured) {
+        String artifactId = project.getArtifactId();
+        if (configured == null || !configured.strip().equals(artifactId) || imageNameSet()) {
+            return configured;
+        }
+        String valid = ImageRef.repositoryFrom(artifactId);
+        if (!valid.equals(artifactId) && "dockerfile".equals(goalName())) {
+            getLog().info("Image name " + valid + ": the artifactId " + artifactId + " made a valid image name (set"
+                    + " image.name to choose another)");
+        }
+        return valid;
+    }
+
+    /** Whether the user set {@code image.name}: as a property, or as {@code <imageName>} in the plugin's configuration. */
+    private boolean imageNameSet() {
+        if (session != null
+                && (session.getUserProperties().containsKey(NAME)
+                        || session.getCurrentProject() != null
+                                && session.getCurrentProject().getProperties().containsKey(NAME))) {
+            return true;
+        }
+        if (project.getProperties().containsKey(NAME)) {
+            return true;
+        }
+        Xpp3Dom configuration = mojoExecution == null ? null : mojoExecution.getConfiguration();
+        Xpp3Dom node = configuration == null ? null : configuration.getChild("imageName");
+        return node != null
+                && node.getValue() != null
+                && !node.getValue().strip().equals("${" + NAME + "}");
+    }
+
+    private String goalName() {
+        return mojoExecution == null ? null : mojoExecution.getGoal();
     }
 
     EngineLog engineLog() {

@@ -95,7 +95,7 @@ public class CheckMojo extends AbstractImageMojo {
         if (skipped("check")) {
             return;
         }
-        Path file = archive != null ? archive.toPath().toAbsolutePath() : savedArchive(imageName);
+        Path file = archive != null ? archive.toPath().toAbsolutePath() : savedArchive(imageName(imageName));
         List<String> problems = new ArrayList<>();
         long budget = size("maxImageSize", maxImageSize, problems);
         failOn(problems);

@@ -72,9 +72,10 @@ public class ComposeMojo extends AbstractStackMojo {
         }
         List<ServiceSpec> services = services();
         if (services.isEmpty()) {
-            getLog().warn("image:compose: no module of the reactor runs image:build, so there is no service to"
-                    + " write; nothing written");
-            return;
+            throw new MojoFailureException("image:compose: no module of this build runs image:build, so the stack has"
+                    + " no service: bind image:build in the services' POMs (or their parent), or name it on the command"
+                    + " line before image:compose (mvn package image:build image:compose); a module with image.skip=true"
+                    + " or a packaging that gets no image is not a service");
         }
         try {
             StackPlan plan = StackPlan.of(services);

@@ -397,7 +397,7 @@ public class DockerfileMojo extends AbstractLintMojo {
         return new RenderRequest(
                 adapter.projectInfo(),
                 new ImageSettings(
-                        imageName,
+                        imageName(imageName),
                         ServiceSettings.trimmed(tags),
                         user.strip(),
                         workdir.strip(),

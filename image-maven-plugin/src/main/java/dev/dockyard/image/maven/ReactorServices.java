@@ -2,6 +2,8 @@ package dev.dockyard.image.maven;
 
 import static dev.dockyard.image.maven.ImageParameters.*;
 
+import dev.dockyard.image.dockerfile.ImageRef;
+import dev.dockyard.image.render.Packagings;
 import dev.dockyard.image.stack.ServiceSpec;
 import dev.dockyard.image.support.UserFixableException;
 import dev.dockyard.image.support.Values;
@@ -22,7 +24,9 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
 /**
  * Reads the reactor as a stack: every module whose build runs {@code image:build} is a service, configured as that
  * module's own goals see it (its plugin configuration, then the build's {@code -D} properties, then its POM
- * properties, then the defaults).
+ * properties, then the defaults). A module runs {@code image:build} when its POM binds it (itself or inherited from a
+ * parent), or when the command line names it ({@code mvn package image:build image:compose}), which runs it in every
+ * module of the reactor that gets an image.
  */
 final class ReactorServices {
 
@@ -42,13 +46,19 @@ final class ReactorServices {
                 session.getUserProperties(),
                 session.getTopLevelProject(),
                 current,
-                currentDependsOn);
+                currentDependsOn,
+                session.getGoals().stream().anyMatch(ReactorServices::namesBuild));
     }
 
     /**
-     * The services among {@code projects}, with the build's {@code -D} properties {@code user}; the module running
-     * the goal, {@code current}, has its {@code dependsOn} as Maven resolved it for the goal.
+     * Whether a goal of the command line is {@code image:build}: by prefix or by coordinates, with or without a
+     * version and an execution id ({@code image:build@id}).
      */
+    static boolean namesBuild(String goal) {
+        return goal != null
+                && goal.strip().matches("(?:image|dev\\.dockyard:image-maven-plugin(?::[^:@]+)?):build(?:@.*)?");
+    }
+
     static List<ServiceSpec> of(
             List<MavenProject> projects,
             Properties user,
@@ -56,10 +66,26 @@ final class ReactorServices {
             MavenProject current,
             List<String> currentDependsOn)
             throws MojoFailureException {
+        return of(projects, user, top, current, currentDependsOn, false);
+    }
+
+    /**
+     * The services among {@code projects}, with the build's {@code -D} properties {@code user}; the module running
+     * the goal, {@code current}, has its {@code dependsOn} as Maven resolved it for the goal; {@code buildNamed}: the
+     * command line names {@code image:build}, so it runs in every module that gets an image.
+     */
+    static List<ServiceSpec> of(
+            List<MavenProject> projects,
+            Properties user,
+            MavenProject top,
+            MavenProject current,
+            List<String> currentDependsOn,
+            boolean buildNamed)
+            throws MojoFailureException {
         List<ServiceSpec> services = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (MavenProject project : projects) {
-            Module module = Module.of(project, user, top);
+            Module module = Module.of(project, user, top, buildNamed);
             if (module != null && !module.bool("skip", SKIP, Boolean.parseBoolean(SKIP_DEFAULT), problems)) {
                 services.add(module.service(
                         problems,
@@ -77,14 +103,19 @@ final class ReactorServices {
     /** One module's settings, as its own goals would resolve them. */
     private record Module(MavenProject project, Xpp3Dom execution, Xpp3Dom plugin, Properties user, MavenProject top) {
 
-        /** The module, or {@code null} when no execution of its build runs {@code image:build}. */
-        static Module of(MavenProject project, Properties user, MavenProject top) {
-            if ("pom".equals(project.getPackaging())) {
+        /**
+         * The module, or {@code null} when its build does not run {@code image:build}: no execution binds it and the
+         * command line does not name it ({@code buildNamed}), or its packaging gets no image.
+         */
+        static Module of(MavenProject project, Properties user, MavenProject top, boolean buildNamed) {
+            if ("pom".equals(project.getPackaging())
+                    || Packagings.skipReason(project.getPackaging()).isPresent()) {
                 return null;
             }
             Plugin plugin = project.getPlugin(PLUGIN_KEY);
             if (plugin == null) {
-                return null;
+                // named on the command line without a <plugin> in the POM: properties and defaults only
+                return buildNamed ? new Module(project, null, null, user, top) : null;
             }
             for (PluginExecution execution : plugin.getExecutions()) {
                 if (execution.getGoals().contains("build")) {
@@ -96,13 +127,23 @@ final class ReactorServices {
                             top);
                 }
             }
+            if (buildNamed) {
+                PluginExecution cli = plugin.getExecutionsAsMap().get("default-cli");
+                return new Module(
+                        project,
+                        cli == null ? null : (Xpp3Dom) cli.getConfiguration(),
+                        (Xpp3Dom) plugin.getConfiguration(),
+                        user,
+                        top);
+            }
             return null;
         }
 
         /** The module's service; {@code dependsOn} as given, or read from its configuration when {@code null}. */
         ServiceSpec service(List<String> problems, List<String> dependsOn) {
             String name = project.getArtifactId();
-            String imageName = string("imageName", NAME, name);
+            String configured = string("imageName", NAME, null);
+            String imageName = configured != null ? configured : ImageRef.repositoryFrom(name);
             List<String> tags = list("tags", TAGS);
             String tag = tags.isEmpty() ? project.getVersion() : tags.get(0);
             List<Integer> ports = new ArrayList<>();

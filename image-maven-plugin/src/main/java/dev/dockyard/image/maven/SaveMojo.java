@@ -82,10 +82,10 @@ public class SaveMojo extends AbstractEngineMojo {
             return;
         }
         MavenProjectAdapter adapter = new MavenProjectAdapter(project, session);
-        Path archive = saveFile != null ? saveFile.toPath() : savedArchive(imageName);
+        Path archive = saveFile != null ? saveFile.toPath() : savedArchive(imageName(imageName));
         ArchiveRequest request = new ArchiveRequest(
                 builtImage(),
-                imageName.strip(),
+                imageName(imageName).strip(),
                 project.getVersion(),
                 archive,
                 flag(saveLatest, "saveLatest"),

@@ -80,6 +80,9 @@ public class StartMojo extends AbstractStackMojo {
         if (skipped("start", flag(startSkip, "startSkip"), START_SKIP)) {
             return;
         }
+        if (notTheStacksModule("start")) {
+            return;
+        }
         List<String> problems = new ArrayList<>();
         Duration timeout = duration("healthTimeout", healthTimeout, problems);
         failOn(problems);
@@ -99,8 +102,10 @@ public class StartMojo extends AbstractStackMojo {
             throw failure(e);
         }
         if (plan.services().isEmpty()) {
-            getLog().warn("image:start: no module of the reactor runs image:build: nothing to start");
-            return;
+            throw new MojoFailureException("image:start: no module of this build runs image:build, so the stack has no"
+                    + " service to start: bind image:build in the services' POMs (or their parent), or name it on the"
+                    + " command line before image:start (mvn verify image:build image:start); a module with"
+                    + " image.skip=true or a packaging that gets no image is not a service");
         }
         String stack = stackKey();
         String runId = stack + "-" + UUID.randomUUID().toString().substring(0, 8);

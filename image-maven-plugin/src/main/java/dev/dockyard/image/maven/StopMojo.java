@@ -44,6 +44,9 @@ public class StopMojo extends AbstractImageMojo {
         if (skipped("stop", flag(stopSkip, "stopSkip"), STOP_SKIP)) {
             return;
         }
+        if (notTheStacksModule("stop")) {
+            return;
+        }
         List<String> problems = new ArrayList<>();
         Duration timeout = duration("stopTimeout", stopTimeout, problems);
         failOn(problems);

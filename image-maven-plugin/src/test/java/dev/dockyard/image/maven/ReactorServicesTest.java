@@ -81,6 +81,51 @@ class ReactorServicesTest {
         assertEquals(List.of("inventory"), service.dependsOn());
     }
 
+    @Test
+    void theCommandLineNamingImageBuildMakesEveryModuleWithAnImageAService() throws Exception {
+        MavenProject bound = project();
+        MavenProject unbound = plainProject("MnHelloRest", "jar");
+        MavenProject library = plainProject("parent", "pom");
+
+        List<ServiceSpec> onlyBound =
+                ReactorServices.of(List.of(library, bound, unbound), new Properties(), null, null, null, false);
+        assertEquals(
+                List.of("orders"), onlyBound.stream().map(ServiceSpec::name).toList());
+
+        List<ServiceSpec> all =
+                ReactorServices.of(List.of(library, bound, unbound), new Properties(), null, null, null, true);
+        assertEquals(
+                List.of("orders", "MnHelloRest"),
+                all.stream().map(ServiceSpec::name).toList());
+        // no image.name set: the artifactId made a valid image name, as image:dockerfile makes it
+        assertEquals("mnhellorest:1.0", all.get(1).image());
+    }
+
+    @Test
+    void imageBuildIsRecognisedOnTheCommandLineInEveryForm() {
+        for (String goal : List.of(
+                "image:build",
+                "dev.dockyard:image-maven-plugin:build",
+                "dev.dockyard:image-maven-plugin:0.1.0:build",
+                "image:build@again")) {
+            assertEquals(true, ReactorServices.namesBuild(goal), goal);
+        }
+        for (String goal : List.of("package", "image:buildx", "image:dockerfile", "other:build", "verify")) {
+            assertEquals(false, ReactorServices.namesBuild(goal), goal);
+        }
+    }
+
+    private MavenProject plainProject(String artifactId, String packaging) {
+        Model model = new Model();
+        model.setGroupId("com.example");
+        model.setArtifactId(artifactId);
+        model.setVersion("1.0");
+        model.setPackaging(packaging);
+        MavenProject project = new MavenProject(model);
+        project.setFile(new File(dir.toFile(), artifactId + "/pom.xml"));
+        return project;
+    }
+
     private MavenProject project() {
         Model model = new Model();
         model.setGroupId("com.example");
