@@ -30,6 +30,7 @@ import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import dev.dockyard.image.model.HealthCheckConfig;
 import dev.dockyard.image.model.ImageDetails;
 import dev.dockyard.image.model.ImageLayer;
+import dev.dockyard.image.support.DurationText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -48,7 +49,10 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The {@link Engine} on a Docker engine, through docker-java over its dependency-free transport. One per goal
@@ -90,7 +94,13 @@ public final class DockerEngine implements Engine {
      * @throws EngineUnreachableException naming the address and the ways out
      */
     public static DockerEngine connect(EngineAddress address, EngineLog log) throws EngineException {
+        return connect(address, log, PING_TIMEOUT);
+    }
+
+    /** {@link #connect(EngineAddress, EngineLog)}, the first answer awaited for {@code pingTimeout}. */
+    static DockerEngine connect(EngineAddress address, EngineLog log, Duration pingTimeout) throws EngineException {
         quietTransportWireLog();
+        requireUsable(address);
         DefaultDockerClientConfig.Builder builder = DefaultDockerClientConfig.createDefaultConfigBuilder()
                 .withDockerHost(address.host())
                 .withDockerTlsVerify(address.tlsVerify());
@@ -107,16 +117,63 @@ public final class DockerEngine implements Engine {
                 .dockerHost(URI.create(address.host()))
                 .sslConfig(config.getSSLConfig())
                 .maxConnections(16)
-                .connectionTimeout(Duration.ofSeconds(10))
+                .connectionTimeout(CONNECT_TIMEOUT)
+                .responseTimeout(READ_TIMEOUT)
                 .build();
         DockerEngine engine = new DockerEngine(address, http, DockerClientImpl.getInstance(config, http), log);
+        // an engine that accepts the connection and never answers must not hang the build for the read time-out
+        CompletableFuture<Void> ping =
+                CompletableFuture.runAsync(() -> engine.client.pingCmd().exec());
         try {
-            engine.client.pingCmd().exec();
-        } catch (RuntimeException e) {
+            ping.get(pingTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            ping.cancel(true);
             engine.close();
+            throw new EngineUnreachableException("The Docker engine at " + address.describe() + " accepted the"
+                    + " connection but did not answer within " + DurationText.format(pingTimeout)
+                    + ": check that DOCKER_HOST"
+                    + " points at a Docker engine (not another service) and that the engine is not stuck.");
+        } catch (ExecutionException e) {
+            engine.close();
+            throw new EngineUnreachableException(address, e.getCause());
+        } catch (InterruptedException e) {
+            engine.close();
+            Thread.currentThread().interrupt();
             throw new EngineUnreachableException(address, e);
         }
         return engine;
+    }
+
+    /** How long connecting to the engine may take. */
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /** How long the engine may take to answer the first request. */
+    static final Duration PING_TIMEOUT = Duration.ofSeconds(30);
+    /** How long the engine may stay silent during a request (a build step with no output, a large push). */
+    static final Duration READ_TIMEOUT = Duration.ofMinutes(10);
+
+    /**
+     * Checks what can be checked before connecting: a scheme an engine speaks, and with {@code DOCKER_TLS_VERIFY} all
+     * three TLS files readable, so that a missing file never turns a TLS connection into a plain one.
+     */
+    static void requireUsable(EngineAddress address) throws EngineUnreachableException {
+        String host = address.host();
+        if (!host.matches("(?i)(unix|tcp|npipe)://.+")) {
+            throw new EngineUnreachableException("DOCKER_HOST '" + host + "' (" + address.source() + ") is not an"
+                    + " engine address: use unix:///path/to/docker.sock, tcp://host:port or npipe:////./pipe/name.");
+        }
+        if (!address.tlsVerify()) {
+            return;
+        }
+        Path certs = address.certPath();
+        for (String file : List.of("ca.pem", "cert.pem", "key.pem")) {
+            Path path = certs == null ? Path.of(file) : certs.resolve(file);
+            if (certs == null || !Files.isRegularFile(path) || !Files.isReadable(path)) {
+                throw new EngineUnreachableException("DOCKER_TLS_VERIFY is set but " + path + " is missing or not"
+                        + " readable: Dockyard does not fall back to a plain connection to " + host + ". Put ca.pem,"
+                        + " cert.pem and key.pem in DOCKER_CERT_PATH" + (certs == null ? "" : " (" + certs + ")")
+                        + ", or unset DOCKER_TLS_VERIFY to talk to the engine without TLS.");
+            }
+        }
     }
 
     @Override

@@ -16,6 +16,11 @@ public class EngineUnreachableException extends EngineException {
                 cause);
     }
 
+    /** The address itself is unusable (a scheme no engine speaks, TLS asked for without its files): {@code message}. */
+    public EngineUnreachableException(String message) {
+        super(message);
+    }
+
     private static String tlsMessage(EngineAddress address, Throwable cause) {
         String certs = address.certPath() == null
                 ? "DOCKER_CERT_PATH"
