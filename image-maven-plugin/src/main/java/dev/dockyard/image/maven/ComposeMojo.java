@@ -4,8 +4,8 @@ import static dev.dockyard.image.maven.ImageParameters.*;
 
 import dev.dockyard.image.stack.ComposeWriter;
 import dev.dockyard.image.stack.ServiceSpec;
-import dev.dockyard.image.stack.StackException;
 import dev.dockyard.image.stack.StackPlan;
+import dev.dockyard.image.support.UserFixableException;
 import java.io.File;
 import java.io.IOException;
 import java.util.List;
@@ -93,7 +93,7 @@ public class ComposeMojo extends AbstractStackMojo {
                     + String.join(
                             ", ",
                             plan.services().stream().map(ServiceSpec::name).toList()));
-        } catch (StackException e) {
+        } catch (UserFixableException e) {
             throw failure(e);
         } catch (IOException e) {
             throw new MojoExecutionException("Could not write " + composeFile + ": " + e.getMessage(), e);

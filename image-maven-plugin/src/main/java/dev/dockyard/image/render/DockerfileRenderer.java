@@ -7,6 +7,8 @@ import dev.dockyard.image.stage.ContextStager;
 import dev.dockyard.image.stage.JarLayouts;
 import dev.dockyard.image.stage.StageException;
 import dev.dockyard.image.stage.StagingPlan;
+import dev.dockyard.image.support.OwnedOutput;
+import dev.dockyard.image.support.UserFixableException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -65,9 +67,10 @@ public final class DockerfileRenderer {
      *
      * @throws RenderException for a problem the user can fix (the message says how)
      * @throws StageException for a jar that cannot be staged as it is, or an unknown layout setting
+     * @throws UserFixableException for an output directory that holds what the user wrote
      * @throws IOException when reading or writing files fails
      */
-    public RenderResult render(RenderRequest request) throws RenderException, StageException, IOException {
+    public RenderResult render(RenderRequest request) throws UserFixableException, IOException {
         ResolvedTemplate template = resolve(request.template());
         String fingerprint = state.fingerprint(request, template.directories());
         Optional<RenderResult> unchanged =
@@ -87,9 +90,13 @@ public final class DockerfileRenderer {
         TemplateEngine engine = engines.forDirectories(template.directories());
 
         Path context = request.outputDirectory();
-        Files.createDirectories(context);
+        OwnedOutput.claimDirectory(context, request.template().baseDirectory(), "outputDirectory");
         FileTime timestamp =
                 FileTime.from(request.outputTimestamp() != null ? request.outputTimestamp() : DEFAULT_TIMESTAMP);
+        Path marker = context.resolve(OwnedOutput.MARKER);
+        if (Files.exists(marker)) {
+            Files.setLastModifiedTime(marker, timestamp); // like every file of the context
+        }
         StagingPlan plan = JarLayouts.plan(request.layout(), request.applicationJar(), request.artifacts());
         String mainClass = mainClass(request, plan);
         ContextStager.Staging staging = new ContextStager(context, request.workDirectory(), timestamp).stage(plan);
