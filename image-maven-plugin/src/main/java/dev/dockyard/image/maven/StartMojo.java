@@ -80,9 +80,6 @@ public class StartMojo extends AbstractStackMojo {
         if (skipped("start", flag(startSkip, "startSkip"), START_SKIP)) {
             return;
         }
-        if (notTheStacksModule("start")) {
-            return;
-        }
         List<String> problems = new ArrayList<>();
         Duration timeout = duration("healthTimeout", healthTimeout, problems);
         failOn(problems);
@@ -106,6 +103,10 @@ public class StartMojo extends AbstractStackMojo {
                     + " service to start: bind image:build in the services' POMs (or their parent), or name it on the"
                     + " command line before image:start (mvn verify image:build image:start); a module with"
                     + " image.skip=true or a packaging that gets no image is not a service");
+        }
+        // the stack is checked in every module (a cycle fails at once), and started in one
+        if (notTheStacksModule("start")) {
+            return;
         }
         String stack = stackKey();
         String runId = stack + "-" + UUID.randomUUID().toString().substring(0, 8);
