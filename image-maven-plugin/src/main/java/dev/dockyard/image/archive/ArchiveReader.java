@@ -31,11 +31,19 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
  * {@code <id>.json}, {@code <layer>/layer.tar}) or an OCI image layout ({@code oci-layout}, {@code index.json},
  * {@code blobs/sha256/...}), as {@code .tar} or gzipped {@code .tar.gz} (recognised by content, not by name).
  * The archive is streamed once: only its small JSON documents are kept, the layers are only measured.
+ *
+ * <p>An archive is untrusted input: sizes are those of the bytes actually read (never a header's or a manifest's
+ * claim), at most {@value #MAX_ENTRIES} entries are read, a document is at most 4 MiB and all kept documents together
+ * at most 64 MiB, so that a hostile archive fails naming the archive and the limit instead of exhausting the heap.
  */
 public final class ArchiveReader {
 
     /** Entries up to this size are kept for parsing (manifests, configs, indexes); larger ones are layers. */
-    private static final long DOCUMENT_LIMIT = 4L << 20;
+    private static final int DOCUMENT_LIMIT = 4 << 20;
+    /** The most bytes of documents kept from one archive. */
+    static final long MAX_DOCUMENTS = 64L << 20;
+    /** The most tar entries read from one archive: far above any saved image's. */
+    static final int MAX_ENTRIES = 100_000;
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -51,22 +59,38 @@ public final class ArchiveReader {
                 TarArchiveInputStream tar = new TarArchiveInputStream(gunzipped(raw))) {
             TarArchiveEntry entry;
             int entries = 0;
+            long kept = 0;
             while ((entry = tar.getNextEntry()) != null) {
                 entries++;
+                if (entries > MAX_ENTRIES) {
+                    throw new ArchiveException(file + " holds more than " + MAX_ENTRIES + " entries, more than any"
+                            + " saved image: it is not read further. Check where the archive comes from.");
+                }
                 if (!entry.isFile()) {
                     continue;
                 }
                 String name = normalise(entry.getName());
-                sizes.put(name, entry.getSize());
-                if (entry.getSize() <= DOCUMENT_LIMIT) {
-                    documents.put(name, tar.readAllBytes());
-                } else {
-                    // drain, so that a truncated layer is noticed here
-                    long read = tar.transferTo(java.io.OutputStream.nullOutputStream());
-                    if (read < entry.getSize()) {
-                        throw new java.io.EOFException("entry " + name + " is cut short");
+                long read;
+                if (entry.getSize() >= 0 && entry.getSize() <= DOCUMENT_LIMIT) {
+                    byte[] bytes = tar.readNBytes(DOCUMENT_LIMIT);
+                    read = bytes.length;
+                    if (isDocument(name, bytes)) {
+                        kept += bytes.length;
+                        if (kept > MAX_DOCUMENTS) {
+                            throw new ArchiveException(file + " holds more than " + (MAX_DOCUMENTS >> 20) + " MiB of"
+                                    + " manifests and configurations, more than any saved image: it is not read"
+                                    + " further. Check where the archive comes from.");
+                        }
+                        documents.put(name, bytes);
                     }
+                } else {
+                    read = tar.transferTo(java.io.OutputStream.nullOutputStream());
                 }
+                // the size is what was read: a truncated entry is noticed here, a header's claim is not believed
+                if (read < entry.getSize()) {
+                    throw new java.io.EOFException("entry " + name + " is cut short");
+                }
+                sizes.put(name, read);
             }
             if (entries == 0) {
                 throw new ArchiveException(file + " is not an image archive: it holds no tar entries. Save the"
@@ -84,6 +108,19 @@ public final class ArchiveReader {
         }
         throw new ArchiveException(file + " is a tar archive but no saved image: it has neither manifest.json"
                 + " (docker save format) nor oci-layout and index.json (OCI image layout).");
+    }
+
+    /** A JSON document (or the oci-layout file) the reading needs, not a small layer. */
+    private static boolean isDocument(String name, byte[] bytes) {
+        if (name.equals("oci-layout") || name.endsWith(".json")) {
+            return true;
+        }
+        for (byte b : bytes) {
+            if (!Character.isWhitespace(b)) {
+                return b == '{' || b == '[';
+            }
+        }
+        return false;
     }
 
     private static InputStream gunzipped(InputStream in) throws IOException {
@@ -150,7 +187,7 @@ public final class ArchiveReader {
                 throw new ArchiveException(file + " is incomplete: its manifest names the layer " + blob
                         + ", which the archive does not hold. Save the image again.");
             }
-            layerSizes.add(layer.path("size").asLong(sizes.get(blob)));
+            layerSizes.add(sizes.get(blob)); // the bytes the archive holds, not the manifest's claim
         }
         String id = manifest.path("config").path("digest").asText("");
         return new ReadArchive(file, "OCI image layout", details(id, tags, config, layerSizes));

@@ -97,6 +97,71 @@ class ArchiveReaderTest {
     }
 
     @Test
+    void aManifestsClaimedLayerSizeIsNotBelieved() throws Exception {
+        String configDigest = "sha256:" + "a".repeat(64);
+        String layerDigest = "sha256:" + "b".repeat(64);
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put("oci-layout", "{\"imageLayoutVersion\":\"1.0.0\"}".getBytes(StandardCharsets.UTF_8));
+        entries.put(
+                "index.json",
+                ("{\"schemaVersion\":2,\"manifests\":[{\"digest\":\"sha256:" + "d".repeat(64) + "\",\"size\":1}]}")
+                        .getBytes(StandardCharsets.UTF_8));
+        // the manifest claims the 60 MiB layer weighs -59 MiB
+        entries.put(
+                "blobs/sha256/" + "d".repeat(64),
+                ("{\"schemaVersion\":2,\"config\":{\"digest\":\"" + configDigest + "\",\"size\":1},\"layers\":[{"
+                                + "\"digest\":\"" + layerDigest + "\",\"size\":-61865984}]}")
+                        .getBytes(StandardCharsets.UTF_8));
+        entries.put("blobs/sha256/" + "a".repeat(64), CONFIG.getBytes(StandardCharsets.UTF_8));
+        entries.put("blobs/sha256/" + "b".repeat(64), new byte[60 << 20]);
+        ReadArchive read = new ArchiveReader().read(write("oci.tar.gz", tar(entries), true));
+        assertEquals(60L << 20, read.image().size());
+    }
+
+    @Test
+    void anArchiveOfManySmallDocumentsFailsNamingTheLimitInsteadOfFillingTheHeap() throws Exception {
+        Path file = dir.resolve("documents.tar.gz");
+        byte[] document = new byte[4 << 20];
+        Arrays.fill(document, (byte) ' ');
+        document[0] = '{';
+        try (TarArchiveOutputStream tar =
+                new TarArchiveOutputStream(new GZIPOutputStream(Files.newOutputStream(file)))) {
+            for (int i = 0; i < 20; i++) {
+                TarArchiveEntry header = new TarArchiveEntry("blobs/sha256/" + i);
+                header.setSize(document.length);
+                tar.putArchiveEntry(header);
+                tar.write(document);
+                tar.closeArchiveEntry();
+            }
+        }
+        ArchiveException e = assertThrows(ArchiveException.class, () -> new ArchiveReader().read(file));
+        assertEquals(
+                file + " holds more than 64 MiB of manifests and configurations, more than any saved image: it is not"
+                        + " read further. Check where the archive comes from.",
+                e.getMessage());
+    }
+
+    @Test
+    void anArchiveOfCountlessEntriesFailsNamingTheLimit() throws Exception {
+        Path file = dir.resolve("entries.tar.gz");
+        try (TarArchiveOutputStream tar =
+                new TarArchiveOutputStream(new GZIPOutputStream(Files.newOutputStream(file)))) {
+            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+            for (int i = 0; i <= ArchiveReader.MAX_ENTRIES; i++) {
+                TarArchiveEntry header = new TarArchiveEntry("d/" + i);
+                header.setSize(0);
+                tar.putArchiveEntry(header);
+                tar.closeArchiveEntry();
+            }
+        }
+        ArchiveException e = assertThrows(ArchiveException.class, () -> new ArchiveReader().read(file));
+        assertEquals(
+                file + " holds more than 100000 entries, more than any saved image: it is not read further. Check"
+                        + " where the archive comes from.",
+                e.getMessage());
+    }
+
+    @Test
     void truncatedArchiveIsOneClearError() throws Exception {
         byte[] whole = gzip(dockerSave());
         Path cut = dir.resolve("cut.tar.gz");
