@@ -111,6 +111,8 @@ final class ImageParameters {
     static final String PUSH_SKIP_DEFAULT = "false";
     static final String REGISTRY_SERVER_ID = "image.registryServerId";
     static final String REGISTRY_USERNAME = "image.registryUsername";
+    static final String REGISTRY_PASSWORD_ENV = "image.registryPasswordEnv";
+    static final String REGISTRY_PASSWORD_FILE = "image.registryPasswordFile";
 
     // The stack (image:compose, image:start, image:stop)
     static final String COMPOSE_SKIP = "image.compose.skip";

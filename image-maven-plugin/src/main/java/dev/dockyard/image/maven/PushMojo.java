@@ -12,6 +12,8 @@ import dev.dockyard.image.push.PushResult;
 import dev.dockyard.image.push.ServerCredentials;
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,6 +77,27 @@ public class PushMojo extends AbstractEngineMojo {
     @Parameter(property = REGISTRY_USERNAME)
     private String registryUsername;
 
+    /**
+     * The name of an environment variable holding the registry password for {@code registryUsername}, e.g.
+     * {@code REGISTRY_PASSWORD}: the way to give a password on a CI machine, since nothing Maven prints (with
+     * {@code -X}: the command line, system properties, parameters) holds it. Takes precedence over the
+     * {@code image.registryPassword} property.
+     *
+     * @since 0.3.0
+     */
+    @Parameter(property = REGISTRY_PASSWORD_ENV)
+    private String registryPasswordEnv;
+
+    /**
+     * A file holding the registry password for {@code registryUsername} (its first line), e.g. a CI secret mounted
+     * as a file: the source nothing in a Maven build prints, even with {@code -X} (which prints the environment through
+     * maven-resources-plugin). Takes precedence over {@code registryPasswordEnv} and {@code image.registryPassword}.
+     *
+     * @since 0.3.0
+     */
+    @Parameter(property = REGISTRY_PASSWORD_FILE)
+    private File registryPasswordFile;
+
     private final SettingsDecrypter decrypter;
 
     @Inject
@@ -95,6 +118,7 @@ public class PushMojo extends AbstractEngineMojo {
         String registry = ImageRef.parse(references.get(0)).registry();
         CredentialLookup credentials =
                 new CredentialLookup(servers(registry), dockerConfigDirectory(), path(), registryUsername, password());
+
         try (Engine engine = connect()) {
             getLog().info("Pushing " + references.stream().collect(Collectors.joining(", ")) + " through the engine"
                     + " at " + engine.address().host());
@@ -138,8 +162,43 @@ public class PushMojo extends AbstractEngineMojo {
         return servers;
     }
 
-    /** {@code image.registryPassword} from the user, system or project properties (never a parameter: -X prints those). */
-    private String password() {
+    /**
+     * The environment variable {@code image.registryPasswordEnv} names, else {@code image.registryPassword} from the
+     * user, system or project properties (never a parameter: -X prints those).
+     */
+    private String password() throws MojoFailureException {
+        if (registryPasswordFile != null) {
+            try {
+                String text = Files.readString(registryPasswordFile.toPath(), StandardCharsets.UTF_8);
+                String first = text.lines().findFirst().orElse("");
+                if (first.isEmpty()) {
+                    throw new MojoFailureException("Invalid <registryPasswordFile>/" + REGISTRY_PASSWORD_FILE + ": "
+                            + registryPasswordFile + " is empty: its first line must be the password.");
+                }
+                return first;
+            } catch (IOException e) {
+                // the reason names the file, never its content
+                throw new MojoFailureException("Invalid <registryPasswordFile>/" + REGISTRY_PASSWORD_FILE + ": cannot"
+                        + " read " + registryPasswordFile + " (" + e.getClass().getSimpleName() + "): give a readable"
+                        + " file whose first line is the password.");
+            }
+        }
+        if (registryPasswordEnv != null && !registryPasswordEnv.isBlank()) {
+            String name = registryPasswordEnv.strip();
+            // the value is never echoed: a password given here by mistake must not reach the log
+            if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                throw new MojoFailureException("Invalid <registryPasswordEnv>/" + REGISTRY_PASSWORD_ENV + ": it is not"
+                        + " the name of an environment variable (letters, digits and '_'): give the variable's name,"
+                        + " e.g. REGISTRY_PASSWORD, not its value.");
+            }
+            String value = System.getenv(name);
+            if (value == null || value.isEmpty()) {
+                throw new MojoFailureException("The environment variable that " + REGISTRY_PASSWORD_ENV + " names is"
+                        + " not set (or empty) for this build: export it (in CI, from the secret store), or remove "
+                        + REGISTRY_PASSWORD_ENV + ". (Its name is not shown, in case a password was given instead.)");
+            }
+            return value;
+        }
         String value = session.getUserProperties().getProperty(PASSWORD_PROPERTY);
         if (value == null) {
             value = session.getSystemProperties().getProperty(PASSWORD_PROPERTY);
