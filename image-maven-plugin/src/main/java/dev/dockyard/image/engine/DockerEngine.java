@@ -79,6 +79,12 @@ public final class DockerEngine implements Engine {
      * at info (a user's own setting for them wins). Must run before the transport's classes are first used.
      */
     private static void quietTransportWireLog() {
+        // docker-java logs every failed streaming call ("Error during callback") with its stack trace before the
+        // caller gets the error, which this adapter turns into one message: that logger says nothing
+        String callbacks = "org.slf4j.simpleLogger.log.com.github.dockerjava.api.async.ResultCallbackTemplate";
+        if (System.getProperty(callbacks) == null) {
+            System.setProperty(callbacks, "off");
+        }
         for (String logger : List.of("http.wire", "http.headers")) {
             String key =
                     "org.slf4j.simpleLogger.log.com.github.dockerjava.zerodep.shaded.org.apache.hc.client5." + logger;

@@ -2,7 +2,9 @@ package dev.dockyard.image.maven;
 
 import static dev.dockyard.image.maven.ImageParameters.*;
 
+import dev.dockyard.image.engine.DockerEngine;
 import dev.dockyard.image.engine.Engine;
+import dev.dockyard.image.engine.EngineAddress;
 import dev.dockyard.image.engine.EngineException;
 import dev.dockyard.image.stack.ServiceSpec;
 import dev.dockyard.image.stack.StackException;
@@ -122,7 +124,9 @@ public class StartMojo extends AbstractStackMojo {
                 number(logLines, "logLines", 1, 10_000));
         List<StackRunner.Started> started;
         try (Engine engine = connect()) {
-            started = new StackRunner(engine, engineLog()).start(request);
+            EngineAddress address = engine.address();
+            started = new StackRunner(engine, engineLog(), () -> DockerEngine.connect(address, engineLog()))
+                    .start(request);
         } catch (StackException e) {
             throw failure(e);
         } catch (EngineException e) {

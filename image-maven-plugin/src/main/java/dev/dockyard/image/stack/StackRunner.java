@@ -33,12 +33,28 @@ public final class StackRunner {
     /** Label on the containers of a stack: the service. */
     public static final String SERVICE_LABEL = "dev.dockyard.service";
 
+    /** Opens a connection of its own to the engine: a shutdown hook cannot count on the build's. */
+    @FunctionalInterface
+    public interface Reconnect {
+        Engine open() throws EngineException;
+    }
+
     private final Engine engine;
     private final EngineLog log;
+    private final Reconnect reconnect;
 
     public StackRunner(Engine engine, EngineLog log) {
+        this(engine, log, () -> engine);
+    }
+
+    /**
+     * @param reconnect how the shutdown hook of an interrupted start reaches the engine (the build's connection is
+     *     being torn down with the JVM)
+     */
+    public StackRunner(Engine engine, EngineLog log, Reconnect reconnect) {
         this.engine = engine;
         this.log = log;
+        this.reconnect = reconnect;
     }
 
     /**
@@ -106,6 +122,9 @@ public final class StackRunner {
                 request.project());
         List<Started> started = new ArrayList<>();
         boolean done = false;
+        // Ctrl-C (or a kill) while the stack starts: the JVM runs this hook, not the finally below
+        Thread interrupted = new Thread(() -> cleanUpQuietly(request.stack()), "dockyard-stack-" + request.runId());
+        Runtime.getRuntime().addShutdownHook(interrupted);
         try {
             engine.createNetwork(request.network(), labels);
             for (ServiceSpec service : order) {
@@ -114,6 +133,11 @@ public final class StackRunner {
             done = true;
             return started;
         } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(interrupted);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs
+            }
             if (!done) {
                 cleanUp(request.stack(), "of this run");
             }
@@ -227,6 +251,23 @@ public final class StackRunner {
             engine.stop(id, stopTimeout);
         }
         return cleanUp(stack, "of " + stack);
+    }
+
+    /** {@link #cleanUp} as a shutdown hook does it: what fails is left for the next start, which clears leftovers. */
+    private void cleanUpQuietly(String stack) {
+        try {
+            Engine fresh = reconnect.open();
+            try {
+                new StackRunner(fresh, log).cleanUp(stack, "of the interrupted start");
+            } finally {
+                if (fresh != engine) {
+                    fresh.close();
+                }
+            }
+        } catch (Exception e) {
+            log.warn("Could not remove the interrupted start's containers (" + e.getMessage() + "): the next"
+                    + " image:start of " + stack + " removes them");
+        }
     }
 
     /** Removes every container and network labelled with {@code stack}; logs what it removed. */
