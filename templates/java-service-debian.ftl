@@ -46,7 +46,7 @@ HEALTHCHECK --interval=[=health.interval] --timeout=[=health.timeout] --start-pe
 HEALTHCHECK NONE
 [/#if]
 STOPSIGNAL SIGTERM
-ENTRYPOINT [=execForm([jvm.home + "/bin/java"] + jvm.options + ["-cp", jvm.classpath?join(":"), jvm.mainClass])]
+ENTRYPOINT [=execForm([jvm.home + "/bin/java"] + jvm.options + jvm.launch + jvm.args)]
 [#-- Labels last: the revision and creation time change often and must not invalidate cached layers. --]
 LABEL [#list image.labels as name, value][=name]=[=quote(value)][#sep] \
       [/#sep][/#list][#nt]

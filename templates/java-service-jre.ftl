@@ -36,6 +36,6 @@ HEALTHCHECK --interval=[=health.interval] --timeout=[=health.timeout] --start-pe
 HEALTHCHECK NONE
 [/#if]
 STOPSIGNAL SIGTERM
-ENTRYPOINT [=execForm(["java"] + jvm.options + ["-cp", jvm.classpath?join(":"), jvm.mainClass])]
+ENTRYPOINT [=execForm(["java"] + jvm.options + jvm.launch + jvm.args)]
 LABEL [#list image.labels as name, value][=name]=[=quote(value)][#sep] \
       [/#sep][/#list][#nt]

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -243,6 +244,15 @@ public class DockerfileMojo extends AbstractLintMojo {
     private String healthCheckStartPeriod;
 
     /**
+     * Program arguments, after the main class (or the jar): the image's entry point passes them to the application
+     * on every start. On the command line, comma-separated.
+     *
+     * @since 0.3.0
+     */
+    @Parameter(property = ARGS)
+    private List<String> args = new ArrayList<>();
+
+    /**
      * JVM options, after the container-aware defaults ({@code -XX:MaxRAMPercentage=75.0
      * -XX:+ExitOnOutOfMemoryError}). On the command line, comma-separated.
      *
@@ -373,6 +383,14 @@ public class DockerfileMojo extends AbstractLintMojo {
     private RenderRequest request() throws MojoFailureException, RenderException, IOException {
         MavenProjectAdapter adapter = new MavenProjectAdapter(project, session);
         Path jar = adapter.applicationJar();
+        Optional<Map.Entry<Path, String>> shaded = adapter.shadedBeside(jar);
+        if (shaded.isPresent()) {
+            getLog().info("Application jar of " + project.getArtifactId() + ": "
+                    + relative(shaded.get().getKey().toFile()) + " ("
+                    + shaded.get().getValue() + "), not the"
+                    + " thin " + jar.getFileName() + ": the jar the shade plugin wrote is what the application runs");
+            jar = shaded.get().getKey();
+        }
         String main = mainClass != null && !mainClass.isBlank() ? mainClass.strip() : null;
         int release = DefaultImages.release(
                 project.getProperties().getProperty("maven.compiler.release"),
@@ -412,7 +430,8 @@ public class DockerfileMojo extends AbstractLintMojo {
                         ServiceSettings.trimmed(jlinkModules),
                         ServiceSettings.trimmed(additionalModules),
                         ServiceSettings.trimmed(locales),
-                        DefaultImages.builderRelease(builder, release)),
+                        DefaultImages.builderRelease(builder, release),
+                        ServiceSettings.trimmed(args)),
                 builder,
                 runtime,
                 new TemplateSource(

@@ -61,6 +61,7 @@ final class ImageParameters {
     static final String WORKDIR = "image.workdir";
     static final String WORKDIR_DEFAULT = "/app";
     static final String JVM_OPTIONS = "image.jvmOptions";
+    static final String ARGS = "image.args";
     static final String JLINK_MODULES = "image.jlinkModules";
     static final String ADDITIONAL_MODULES = "image.additionalModules";
     static final String LAYOUT = "image.layout";

@@ -5,6 +5,8 @@ import dev.dockyard.image.render.ProjectInfo;
 import dev.dockyard.image.stage.ArtifactInput;
 import dev.dockyard.image.stage.Layer;
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,8 +20,11 @@ import org.apache.maven.archiver.MavenArchiver;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.License;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.model.PluginExecution;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 /**
  * Turns the Maven model of one module (its {@link MavenProject}, its resolved artifacts, the session's reactor)
@@ -129,6 +134,71 @@ final class MavenProjectAdapter {
                     + " image:dockerfile in the package phase or later (mvn package), after the jar plugin.");
         }
         return file.toPath();
+    }
+
+    /**
+     * A runnable jar maven-shade-plugin writes beside the module's jar, as its configuration in the POM says (an
+     * {@code outputFile}, or the attached {@code shadedClassifierName} jar), when this build wrote it: not older
+     * than the module's jar. The shaded jar holds what the application runs (merged service files, relocations),
+     * so it is staged instead of the thin jar.
+     *
+     * @param jar the module's jar
+     * @return the shaded jar and why it was chosen, or empty when the POM shades into the module's jar itself (the
+     *     default: then that jar is the shaded one) or not at all
+     */
+    Optional<Map.Entry<Path, String>> shadedBeside(Path jar) {
+        Plugin shade = project.getPlugin("org.apache.maven.plugins:maven-shade-plugin");
+        if (shade == null) {
+            return Optional.empty();
+        }
+        for (PluginExecution execution : shade.getExecutions()) {
+            if (!execution.getGoals().contains("shade")) {
+                continue;
+            }
+            Xpp3Dom config =
+                    Xpp3Dom.mergeXpp3Dom((Xpp3Dom) execution.getConfiguration(), (Xpp3Dom) shade.getConfiguration());
+            String outputFile = value(config, "outputFile");
+            Path candidate;
+            String why;
+            if (outputFile != null) {
+                Path path = Path.of(outputFile);
+                candidate =
+                        path.isAbsolute() ? path : project.getBasedir().toPath().resolve(path);
+                why = "maven-shade-plugin's outputFile";
+            } else if ("true".equalsIgnoreCase(value(config, "shadedArtifactAttached"))) {
+                String classifier = Optional.ofNullable(value(config, "shadedClassifierName"))
+                        .orElse("shaded");
+                String name = Optional.ofNullable(value(config, "finalName"))
+                        .orElse(project.getBuild().getFinalName());
+                candidate = Path.of(project.getBuild().getDirectory(), name + "-" + classifier + ".jar");
+                why = "maven-shade-plugin's attached jar (classifier " + classifier + ")";
+            } else {
+                continue;
+            }
+            candidate = candidate.toAbsolutePath().normalize();
+            if (candidate.equals(jar.toAbsolutePath().normalize()) || !Files.isRegularFile(candidate)) {
+                continue;
+            }
+            try {
+                if (Files.getLastModifiedTime(candidate).toMillis()
+                        < Files.getLastModifiedTime(jar).toMillis() - STALE_SLACK_MILLIS) {
+                    continue; // older than the module's jar: left by an earlier build
+                }
+            } catch (IOException e) {
+                continue;
+            }
+            return Optional.of(Map.entry(candidate, why));
+        }
+        return Optional.empty();
+    }
+
+    /** How much older than the module's jar a shaded jar may be and still count as this build's. */
+    private static final long STALE_SLACK_MILLIS = 2_000;
+
+    private static String value(Xpp3Dom config, String name) {
+        Xpp3Dom child = config == null ? null : config.getChild(name);
+        String value = child == null ? null : child.getValue();
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     /** The POM's facts the templates may use. */

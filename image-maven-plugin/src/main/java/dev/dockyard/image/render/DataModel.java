@@ -35,6 +35,7 @@ final class DataModel {
             ContextStager.Staging staging,
             List<String> modules,
             String mainClass,
+            boolean jarLaunch,
             String templateName) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("project", project(request.project()));
@@ -42,7 +43,7 @@ final class DataModel {
         if (request.health() != null) {
             model.put("health", health(request.health()));
         }
-        model.put("jvm", jvm(request, staging, modules, mainClass));
+        model.put("jvm", jvm(request, staging, modules, mainClass, jarLaunch));
         model.put("base", Map.of("builder", request.builderImage(), "runtime", request.runtimeImage()));
         model.put("layers", layers(request.image().workdir(), staging.layers()));
         model.put(
@@ -135,7 +136,11 @@ final class DataModel {
     }
 
     private static Map<String, Object> jvm(
-            RenderRequest request, ContextStager.Staging staging, List<String> modules, String mainClass) {
+            RenderRequest request,
+            ContextStager.Staging staging,
+            List<String> modules,
+            String mainClass,
+            boolean jarLaunch) {
         List<String> options = new ArrayList<>(CONTAINER_JVM_OPTIONS);
         options.addAll(request.jvm().options());
         List<String> classpath = new ArrayList<>();
@@ -145,6 +150,13 @@ final class DataModel {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("mainClass", mainClass);
         map.put("options", options);
+        // how the application starts: java -jar for a jar that needs it (and holds everything), else the class path
+        map.put(
+                "launch",
+                jarLaunch && classpath.size() == 1
+                        ? List.of("-jar", classpath.get(0))
+                        : List.of("-cp", String.join(":", classpath), mainClass));
+        map.put("args", request.jvm().args());
         map.put("modules", modules);
         map.put("locales", request.jvm().locales());
         map.put("classpath", classpath);

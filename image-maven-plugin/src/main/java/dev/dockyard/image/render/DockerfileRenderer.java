@@ -105,7 +105,13 @@ public final class DockerfileRenderer {
 
         String text = engine.render(
                 template.name(),
-                DataModel.build(request, staging, modules, mainClass, template.name()),
+                DataModel.build(
+                        request,
+                        staging,
+                        modules,
+                        mainClass,
+                        ProjectFacts.jarLaunchReason(request.applicationJar()).isPresent(),
+                        template.name()),
                 request.template().baseDirectory());
         Path dockerfile = write(context.resolve("Dockerfile"), text, timestamp);
         write(context.resolve(".dockerignore"), DOCKERIGNORE, timestamp);

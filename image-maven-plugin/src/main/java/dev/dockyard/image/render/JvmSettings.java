@@ -13,6 +13,7 @@ import java.util.List;
  * @param locales language tags the runtime keeps the locale data of ({@code image.locales}); empty for the
  *     locales of {@code java.base} only, {@code *} for every locale
  * @param release the Java feature release of the builder's JDK, which links the runtime
+ * @param args program arguments after the main class ({@code image.args})
  */
 public record JvmSettings(
         String mainClass,
@@ -20,7 +21,8 @@ public record JvmSettings(
         List<String> modules,
         List<String> additionalModules,
         List<String> locales,
-        int release) {
+        int release,
+        List<String> args) {
 
     /** Every locale's data: {@code image.locales=*}. */
     public static final String ALL_LOCALES = "*";
@@ -30,6 +32,18 @@ public record JvmSettings(
         modules = List.copyOf(modules);
         additionalModules = List.copyOf(additionalModules);
         locales = List.copyOf(locales);
+        args = List.copyOf(args);
+    }
+
+    /** Settings without program arguments. */
+    public JvmSettings(
+            String mainClass,
+            List<String> options,
+            List<String> modules,
+            List<String> additionalModules,
+            List<String> locales,
+            int release) {
+        this(mainClass, options, modules, additionalModules, locales, release, List.of());
     }
 
     /** Settings without extra locales, for the build JDK's release. */

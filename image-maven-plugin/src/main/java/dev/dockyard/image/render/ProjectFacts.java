@@ -18,6 +18,31 @@ public final class ProjectFacts {
 
     private ProjectFacts() {}
 
+    /**
+     * Why the jar must be started with {@code java -jar} rather than on a class path, if it must: its manifest names
+     * an agent started only that way ({@code Launcher-Agent-Class}), a verticle a launcher reads from the jar's own
+     * manifest ({@code Main-Verticle}), or Spring Boot's launcher, which runs from the jar file itself.
+     */
+    public static Optional<String> jarLaunchReason(Path jar) throws IOException {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            Manifest manifest = file.getManifest();
+            if (manifest == null) {
+                return Optional.empty();
+            }
+            var main = manifest.getMainAttributes();
+            for (String attribute : List.of("Launcher-Agent-Class", "Main-Verticle")) {
+                if (main.getValue(attribute) != null) {
+                    return Optional.of("its manifest's " + attribute);
+                }
+            }
+            String mainClass = main.getValue("Main-Class");
+            if (mainClass != null && mainClass.strip().startsWith("org.springframework.boot.loader.")) {
+                return Optional.of("Spring Boot's launcher in its Main-Class");
+            }
+            return Optional.empty();
+        }
+    }
+
     /** @return the {@code Main-Class} of the jar's manifest, if any. */
     public static Optional<String> mainClassOf(Path jar) throws IOException {
         try (JarFile file = new JarFile(jar.toFile())) {

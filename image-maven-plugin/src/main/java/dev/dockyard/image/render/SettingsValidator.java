@@ -119,6 +119,9 @@ final class SettingsValidator {
         for (String option : request.jvm().options()) {
             checkText(problems, "image.jvmOptions: '" + shown(option) + "'", option);
         }
+        for (String arg : request.jvm().args()) {
+            checkText(problems, "image.args: '" + shown(arg) + "'", arg);
+        }
         if (request.jvm().mainClass() != null
                 && !JAVA_NAME.matcher(request.jvm().mainClass()).matches()) {
             problems.add("image.mainClass '" + request.jvm().mainClass() + "' is not a Java class name");
