@@ -34,8 +34,14 @@ import org.objectweb.asm.signature.SignatureVisitor;
  * Reads one jar (or class directory) with ASM and collects the JDK packages its class files name: classes of the
  * constant pool (which covers superclasses, interfaces, instructions, {@code invokedynamic} bootstrap owners and
  * class literals), the descriptors of referenced members and of method types, the descriptors and generic
- * signatures of the jar's own fields, methods and record components, thrown exceptions, and annotations (their
- * types and enum and class values). Code is not walked: every class an instruction names is in the constant pool.
+ * signatures of the jar's own fields, methods and record components, and thrown exceptions. Code is not walked:
+ * every class an instruction names is in the constant pool.
+ *
+ * <p>What only annotations name (their types, enum and class values) needs no module: the JVM ignores an annotation
+ * whose type is absent, and code that reads a particular annotation names its class, which the constant pool then
+ * holds. Annotation processors (the classes a jar lists in
+ * {@code META-INF/services/javax.annotation.processing.Processor}, and their nested classes) are not read either:
+ * only {@code javac} runs them, never the application.
  *
  * <p>Multi-release jars are read for the target release: of {@code META-INF/versions/N/x/Y.class} and
  * {@code x/Y.class}, the entry with the highest {@code N} not above the release. Jars nested in a jar (Spring Boot's
@@ -46,6 +52,7 @@ final class JarScanner {
     private static final String VERSIONS = "META-INF/versions/";
     private static final String MODULE_INFO = "module-info.class";
     private static final String FILE_SYSTEMS = "java/nio/file/FileSystems";
+    private static final String PROCESSORS = "META-INF/services/javax.annotation.processing.Processor";
     private static final List<String> AGENT_ATTRIBUTES =
             List.of("Premain-Class", "Agent-Class", "Launcher-Agent-Class");
     /** Class files of Java versions ASM does not know yet are read as this version (their constant pool is alike). */
@@ -67,30 +74,9 @@ final class JarScanner {
             internalName(name);
         }
     };
-    private final AnnotationVisitor annotations = new AnnotationVisitor(Opcodes.ASM9) {
-        @Override
-        public void visit(String name, Object value) {
-            if (value instanceof Type type) {
-                type(type);
-            }
-        }
+    /** Annotations are not followed: see the class comment. */
+    private final AnnotationVisitor annotations = null;
 
-        @Override
-        public void visitEnum(String name, String descriptor, String value) {
-            descriptor(descriptor);
-        }
-
-        @Override
-        public AnnotationVisitor visitAnnotation(String name, String descriptor) {
-            descriptor(descriptor);
-            return this;
-        }
-
-        @Override
-        public AnnotationVisitor visitArray(String name) {
-            return this;
-        }
-    };
     private final FieldVisitor fields = new FieldVisitor(Opcodes.ASM9) {
         @Override
         public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
@@ -226,6 +212,13 @@ final class JarScanner {
                 }
             }
             boolean multiRelease = manifest(manifest);
+            Set<String> processors = Set.of();
+            ZipEntry processorList = zip.getEntry(PROCESSORS);
+            if (processorList != null) {
+                try (InputStream in = zip.getInputStream(processorList)) {
+                    processors = processors(in.readAllBytes());
+                }
+            }
             Map<String, Candidate> chosen = new LinkedHashMap<>();
             List<ZipEntry> nested = new ArrayList<>();
             for (Enumeration<? extends ZipEntry> entries = zip.entries(); entries.hasMoreElements(); ) {
@@ -241,7 +234,7 @@ final class JarScanner {
                     });
                 }
             }
-            read(chosen);
+            read(chosen, processors);
             for (ZipEntry entry : nested) {
                 try (InputStream in = zip.getInputStream(entry)) {
                     nested(entry.getName(), in);
@@ -256,14 +249,17 @@ final class JarScanner {
         try (JarInputStream jar = new JarInputStream(in, false)) {
             boolean multiRelease = manifest(jar.getManifest());
             Map<String, Candidate> chosen = new LinkedHashMap<>();
+            Set<String> processors = Set.of();
             for (ZipEntry entry = jar.getNextEntry(); entry != null; entry = jar.getNextEntry()) {
                 String name = entry.getName();
                 if (name.endsWith(".class")) {
                     byte[] bytes = jar.readAllBytes();
                     offer(chosen, jarName + "!/" + name, name, multiRelease, () -> bytes);
+                } else if (name.equals(PROCESSORS)) {
+                    processors = processors(jar.readAllBytes());
                 }
             }
-            read(chosen);
+            read(chosen, processors);
         }
     }
 
@@ -276,7 +272,8 @@ final class JarScanner {
         for (Path file : files) {
             offer(chosen, root.relativize(file).toString().replace('\\', '/'), false, () -> Files.readAllBytes(file));
         }
-        read(chosen);
+        Path processorList = root.resolve(PROCESSORS);
+        read(chosen, Files.isRegularFile(processorList) ? processors(Files.readAllBytes(processorList)) : Set.of());
     }
 
     /** @return whether the manifest declares a multi-release jar; notes agents */
@@ -328,8 +325,34 @@ final class JarScanner {
         }
     }
 
-    private void read(Map<String, Candidate> chosen) {
+    /** The internal names ({@code a/b/C}) of the annotation processors a services file lists. */
+    private static Set<String> processors(byte[] servicesFile) {
+        Set<String> names = new HashSet<>();
+        for (String line : new String(servicesFile, java.nio.charset.StandardCharsets.UTF_8).split("\\R")) {
+            String name = line.replaceAll("#.*", "").strip();
+            if (!name.isEmpty()) {
+                names.add(name.replace('.', '/'));
+            }
+        }
+        return names;
+    }
+
+    /** Whether the class file {@code name} (entry path, perhaps below a nested jar) is a processor or nested in one. */
+    private static boolean isProcessor(String name, Set<String> processors) {
+        if (processors.isEmpty()) {
+            return false;
+        }
+        String entry = name.substring(name.lastIndexOf("!/") + 1).replaceFirst("^/", "");
+        String className = entry.substring(0, entry.length() - ".class".length());
+        int nested = className.indexOf('$');
+        return processors.contains(nested < 0 ? className : className.substring(0, nested));
+    }
+
+    private void read(Map<String, Candidate> chosen, Set<String> processors) {
         for (Candidate candidate : chosen.values()) {
+            if (isProcessor(candidate.name(), processors)) {
+                continue; // only javac runs it
+            }
             classFiles++;
             try {
                 byte[] bytes = candidate.content().read();
@@ -421,7 +444,6 @@ final class JarScanner {
     }
 
     private AnnotationVisitor annotation(String descriptor) {
-        descriptor(descriptor);
         return annotations;
     }
 

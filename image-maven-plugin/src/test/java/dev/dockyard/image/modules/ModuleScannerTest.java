@@ -30,7 +30,7 @@ class ModuleScannerTest {
     }
 
     @Test
-    void findsModulesInDescriptorsSignaturesAnnotationsAndLambdas() throws Exception {
+    void findsModulesInDescriptorsSignaturesAndLambdasButNotInAnnotations() throws Exception {
         Path jar = TestJars.jar(
                 root.resolve("a.jar"),
                 null,
@@ -48,11 +48,50 @@ class ModuleScannerTest {
                 "a.Record",
                 "package a; public record Record(java.net.http.HttpClient client) { }");
         ModuleScan scan = scan(17, jar);
-        for (String module : List.of("java.sql", "java.logging", "java.naming", "java.desktop", "java.net.http")) {
+        for (String module : List.of("java.sql", "java.logging", "java.naming", "java.net.http")) {
             assertTrue(scan.closure().contains(module), module + " in " + scan.closure());
         }
+        // @java.beans.JavaBean: only an annotation names java.desktop, and the JVM ignores an absent annotation type
+        assertTrue(!scan.closure().contains("java.desktop"), "java.desktop in " + scan.closure());
         assertEquals(List.of(), scan.warnings());
         assertEquals(scan.modules().stream().sorted().toList(), scan.modules());
+    }
+
+    @Test
+    void aModuleAnnotationsOrAnnotationProcessorsAloneNeedIsNotLinked() throws Exception {
+        Path jar = TestJars.jar(
+                root.resolve("codegen.jar"),
+                null,
+                "c.Model",
+                "package c; @java.beans.JavaBean public class Model { java.sql.Connection c; }",
+                "c.Processor",
+                "package c; public class Processor extends javax.annotation.processing.AbstractProcessor {"
+                        + " public boolean process(java.util.Set<? extends javax.lang.model.element.TypeElement> a,"
+                        + " javax.annotation.processing.RoundEnvironment r) { return false; }"
+                        + " static class Tools { javax.tools.JavaCompiler compiler; } }");
+        ModuleScan withProcessor = scan(17, jar);
+        assertTrue(
+                withProcessor.closure().contains("java.compiler"),
+                withProcessor.closure().toString());
+
+        Path listed = root.resolve("listed.jar");
+        try (var in = java.util.zip.ZipFile.class.cast(new java.util.zip.ZipFile(jar.toFile()));
+                var out = new java.util.zip.ZipOutputStream(java.nio.file.Files.newOutputStream(listed))) {
+            for (var entries = in.entries(); entries.hasMoreElements(); ) {
+                var entry = entries.nextElement();
+                out.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+                in.getInputStream(entry).transferTo(out);
+                out.closeEntry();
+            }
+            out.putNextEntry(new java.util.zip.ZipEntry("META-INF/services/javax.annotation.processing.Processor"));
+            out.write("# the processor javac runs\nc.Processor\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        ModuleScan scan = new ModuleScanner().scan(new ScanRequest(List.of(listed), 17, List.of(), List.of(), null));
+        assertTrue(scan.closure().contains("java.sql"), scan.closure().toString());
+        for (String module : List.of("java.desktop", "java.compiler")) {
+            assertTrue(!scan.closure().contains(module), module + " in " + scan.closure());
+        }
     }
 
     @Test
