@@ -111,7 +111,8 @@ class ArchitectureTest {
                         "dev.dockyard.image.render..",
                         "dev.dockyard.image.stage..",
                         "dev.dockyard.image.policy..",
-                        "dev.dockyard.image.dockerfile..")
+                        "dev.dockyard.image.dockerfile..",
+                        "dev.dockyard.image.sbom..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("dev.dockyard.image.engine..")

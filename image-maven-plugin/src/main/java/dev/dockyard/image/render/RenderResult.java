@@ -1,8 +1,10 @@
 package dev.dockyard.image.render;
 
 import dev.dockyard.image.stage.StagedLayer;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What rendering produced.
@@ -41,6 +43,15 @@ public record RenderResult(
             List<String> modules,
             boolean upToDate) {
         this(dockerfile, context, template, layers, modules, upToDate, "", List.of());
+    }
+
+    /**
+     * @param workDirectory the module's work directory
+     * @param context the build context the render wrote
+     * @return the last render's result, when it and every file it staged are still in place
+     */
+    public static Optional<RenderResult> last(Path workDirectory, Path context) throws IOException {
+        return RenderState.last(workDirectory, context);
     }
 
     /** @return total bytes of the staged layers. */

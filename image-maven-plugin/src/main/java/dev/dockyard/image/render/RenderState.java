@@ -136,6 +136,23 @@ final class RenderState {
         if (lines.size() < 3 || !lines.get(0).equals(fingerprint)) {
             return Optional.empty();
         }
+        return read(lines, context);
+    }
+
+    /**
+     * @return the result of the last render into {@code context}, whatever its inputs, when its outputs are still in
+     *     place: what {@code image:sbom} describes
+     */
+    static Optional<RenderResult> last(Path workDirectory, Path context) throws IOException {
+        Path file = workDirectory.resolve(FILE);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        return lines.size() < 3 ? Optional.empty() : read(lines, context);
+    }
+
+    private static Optional<RenderResult> read(List<String> lines, Path context) {
         Path dockerfile = context.resolve("Dockerfile");
         if (!Files.isRegularFile(dockerfile)
                 || !Files.isRegularFile(context.resolve(".dockerignore"))

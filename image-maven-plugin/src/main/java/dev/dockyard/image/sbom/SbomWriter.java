@@ -1,0 +1,236 @@
+package dev.dockyard.image.sbom;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import org.cyclonedx.Version;
+import org.cyclonedx.exception.GeneratorException;
+import org.cyclonedx.generators.BomGeneratorFactory;
+import org.cyclonedx.model.Bom;
+import org.cyclonedx.model.Component;
+import org.cyclonedx.model.Dependency;
+import org.cyclonedx.model.Hash;
+import org.cyclonedx.model.License;
+import org.cyclonedx.model.LicenseChoice;
+import org.cyclonedx.model.Metadata;
+import org.cyclonedx.model.Property;
+
+/**
+ * Writes an image's SBOM as a CycloneDX 1.6 JSON document. The same request gives the same bytes: components keep
+ * the request's order, the serial number is a name-based UUID of the document written without it, and the only
+ * timestamp is the request's.
+ */
+public final class SbomWriter {
+
+    /** The CycloneDX version written. */
+    public static final Version VERSION = Version.VERSION_16;
+    /** The property marking a module of the build's own reactor. */
+    public static final String REACTOR_PROPERTY = "dev.dockyard:reactor";
+    /** The property giving a component's path in the image. */
+    public static final String PATH_PROPERTY = "dev.dockyard:path";
+
+    /** @return the document, UTF-8 JSON ending in a line break */
+    public byte[] write(SbomRequest request) {
+        Bom bom = bom(request);
+        String unnumbered = json(bom);
+        bom.setSerialNumber("urn:uuid:" + UUID.nameUUIDFromBytes(unnumbered.getBytes(StandardCharsets.UTF_8)));
+        return (json(bom) + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String json(Bom bom) {
+        try {
+            return BomGeneratorFactory.createJson(VERSION, bom).toJsonString(true);
+        } catch (GeneratorException e) {
+            throw new IllegalStateException("CycloneDX could not write the SBOM: " + e.getMessage(), e);
+        }
+    }
+
+    private static Bom bom(SbomRequest request) {
+        Bom bom = new Bom();
+        bom.setVersion(1);
+        Metadata metadata = new Metadata();
+        if (request.timestamp() != null) {
+            metadata.setTimestamp(Date.from(request.timestamp()));
+        }
+        Component image = new Component();
+        image.setType(Component.Type.CONTAINER);
+        image.setBomRef("image");
+        image.setName(request.imageName());
+        image.setVersion(request.imageVersion());
+        image.setPurl("pkg:docker/" + request.imageName() + "@" + request.imageVersion());
+        metadata.setComponent(image);
+        bom.setMetadata(metadata);
+
+        List<Component> components = new ArrayList<>();
+        List<Dependency> dependencies = new ArrayList<>();
+        Dependency root = new Dependency("image");
+        Set<String> refs = new HashSet<>();
+
+        String base = request.runtimeImage();
+        if (base != null && !base.isBlank() && !base.equals("scratch")) {
+            Component container = new Component();
+            container.setType(Component.Type.CONTAINER);
+            container.setBomRef(unique(refs, "base-image"));
+            container.setName(base);
+            container.setPurl(dockerPurl(base));
+            container.setDescription("the base image of the final stage");
+            components.add(container);
+            root.addDependency(new Dependency(container.getBomRef()));
+        }
+
+        Component runtime = new Component();
+        runtime.setType(Component.Type.PLATFORM);
+        runtime.setBomRef(unique(refs, "java-runtime"));
+        runtime.setName("java-runtime");
+        runtime.setGroup(vendor(request.builderImage()));
+        runtime.setVersion(String.valueOf(request.jdkRelease()));
+        runtime.setDescription("the Java runtime linked from " + request.builderImage());
+        runtime.addProperty(property("dev.dockyard:builderImage", request.builderImage()));
+        Dependency runtimeDependency = new Dependency(runtime.getBomRef());
+        List<Component> modules = new ArrayList<>();
+        for (String module : request.modules()) {
+            Component m = new Component();
+            m.setType(Component.Type.LIBRARY);
+            m.setBomRef(unique(refs, "java-module:" + module));
+            m.setName(module);
+            m.setVersion(String.valueOf(request.jdkRelease()));
+            modules.add(m);
+            runtimeDependency.addDependency(new Dependency(m.getBomRef()));
+        }
+        if (!modules.isEmpty()) {
+            runtime.setComponents(modules);
+        }
+        components.add(runtime);
+        root.addDependency(new Dependency(runtime.getBomRef()));
+
+        for (String debian : request.packages()) {
+            int equals = debian.indexOf('=');
+            String name = equals < 0 ? debian : debian.substring(0, equals);
+            String version = equals < 0 ? "" : debian.substring(equals + 1);
+            Component p = new Component();
+            p.setType(Component.Type.LIBRARY);
+            p.setName(name);
+            if (!version.isEmpty()) {
+                p.setVersion(version);
+            }
+            p.setPurl("pkg:deb/debian/" + name + (version.isEmpty() ? "" : "@" + version));
+            p.setBomRef(unique(refs, p.getPurl()));
+            components.add(p);
+            root.addDependency(new Dependency(p.getBomRef()));
+        }
+
+        List<Dependency> libraries = new ArrayList<>();
+        for (SbomLibrary library : request.libraries()) {
+            Component c = library(library, refs, libraries);
+            components.add(c);
+            root.addDependency(new Dependency(c.getBomRef()));
+        }
+        bom.setComponents(components);
+        dependencies.add(root);
+        dependencies.add(runtimeDependency);
+        dependencies.addAll(libraries);
+        bom.setDependencies(dependencies);
+        return bom;
+    }
+
+    private static Component library(SbomLibrary library, Set<String> refs, List<Dependency> dependencies) {
+        Component c = new Component();
+        c.setType(Component.Type.LIBRARY);
+        c.setGroup(library.groupId());
+        c.setName(library.artifactId());
+        c.setVersion(library.version());
+        c.setPurl(library.purl());
+        c.setBomRef(unique(refs, library.purl()));
+        if (!library.sha256().isEmpty()) {
+            c.setHashes(List.of(new Hash(Hash.Algorithm.SHA_256, library.sha256())));
+        }
+        if (!library.licenses().isEmpty()) {
+            LicenseChoice choice = new LicenseChoice();
+            for (String name : library.licenses()) {
+                License license = new License();
+                license.setName(name);
+                choice.addLicense(license);
+            }
+            c.setLicenses(choice);
+        }
+        if (!library.imagePath().isEmpty()) {
+            c.addProperty(property(PATH_PROPERTY, library.imagePath()));
+        }
+        if (library.reactor()) {
+            c.addProperty(property(REACTOR_PROPERTY, "true"));
+        }
+        Dependency dependency = new Dependency(c.getBomRef());
+        if (!library.nested().isEmpty()) {
+            List<Component> inner = new ArrayList<>();
+            for (SbomLibrary nested : library.nested()) {
+                Component n = library(nested, refs, dependencies);
+                inner.add(n);
+                dependency.addDependency(new Dependency(n.getBomRef()));
+            }
+            c.setComponents(inner);
+        }
+        dependencies.add(dependency);
+        return c;
+    }
+
+    private static Property property(String name, String value) {
+        Property property = new Property();
+        property.setName(name);
+        property.setValue(value);
+        return property;
+    }
+
+    /** @return {@code ref}, or {@code ref#2}, {@code ref#3}... when already taken */
+    private static String unique(Set<String> refs, String ref) {
+        String candidate = ref;
+        for (int i = 2; !refs.add(candidate); i++) {
+            candidate = ref + "#" + i;
+        }
+        return candidate;
+    }
+
+    /** @return {@code pkg:docker/name@tag} for {@code name:tag}, the digest as the version when pinned */
+    static String dockerPurl(String image) {
+        String name = image;
+        String version = "latest";
+        int at = image.indexOf('@');
+        if (at >= 0) {
+            name = image.substring(0, at);
+            version = image.substring(at + 1);
+        }
+        int colon = name.lastIndexOf(':');
+        if (colon > name.lastIndexOf('/')) {
+            if (at < 0) {
+                version = name.substring(colon + 1);
+            }
+            name = name.substring(0, colon);
+        }
+        return "pkg:docker/" + name + "@" + version.replace(":", "%3A");
+    }
+
+    /** @return the JDK vendor that a builder image's name tells, or empty */
+    static String vendor(String builderImage) {
+        String name = builderImage == null ? "" : builderImage.toLowerCase(Locale.ROOT);
+        if (name.contains("temurin")) {
+            return "Eclipse Adoptium";
+        }
+        if (name.contains("corretto")) {
+            return "Amazon";
+        }
+        if (name.contains("zulu")) {
+            return "Azul";
+        }
+        if (name.contains("liberica")) {
+            return "BellSoft";
+        }
+        if (name.contains("semeru")) {
+            return "IBM";
+        }
+        return null;
+    }
+}

@@ -1,0 +1,173 @@
+package dev.dockyard.image.sbom;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.cyclonedx.Version;
+import org.cyclonedx.model.Bom;
+import org.cyclonedx.model.Component;
+import org.cyclonedx.parsers.JsonParser;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SbomWriterTest {
+
+    private static final Instant TIME = Instant.parse("2024-01-01T00:00:00Z");
+
+    private static SbomLibrary lib(String g, String a, String v, boolean reactor, List<SbomLibrary> nested) {
+        return new SbomLibrary(
+                g, a, v, "lib/" + a + "-" + v + ".jar", "ab".repeat(32), List.of("Apache-2.0"), reactor, nested);
+    }
+
+    private static SbomRequest request(List<SbomLibrary> libraries, List<String> packages) {
+        return new SbomRequest(
+                "shop/orders",
+                "1.0.0",
+                TIME,
+                "eclipse-temurin:21-jdk",
+                "debian:bookworm-slim",
+                21,
+                List.of("java.base", "java.logging"),
+                libraries,
+                packages);
+    }
+
+    private static Bom parse(byte[] json) throws Exception {
+        List<?> errors = new JsonParser().validate(json, Version.VERSION_16);
+        assertEquals(List.of(), errors, new String(json, StandardCharsets.UTF_8));
+        return new JsonParser().parse(json);
+    }
+
+    @Test
+    void theSameRequestGivesTheSameBytesAndASchemaValidDocument() throws Exception {
+        SbomRequest request = request(
+                List.of(
+                        lib("org.slf4j", "slf4j-api", "2.0.9", false, List.of()),
+                        lib("com.example", "orders", "1.0.0", true, List.of())),
+                List.of("zlib1g=1:1.2.13.dfsg-1"));
+        byte[] first = new SbomWriter().write(request);
+        byte[] second = new SbomWriter().write(request);
+        assertArrayEquals(first, second);
+        Bom bom = parse(first);
+        assertTrue(bom.getSerialNumber().startsWith("urn:uuid:"), bom.getSerialNumber());
+        assertEquals(TIME, bom.getMetadata().getTimestamp().toInstant());
+        assertEquals("shop/orders", bom.getMetadata().getComponent().getName());
+        assertEquals("1.0.0", bom.getMetadata().getComponent().getVersion());
+        // another input, another serial number
+        byte[] other = new SbomWriter().write(request(List.of(), List.of()));
+        assertTrue(!parse(other).getSerialNumber().equals(bom.getSerialNumber()));
+    }
+
+    @Test
+    void everyComponentKindIsListed() throws Exception {
+        SbomLibrary boot = lib(
+                "com.example",
+                "app",
+                "1.0.0",
+                true,
+                List.of(new SbomLibrary("org.yaml", "snakeyaml", "2.2", "", "", List.of(), false, List.of())));
+        Bom bom = parse(new SbomWriter()
+                .write(request(
+                        List.of(lib("org.slf4j", "slf4j-api", "2.0.9", false, List.of()), boot),
+                        List.of("zlib1g=1:1.2.13.dfsg-1"))));
+        List<String> purls =
+                bom.getComponents().stream().map(Component::getPurl).collect(Collectors.toList());
+        assertEquals(
+                java.util.Arrays.asList(
+                        "pkg:docker/debian@bookworm-slim",
+                        null,
+                        "pkg:deb/debian/zlib1g@1:1.2.13.dfsg-1",
+                        "pkg:maven/org.slf4j/slf4j-api@2.0.9?type=jar",
+                        "pkg:maven/com.example/app@1.0.0?type=jar"),
+                purls);
+        Component runtime = bom.getComponents().get(1);
+        assertEquals(Component.Type.PLATFORM, runtime.getType());
+        assertEquals("Eclipse Adoptium", runtime.getGroup());
+        assertEquals("21", runtime.getVersion());
+        assertEquals(
+                List.of("java.base", "java.logging"),
+                runtime.getComponents().stream().map(Component::getName).collect(Collectors.toList()));
+        Component slf4j = bom.getComponents().get(3);
+        assertEquals("ab".repeat(32), slf4j.getHashes().get(0).getValue());
+        assertEquals("Apache-2.0", slf4j.getLicenses().getLicenses().get(0).getName());
+        Component app = bom.getComponents().get(4);
+        assertTrue(app.getProperties().stream()
+                .anyMatch(p -> p.getName().equals(SbomWriter.REACTOR_PROPERTY)
+                        && p.getValue().equals("true")));
+        assertEquals(
+                "pkg:maven/org.yaml/snakeyaml@2.2?type=jar",
+                app.getComponents().get(0).getPurl());
+        assertEquals("image", bom.getDependencies().get(0).getRef());
+        assertEquals(5, bom.getDependencies().get(0).getDependencies().size());
+        assertTrue(bom.getDependencies().stream()
+                .anyMatch(d -> d.getRef().equals(app.getBomRef())
+                        && d.getDependencies().size() == 1));
+    }
+
+    @Test
+    void aScratchImageHasNoBaseImageComponent() throws Exception {
+        SbomRequest request = new SbomRequest(
+                "orders",
+                "1",
+                null,
+                "eclipse-temurin:21-jdk",
+                "scratch",
+                21,
+                List.of("java.base"),
+                List.of(),
+                List.of());
+        Bom bom = parse(new SbomWriter().write(request));
+        assertEquals(1, bom.getComponents().size());
+        assertEquals("java-runtime", bom.getComponents().get(0).getName());
+    }
+
+    @Test
+    void shadedAndNestedLibrariesAreFoundInsideAJar(@TempDir Path dir) throws IOException {
+        Path nested = dir.resolve("nested.jar");
+        writeJar(
+                nested,
+                "META-INF/maven/org.yaml/snakeyaml/pom.properties",
+                "groupId=org.yaml\nartifactId=snakeyaml\nversion=2.2\n".getBytes(StandardCharsets.ISO_8859_1));
+        Path jar = dir.resolve("app.jar");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(jar))) {
+            put(
+                    out,
+                    "META-INF/maven/com.example/app/pom.properties",
+                    "groupId=com.example\nartifactId=app\nversion=1.0.0\n".getBytes(StandardCharsets.ISO_8859_1));
+            put(
+                    out,
+                    "META-INF/maven/org.slf4j/slf4j-api/pom.properties",
+                    "groupId=org.slf4j\nartifactId=slf4j-api\nversion=2.0.9\n".getBytes(StandardCharsets.ISO_8859_1));
+            put(out, "BOOT-INF/lib/snakeyaml-2.2.jar", Files.readAllBytes(nested));
+        }
+        List<SbomLibrary> inside = JarContents.inside(jar, new JarContents.Coordinates("com.example", "app", "1.0.0"));
+        assertEquals(
+                List.of("pkg:maven/org.yaml/snakeyaml@2.2?type=jar", "pkg:maven/org.slf4j/slf4j-api@2.0.9?type=jar"),
+                inside.stream().map(SbomLibrary::purl).collect(Collectors.toList()));
+        assertEquals(
+                JarContents.sha256(Files.readAllBytes(nested)), inside.get(0).sha256());
+        assertEquals(2, JarContents.mavenEntries(jar).size());
+    }
+
+    private static void writeJar(Path jar, String name, byte[] content) throws IOException {
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(jar))) {
+            put(out, name, content);
+        }
+    }
+
+    private static void put(ZipOutputStream out, String name, byte[] content) throws IOException {
+        out.putNextEntry(new ZipEntry(name));
+        out.write(content);
+        out.closeEntry();
+    }
+}
