@@ -92,7 +92,7 @@ public class SaveMojo extends AbstractEngineMojo {
                 adapter.gitRevision().orElse(null),
                 baseImages());
         ArchiveResult result;
-        try (Engine engine = connect()) {
+        try (Engine engine = connect(engineTimeout)) {
             result = new ImageArchive(engine).save(request);
         } catch (EngineException e) {
             rethrow(e);
