@@ -100,11 +100,21 @@ public final class DockerEngine implements Engine {
      * @throws EngineUnreachableException naming the address and the ways out
      */
     public static DockerEngine connect(EngineAddress address, EngineLog log) throws EngineException {
-        return connect(address, log, PING_TIMEOUT);
+        return connect(address, log, READ_TIMEOUT);
     }
 
-    /** {@link #connect(EngineAddress, EngineLog)}, the first answer awaited for {@code pingTimeout}. */
-    static DockerEngine connect(EngineAddress address, EngineLog log, Duration pingTimeout) throws EngineException {
+    /**
+     * {@link #connect(EngineAddress, EngineLog)}: every request may stay silent for at most {@code engineTimeout}
+     * ({@code image.engineTimeout}), the first answer is awaited for at most 30 seconds (or {@code engineTimeout}
+     * when shorter).
+     */
+    public static DockerEngine connect(EngineAddress address, EngineLog log, Duration engineTimeout)
+            throws EngineException {
+        if (engineTimeout.isZero() || engineTimeout.isNegative()) {
+            throw new IllegalArgumentException("engineTimeout must be positive: " + engineTimeout);
+        }
+        Duration pingTimeout = engineTimeout.compareTo(PING_TIMEOUT) < 0 ? engineTimeout : PING_TIMEOUT;
+        Duration connectTimeout = engineTimeout.compareTo(CONNECT_TIMEOUT) < 0 ? engineTimeout : CONNECT_TIMEOUT;
         quietTransportWireLog();
         requireUsable(address);
         DefaultDockerClientConfig.Builder builder = DefaultDockerClientConfig.createDefaultConfigBuilder()
@@ -123,9 +133,10 @@ public final class DockerEngine implements Engine {
                 .dockerHost(URI.create(address.host()))
                 .sslConfig(config.getSSLConfig())
                 .maxConnections(16)
-                .connectionTimeout(CONNECT_TIMEOUT)
-                .responseTimeout(READ_TIMEOUT)
+                .connectionTimeout(connectTimeout)
+                .responseTimeout(engineTimeout)
                 .build();
+        http = new TimedHttpClient(http, address.describe(), engineTimeout);
         DockerEngine engine = new DockerEngine(address, http, DockerClientImpl.getInstance(config, http), log);
         // an engine that accepts the connection and never answers must not hang the build for the read time-out
         CompletableFuture<Void> ping =
@@ -154,7 +165,10 @@ public final class DockerEngine implements Engine {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     /** How long the engine may take to answer the first request. */
     static final Duration PING_TIMEOUT = Duration.ofSeconds(30);
-    /** How long the engine may stay silent during a request (a build step with no output, a large push). */
+    /**
+     * How long the engine may stay silent during a request (a build step with no output, a large push) unless
+     * {@code image.engineTimeout} says otherwise.
+     */
     static final Duration READ_TIMEOUT = Duration.ofMinutes(10);
 
     /**

@@ -82,6 +82,16 @@ abstract class AbstractEngineMojo extends AbstractImageMojo {
     @Parameter(property = GIT_TAG, defaultValue = GIT_TAG_DEFAULT)
     protected String gitTag;
 
+    /**
+     * How long the Docker engine may stay silent during one request (a build step with no output, a large push)
+     * before the goal fails naming the engine's address; the first answer is awaited for at most 30s (or this,
+     * when shorter). A duration: {@code 90s}, {@code 10m}, {@code 1h}.
+     *
+     * @since 0.3.0
+     */
+    @Parameter(property = ENGINE_TIMEOUT, defaultValue = ENGINE_TIMEOUT_DEFAULT)
+    protected String engineTimeout;
+
     /** The main reference of the image: {@code <image.name>:<first tag>}. */
     String mainReference() throws MojoFailureException {
         return references().get(0);

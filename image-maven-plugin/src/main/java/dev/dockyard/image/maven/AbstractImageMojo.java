@@ -192,11 +192,22 @@ abstract class AbstractImageMojo extends AbstractMojo {
     /**
      * Connects to the engine found through DOCKER_HOST, the Docker context or the default socket.
      *
+     * Every request may stay silent for at most {@code engineTimeout} ({@code image.engineTimeout}).
+     *
      * @throws MojoFailureException when none answers: the message names the address and the ways out
      */
-    Engine connect() throws MojoFailureException, MojoExecutionException {
+    Engine connect(String engineTimeout) throws MojoFailureException, MojoExecutionException {
+        List<String> problems = new ArrayList<>();
+        Duration timeout = duration("engineTimeout", engineTimeout, problems);
+        if (problems.isEmpty() && timeout.isZero()) {
+            problems.add(failure(new UserFixableException("'" + engineTimeout + "' leaves the Docker engine no time to"
+                                    + " answer: give how long it may stay silent during one request, e.g. 10m")
+                            .in("engineTimeout"))
+                    .getMessage());
+        }
+        failOn(problems);
         try {
-            return DockerEngine.connect(EngineAddress.fromEnvironment(), engineLog());
+            return DockerEngine.connect(EngineAddress.fromEnvironment(), engineLog(), timeout);
         } catch (EngineException e) {
             // unreachable, or a Docker context that does not exist: the user's setup, not a fault
             throw new MojoFailureException(e.getMessage());

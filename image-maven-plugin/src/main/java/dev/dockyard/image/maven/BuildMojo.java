@@ -83,7 +83,7 @@ public class BuildMojo extends AbstractEngineMojo {
         try {
             ImageBuild build = ImageBuild.prepare(
                     request, builtImageRecord(), project.getBasedir().toPath());
-            try (Engine engine = connect()) {
+            try (Engine engine = connect(engineTimeout)) {
                 build.run(engine, engineLog());
             }
         } catch (EngineException e) {

@@ -97,6 +97,8 @@ final class ImageParameters {
     static final String ARCHIVE = "image.archive";
     static final String HEALTH_TIMEOUT = "image.healthTimeout";
     static final String HEALTH_TIMEOUT_DEFAULT = "60s";
+    static final String ENGINE_TIMEOUT = "image.engineTimeout";
+    static final String ENGINE_TIMEOUT_DEFAULT = "10m";
     static final String STOP_TIMEOUT = "image.stopTimeout";
     static final String STOP_TIMEOUT_DEFAULT = "10s";
     static final String LOG_LINES = "image.logLines";

@@ -119,7 +119,7 @@ public class PushMojo extends AbstractEngineMojo {
         CredentialLookup credentials =
                 new CredentialLookup(servers(registry), dockerConfigDirectory(), path(), registryUsername, password());
 
-        try (Engine engine = connect()) {
+        try (Engine engine = connect(engineTimeout)) {
             getLog().info("Pushing " + references.stream().collect(Collectors.joining(", ")) + " through the engine"
                     + " at " + engine.address().host());
             PushResult result = new ImagePush(engine, credentials, engineLog()).push(references, registryServerId);

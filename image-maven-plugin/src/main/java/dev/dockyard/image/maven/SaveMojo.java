@@ -10,6 +10,7 @@ import dev.dockyard.image.save.ArchiveRequest;
 import dev.dockyard.image.save.ArchiveResult;
 import dev.dockyard.image.save.ImageArchive;
 import dev.dockyard.image.support.ByteSize;
+import dev.dockyard.image.support.UserFixableException;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -90,13 +91,16 @@ public class SaveMojo extends AbstractEngineMojo {
                 archive,
                 flag(saveLatest, "saveLatest"),
                 adapter.gitRevision().orElse(null),
-                baseImages());
+                baseImages(),
+                project.getGroupId() + ":" + project.getArtifactId());
         ArchiveResult result;
-        try (Engine engine = connect()) {
+        try (Engine engine = connect(engineTimeout)) {
             result = new ImageArchive(engine).save(request);
         } catch (EngineException e) {
             rethrow(e);
             return;
+        } catch (UserFixableException e) {
+            throw failure(e);
         } catch (IOException e) {
             throw new MojoExecutionException("Could not write " + archive + ": " + e.getMessage(), e);
         }

@@ -35,6 +35,16 @@ import org.apache.maven.plugins.annotations.Parameter;
 public class StartMojo extends AbstractStackMojo {
 
     /**
+     * How long the Docker engine may stay silent during one request (a build step with no output, a large push)
+     * before the goal fails naming the engine's address; the first answer is awaited for at most 30s (or this,
+     * when shorter). A duration: {@code 90s}, {@code 10m}, {@code 1h}.
+     *
+     * @since 0.3.0
+     */
+    @Parameter(property = ENGINE_TIMEOUT, defaultValue = ENGINE_TIMEOUT_DEFAULT)
+    private String engineTimeout;
+
+    /**
      * Skips {@code image:start} (and so the stack's integration tests).
      *
      * @since 0.2.0
@@ -123,7 +133,7 @@ public class StartMojo extends AbstractStackMojo {
                 Duration.ofSeconds(10),
                 number(logLines, "logLines", 1, 10_000));
         List<StackRunner.Started> started;
-        try (Engine engine = connect()) {
+        try (Engine engine = connect(engineTimeout)) {
             EngineAddress address = engine.address();
             started = new StackRunner(engine, engineLog(), () -> DockerEngine.connect(address, engineLog()))
                     .start(request);

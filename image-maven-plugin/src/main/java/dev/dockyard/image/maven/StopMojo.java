@@ -24,6 +24,16 @@ import org.apache.maven.plugins.annotations.Parameter;
 public class StopMojo extends AbstractImageMojo {
 
     /**
+     * How long the Docker engine may stay silent during one request (a build step with no output, a large push)
+     * before the goal fails naming the engine's address; the first answer is awaited for at most 30s (or this,
+     * when shorter). A duration: {@code 90s}, {@code 10m}, {@code 1h}.
+     *
+     * @since 0.3.0
+     */
+    @Parameter(property = ENGINE_TIMEOUT, defaultValue = ENGINE_TIMEOUT_DEFAULT)
+    private String engineTimeout;
+
+    /**
      * Time each container has to exit after SIGTERM before the engine kills it.
      *
      * @since 0.1.0
@@ -50,7 +60,7 @@ public class StopMojo extends AbstractImageMojo {
         List<String> problems = new ArrayList<>();
         Duration timeout = duration("stopTimeout", stopTimeout, problems);
         failOn(problems);
-        try (Engine engine = connect()) {
+        try (Engine engine = connect(engineTimeout)) {
             int removed = new StackRunner(engine, engineLog()).stop(stackKey(), timeout);
             if (removed == 0) {
                 getLog().info("image:stop: no container of " + stackKey() + " was running");

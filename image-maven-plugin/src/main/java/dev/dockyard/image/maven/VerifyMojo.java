@@ -126,7 +126,7 @@ public class VerifyMojo extends AbstractEngineMojo {
         }
         VerifyRequest request = request(builtImage());
         Verification verification;
-        try (Engine engine = connect()) {
+        try (Engine engine = connect(engineTimeout)) {
             getLog().info("Verifying image " + request.image() + " (" + mainReference() + ")");
             verification = new ImageVerifier(engine, engineLog()).verify(request);
         } catch (EngineException e) {

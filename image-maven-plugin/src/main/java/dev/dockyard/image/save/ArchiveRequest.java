@@ -13,6 +13,8 @@ import java.util.List;
  * @param latestCopy also write {@code <image-name>-latest.tar.gz} (and its {@code .sha256})
  * @param revision   the git commit the image was built from, or {@code null}
  * @param baseImages the base images the Dockerfile names
+ * @param module     the module saving ({@code groupId:artifactId}), recorded in the metadata so that two modules
+ *                   saving into one directory are told apart
  */
 public record ArchiveRequest(
         String image,
@@ -21,7 +23,8 @@ public record ArchiveRequest(
         Path archive,
         boolean latestCopy,
         String revision,
-        List<String> baseImages) {
+        List<String> baseImages,
+        String module) {
 
     public ArchiveRequest {
         baseImages = List.copyOf(baseImages);

@@ -6,12 +6,14 @@ import dev.dockyard.image.engine.EngineException;
 import dev.dockyard.image.model.ImageDetails;
 import dev.dockyard.image.support.Json;
 import dev.dockyard.image.support.Sha256;
+import dev.dockyard.image.support.UserFixableException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,9 +36,10 @@ public final class ImageArchive {
         this.engine = engine;
     }
 
-    public ArchiveResult save(ArchiveRequest request) throws EngineException, IOException {
-        ImageDetails details = engine.inspect(request.image());
+    public ArchiveResult save(ArchiveRequest request) throws EngineException, IOException, UserFixableException {
         Path archive = request.archive().toAbsolutePath();
+        requireOwnFiles(request, archive);
+        ImageDetails details = engine.inspect(request.image());
         Files.createDirectories(archive.getParent());
         // written under another name first: an interrupted save leaves no archive that looks complete
         Path partial = archive.resolveSibling(archive.getFileName() + ".part");
@@ -68,6 +71,64 @@ public final class ImageArchive {
         return new ArchiveResult(details, archive, checksum, latest, metadata, hex, Files.size(archive));
     }
 
+    /**
+     * Refuses to replace what Dockyard did not write or another module wrote: the {@code image-metadata.json} next to
+     * the archive records which module saved which archive there; an archive, {@code -latest} copy or checksum that
+     * exists without such a record of this module is the user's, and metadata of another module means two modules
+     * save into one directory.
+     *
+     * @throws UserFixableException naming {@code saveFile}
+     */
+    static void requireOwnFiles(ArchiveRequest request, Path archive) throws UserFixableException, IOException {
+        Path metadata = archive.resolveSibling(METADATA_FILE);
+        Map<String, Object> recorded = null;
+        if (Files.exists(metadata)) {
+            try {
+                recorded = Json.read(metadata);
+            } catch (IOException e) {
+                recorded = null;
+            }
+            if (recorded == null || !recorded.containsKey("archive") || !recorded.containsKey("sha256")) {
+                throw new UserFixableException(
+                        "saveFile",
+                        "'" + metadata + "' exists and was not written by Dockyard: it is not overwritten. Save"
+                                + " into a directory of its own (e.g. under target/), or remove that file if it is"
+                                + " yours to lose.");
+            }
+            Object other = recorded.get("module");
+            if (other != null && !other.equals(request.module())) {
+                throw new UserFixableException(
+                        "saveFile",
+                        "modules " + other + " and " + request.module() + " both save into " + archive.getParent()
+                                + " (" + METADATA_FILE + " there is " + other + "'s): give each module an"
+                                + " image.saveFile in a directory of its own.");
+            }
+        }
+        String ownArchive = recorded == null ? null : String.valueOf(recorded.get("archive"));
+        List<Path> written = new ArrayList<>(List.of(
+                archive,
+                archive.resolveSibling(
+                        ArchiveNames.checksum(archive.getFileName().toString()))));
+        if (request.latestCopy()) {
+            Path latest = archive.resolveSibling(ArchiveNames.latest(request.name()));
+            written.add(latest);
+            written.add(latest.resolveSibling(
+                    ArchiveNames.checksum(latest.getFileName().toString())));
+        }
+        for (Path file : written) {
+            boolean ours = recorded != null
+                    && (archive.getFileName().toString().equals(ownArchive)
+                            || file.getFileName().toString().contains("-latest"));
+            if (Files.exists(file) && !ours) {
+                throw new UserFixableException(
+                        "saveFile",
+                        "'" + file + "' exists and was not written by Dockyard (no " + METADATA_FILE + " of this"
+                                + " module next to it records it): it is not overwritten. Choose another file, or"
+                                + " remove this one if it is yours to lose.");
+            }
+        }
+    }
+
     /** Writes {@code <file>.sha256} next to {@code file}, as {@code sha256sum} does; returns it. */
     public static Path writeChecksum(Path file, String hex) throws IOException {
         Path checksum =
@@ -80,6 +141,7 @@ public final class ImageArchive {
             ImageDetails image, ArchiveRequest request, List<String> repoDigests, Path archive, String sha256) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("name", request.name());
+        json.put("module", request.module());
         json.put("version", request.version());
         json.put("tags", image.tags());
         json.put("id", image.id());

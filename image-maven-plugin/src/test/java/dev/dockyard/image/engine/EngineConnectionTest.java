@@ -81,4 +81,64 @@ class EngineConnectionTest {
             }
         }
     }
+
+    @Test
+    @Timeout(120) // a guard: without the read limit, this test would hang the suite
+    void anEngineThatFallsSilentAfterItsFirstAnswerEndsWithOneMessageNamingTheAddress() throws Exception {
+        List<Socket> accepted = new ArrayList<>();
+        try (ServerSocket engine = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        Socket socket = engine.accept();
+                        accepted.add(socket);
+                        Thread reader = new Thread(() -> answerPingOnly(socket));
+                        reader.setDaemon(true);
+                        reader.start();
+                    }
+                } catch (IOException closed) {
+                    // the test is over
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            EngineAddress address =
+                    new EngineAddress("tcp://127.0.0.1:" + engine.getLocalPort(), false, null, "DOCKER_HOST");
+            try (DockerEngine connected = DockerEngine.connect(address, new RecordingLog(), Duration.ofSeconds(1))) {
+                EngineException e = assertThrows(EngineException.class, connected::version);
+                assertEquals(
+                        "Could not read the engine's version: the Docker engine at " + address.describe()
+                                + " sent nothing for 1s (image.engineTimeout): check that the engine is not stuck,"
+                                + " or give a slow step more time, e.g. -Dimage.engineTimeout=30m",
+                        e.getMessage());
+            }
+        } finally {
+            for (Socket socket : accepted) {
+                socket.close();
+            }
+        }
+    }
+
+    /** Answers {@code GET /_ping} like an engine, then reads every later request and never answers. */
+    private static void answerPingOnly(Socket socket) {
+        try {
+            var in = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(socket.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII));
+            var out = socket.getOutputStream();
+            String line;
+            boolean ping = false;
+            while ((line = in.readLine()) != null) {
+                if (line.startsWith("GET ") && line.contains("/_ping")) {
+                    ping = true;
+                } else if (line.isEmpty() && ping) {
+                    out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n\r\nOK")
+                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    out.flush();
+                    ping = false;
+                }
+            }
+        } catch (IOException closed) {
+            // the test is over
+        }
+    }
 }

@@ -1,12 +1,15 @@
 package dev.dockyard.image.save;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dockyard.image.engine.FakeEngine;
 import dev.dockyard.image.model.ImageDetails;
+import dev.dockyard.image.support.UserFixableException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,7 +52,8 @@ class ImageArchiveTest {
                         file,
                         true,
                         "abc123",
-                        List.of("debian:bookworm-slim")));
+                        List.of("debian:bookworm-slim"),
+                        "shop:orders"));
 
         try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
             assertEquals("a docker-archive tar", new String(in.readAllBytes(), StandardCharsets.UTF_8));
@@ -75,5 +79,74 @@ class ImageArchiveTest {
         assertTrue(metadata.has("digest") && metadata.has("labels") && metadata.has("created"));
         assertEquals(expected, metadata.path("sha256").asText());
         assertTrue(engine.calls.contains("save " + IMAGE.id()));
+    }
+
+    private static ArchiveRequest request(Path file, String module) {
+        return new ArchiveRequest(
+                "orders:1.0", "registry.example.com/shop/orders", "1.0", file, false, null, List.of(), module);
+    }
+
+    @Test
+    void aFileDockyardDidNotWriteIsNotOverwritten() throws Exception {
+        Path file = target.resolve("mine/orders.tar.gz");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "the user's own");
+        UserFixableException e = assertThrows(
+                UserFixableException.class,
+                () -> new ImageArchive(new FakeEngine().image(IMAGE).archive("tar"))
+                        .save(request(file, "shop:orders")));
+        assertEquals(
+                "'" + file.toAbsolutePath() + "' exists and was not written by Dockyard (no image-metadata.json of"
+                        + " this module next to it records it): it is not overwritten. Choose another file, or remove"
+                        + " this one if it is yours to lose.",
+                e.getMessage());
+        assertEquals(java.util.Optional.of("saveFile"), e.parameter());
+        assertEquals("the user's own", Files.readString(file));
+    }
+
+    @Test
+    void aSecondSaveOfTheSameModuleReplacesItsOwnFiles() throws Exception {
+        Path file = target.resolve("out/orders.tar.gz");
+        new ImageArchive(new FakeEngine().image(IMAGE).archive("one")).save(request(file, "shop:orders"));
+        new ImageArchive(new FakeEngine().image(IMAGE).archive("two")).save(request(file, "shop:orders"));
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
+            assertEquals("two", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void twoModulesSavingIntoOneDirectoryFailNamingBoth() throws Exception {
+        Path dir = target.resolve("shared");
+        new ImageArchive(new FakeEngine().image(IMAGE).archive("orders"))
+                .save(request(dir.resolve("orders.tar.gz"), "shop:orders"));
+        String before = Files.readString(dir.resolve("image-metadata.json"));
+        UserFixableException e = assertThrows(
+                UserFixableException.class,
+                () -> new ImageArchive(new FakeEngine().image(IMAGE).archive("billing"))
+                        .save(request(dir.resolve("billing.tar.gz"), "shop:billing")));
+        assertEquals(
+                "modules shop:orders and shop:billing both save into " + dir.toAbsolutePath()
+                        + " (image-metadata.json there is shop:orders's): give each module an image.saveFile in a"
+                        + " directory of its own.",
+                e.getMessage());
+        assertEquals(before, Files.readString(dir.resolve("image-metadata.json")));
+        assertFalse(Files.exists(dir.resolve("billing.tar.gz")));
+    }
+
+    @Test
+    void metadataDockyardDidNotWriteIsNotOverwritten() throws Exception {
+        Path dir = target.resolve("docs");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("image-metadata.json"), "{\"mine\": true}");
+        UserFixableException e = assertThrows(
+                UserFixableException.class,
+                () -> new ImageArchive(new FakeEngine().image(IMAGE).archive("tar"))
+                        .save(request(dir.resolve("orders.tar.gz"), "shop:orders")));
+        assertEquals(
+                "'" + dir.toAbsolutePath().resolve("image-metadata.json") + "' exists and was not written by"
+                        + " Dockyard: it is not overwritten. Save into a directory of its own (e.g. under target/),"
+                        + " or remove that file if it is yours to lose.",
+                e.getMessage());
+        assertEquals("{\"mine\": true}", Files.readString(dir.resolve("image-metadata.json")));
     }
 }
