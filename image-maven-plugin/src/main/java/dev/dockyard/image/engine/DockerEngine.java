@@ -141,17 +141,23 @@ public final class DockerEngine implements Engine {
         // an engine that accepts the connection and never answers must not hang the build for the read time-out
         CompletableFuture<Void> ping =
                 CompletableFuture.runAsync(() -> engine.client.pingCmd().exec());
+        String silent = "The Docker engine at " + address.describe() + " accepted the connection but did not answer"
+                + " within " + DurationText.format(pingTimeout) + ": check that DOCKER_HOST points at a Docker engine"
+                + " (not another service) and that the engine is not stuck.";
         try {
             ping.get(pingTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             ping.cancel(true);
             engine.close();
-            throw new EngineUnreachableException("The Docker engine at " + address.describe() + " accepted the"
-                    + " connection but did not answer within " + DurationText.format(pingTimeout)
-                    + ": check that DOCKER_HOST"
-                    + " points at a Docker engine (not another service) and that the engine is not stuck.");
+            throw new EngineUnreachableException(silent);
         } catch (ExecutionException e) {
             engine.close();
+            // the socket's own read limit may end the silence first: the same answer
+            for (Throwable t = e.getCause(); t != null; t = t.getCause() == t ? null : t.getCause()) {
+                if (t instanceof java.net.SocketTimeoutException) {
+                    throw new EngineUnreachableException(silent);
+                }
+            }
             throw new EngineUnreachableException(address, e.getCause());
         } catch (InterruptedException e) {
             engine.close();
