@@ -88,4 +88,84 @@ public record RenderRequest(
                 dockyardVersion,
                 JarLayouts.AUTO);
     }
+
+    /** This request with other image settings. */
+    public RenderRequest withImage(ImageSettings image) {
+        return new RenderRequest(
+                project,
+                image,
+                health,
+                jvm,
+                builderImage,
+                runtimeImage,
+                template,
+                applicationJar,
+                artifacts,
+                outputDirectory,
+                workDirectory,
+                outputTimestamp,
+                gitRevision,
+                dockyardVersion,
+                layout);
+    }
+
+    /** This request with another health check ({@code null}: none). */
+    public RenderRequest withHealth(HealthSettings health) {
+        return new RenderRequest(
+                project,
+                image,
+                health,
+                jvm,
+                builderImage,
+                runtimeImage,
+                template,
+                applicationJar,
+                artifacts,
+                outputDirectory,
+                workDirectory,
+                outputTimestamp,
+                gitRevision,
+                dockyardVersion,
+                layout);
+    }
+
+    /** This request with other JVM settings. */
+    public RenderRequest withJvm(JvmSettings jvm) {
+        return new RenderRequest(
+                project,
+                image,
+                health,
+                jvm,
+                builderImage,
+                runtimeImage,
+                template,
+                applicationJar,
+                artifacts,
+                outputDirectory,
+                workDirectory,
+                outputTimestamp,
+                gitRevision,
+                dockyardVersion,
+                layout);
+    }
+
+    /** This request with other base images. */
+    public RenderRequest withBases(String builderImage, String runtimeImage) {
+        return new RenderRequest(
+                project,
+                image,
+                health,
+                jvm,
+                builderImage,
+                runtimeImage,
+                template,
+                applicationJar,
+                artifacts,
+                outputDirectory,
+                workDirectory,
+                outputTimestamp,
+                gitRevision,
+                dockyardVersion,
+                layout);
+    }
 }

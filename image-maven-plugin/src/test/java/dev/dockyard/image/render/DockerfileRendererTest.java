@@ -387,21 +387,7 @@ class DockerfileRendererTest {
     }
 
     private static RenderRequest withJvm(RenderRequest r, JvmSettings jvm) {
-        return new RenderRequest(
-                r.project(),
-                r.image(),
-                r.health(),
-                jvm,
-                r.builderImage(),
-                r.runtimeImage(),
-                r.template(),
-                r.applicationJar(),
-                r.artifacts(),
-                r.outputDirectory(),
-                r.workDirectory(),
-                r.outputTimestamp(),
-                r.gitRevision(),
-                r.dockyardVersion());
+        return r.withJvm(jvm);
     }
 
     /** Compares with src/test/resources/golden/NAME; {@code -Dgolden.update=true} rewrites it from the output. */

@@ -158,99 +158,35 @@ class HostileValuesTest {
 
     private static RenderRequest image(RenderRequest r, String workdir, List<String> volumes) {
         ImageSettings i = r.image();
-        return with(
-                r, new ImageSettings(i.name(), i.tags(), i.user(), workdir, i.ports(), volumes, i.env(), i.labels()));
+        return r.withImage(
+                new ImageSettings(i.name(), i.tags(), i.user(), workdir, i.ports(), volumes, i.env(), i.labels()));
     }
 
     private static RenderRequest env(RenderRequest r, Map<String, String> env) {
         ImageSettings i = r.image();
-        return with(
-                r,
+        return r.withImage(
                 new ImageSettings(i.name(), i.tags(), i.user(), i.workdir(), i.ports(), i.volumes(), env, i.labels()));
     }
 
     private static RenderRequest labels(RenderRequest r, Map<String, String> labels) {
         ImageSettings i = r.image();
-        return with(
-                r,
+        return r.withImage(
                 new ImageSettings(i.name(), i.tags(), i.user(), i.workdir(), i.ports(), i.volumes(), i.env(), labels));
-    }
-
-    private static RenderRequest with(RenderRequest r, ImageSettings image) {
-        return new RenderRequest(
-                r.project(),
-                image,
-                r.health(),
-                r.jvm(),
-                r.builderImage(),
-                r.runtimeImage(),
-                r.template(),
-                r.applicationJar(),
-                r.artifacts(),
-                r.outputDirectory(),
-                r.workDirectory(),
-                r.outputTimestamp(),
-                r.gitRevision(),
-                r.dockyardVersion(),
-                r.layout());
     }
 
     private static RenderRequest health(RenderRequest r, String path) {
         HealthSettings h = r.health();
-        return new RenderRequest(
-                r.project(),
-                r.image(),
-                new HealthSettings(path, h.port(), h.interval(), h.timeout(), h.retries(), h.startPeriod()),
-                r.jvm(),
-                r.builderImage(),
-                r.runtimeImage(),
-                r.template(),
-                r.applicationJar(),
-                r.artifacts(),
-                r.outputDirectory(),
-                r.workDirectory(),
-                r.outputTimestamp(),
-                r.gitRevision(),
-                r.dockyardVersion(),
-                r.layout());
+        return r.withHealth(
+                new HealthSettings(path, h.port(), h.interval(), h.timeout(), h.retries(), h.startPeriod()));
     }
 
     private static RenderRequest jvm(RenderRequest r, String mainClass, List<String> options) {
         JvmSettings j = r.jvm();
-        return new RenderRequest(
-                r.project(),
-                r.image(),
-                r.health(),
-                new JvmSettings(mainClass, options, j.modules(), j.additionalModules(), j.locales(), j.release()),
-                r.builderImage(),
-                r.runtimeImage(),
-                r.template(),
-                r.applicationJar(),
-                r.artifacts(),
-                r.outputDirectory(),
-                r.workDirectory(),
-                r.outputTimestamp(),
-                r.gitRevision(),
-                r.dockyardVersion(),
-                r.layout());
+        return r.withJvm(
+                new JvmSettings(mainClass, options, j.modules(), j.additionalModules(), j.locales(), j.release()));
     }
 
     private static RenderRequest bases(RenderRequest r, String builder, String runtime) {
-        return new RenderRequest(
-                r.project(),
-                r.image(),
-                r.health(),
-                r.jvm(),
-                builder,
-                runtime,
-                r.template(),
-                r.applicationJar(),
-                r.artifacts(),
-                r.outputDirectory(),
-                r.workDirectory(),
-                r.outputTimestamp(),
-                r.gitRevision(),
-                r.dockyardVersion(),
-                r.layout());
+        return r.withBases(builder, runtime);
     }
 }

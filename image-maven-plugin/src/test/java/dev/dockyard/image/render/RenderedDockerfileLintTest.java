@@ -37,21 +37,7 @@ class RenderedDockerfileLintTest {
     @ValueSource(strings = {"java-service", "java-service-debian", "java-service-jre"})
     void renderedTemplateWithoutHealthCheckHasNoFindings(String template) throws Exception {
         RenderRequest r = fixture.request(template, null);
-        assertNoFindings(new RenderRequest(
-                r.project(),
-                r.image(),
-                null,
-                r.jvm(),
-                r.builderImage(),
-                r.runtimeImage(),
-                r.template(),
-                r.applicationJar(),
-                r.artifacts(),
-                r.outputDirectory(),
-                r.workDirectory(),
-                r.outputTimestamp(),
-                r.gitRevision(),
-                r.dockyardVersion()));
+        assertNoFindings(r.withHealth(null));
     }
 
     private static void assertNoFindings(RenderRequest request) throws Exception {
