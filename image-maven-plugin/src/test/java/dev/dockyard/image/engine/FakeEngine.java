@@ -142,6 +142,42 @@ public final class FakeEngine implements Engine {
     }
 
     @Override
+    public String platform() {
+        return "linux/amd64";
+    }
+
+    @Override
+    public void pruneReplaced(String previous, String current) {
+        calls.add("pruneReplaced");
+    }
+
+    @Override
+    public String buildStage(BuildRequest request, BuildContext context, String target) throws EngineException {
+        calls.add("buildStage " + target);
+        throw new ImageBuildException("The fake engine builds no stage");
+    }
+
+    @Override
+    public String createContainer(String image) throws EngineException {
+        throw new EngineException("The fake engine creates no container to read from");
+    }
+
+    @Override
+    public java.io.InputStream archive(String containerId, String path) throws EngineException {
+        throw new EngineException("The fake engine has no archive of " + path);
+    }
+
+    @Override
+    public void load(java.io.InputStream archive) throws EngineException {
+        throw new EngineException("The fake engine loads no image");
+    }
+
+    @Override
+    public java.util.List<String> diffIds(String reference) {
+        return java.util.List.of();
+    }
+
+    @Override
     public String imageIdOrNull(String reference) {
         ImageDetails image = images.get(reference);
         return image == null ? null : image.id();
