@@ -849,28 +849,17 @@ public final class DockerEngine implements Engine {
     /** Streams the build's step output to the log, one line per line, and keeps the error. */
     private static final class StreamingCallback extends BuildImageResultCallback {
 
-        private final EngineLog log;
-        private final StringBuilder partial = new StringBuilder();
+        private final BuildOutput output;
         private volatile String error;
 
         StreamingCallback(EngineLog log) {
-            this.log = log;
+            this.output = new BuildOutput(log);
         }
 
         @Override
         public void onNext(BuildResponseItem item) {
             if (item.getStream() != null) {
-                synchronized (partial) {
-                    partial.append(item.getStream());
-                    int newline;
-                    while ((newline = partial.indexOf("\n")) >= 0) {
-                        String line = partial.substring(0, newline).stripTrailing();
-                        partial.delete(0, newline + 1);
-                        if (!line.isBlank()) {
-                            log.info(line);
-                        }
-                    }
-                }
+                output.append(item.getStream());
             }
             if (item.isErrorIndicated()) {
                 error = item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null
@@ -883,21 +872,11 @@ public final class DockerEngine implements Engine {
         String imageId() throws ImageBuildException {
             try {
                 String id = awaitImageId(1, TimeUnit.HOURS);
-                flush();
+                output.flush();
                 return id;
             } catch (RuntimeException e) {
-                flush();
-                String reason = error != null ? error : e.getMessage();
-                throw new ImageBuildException("The image build failed: " + (reason == null ? "" : reason.strip()));
-            }
-        }
-
-        private void flush() {
-            synchronized (partial) {
-                if (!partial.toString().isBlank()) {
-                    log.info(partial.toString().strip());
-                }
-                partial.setLength(0);
+                output.flush();
+                throw new ImageBuildException(output.failure(error != null ? error : e.getMessage()));
             }
         }
     }
