@@ -6,12 +6,13 @@
 #                                                               engine (remote-engine.sh), writes their addresses
 #   it/dist-its.sh teardown OUT.properties                      after: stops what setup started
 #
-# DOCKYARD_REMOTE_IMAGES: the images loaded into the second engine (it cannot pull), default the JRE stand-in base.
+# DOCKYARD_REMOTE_IMAGES: the images loaded into the second engine (it cannot pull), default the JRE stand-in base
+# and the JDK and base stand-ins the two-engine reproducibility case builds on.
 set -uo pipefail
 
 HERE="$(cd "$(dirname "$0")" && pwd)"
 MODE="${1:?usage: $0 setup DOCKER_ITS.properties OUT.properties | teardown OUT.properties}"
-REMOTE_IMAGES="${DOCKYARD_REMOTE_IMAGES:-dockyard-test/jre:17}"
+REMOTE_IMAGES="${DOCKYARD_REMOTE_IMAGES:-dockyard-test/jre:17 dockyard-test/jdk:17 dockyard-test/base:17}"
 # shellcheck source=it/lib.sh
 . "$HERE/lib.sh"
 

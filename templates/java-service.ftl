@@ -51,6 +51,8 @@ RUN [@jlink.commands/]; \
         fi; \
       done; \
     done; \
+[#-- on an empty base the image gets its C library only from /rootfs: without them java cannot start --]
+[#if base.runtime == "scratch"]
     java=/rootfs[=jvm.home]/bin/java; \
     loader="$(tr '\000-\037\177-\377' '\n' < "$java" | sed -n '/^\/\([^/]*\/\)*ld[^/]*\.so\.[0-9][0-9]*$/{p;q;}')"; \
     needed="$(tr '\000-\037\177-\377' '\n' < "$java" | sed -n '/^libc\.so\.[0-9.]*$/{p;q;}')"; \
@@ -64,6 +66,7 @@ RUN [@jlink.commands/]; \
       echo "[dockyard] $why: [=jvm.home]/bin/java could not start; use a glibc builder image that has ldd (image.builderImage) or the template java-service-debian (image.template)"; \
       exit 1; \
     fi; \
+[/#if]
     printf 'root:x:0:0:root:/root:/sbin/nologin\nnonroot:x:[=image.uid]:[=image.gid]:nonroot:[=image.workdir]:/sbin/nologin\n' > /rootfs/etc/passwd; \
     printf 'root:x:0:\nnonroot:x:[=image.gid]:\n' > /rootfs/etc/group; \
     printf 'hosts: files dns\n' > /rootfs/etc/nsswitch.conf; \

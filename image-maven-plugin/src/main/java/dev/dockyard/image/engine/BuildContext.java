@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -102,18 +101,18 @@ public final class BuildContext {
         tar.finish();
     }
 
-    /** The mode the engine is sent for {@code file}: its permission bits with the regular-file type. */
+    /**
+     * The mode the engine is sent for {@code file}: {@code 0755} when its owner may execute it, else {@code 0644},
+     * whatever the umask of the build that wrote it, so that the same files give the same layers on any machine.
+     */
     public static int mode(Path file) throws IOException {
+        boolean executable;
         try {
-            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
-            int mode = 0;
-            for (PosixFilePermission permission : permissions) {
-                mode |= 1 << (8 - permission.ordinal());
-            }
-            return TarArchiveEntry.DEFAULT_FILE_MODE & ~0777 | mode;
+            executable = Files.getPosixFilePermissions(file).contains(PosixFilePermission.OWNER_EXECUTE);
         } catch (UnsupportedOperationException e) {
-            return TarArchiveEntry.DEFAULT_FILE_MODE;
+            executable = Files.isExecutable(file);
         }
+        return TarArchiveEntry.DEFAULT_FILE_MODE & ~0777 | (executable ? 0755 : 0644);
     }
 
     static boolean excluded(List<Rule> rules, String relative) {

@@ -55,6 +55,7 @@ class ImageAssemblerTest {
         Files.createDirectories(context.resolve("probe/dev"));
         Files.writeString(context.resolve("probe/dev/Probe.class"), "probe");
         Files.writeString(context.resolve("app.jar"), "jar");
+        // written under umask 0027: sent as 0644 all the same
         Files.setPosixFilePermissions(context.resolve("app.jar"), PosixFilePermissions.fromString("rw-r-----"));
         Files.writeString(context.resolve("notes.txt"), "not sent");
         return context;
@@ -139,14 +140,14 @@ class ImageAssemblerTest {
                                 "opt/dockyard/probe/ 0755 65532:65532 dir",
                                 "opt/dockyard/probe/dev/ 0755 65532:65532 dir",
                                 "opt/dockyard/probe/dev/Probe.class 0644 65532:65532 file probe"),
-                        List.of("app/ 0755 0:0 dir", "app/app.jar 0640 0:0 file jar"),
+                        List.of("app/ 0755 0:0 dir", "app/app.jar 0644 0:0 file jar"),
                         // a file's missing parents take the --chown owner; a directory's stay root's
                         List.of(
                                 "srv/ 0755 7:7 dir",
                                 "srv/service/ 0755 7:7 dir",
-                                "srv/service/renamed-7.jar 0640 7:7 file jar"),
+                                "srv/service/renamed-7.jar 0644 7:7 file jar"),
                         List.of("work/ 0755 0:0 dir"),
-                        List.of("work/relative/ 0755 0:0 dir", "work/relative/app.jar 0640 0:0 file jar")),
+                        List.of("work/relative/ 0755 0:0 dir", "work/relative/app.jar 0644 0:0 file jar")),
                 image.layers());
         assertEquals("/app", image.config().at("/config/WorkingDir").asText());
         assertEquals(TIME.toString(), image.config().get("created").asText());
