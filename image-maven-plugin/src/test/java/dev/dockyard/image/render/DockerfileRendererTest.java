@@ -180,21 +180,7 @@ class DockerfileRendererTest {
         assertFalse(overridden.upToDate(), "a template appeared");
         assertEquals("FROM scratch\n", Files.readString(overridden.dockerfile()));
 
-        RenderRequest other = new RenderRequest(
-                request.project(),
-                request.image(),
-                request.health(),
-                request.jvm(),
-                request.builderImage(),
-                "debian:trixie-slim",
-                request.template(),
-                request.applicationJar(),
-                request.artifacts(),
-                request.outputDirectory(),
-                request.workDirectory(),
-                request.outputTimestamp(),
-                request.gitRevision(),
-                request.dockyardVersion());
+        RenderRequest other = request.withBases(request.builderImage(), "debian:trixie-slim");
         RenderResult changed = renderer.render(other);
         assertFalse(changed.upToDate(), "a setting changed");
         assertEquals("FROM debian:trixie-slim\n", Files.readString(changed.dockerfile()));
@@ -208,21 +194,16 @@ class DockerfileRendererTest {
         Path unrelated = result.context().resolve("image-id");
         Files.writeString(unrelated, "sha256:abc");
         RenderRequest full = fixture.request("java-service", null);
-        RenderRequest fewer = new RenderRequest(
-                full.project(),
-                full.image(),
-                null,
-                full.jvm(),
-                "jdk:17",
-                "runtime:17",
-                full.template(),
-                fixture.applicationJar(),
-                List.of(),
-                result.context(),
-                result.context().resolveSibling("image-work"),
-                null,
-                null,
-                "0.1.0-TEST");
+        RenderRequest fewer = full.with(copy -> {
+            copy.health = null;
+            copy.builderImage = "jdk:17";
+            copy.runtimeImage = "runtime:17";
+            copy.artifacts = List.of();
+            copy.outputDirectory = result.context();
+            copy.workDirectory = result.context().resolveSibling("image-work");
+            copy.outputTimestamp = null;
+            copy.gitRevision = null;
+        });
         RenderResult second = renderer.render(fewer);
         assertFalse(Files.exists(stale));
         assertFalse(Files.exists(result.context().resolve("layers/dependencies")));
@@ -314,22 +295,13 @@ class DockerfileRendererTest {
     @Test
     void invalidSettingsAreAllListedBeforeAnythingIsWritten() {
         RenderRequest base = fixture.request("java-service", null);
-        RenderRequest bad = new RenderRequest(
-                base.project(),
-                new ImageSettings(
-                        "Shop/Orders", List.of("1.0"), "0:0", "app", List.of(70000), List.of(), Map.of(), Map.of()),
-                new HealthSettings("health", 8080, "ten", "3s", 0, "20s"),
-                base.jvm(),
-                base.builderImage(),
-                base.runtimeImage(),
-                base.template(),
-                base.applicationJar(),
-                base.artifacts(),
-                base.outputDirectory(),
-                base.workDirectory(),
-                null,
-                null,
-                "0.1.0-TEST");
+        RenderRequest bad = base.with(copy -> {
+            copy.image = new ImageSettings(
+                    "Shop/Orders", List.of("1.0"), "0:0", "app", List.of(70000), List.of(), Map.of(), Map.of());
+            copy.health = new HealthSettings("health", 8080, "ten", "3s", 0, "20s");
+            copy.outputTimestamp = null;
+            copy.gitRevision = null;
+        });
         RenderException e = assertThrows(RenderException.class, () -> renderer.render(bad));
         String message = e.getMessage();
         assertTrue(

@@ -357,21 +357,10 @@ class JarLayoutsTest {
     private static RenderRequest with(RenderRequest r, Path jar) {
         JvmSettings jvm = new JvmSettings(
                 null, r.jvm().options(), r.jvm().modules(), r.jvm().additionalModules());
-        return new RenderRequest(
-                r.project(),
-                r.image(),
-                r.health(),
-                jvm,
-                r.builderImage(),
-                r.runtimeImage(),
-                r.template(),
-                jar,
-                r.artifacts(),
-                r.outputDirectory(),
-                r.workDirectory(),
-                r.outputTimestamp(),
-                r.gitRevision(),
-                r.dockyardVersion());
+        return r.with(copy -> {
+            copy.jvm = jvm;
+            copy.applicationJar = jar;
+        });
     }
 
     private static void addPomProperties(Path jar) throws IOException {
