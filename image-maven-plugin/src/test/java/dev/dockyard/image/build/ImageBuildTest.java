@@ -51,7 +51,8 @@ class ImageBuildTest {
                 Map.of(),
                 Map.of(),
                 PullPolicy.NEVER,
-                module.resolve("target/image-work"));
+                module.resolve("target/image-work"),
+                false);
     }
 
     private BuiltImage record() {

@@ -320,7 +320,8 @@ class VerifySequenceTest {
                         8080,
                         Duration.ofSeconds(10),
                         5,
-                        "run-1"));
+                        "run-1",
+                        Map.of()));
         assertEquals(5, verification.checks().size());
         assertEquals(List.of(), engine.calls);
     }
@@ -341,7 +342,8 @@ class VerifySequenceTest {
                 8080,
                 Duration.ofSeconds(10),
                 5,
-                "run-1");
+                "run-1",
+                Map.of());
     }
 
     private static List<String> names(Verification verification) {
