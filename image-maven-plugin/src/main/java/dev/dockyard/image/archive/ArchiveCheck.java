@@ -57,8 +57,7 @@ public final class ArchiveCheck {
                         "sha256",
                         file.getFileName() + " is not in sha256sum format (<64 hex digits>"
                                 + "  <file>): write it with sha256sum or image:save",
-                        Duration.ZERO,
-                        List.of());
+                        Duration.ZERO);
             }
             if (!Files.isRegularFile(archive)) {
                 throw new ArchiveException("The image archive " + archive + " does not exist: save the image first"
@@ -74,8 +73,7 @@ public final class ArchiveCheck {
                     "sha256",
                     "the archive's SHA-256 " + actual + " differs from " + expected + " in " + file.getFileName()
                             + ": the file was changed or copied incompletely",
-                    time,
-                    List.of());
+                    time);
         }
         return Check.pass("sha256", "SHA-256 matches " + file.getFileName(), time);
     }

@@ -29,6 +29,10 @@ public record Check(String name, Status status, String message, Duration time, L
         return new Check(name, Status.PASS, message, time, List.of());
     }
 
+    public static Check fail(String name, String message, Duration time) {
+        return fail(name, message, time, List.of());
+    }
+
     public static Check fail(String name, String message, Duration time, List<String> output) {
         return new Check(name, Status.FAIL, message, time, output);
     }

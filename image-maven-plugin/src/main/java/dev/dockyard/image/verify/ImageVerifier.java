@@ -105,8 +105,7 @@ public final class ImageVerifier {
                 "image size " + size + " exceeds image.maxImageSize " + ByteSize.format(budget)
                         + " by " + ByteSize.format(image.size() - budget) + "; largest layers: " + largest
                         + ". Shrink those layers or raise image.maxImageSize.",
-                Duration.ZERO,
-                List.of());
+                Duration.ZERO);
     }
 
     static Check user(ImageDetails image) {
@@ -117,8 +116,7 @@ public final class ImageVerifier {
                     "the image runs as root (USER "
                             + (user.isEmpty() ? "not set" : "'" + user + "'") + "): end the Dockerfile with a numeric"
                             + " non-root USER, e.g. USER 65532:65532 (image.user)",
-                    Duration.ZERO,
-                    List.of());
+                    Duration.ZERO);
         }
         return Check.pass("non-root-user", "the image runs as user " + user, Duration.ZERO);
     }
@@ -130,8 +128,7 @@ public final class ImageVerifier {
                     "healthcheck",
                     "the image defines no HEALTHCHECK: add one (image.healthPath) so"
                             + " that the engine and orchestrators can tell when the service is ready",
-                    Duration.ZERO,
-                    List.of());
+                    Duration.ZERO);
         }
         return Check.pass(
                 "healthcheck",
@@ -150,8 +147,7 @@ public final class ImageVerifier {
                 "exposed-ports",
                 "the image exposes " + list(image.exposedPorts()) + " but image.port and" + " image.ports configure "
                         + list(expected) + ": make EXPOSE match",
-                Duration.ZERO,
-                List.of());
+                Duration.ZERO);
     }
 
     static Check labels(ImageDetails image, List<String> required) {
@@ -164,8 +160,7 @@ public final class ImageVerifier {
                 "labels",
                 "the image lacks the required label" + (missing.size() == 1 ? " " : "s ") + String.join(", ", missing)
                         + " (image.requiredLabels)",
-                Duration.ZERO,
-                List.of());
+                Duration.ZERO);
     }
 
     private void live(ImageDetails image, VerifyRequest request, List<Check> checks)
@@ -264,16 +259,14 @@ public final class ImageVerifier {
         OptionalInt uid = container.mainProcessEffectiveUid();
         Duration time = Duration.ofNanos(System.nanoTime() - start);
         if (uid.isEmpty()) {
-            return Check.fail(
-                    "process-user", "the container's main process is gone: cannot read its user", time, List.of());
+            return Check.fail("process-user", "the container's main process is gone: cannot read its user", time);
         }
         if (uid.getAsInt() == 0) {
             return Check.fail(
                     "process-user",
                     "the container's main process runs as root (effective UID 0): set a"
                             + " numeric non-root USER in the Dockerfile (image.user)",
-                    time,
-                    List.of());
+                    time);
         }
         return Check.pass("process-user", "the main process runs with effective UID " + uid.getAsInt(), time);
     }
@@ -282,8 +275,7 @@ public final class ImageVerifier {
         long start = System.nanoTime();
         OptionalInt hostPort = container.hostPort(port);
         if (hostPort.isEmpty()) {
-            return Check.fail(
-                    "http-probe", "port " + port + " is not published: cannot probe " + path, Duration.ZERO, List.of());
+            return Check.fail("http-probe", "port " + port + " is not published: cannot probe " + path, Duration.ZERO);
         }
         URI uri = HttpGet.uri(container.publishedHost(), hostPort.getAsInt(), path);
         try {
@@ -299,17 +291,13 @@ public final class ImageVerifier {
                     "http-probe",
                     "GET " + path + " answered " + status + " through host port " + hostPort.getAsInt()
                             + ", not 2xx or 3xx",
-                    time,
-                    List.of());
+                    time);
         } catch (IOException e) {
             return Check.fail(
-                    "http-probe",
-                    "GET " + uri + " failed: " + e,
-                    Duration.ofNanos(System.nanoTime() - start),
-                    List.of());
+                    "http-probe", "GET " + uri + " failed: " + e, Duration.ofNanos(System.nanoTime() - start));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Check.fail("http-probe", "interrupted", Duration.ZERO, List.of());
+            return Check.fail("http-probe", "interrupted", Duration.ZERO);
         }
     }
 
@@ -328,14 +316,12 @@ public final class ImageVerifier {
                             + seconds(request.stopTimeout()) + " of SIGTERM and was killed (exit status "
                             + stop.exitCode()
                             + "): handle SIGTERM (the JVM does, unless a shutdown hook blocks)",
-                    stop.elapsed(),
-                    List.of());
+                    stop.elapsed());
         }
         return Check.fail(
                 "sigterm-stop",
                 "the container exited with status " + stop.exitCode() + " on SIGTERM (clean is 0 or 143)",
-                stop.elapsed(),
-                List.of());
+                stop.elapsed());
     }
 
     static String seconds(Duration duration) {
