@@ -13,22 +13,12 @@ final class MavenEngineLog implements EngineLog {
     }
 
     @Override
-    public void info(String line) {
-        log.info(line);
-    }
-
-    @Override
-    public void warn(String line) {
-        log.warn(line);
-    }
-
-    @Override
-    public void error(String line) {
-        log.error(line);
-    }
-
-    @Override
-    public void debug(String line) {
-        log.debug(line);
+    public void log(Level level, String line) {
+        switch (level) {
+            case DEBUG -> log.debug(line);
+            case INFO -> log.info(line);
+            case WARN -> log.warn(line);
+            case ERROR -> log.error(line);
+        }
     }
 }

@@ -14,20 +14,9 @@ public final class RecordingLog implements EngineLog {
     }
 
     @Override
-    public void info(String line) {
-        lines.add("INFO " + line);
+    public void log(Level level, String line) {
+        if (level != Level.DEBUG) {
+            lines.add(level + " " + line);
+        }
     }
-
-    @Override
-    public void warn(String line) {
-        lines.add("WARN " + line);
-    }
-
-    @Override
-    public void error(String line) {
-        lines.add("ERROR " + line);
-    }
-
-    @Override
-    public void debug(String line) {}
 }
