@@ -1,5 +1,7 @@
 package dev.dockyard.image.archive;
 
+import static dev.dockyard.image.support.CoreException.mention;
+
 import dev.dockyard.image.support.Sha256;
 import dev.dockyard.image.verify.Check;
 import dev.dockyard.image.verify.ImageVerifier;
@@ -61,7 +63,7 @@ public final class ArchiveCheck {
             }
             if (!Files.isRegularFile(archive)) {
                 throw new ArchiveException("The image archive " + archive + " does not exist: save the image first"
-                        + " (image:save), or name an archive with -Dimage.archive=FILE.");
+                        + " (image:save), or name an archive with -D" + mention("archive") + "=FILE.");
             }
             actual = Sha256.hex(archive);
         } catch (IOException e) {

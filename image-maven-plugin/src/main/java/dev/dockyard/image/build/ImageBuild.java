@@ -1,5 +1,7 @@
 package dev.dockyard.image.build;
 
+import static dev.dockyard.image.support.CoreException.mention;
+
 import dev.dockyard.image.dockerfile.BaseImages;
 import dev.dockyard.image.dockerfile.DockerfileSyntaxException;
 import dev.dockyard.image.engine.BuildContext;
@@ -104,8 +106,8 @@ public final class ImageBuild {
             throw new ImageBuildException("Base image" + (one ? " " : "s ") + String.join(", ", missing)
                     + (one ? " is" : " are") + " not in the engine at "
                     + engine.address().host()
-                    + " and image.pull=never: load or build " + (one ? "it" : "them")
-                    + " first (docker load, docker pull), or allow pulling with -Dimage.pull=missing.");
+                    + " and " + mention("pull") + "=never: load or build " + (one ? "it" : "them")
+                    + " first (docker load, docker pull), or allow pulling with -D" + mention("pull") + "=missing.");
         }
     }
 

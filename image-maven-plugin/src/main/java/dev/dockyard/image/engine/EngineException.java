@@ -1,7 +1,9 @@
 package dev.dockyard.image.engine;
 
+import dev.dockyard.image.support.CoreException;
+
 /** The engine could not do what was asked: unreachable, an API error, an I/O fault. */
-public class EngineException extends Exception {
+public class EngineException extends CoreException {
 
     private static final long serialVersionUID = 1L;
 

@@ -29,6 +29,7 @@ import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.MojoDescriptor;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 import org.codehaus.plexus.util.xml.Xpp3Dom;
@@ -206,7 +207,7 @@ abstract class AbstractImageMojo extends AbstractMojo {
     }
 
     EngineLog engineLog() {
-        return new MavenEngineLog(getLog());
+        return new MavenEngineLog(getLog(), this::text);
     }
 
     /**
@@ -230,18 +231,28 @@ abstract class AbstractImageMojo extends AbstractMojo {
             return DockerEngine.connect(EngineAddress.fromEnvironment(), engineLog(), timeout);
         } catch (EngineException e) {
             // unreachable, or a Docker context that does not exist: the user's setup, not a fault
-            throw new MojoFailureException(e.getMessage());
+            throw new MojoFailureException(Failures.text(e, goal()));
         }
     }
 
     /** Maps an engine fault: build and setup problems fail the build, the rest is an execution error. */
-    static void rethrow(EngineException e) throws MojoFailureException, MojoExecutionException {
-        Failures.rethrow(e);
+    void rethrow(EngineException e) throws MojoFailureException, MojoExecutionException {
+        Failures.rethrow(e, goal());
     }
 
     /** Maps a mistake of the user, naming the parameter at fault as this goal declares it. */
     MojoFailureException failure(UserFixableException e) {
-        return Failures.failure(e, mojoExecution == null ? null : mojoExecution.getMojoDescriptor());
+        return Failures.failure(e, goal());
+    }
+
+    /** A text of the core with the parameters it names written as this goal's properties. */
+    String text(String marked) {
+        return Failures.text(marked, goal());
+    }
+
+    /** This goal's descriptor: the parameters' XML elements and properties. */
+    private MojoDescriptor goal() {
+        return mojoExecution == null ? null : mojoExecution.getMojoDescriptor();
     }
 
     /**

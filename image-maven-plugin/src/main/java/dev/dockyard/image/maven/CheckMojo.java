@@ -100,8 +100,9 @@ public class CheckMojo extends AbstractImageMojo {
         Verification verification;
         try {
             getLog().info("Checking the image archive " + shown(file));
-            verification =
-                    new ArchiveCheck().check(file, budget, ports(port, ports), ServiceSettings.trimmed(requiredLabels));
+            verification = new ArchiveCheck()
+                    .check(file, budget, ports(port, ports), ServiceSettings.trimmed(requiredLabels))
+                    .map(this::text);
         } catch (ArchiveException e) {
             throw failure(e);
         }

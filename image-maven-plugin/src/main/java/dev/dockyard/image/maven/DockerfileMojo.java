@@ -340,10 +340,10 @@ public class DockerfileMojo extends AbstractLintMojo {
         // the lines are built only when shown: a rerun with nothing to do costs little more than these checks
         boolean info = getLog().isInfoEnabled();
         if (info) {
-            getLog().info("Layout of " + project.getArtifactId() + ": " + result.staging());
+            getLog().info("Layout of " + project.getArtifactId() + ": " + text(result.staging()));
         }
         for (String warning : result.warnings()) {
-            getLog().warn(warning);
+            getLog().warn(text(warning));
         }
         if (info) {
             getLog().info((result.upToDate() ? "Up to date: " : "Rendered ") + base.relativize(result.dockerfile())

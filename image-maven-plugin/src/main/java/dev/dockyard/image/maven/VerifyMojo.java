@@ -125,7 +125,8 @@ public class VerifyMojo extends AbstractEngineMojo {
         Verification verification;
         try (Engine engine = connect(engineTimeout)) {
             getLog().info("Verifying image " + request.image() + " (" + mainReference() + ")");
-            verification = new ImageVerifier(engine, engineLog()).verify(request);
+            verification =
+                    new ImageVerifier(engine, engineLog()).verify(request).map(this::text);
         } catch (EngineException e) {
             rethrow(e);
             return;

@@ -2,6 +2,7 @@ package dev.dockyard.image.verify;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * The verdict of one verification check.
@@ -39,6 +40,11 @@ public record Check(String name, Status status, String message, Duration time, L
 
     public static Check skipped(String name, String message) {
         return new Check(name, Status.SKIPPED, message, Duration.ZERO, List.of());
+    }
+
+    /** This check with its message written by {@code text}. */
+    public Check map(UnaryOperator<String> text) {
+        return new Check(name, status, text.apply(message), time, output);
     }
 
     public boolean failed() {

@@ -120,7 +120,7 @@ class DockerfileRendererTest {
                         new JvmSettings(
                                 Requests.MAIN, List.of(), List.of(), List.of(), List.of("de", "not a tag!"), 17))));
         assertEquals(
-                "image.locales: 'not a tag!' is not a language tag: use tags such as en, de-CH or *-IN (as"
+                "<locales>: 'not a tag!' is not a language tag: use tags such as en, de-CH or *-IN (as"
                         + " jlink --include-locales takes them), or '*' for every locale",
                 bad.getMessage());
     }
@@ -280,7 +280,7 @@ class DockerfileRendererTest {
         RenderException e =
                 assertThrows(RenderException.class, () -> renderer.render(fixture.request("python-service", null)));
         assertEquals(
-                "Template 'python-service.ftl' not found. Looked in the bundled catalog. Set image.template to"
+                "Template 'python-service.ftl' not found. Looked in the bundled catalog. Set <template> to"
                         + " a catalog name (java-service, java-service-debian, java-service-jre) or to the path of a .ftl file.",
                 e.getMessage());
     }
@@ -289,7 +289,7 @@ class DockerfileRendererTest {
     void aMissingTemplateFileIsNamed() {
         RenderException e =
                 assertThrows(RenderException.class, () -> renderer.render(fixture.request("docker/nope.ftl", null)));
-        assertTrue(e.getMessage().startsWith("image.template 'docker/nope.ftl': no such file "), e.getMessage());
+        assertTrue(e.getMessage().startsWith("<template> 'docker/nope.ftl': no such file "), e.getMessage());
     }
 
     @Test
@@ -305,16 +305,16 @@ class DockerfileRendererTest {
         RenderException e = assertThrows(RenderException.class, () -> renderer.render(bad));
         String message = e.getMessage();
         assertTrue(
-                message.startsWith("Invalid image settings:\n  - image.name 'Shop/Orders' is not a valid image name"),
+                message.startsWith("Invalid image settings:\n  - <imageName> 'Shop/Orders' is not a valid image name"),
                 message);
         for (String expected : List.of(
-                "image.user '0:0' runs the service as root: use a non-root uid:gid such as 65532:65532",
-                "image.workdir 'app' must be an absolute, normalized path (no '.' or '..' part, no trailing '/') of"
+                "<user> '0:0' runs the service as root: use a non-root uid:gid such as 65532:65532",
+                "<workdir> 'app' must be an absolute, normalized path (no '.' or '..' part, no trailing '/') of"
                         + " letters, digits, '.', '_', '-', '@' and '+', e.g. /app",
-                "image.port '70000' is not a TCP port (1-65535)",
-                "image.healthPath 'health' must be a URL path starting with '/'",
-                "image.healthCheckInterval 'ten' is not a duration such as 30s, 1m30s or 500ms",
-                "image.healthCheckRetries '0' must be 1 or more")) {
+                "<port> '70000' is not a TCP port (1-65535)",
+                "<healthPath> 'health' must be a URL path starting with '/'",
+                "<healthCheckInterval> 'ten' is not a duration such as 30s, 1m30s or 500ms",
+                "<healthCheckRetries> '0' must be 1 or more")) {
             assertTrue(message.contains(expected), () -> "missing <" + expected + "> in\n" + message);
         }
         assertFalse(Files.exists(base.outputDirectory()));

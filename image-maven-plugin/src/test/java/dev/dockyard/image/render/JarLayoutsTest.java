@@ -8,6 +8,7 @@ import dev.dockyard.image.stage.JarLayout;
 import dev.dockyard.image.stage.JarLayouts;
 import dev.dockyard.image.stage.StagingPlan;
 import dev.dockyard.image.stage.StagingPlan.PlannedLayer;
+import dev.dockyard.image.support.CoreException;
 import dev.dockyard.image.support.UserFixableException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -207,7 +208,7 @@ class JarLayoutsTest {
         assertEquals(JarLayout.PLAIN, plan.layout());
         assertEquals(1, plan.warnings().size());
         assertTrue(
-                plan.warnings().get(0).contains("Set image.layout=shaded"),
+                CoreException.plain(plan.warnings().get(0)).contains("Set <layout>=shaded"),
                 plan.warnings().get(0));
         assertEquals(List.of("lib-2.1.jar"), names(plan).get("dependencies"));
     }
