@@ -32,6 +32,19 @@ need_compose() {
   return 1
 }
 
+# Containers of this suite's cases that an interrupted earlier run in the same directory left behind (no case of
+# this run has started yet): removed, so that they are not taken for this run's leftovers.
+sweep_stale() {
+  local cases stale
+  cases="$(cd "$(dirname "$OUT")" && pwd)/it/"
+  stale="$(docker ps -a --filter label=dev.dockyard.run --format '{{.ID}} {{.Label "dev.dockyard.project"}}' \
+    | awk -v cases="$cases" 'index($2, cases) == 1 { print $1 }')" || return 1
+  [ -z "$stale" ] && return 0
+  say "removing $(echo "$stale" | wc -l) container(s) an interrupted earlier run of these cases left behind"
+  # shellcheck disable=SC2086
+  docker rm -f $stale > /dev/null
+}
+
 setup() {
   mkdir -p "$(dirname "$OUT")"
   need_compose || return 1
@@ -40,6 +53,7 @@ setup() {
     say "Docker engine at $host: running the Docker integration tests"
     DOCKER_HOST="$host" bash "$HERE/base-images.sh" "$(dirname "$OUT")/base-images" || return 1
     DOCKER_HOST="$host" bash "$HERE/upstream-bases.sh" "$(dirname "$OUT")/upstream-bases" || return 1
+    DOCKER_HOST="$host" sweep_stale || return 1
     printf 'docker.it.host=%s\ndocker.it.started=%s\ndocker.it.enabled=true\n' "$host" "$(date +%s)" > "$OUT"
     return 0
   fi

@@ -4,7 +4,10 @@
   1. on a JDK image, jlink a Java runtime holding only the modules the service needs (a scan of its class
      files finds them), and assemble in /rootfs the whole root filesystem of the image: that runtime; exactly the
      shared libraries its executables and .so files load (resolved with ldd, symlinks followed, the dynamic loader
-     included; for glibc before 2.34 also the NSS modules for files and DNS); /etc/passwd and /etc/group with the
+     included; for glibc before 2.34 also the NSS modules for files and DNS; when the loader bin/java names in its
+     ELF header, or the libc.so it needs, is then not in /rootfs (a builder without ldd), the step fails with one
+     [dockyard] line instead of giving an image that cannot start: both names are read from the file's bytes with
+     tr and sed, so the check itself needs no ldd); /etc/passwd and /etc/group with the
      service user, /etc/nsswitch.conf and /etc/os-release (where the builder has one); /tmp (1777); and, for every
      Debian or Ubuntu package a copied file belongs to, its entry in /var/lib/dpkg/status.d/ (as distroless
      images have), so that image scanners list those packages;
@@ -23,7 +26,7 @@ RUN [@jlink.commands/]; \
     minor="${glibc#glibc 2.}"; \
     libc="$(sed -n '/=> .*\/libc\.so\.6 (/{s/.*=> \(\/.*\/\)libc\.so\.6 (.*/\1/p;q;}' /tmp/ldd.txt)"; \
     nss=""; \
-    if [ -n "$glibc" ] && [ "${minor%%[!0-9]*}" -lt 34 ]; then \
+    if [ -n "$libc" ] && [ -n "$glibc" ] && [ "${minor%%[!0-9]*}" -lt 34 ]; then \
       nss="${libc}libnss_files.so.2 ${libc}libnss_dns.so.2"; \
       ldd $nss >> /tmp/ldd.txt; \
     fi; \
@@ -48,6 +51,19 @@ RUN [@jlink.commands/]; \
         fi; \
       done; \
     done; \
+    java=/rootfs[=jvm.home]/bin/java; \
+    loader="$(tr '\000-\037\177-\377' '\n' < "$java" | sed -n '/^\/\([^/]*\/\)*ld[^/]*\.so\.[0-9][0-9]*$/{p;q;}')"; \
+    needed="$(tr '\000-\037\177-\377' '\n' < "$java" | sed -n '/^libc\.so\.[0-9.]*$/{p;q;}')"; \
+    missing=""; \
+    if [ -n "$loader" ] && [ ! -e "/rootfs$loader" ]; then missing="the dynamic loader $loader"; fi; \
+    if [ -n "$needed" ] && [ -z "$(find /rootfs -name "$needed")" ]; then missing="${missing:+$missing and }$needed"; fi; \
+    if [ -n "$missing" ]; then \
+      if command -v ldd > /dev/null; then why="ldd on the builder image did not list $missing"; \
+      else why="the builder image has no ldd, so the image would lack $missing"; \
+      fi; \
+      echo "[dockyard] $why: [=jvm.home]/bin/java could not start; use a glibc builder image that has ldd (image.builderImage) or the template java-service-debian (image.template)"; \
+      exit 1; \
+    fi; \
     printf 'root:x:0:0:root:/root:/sbin/nologin\nnonroot:x:[=image.uid]:[=image.gid]:nonroot:[=image.workdir]:/sbin/nologin\n' > /rootfs/etc/passwd; \
     printf 'root:x:0:\nnonroot:x:[=image.gid]:\n' > /rootfs/etc/group; \
     printf 'hosts: files dns\n' > /rootfs/etc/nsswitch.conf; \

@@ -18,7 +18,7 @@ RUN set -eu; \
     minor="${glibc#glibc 2.}"; \
     libc="$(sed -n '/=> .*\/libc\.so\.6 (/{s/.*=> \(\/.*\/\)libc\.so\.6 (.*/\1/p;q;}' /tmp/ldd.txt)"; \
     nss=""; \
-    if [ -n "$glibc" ] && [ "${minor%%[!0-9]*}" -lt 34 ]; then \
+    if [ -n "$libc" ] && [ -n "$glibc" ] && [ "${minor%%[!0-9]*}" -lt 34 ]; then \
       nss="${libc}libnss_files.so.2 ${libc}libnss_dns.so.2"; \
       ldd $nss >> /tmp/ldd.txt; \
     fi; \
@@ -43,6 +43,19 @@ RUN set -eu; \
         fi; \
       done; \
     done; \
+    java=/rootfs/opt/java/bin/java; \
+    loader="$(tr '\000-\037\177-\377' '\n' < "$java" | sed -n '/^\/\([^/]*\/\)*ld[^/]*\.so\.[0-9][0-9]*$/{p;q;}')"; \
+    needed="$(tr '\000-\037\177-\377' '\n' < "$java" | sed -n '/^libc\.so\.[0-9.]*$/{p;q;}')"; \
+    missing=""; \
+    if [ -n "$loader" ] && [ ! -e "/rootfs$loader" ]; then missing="the dynamic loader $loader"; fi; \
+    if [ -n "$needed" ] && [ -z "$(find /rootfs -name "$needed")" ]; then missing="${missing:+$missing and }$needed"; fi; \
+    if [ -n "$missing" ]; then \
+      if command -v ldd > /dev/null; then why="ldd on the builder image did not list $missing"; \
+      else why="the builder image has no ldd, so the image would lack $missing"; \
+      fi; \
+      echo "[dockyard] $why: /opt/java/bin/java could not start; use a glibc builder image that has ldd (image.builderImage) or the template java-service-debian (image.template)"; \
+      exit 1; \
+    fi; \
     printf 'root:x:0:0:root:/root:/sbin/nologin\nnonroot:x:65532:65532:nonroot:/app:/sbin/nologin\n' > /rootfs/etc/passwd; \
     printf 'root:x:0:\nnonroot:x:65532:\n' > /rootfs/etc/group; \
     printf 'hosts: files dns\n' > /rootfs/etc/nsswitch.conf; \

@@ -2,7 +2,12 @@ package dev.dockyard.image.build;
 
 import static dev.dockyard.image.support.CoreException.mention;
 
+import dev.dockyard.image.assemble.Assembly;
+import dev.dockyard.image.assemble.CannotAssemble;
+import dev.dockyard.image.assemble.ImageAssembler;
 import dev.dockyard.image.dockerfile.BaseImages;
+import dev.dockyard.image.dockerfile.Dockerfile;
+import dev.dockyard.image.dockerfile.DockerfileParser;
 import dev.dockyard.image.dockerfile.DockerfileSyntaxException;
 import dev.dockyard.image.engine.BuildContext;
 import dev.dockyard.image.engine.BuildRequest;
@@ -31,12 +36,24 @@ public final class ImageBuild {
     private final BuildContext files;
     private final BuiltImage record;
     private final Path baseDirectory;
+    private final Assembly assembly;
+    private final Dockerfile dockerfile;
+    private final String unassembled;
 
-    private ImageBuild(BuildRequest request, BuildContext files, BuiltImage record, Path baseDirectory) {
+    private ImageBuild(
+            BuildRequest request,
+            BuildContext files,
+            BuiltImage record,
+            Path baseDirectory,
+            Assembly assembly,
+            Dockerfile dockerfile) {
         this.request = request;
         this.files = files;
         this.record = record;
         this.baseDirectory = baseDirectory;
+        this.assembly = assembly;
+        this.dockerfile = dockerfile;
+        this.unassembled = dockerfile == null ? null : ImageAssembler.unsupported(dockerfile);
     }
 
     /**
@@ -50,13 +67,35 @@ public final class ImageBuild {
      */
     public static ImageBuild prepare(BuildRequest request, BuiltImage record, Path baseDirectory)
             throws ImageBuildException, IOException {
+        return prepare(request, record, baseDirectory, Assembly.engine());
+    }
+
+    /**
+     * As {@link #prepare(BuildRequest, BuiltImage, Path)}, assembling the final stage when {@code assembly} allows
+     * it and the stage holds only what the assembler takes.
+     *
+     * @throws ImageBuildException also when the Dockerfile cannot be parsed
+     */
+    public static ImageBuild prepare(BuildRequest request, BuiltImage record, Path baseDirectory, Assembly assembly)
+            throws ImageBuildException, IOException {
         Path context = request.context();
         if (!Files.isRegularFile(context.resolve(request.dockerfile()))) {
             throw new ImageBuildException("No " + request.dockerfile() + " in " + baseDirectory.relativize(context)
                     + ": run image:dockerfile before image:build (declare the goals in that order in the same phase,"
                     + " or run mvn package).");
         }
-        return new ImageBuild(request, BuildContext.scan(context, request.dockerfile()), record, baseDirectory);
+        Dockerfile dockerfile = null;
+        if (assembly.enabled()) {
+            Path file = context.resolve(request.dockerfile());
+            try {
+                dockerfile = DockerfileParser.parse(
+                        baseDirectory.relativize(file).toString(), Files.readString(file), request.buildArgs());
+            } catch (DockerfileSyntaxException e) {
+                throw new ImageBuildException(e.markedMessage());
+            }
+        }
+        return new ImageBuild(
+                request, BuildContext.scan(context, request.dockerfile()), record, baseDirectory, assembly, dockerfile);
     }
 
     /** The files the engine will be sent. */
@@ -74,18 +113,40 @@ public final class ImageBuild {
     public ImageBuildResult run(Engine engine, EngineLog log) throws EngineException, IOException {
         log.info("Building image " + request.tags().get(0) + " on "
                 + engine.address().host() + " (engine " + engine.version() + ", pull " + request.pull() + ")");
-        log.info("Sending build context " + relative(request.context()) + ": "
-                + files.paths().size() + " files, " + ByteSize.format(files.bytes()));
         if (request.pull() == PullPolicy.NEVER) {
             requireLocal(engine);
         }
-        BuildResult result = engine.build(request, files);
+        BuildResult result = assembled(engine, log);
+        if (result == null) {
+            log.info("Sending build context " + relative(request.context()) + ": "
+                    + files.paths().size() + " files, " + ByteSize.format(files.bytes()));
+            result = engine.build(request, files);
+        }
         ImageDetails image = engine.inspect(result.imageId());
         record.recordBuild(image);
         log.info("Built image " + image.shortId() + " (" + ByteSize.format(image.size()) + ", "
                 + image.layers().size() + " steps), tagged " + String.join(", ", result.tags()));
         log.info("Wrote " + relative(record.idFile()) + " and " + relative(record.json()));
         return new ImageBuildResult(result, image, record);
+    }
+
+    /** The assembled image, or {@code null} when the engine builds the final stage (said in one line). */
+    private BuildResult assembled(Engine engine, EngineLog log) throws EngineException, IOException {
+        if (!assembly.enabled()) {
+            return null;
+        }
+        String reason = unassembled;
+        if (reason == null) {
+            ImageAssembler assembler = new ImageAssembler(request, files, dockerfile, assembly.time());
+            try {
+                String imageId = assembler.assemble(engine, log);
+                return new BuildResult(imageId, request.tags(), files.paths().size(), assembler.readBytes());
+            } catch (CannotAssemble e) {
+                reason = e.getMessage();
+            }
+        }
+        log.info("The engine builds the final stage, not Dockyard's assembler: " + reason);
+        return null;
     }
 
     /** With {@code image.pull=never}, names every external base image the engine lacks before anything is sent. */
@@ -99,7 +160,7 @@ public final class ImageBuild {
                 }
             }
         } catch (DockerfileSyntaxException e) {
-            throw new ImageBuildException(e.getMessage());
+            throw new ImageBuildException(e.markedMessage());
         }
         if (!missing.isEmpty()) {
             boolean one = missing.size() == 1;

@@ -47,6 +47,28 @@ public final class BuildContext {
         return new BuildContext(directory, List.copyOf(files));
     }
 
+    /** The directory the context is read from. */
+    public Path directory() {
+        return directory;
+    }
+
+    /** The files of this context whose path (relative, with {@code /}) {@code keep} accepts. */
+    public BuildContext only(java.util.function.Predicate<String> keep) {
+        return new BuildContext(
+                directory,
+                files.stream().filter(f -> keep.test(relative(directory, f))).toList());
+    }
+
+    /** The file at {@code relative} when the context sends it, else {@code null}. */
+    public Path file(String relative) {
+        for (Path file : files) {
+            if (relative(directory, file).equals(relative)) {
+                return file;
+            }
+        }
+        return null;
+    }
+
     /** Paths relative to the context directory, with {@code /}, in the order they are sent. */
     public List<String> paths() {
         return files.stream().map(f -> relative(directory, f)).toList();
@@ -80,7 +102,8 @@ public final class BuildContext {
         tar.finish();
     }
 
-    private static int mode(Path file) throws IOException {
+    /** The mode the engine is sent for {@code file}: its permission bits with the regular-file type. */
+    public static int mode(Path file) throws IOException {
         try {
             Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
             int mode = 0;

@@ -225,31 +225,56 @@ public final class DockerEngine implements Engine {
     public BuildResult build(BuildRequest request, BuildContext context) throws EngineException {
         String previous =
                 request.tags().isEmpty() ? null : imageIdOrNull(request.tags().get(0));
+        String imageId = buildImage(request, context, null);
+        pruneReplaced(previous, imageId);
+        try {
+            return new BuildResult(imageId, request.tags(), context.paths().size(), context.bytes());
+        } catch (IOException e) {
+            throw new EngineException(
+                    "Could not read the build context " + request.context() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String platform() throws EngineException {
+        return call("read the engine's platform", () -> {
+            var version = client.versionCmd().exec();
+            return version.getOperatingSystem() + "/" + version.getArch();
+        });
+    }
+
+    @Override
+    public String buildStage(BuildRequest request, BuildContext context, String target) throws EngineException {
+        return buildImage(request, context, target);
+    }
+
+    /** Sends the context and builds: the whole Dockerfile, tagged and labelled, or ({@code target}) one stage bare. */
+    private String buildImage(BuildRequest request, BuildContext context, String target) throws EngineException {
         Path tar = request.workDirectory().resolve("context.tar");
         try {
             Files.createDirectories(request.workDirectory());
             try (OutputStream out = Files.newOutputStream(tar)) {
                 context.writeTar(out);
             }
-            String imageId;
             try (InputStream in = Files.newInputStream(tar)) {
-                Map<String, String> labels = new TreeMap<>(request.labels());
-                labels.put(MANAGED_LABEL, "true");
                 BuildImageCmd command = client.buildImageCmd(in)
                         .withDockerfilePath(request.dockerfile())
-                        .withTags(new LinkedHashSet<>(request.tags()))
-                        .withLabels(labels)
                         .withPull(request.pull() == PullPolicy.ALWAYS)
                         .withNoCache(request.noCache())
                         .withRemove(true)
                         .withForcerm(true);
+                if (target == null) {
+                    Map<String, String> labels = new TreeMap<>(request.labels());
+                    labels.put(MANAGED_LABEL, "true");
+                    command.withTags(new LinkedHashSet<>(request.tags())).withLabels(labels);
+                } else {
+                    command.withTarget(target);
+                }
                 request.buildArgs().forEach(command::withBuildArg);
                 StreamingCallback callback = command.exec(new StreamingCallback(log));
                 // the build stream names the image by its short id
-                imageId = client.inspectImageCmd(callback.imageId()).exec().getId();
+                return client.inspectImageCmd(callback.imageId()).exec().getId();
             }
-            removeIfOrphaned(previous, imageId);
-            return new BuildResult(imageId, request.tags(), context.paths().size(), context.bytes());
         } catch (IOException e) {
             throw new EngineException(
                     "Could not send the build context " + request.context() + ": " + e.getMessage(), e);
@@ -264,8 +289,51 @@ public final class DockerEngine implements Engine {
         }
     }
 
-    /** Fails, listing every base image of the Dockerfile the engine does not have. */
-    private void removeIfOrphaned(String previous, String current) {
+    @Override
+    public String createContainer(String image) throws EngineException {
+        // never started: the command only has to exist for the engine to create it
+        return call(
+                "create a container of " + image,
+                () -> client.createContainerCmd(image)
+                        .withEntrypoint("/dockyard-never-started")
+                        .withCmd(List.of())
+                        .withLabels(Map.of(MANAGED_LABEL, "true"))
+                        .exec()
+                        .getId());
+    }
+
+    @Override
+    public InputStream archive(String containerId, String path) throws EngineException {
+        return call(
+                "read " + path + " from container " + containerId,
+                () -> client.copyArchiveFromContainerCmd(containerId, path).exec());
+    }
+
+    @Override
+    public void load(InputStream archive) throws EngineException {
+        call("load the image into the engine", () -> {
+            client.loadImageCmd(archive).exec();
+            return null;
+        });
+    }
+
+    @Override
+    public List<String> diffIds(String reference) throws EngineException {
+        try {
+            InspectImageResponse image = client.inspectImageCmd(reference).exec();
+            if (image.getRootFS() == null || image.getRootFS().getLayers() == null) {
+                return List.of();
+            }
+            return List.copyOf(image.getRootFS().getLayers());
+        } catch (NotFoundException e) {
+            return List.of();
+        } catch (DockerException e) {
+            throw new EngineException("Could not inspect image " + reference + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void pruneReplaced(String previous, String current) {
         if (previous == null || previous.equals(current)) {
             return;
         }
@@ -781,28 +849,17 @@ public final class DockerEngine implements Engine {
     /** Streams the build's step output to the log, one line per line, and keeps the error. */
     private static final class StreamingCallback extends BuildImageResultCallback {
 
-        private final EngineLog log;
-        private final StringBuilder partial = new StringBuilder();
+        private final BuildOutput output;
         private volatile String error;
 
         StreamingCallback(EngineLog log) {
-            this.log = log;
+            this.output = new BuildOutput(log);
         }
 
         @Override
         public void onNext(BuildResponseItem item) {
             if (item.getStream() != null) {
-                synchronized (partial) {
-                    partial.append(item.getStream());
-                    int newline;
-                    while ((newline = partial.indexOf("\n")) >= 0) {
-                        String line = partial.substring(0, newline).stripTrailing();
-                        partial.delete(0, newline + 1);
-                        if (!line.isBlank()) {
-                            log.info(line);
-                        }
-                    }
-                }
+                output.append(item.getStream());
             }
             if (item.isErrorIndicated()) {
                 error = item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null
@@ -815,21 +872,11 @@ public final class DockerEngine implements Engine {
         String imageId() throws ImageBuildException {
             try {
                 String id = awaitImageId(1, TimeUnit.HOURS);
-                flush();
+                output.flush();
                 return id;
             } catch (RuntimeException e) {
-                flush();
-                String reason = error != null ? error : e.getMessage();
-                throw new ImageBuildException("The image build failed: " + (reason == null ? "" : reason.strip()));
-            }
-        }
-
-        private void flush() {
-            synchronized (partial) {
-                if (!partial.toString().isBlank()) {
-                    log.info(partial.toString().strip());
-                }
-                partial.setLength(0);
+                output.flush();
+                throw new ImageBuildException(output.failure(error != null ? error : e.getMessage()));
             }
         }
     }

@@ -2,6 +2,7 @@ package dev.dockyard.image.engine;
 
 import dev.dockyard.image.model.ImageDetails;
 import dev.dockyard.image.model.ImageLayer;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.List;
@@ -36,6 +37,46 @@ public interface Engine extends AutoCloseable {
      * @throws ImageBuildException a step failed, or a base image is missing and {@code pull} is {@code never}
      */
     BuildResult build(BuildRequest request, BuildContext context) throws EngineException;
+
+    /** The platform the engine builds and runs for, as {@code os/architecture}, e.g. {@code linux/amd64}. */
+    String platform() throws EngineException;
+
+    /**
+     * After {@code current} took the tags of {@code previous}: removes {@code previous} when it is an image this
+     * plugin built and is now left untagged (an image still in use is kept).
+     */
+    void pruneReplaced(String previous, String current);
+
+    /**
+     * Builds the stages of the request's Dockerfile up to and including the stage named {@code target}, as
+     * {@code docker build --target} does. The request's tags and labels are not applied: the stage image stays
+     * untagged, as the engine's own multi-stage build leaves its earlier stages, and shares their build cache.
+     *
+     * @return the stage image's id
+     * @throws ImageBuildException a step failed
+     */
+    String buildStage(BuildRequest request, BuildContext context, String target) throws EngineException;
+
+    /**
+     * Creates a container of {@code image} that is never started, only read from with {@link #archive}; remove it
+     * with {@link #remove}.
+     *
+     * @return the container's id
+     */
+    String createContainer(String image) throws EngineException;
+
+    /**
+     * The engine's archive of {@code path} in the container: a tar whose entries are named from the path's last
+     * element ({@code /rootfs} gives {@code rootfs}, {@code rootfs/etc}, ...), owners, modes and links kept. The
+     * caller closes the stream.
+     */
+    InputStream archive(String containerId, String path) throws EngineException;
+
+    /** Loads images from a docker-archive tar ({@code docker load}), tagging them as its manifest says. */
+    void load(InputStream archive) throws EngineException;
+
+    /** The diff IDs of the image's layers, lowest first; empty when the engine has no such image. */
+    List<String> diffIds(String reference) throws EngineException;
 
     /** The id of {@code reference} in the engine, or {@code null} when it has no such image. */
     String imageIdOrNull(String reference) throws EngineException;

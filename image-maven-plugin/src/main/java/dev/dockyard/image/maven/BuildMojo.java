@@ -2,17 +2,21 @@ package dev.dockyard.image.maven;
 
 import static dev.dockyard.image.maven.ImageParameters.*;
 
+import dev.dockyard.image.assemble.Assembly;
 import dev.dockyard.image.build.ImageBuild;
 import dev.dockyard.image.engine.BuildRequest;
 import dev.dockyard.image.engine.Engine;
 import dev.dockyard.image.engine.EngineException;
 import dev.dockyard.image.engine.PullPolicy;
+import dev.dockyard.image.render.DockerfileRenderer;
 import dev.dockyard.image.support.UserFixableException;
 import java.io.File;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -66,6 +70,17 @@ public class BuildMojo extends AbstractEngineMojo {
     @Parameter(property = BUILD_ARGS)
     private List<String> buildArgs = new ArrayList<>();
 
+    /**
+     * Who makes the final stage: {@code auto} (Dockyard assembles it itself when it holds only {@code COPY} and
+     * configuration instructions, so that the same sources give the same image id on any engine, and the engine
+     * builds it otherwise, saying why in one line) or {@code engine} (the engine builds every stage, as
+     * {@code docker build} does). Earlier stages, such as the one that runs jlink, always build on the engine.
+     *
+     * @since 0.3.0
+     */
+    @Parameter(property = ASSEMBLER, defaultValue = ASSEMBLER_DEFAULT)
+    private String assembler;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skipped("build")) {
@@ -82,7 +97,7 @@ public class BuildMojo extends AbstractEngineMojo {
                 flag(noCache, "noCache"));
         try {
             ImageBuild build = ImageBuild.prepare(
-                    request, builtImageRecord(), project.getBasedir().toPath());
+                    request, builtImageRecord(), project.getBasedir().toPath(), assembly());
             try (Engine engine = connect(engineTimeout)) {
                 build.run(engine, engineLog());
             }
@@ -92,6 +107,36 @@ public class BuildMojo extends AbstractEngineMojo {
             throw new MojoExecutionException(
                     "Could not build the image of " + project.getArtifactId() + ": " + e.getMessage(), e);
         }
+    }
+
+    private Assembly assembly() throws MojoFailureException {
+        String value = assembler == null ? "" : assembler.strip();
+        if (!value.equals("auto") && !value.equals("engine")) {
+            throw failure(new UserFixableException(
+                            "'" + assembler + "' is not an assembler: use auto (Dockyard assembles the final stage"
+                                    + " when it can) or engine (the engine builds every stage)")
+                    .in("assembler"));
+        }
+        if (value.equals("engine")) {
+            return Assembly.engine();
+        }
+        return new Assembly(true, reproducibleTime());
+    }
+
+    /**
+     * The time of an assembled image: {@code project.build.outputTimestamp}, else {@code SOURCE_DATE_EPOCH}, else
+     * the fixed time staged files carry.
+     */
+    private Instant reproducibleTime() throws MojoFailureException {
+        Optional<Instant> timestamp = new MavenProjectAdapter(project, session).outputTimestamp();
+        if (timestamp.isPresent()) {
+            return timestamp.get();
+        }
+        String epoch = System.getenv("SOURCE_DATE_EPOCH");
+        if (epoch != null && epoch.strip().matches("[0-9]{1,12}")) {
+            return Instant.ofEpochSecond(Long.parseLong(epoch.strip()));
+        }
+        return DockerfileRenderer.DEFAULT_TIMESTAMP;
     }
 
     private PullPolicy pullPolicy() throws MojoFailureException {

@@ -86,6 +86,8 @@ final class ImageParameters {
     static final String NO_CACHE_DEFAULT = "false";
     static final String PULL = "image.pull";
     static final String PULL_DEFAULT = "missing";
+    static final String ASSEMBLER = "image.assembler";
+    static final String ASSEMBLER_DEFAULT = "auto";
 
     // Checks (image:verify, image:check)
     static final String MAX_IMAGE_SIZE = "image.maxImageSize";

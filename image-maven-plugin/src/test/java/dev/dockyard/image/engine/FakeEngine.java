@@ -142,6 +142,62 @@ public final class FakeEngine implements Engine {
     }
 
     @Override
+    public String platform() {
+        return "linux/amd64";
+    }
+
+    @Override
+    public void pruneReplaced(String previous, String current) {
+        calls.add("pruneReplaced");
+    }
+
+    /** Stage builds answer with {@code sha256:stage-<target>}. */
+    @Override
+    public String buildStage(BuildRequest request, BuildContext context, String target) {
+        calls.add("buildStage " + target + " " + context.paths());
+        return "sha256:stage-" + target;
+    }
+
+    /** What {@link #archive} answers for a path of any container: a tar, as the engine's archive API writes it. */
+    public final Map<String, byte[]> archives = new LinkedHashMap<>();
+
+    /** The docker-archives {@link #load} was given, in order. */
+    public final List<byte[]> loaded = new ArrayList<>();
+
+    /** The layers {@link #diffIds} answers, by reference. */
+    public final Map<String, List<String>> layers = new LinkedHashMap<>();
+
+    @Override
+    public String createContainer(String image) {
+        calls.add("createContainer " + image);
+        return "created-" + image;
+    }
+
+    @Override
+    public java.io.InputStream archive(String containerId, String path) throws EngineException {
+        byte[] tar = archives.get(path);
+        if (tar == null) {
+            throw new EngineException("Could not read " + path + " from container " + containerId + ": not found");
+        }
+        return new java.io.ByteArrayInputStream(tar);
+    }
+
+    @Override
+    public void load(java.io.InputStream archive) throws EngineException {
+        try {
+            loaded.add(archive.readAllBytes());
+        } catch (IOException e) {
+            throw new EngineException("Could not read the archive: " + e.getMessage(), e);
+        }
+        calls.add("load");
+    }
+
+    @Override
+    public List<String> diffIds(String reference) {
+        return layers.getOrDefault(reference, List.of());
+    }
+
+    @Override
     public String imageIdOrNull(String reference) {
         ImageDetails image = images.get(reference);
         return image == null ? null : image.id();
@@ -224,7 +280,7 @@ public final class FakeEngine implements Engine {
 
     @Override
     public void remove(String containerId) {
-        calls.add("remove " + containerId.substring(0, 2));
+        calls.add("remove " + (containerId.startsWith("created-") ? containerId : containerId.substring(0, 2)));
         containers.remove(containerId);
     }
 

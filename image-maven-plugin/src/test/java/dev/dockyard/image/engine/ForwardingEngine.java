@@ -38,6 +38,41 @@ public class ForwardingEngine implements Engine {
     }
 
     @Override
+    public String platform() throws EngineException {
+        return delegate.platform();
+    }
+
+    @Override
+    public void pruneReplaced(String previous, String current) {
+        delegate.pruneReplaced(previous, current);
+    }
+
+    @Override
+    public String buildStage(BuildRequest request, BuildContext context, String target) throws EngineException {
+        return delegate.buildStage(request, context, target);
+    }
+
+    @Override
+    public String createContainer(String image) throws EngineException {
+        return delegate.createContainer(image);
+    }
+
+    @Override
+    public java.io.InputStream archive(String containerId, String path) throws EngineException {
+        return delegate.archive(containerId, path);
+    }
+
+    @Override
+    public void load(java.io.InputStream archive) throws EngineException {
+        delegate.load(archive);
+    }
+
+    @Override
+    public List<String> diffIds(String reference) throws EngineException {
+        return delegate.diffIds(reference);
+    }
+
+    @Override
     public String imageIdOrNull(String reference) throws EngineException {
         return delegate.imageIdOrNull(reference);
     }
