@@ -1,5 +1,7 @@
 package dev.dockyard.image.archive;
 
+import static dev.dockyard.image.support.CoreException.mention;
+
 import dev.dockyard.image.support.Sha256;
 import dev.dockyard.image.verify.Check;
 import dev.dockyard.image.verify.ImageVerifier;
@@ -57,12 +59,11 @@ public final class ArchiveCheck {
                         "sha256",
                         file.getFileName() + " is not in sha256sum format (<64 hex digits>"
                                 + "  <file>): write it with sha256sum or image:save",
-                        Duration.ZERO,
-                        List.of());
+                        Duration.ZERO);
             }
             if (!Files.isRegularFile(archive)) {
                 throw new ArchiveException("The image archive " + archive + " does not exist: save the image first"
-                        + " (image:save), or name an archive with -Dimage.archive=FILE.");
+                        + " (image:save), or name an archive with -D" + mention("archive") + "=FILE.");
             }
             actual = Sha256.hex(archive);
         } catch (IOException e) {
@@ -74,8 +75,7 @@ public final class ArchiveCheck {
                     "sha256",
                     "the archive's SHA-256 " + actual + " differs from " + expected + " in " + file.getFileName()
                             + ": the file was changed or copied incompletely",
-                    time,
-                    List.of());
+                    time);
         }
         return Check.pass("sha256", "SHA-256 matches " + file.getFileName(), time);
     }

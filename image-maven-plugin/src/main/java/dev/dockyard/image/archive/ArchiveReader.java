@@ -1,5 +1,7 @@
 package dev.dockyard.image.archive;
 
+import static dev.dockyard.image.support.CoreException.mention;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dockyard.image.model.HealthCheckConfig;
@@ -51,7 +53,7 @@ public final class ArchiveReader {
     public ReadArchive read(Path file) throws ArchiveException {
         if (!Files.isRegularFile(file)) {
             throw new ArchiveException("The image archive " + file + " does not exist: save the image first"
-                    + " (image:save), or name an archive with -Dimage.archive=FILE.");
+                    + " (image:save), or name an archive with -D" + mention("archive") + "=FILE.");
         }
         Map<String, byte[]> documents = new HashMap<>();
         Map<String, Long> sizes = new HashMap<>();

@@ -566,7 +566,8 @@ public final class ImageAssembler {
             try {
                 engine.remove(container);
             } catch (EngineException e) {
-                log.warn("Could not remove the container " + container + " the assembler read from: " + e.getMessage());
+                log.warn("Could not remove the container " + container + " the assembler read from: "
+                        + e.markedMessage());
             }
         }
         for (Path file : temporary) {

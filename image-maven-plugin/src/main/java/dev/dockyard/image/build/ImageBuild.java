@@ -1,5 +1,7 @@
 package dev.dockyard.image.build;
 
+import static dev.dockyard.image.support.CoreException.mention;
+
 import dev.dockyard.image.assemble.Assembly;
 import dev.dockyard.image.assemble.CannotAssemble;
 import dev.dockyard.image.assemble.ImageAssembler;
@@ -89,7 +91,7 @@ public final class ImageBuild {
                 dockerfile = DockerfileParser.parse(
                         baseDirectory.relativize(file).toString(), Files.readString(file), request.buildArgs());
             } catch (DockerfileSyntaxException e) {
-                throw new ImageBuildException(e.getMessage());
+                throw new ImageBuildException(e.markedMessage());
             }
         }
         return new ImageBuild(
@@ -158,15 +160,15 @@ public final class ImageBuild {
                 }
             }
         } catch (DockerfileSyntaxException e) {
-            throw new ImageBuildException(e.getMessage());
+            throw new ImageBuildException(e.markedMessage());
         }
         if (!missing.isEmpty()) {
             boolean one = missing.size() == 1;
             throw new ImageBuildException("Base image" + (one ? " " : "s ") + String.join(", ", missing)
                     + (one ? " is" : " are") + " not in the engine at "
                     + engine.address().host()
-                    + " and image.pull=never: load or build " + (one ? "it" : "them")
-                    + " first (docker load, docker pull), or allow pulling with -Dimage.pull=missing.");
+                    + " and " + mention("pull") + "=never: load or build " + (one ? "it" : "them")
+                    + " first (docker load, docker pull), or allow pulling with -D" + mention("pull") + "=missing.");
         }
     }
 

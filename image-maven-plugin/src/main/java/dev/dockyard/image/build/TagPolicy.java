@@ -1,5 +1,7 @@
 package dev.dockyard.image.build;
 
+import static dev.dockyard.image.support.CoreException.mention;
+
 import dev.dockyard.image.support.UserFixableException;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +54,8 @@ public enum TagPolicy {
             Matcher semver = SEMVER_PATTERN.matcher(version.strip());
             if (!semver.matches()) {
                 throw new UserFixableException("the project version '" + version + "' is not a semantic"
-                        + " version MAJOR.MINOR.PATCH[-qualifier]: use image.tagPolicy=version, or a version like"
+                        + " version MAJOR.MINOR.PATCH[-qualifier]: use " + mention("tagPolicy")
+                        + "=version, or a version like"
                         + " 1.4.2");
             }
             add(tags, version.strip());

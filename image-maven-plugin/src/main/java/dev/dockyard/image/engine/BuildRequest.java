@@ -31,16 +31,4 @@ public record BuildRequest(
         buildArgs = Map.copyOf(buildArgs);
         labels = Map.copyOf(labels);
     }
-
-    /** A request that may use the engine's build cache. */
-    public BuildRequest(
-            Path context,
-            String dockerfile,
-            List<String> tags,
-            Map<String, String> buildArgs,
-            Map<String, String> labels,
-            PullPolicy pull,
-            Path workDirectory) {
-        this(context, dockerfile, tags, buildArgs, labels, pull, workDirectory, false);
-    }
 }

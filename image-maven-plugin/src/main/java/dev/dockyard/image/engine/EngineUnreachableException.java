@@ -1,5 +1,7 @@
 package dev.dockyard.image.engine;
 
+import static dev.dockyard.image.support.CoreException.mention;
+
 /** No Docker engine answers at the resolved address. The message names the address and the ways out. */
 public class EngineUnreachableException extends EngineException {
 
@@ -12,13 +14,14 @@ public class EngineUnreachableException extends EngineException {
                         : "No Docker engine answers at " + address.describe() + ": "
                                 + reason(cause) + ". Start Docker, point DOCKER_HOST at a running engine (e.g."
                                 + " DOCKER_HOST=unix:///var/run/docker.sock or tcp://host:2376 with DOCKER_TLS_VERIFY=1 and"
-                                + " DOCKER_CERT_PATH), or skip the image goals with -Dimage.skip.",
-                cause);
+                                + " DOCKER_CERT_PATH), or skip the image goals with -D" + mention("skip") + ".",
+                cause,
+                true);
     }
 
     /** The address itself is unusable (a scheme no engine speaks, TLS asked for without its files): {@code message}. */
     public EngineUnreachableException(String message) {
-        super(message);
+        super(message, null, true);
     }
 
     private static String tlsMessage(EngineAddress address, Throwable cause) {
@@ -50,10 +53,5 @@ public class EngineUnreachableException extends EngineException {
         }
         String message = root.getMessage();
         return message == null || message.isBlank() ? root.getClass().getSimpleName() : message.strip();
-    }
-
-    @Override
-    public boolean userFixable() {
-        return true;
     }
 }

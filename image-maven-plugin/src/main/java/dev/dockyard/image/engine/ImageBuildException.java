@@ -9,11 +9,6 @@ public class ImageBuildException extends EngineException {
     private static final long serialVersionUID = 1L;
 
     public ImageBuildException(String message) {
-        super(message);
-    }
-
-    @Override
-    public boolean userFixable() {
-        return true;
+        super(message, null, true);
     }
 }

@@ -1,6 +1,7 @@
 package dev.dockyard.image.engine;
 
 import dev.dockyard.image.model.HealthCheckConfig;
+import dev.dockyard.image.support.CoreException;
 import dev.dockyard.image.support.DurationText;
 import java.time.Duration;
 import java.util.List;
@@ -154,7 +155,7 @@ public final class RunningContainer implements AutoCloseable {
             ExecResult result = engine.exec(id, health.command(), health.timeout());
             return result.exitCode() == 0 ? null : result.summary();
         } catch (EngineException e) {
-            return "an error (" + e.getMessage() + ")";
+            return "an error (" + e.markedMessage() + ")";
         }
     }
 
@@ -209,7 +210,7 @@ public final class RunningContainer implements AutoCloseable {
             engine.remove(id);
             removed = true;
         } catch (EngineException | RuntimeException e) {
-            log.warn("Could not remove container " + shortId() + ": " + e.getMessage()
+            log.warn("Could not remove container " + shortId() + ": " + CoreException.markedMessage(e)
                     + " (remove it with: docker rm -f " + shortId() + ")");
         }
     }

@@ -1,5 +1,7 @@
 package dev.dockyard.image.engine;
 
+import static dev.dockyard.image.support.CoreException.mention;
+
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.transport.DockerHttpClient;
 import dev.dockyard.image.support.DurationText;
@@ -109,8 +111,9 @@ final class TimedHttpClient implements DockerHttpClient {
     private EngineSilentException silent(Throwable cause) {
         return new EngineSilentException(
                 "the Docker engine at " + address + " sent nothing for " + DurationText.format(timeout)
-                        + " (image.engineTimeout): check that the engine is not stuck, or give a slow step more"
-                        + " time, e.g. -Dimage.engineTimeout=30m",
+                        + " (" + mention("engineTimeout")
+                        + "): check that the engine is not stuck, or give a slow step more"
+                        + " time, e.g. -D" + mention("engineTimeout") + "=30m",
                 cause);
     }
 

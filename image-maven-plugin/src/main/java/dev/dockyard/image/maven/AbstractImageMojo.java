@@ -9,22 +9,27 @@ import dev.dockyard.image.engine.Engine;
 import dev.dockyard.image.engine.EngineAddress;
 import dev.dockyard.image.engine.EngineException;
 import dev.dockyard.image.engine.EngineLog;
+import dev.dockyard.image.render.DefaultImages;
 import dev.dockyard.image.render.Packagings;
 import dev.dockyard.image.support.ByteSize;
 import dev.dockyard.image.support.DurationText;
 import dev.dockyard.image.support.UserFixableException;
 import dev.dockyard.image.support.Values;
+import dev.dockyard.image.verify.Check;
+import dev.dockyard.image.verify.Verification;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.MojoDescriptor;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 import org.codehaus.plexus.util.xml.Xpp3Dom;
@@ -127,6 +132,22 @@ abstract class AbstractImageMojo extends AbstractMojo {
         return ServiceSettings.ports(port(port, "port"), extra);
     }
 
+    /** The health check's port: {@code healthPort} when set, else the main one of {@code ports}. */
+    protected int healthPort(String healthPort, List<Integer> ports) throws MojoFailureException {
+        return healthPort != null ? port(healthPort, "healthPort") : ports.get(0);
+    }
+
+    /**
+     * The base images the module's Dockerfile is rendered with: those set, else the defaults for the template and
+     * the project's Java release ({@code maven.compiler.release}, else {@code maven.compiler.target}).
+     */
+    protected DefaultImages.Bases bases(String builderImage, String runtimeImage, String template) {
+        int release = DefaultImages.release(
+                project.getProperties().getProperty("maven.compiler.release"),
+                project.getProperties().getProperty("maven.compiler.target"));
+        return DefaultImages.bases(builderImage, runtimeImage, template, release);
+    }
+
     /**
      * Named on the command line ({@code mvn verify image:build image:start}), a stack goal runs in every module of the
      * reactor: it acts once, in the last module, after every module's {@code image:build} has run; bound in a POM, it
@@ -186,7 +207,7 @@ abstract class AbstractImageMojo extends AbstractMojo {
     }
 
     EngineLog engineLog() {
-        return new MavenEngineLog(getLog());
+        return new MavenEngineLog(getLog(), this::text);
     }
 
     /**
@@ -210,18 +231,45 @@ abstract class AbstractImageMojo extends AbstractMojo {
             return DockerEngine.connect(EngineAddress.fromEnvironment(), engineLog(), timeout);
         } catch (EngineException e) {
             // unreachable, or a Docker context that does not exist: the user's setup, not a fault
-            throw new MojoFailureException(e.getMessage());
+            throw new MojoFailureException(Failures.text(e, goal()));
         }
     }
 
     /** Maps an engine fault: build and setup problems fail the build, the rest is an execution error. */
-    static void rethrow(EngineException e) throws MojoFailureException, MojoExecutionException {
-        Failures.rethrow(e);
+    void rethrow(EngineException e) throws MojoFailureException, MojoExecutionException {
+        Failures.rethrow(e, goal());
     }
 
     /** Maps a mistake of the user, naming the parameter at fault as this goal declares it. */
     MojoFailureException failure(UserFixableException e) {
-        return Failures.failure(e, mojoExecution == null ? null : mojoExecution.getMojoDescriptor());
+        return Failures.failure(e, goal());
+    }
+
+    /** A text of the core with the parameters it names written as this goal's properties. */
+    String text(String marked) {
+        return Failures.text(marked, goal());
+    }
+
+    /** This goal's descriptor: the parameters' XML elements and properties. */
+    private MojoDescriptor goal() {
+        return mojoExecution == null ? null : mojoExecution.getMojoDescriptor();
+    }
+
+    /**
+     * Fails the build naming the checks that failed, or logs that all passed.
+     *
+     * @param subject the image or archive checked
+     * @param details where the failures are described
+     */
+    void verdict(String goal, Verification verification, String subject, String details) throws MojoFailureException {
+        List<Check> failures = verification.failures();
+        if (!failures.isEmpty()) {
+            throw new MojoFailureException("image:" + goal + ": " + failures.size() + " of "
+                    + verification.checks().size() + " checks failed for " + subject + ": "
+                    + failures.stream().map(Check::name).collect(Collectors.joining(", ")) + " (" + details + ")");
+        }
+        getLog().info("image:" + goal + ": all " + verification.checks().size() + " checks passed for " + subject + " ("
+                + ByteSize.format(verification.image().size()) + ")");
     }
 
     /** Where image:save writes the archive by default: {@code target/<image-name>-<version>.tar.gz}. */

@@ -134,7 +134,7 @@ abstract class AbstractLintMojo extends AbstractImageMojo {
         }
         getLog().info(outcome.result().summary());
         if (outcome.failure().isPresent()) {
-            throw new MojoFailureException(outcome.failure().get());
+            throw new MojoFailureException(text(outcome.failure().get()));
         }
         return outcome;
     }

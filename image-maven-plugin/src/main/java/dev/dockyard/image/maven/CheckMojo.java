@@ -4,7 +4,6 @@ import static dev.dockyard.image.maven.ImageParameters.*;
 
 import dev.dockyard.image.archive.ArchiveCheck;
 import dev.dockyard.image.archive.ArchiveException;
-import dev.dockyard.image.support.ByteSize;
 import dev.dockyard.image.verify.Check;
 import dev.dockyard.image.verify.Verification;
 import dev.dockyard.image.verify.VerificationReports;
@@ -13,7 +12,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -102,8 +100,9 @@ public class CheckMojo extends AbstractImageMojo {
         Verification verification;
         try {
             getLog().info("Checking the image archive " + shown(file));
-            verification =
-                    new ArchiveCheck().check(file, budget, ports(port, ports), ServiceSettings.trimmed(requiredLabels));
+            verification = new ArchiveCheck()
+                    .check(file, budget, ports(port, ports), ServiceSettings.trimmed(requiredLabels))
+                    .map(this::text);
         } catch (ArchiveException e) {
             throw failure(e);
         }
@@ -122,15 +121,7 @@ public class CheckMojo extends AbstractImageMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("Could not write the reports to " + reports + ": " + e.getMessage(), e);
         }
-        List<Check> failures = verification.failures();
-        if (!failures.isEmpty()) {
-            throw new MojoFailureException("image:check: " + failures.size() + " of "
-                    + verification.checks().size()
-                    + " checks failed for " + shown(file) + ": "
-                    + failures.stream().map(Check::name).collect(Collectors.joining(", ")) + " (details above)");
-        }
-        getLog().info("image:check: all " + verification.checks().size() + " checks passed for " + shown(file) + " ("
-                + ByteSize.format(verification.image().size()) + ")");
+        verdict("check", verification, shown(file), "details above");
     }
 
     private String shown(Path file) {

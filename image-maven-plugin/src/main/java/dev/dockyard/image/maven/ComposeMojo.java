@@ -79,7 +79,7 @@ public class ComposeMojo extends AbstractStackMojo {
         }
         try {
             StackPlan plan = StackPlan.of(services);
-            new ComposeWriter()
+            new ComposeWriter(this::text)
                     .write(
                             plan,
                             new ComposeWriter.Options(

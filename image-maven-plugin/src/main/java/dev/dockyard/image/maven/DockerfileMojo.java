@@ -340,10 +340,10 @@ public class DockerfileMojo extends AbstractLintMojo {
         // the lines are built only when shown: a rerun with nothing to do costs little more than these checks
         boolean info = getLog().isInfoEnabled();
         if (info) {
-            getLog().info("Layout of " + project.getArtifactId() + ": " + result.staging());
+            getLog().info("Layout of " + project.getArtifactId() + ": " + text(result.staging()));
         }
         for (String warning : result.warnings()) {
-            getLog().warn(warning);
+            getLog().warn(text(warning));
         }
         if (info) {
             getLog().info((result.upToDate() ? "Up to date: " : "Rendered ") + base.relativize(result.dockerfile())
@@ -392,14 +392,7 @@ public class DockerfileMojo extends AbstractLintMojo {
             jar = shaded.get().getKey();
         }
         String main = mainClass != null && !mainClass.isBlank() ? mainClass.strip() : null;
-        int release = DefaultImages.release(
-                project.getProperties().getProperty("maven.compiler.release"),
-                project.getProperties().getProperty("maven.compiler.target"));
-        String runtime = runtimeImage != null && !runtimeImage.isBlank()
-                ? runtimeImage.strip()
-                : DefaultImages.runtime(template.strip(), release);
-        String builder =
-                builderImage != null && !builderImage.isBlank() ? builderImage.strip() : DefaultImages.builder(release);
+        DefaultImages.Bases bases = bases(builderImage, runtimeImage, template);
 
         List<Integer> allPorts = ports(port, ports);
         String path = ServiceSettings.healthPath(healthPath);
@@ -407,7 +400,7 @@ public class DockerfileMojo extends AbstractLintMojo {
                 ? null
                 : new HealthSettings(
                         path,
-                        healthPort != null ? port(healthPort, "healthPort") : allPorts.get(0),
+                        healthPort(healthPort, allPorts),
                         healthCheckInterval,
                         healthCheckTimeout,
                         number(healthCheckRetries, "healthCheckRetries", 0, 1000),
@@ -430,10 +423,10 @@ public class DockerfileMojo extends AbstractLintMojo {
                         ServiceSettings.trimmed(jlinkModules),
                         ServiceSettings.trimmed(additionalModules),
                         ServiceSettings.trimmed(locales),
-                        DefaultImages.builderRelease(builder, release),
+                        bases.jdkRelease(),
                         ServiceSettings.trimmed(args)),
-                builder,
-                runtime,
+                bases.builder(),
+                bases.runtime(),
                 new TemplateSource(
                         template.strip(),
                         project.getBasedir().toPath(),

@@ -1,34 +1,28 @@
 package dev.dockyard.image.maven;
 
 import dev.dockyard.image.engine.EngineLog;
+import java.util.function.UnaryOperator;
 import org.apache.maven.plugin.logging.Log;
 
-/** The engine's progress lines, written to Maven's log. */
+/** The engine's progress lines, written to Maven's log with the parameters they name written as the goal's properties. */
 final class MavenEngineLog implements EngineLog {
 
     private final Log log;
+    private final UnaryOperator<String> text;
 
-    MavenEngineLog(Log log) {
+    /** @param text writes the parameters a line names as the goal's properties ({@link AbstractImageMojo#text}) */
+    MavenEngineLog(Log log, UnaryOperator<String> text) {
         this.log = log;
+        this.text = text;
     }
 
     @Override
-    public void info(String line) {
-        log.info(line);
-    }
-
-    @Override
-    public void warn(String line) {
-        log.warn(line);
-    }
-
-    @Override
-    public void error(String line) {
-        log.error(line);
-    }
-
-    @Override
-    public void debug(String line) {
-        log.debug(line);
+    public void log(Level level, String line) {
+        switch (level) {
+            case DEBUG -> log.debug(text.apply(line));
+            case INFO -> log.info(text.apply(line));
+            case WARN -> log.warn(text.apply(line));
+            case ERROR -> log.error(text.apply(line));
+        }
     }
 }

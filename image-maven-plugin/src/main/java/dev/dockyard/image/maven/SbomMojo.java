@@ -134,24 +134,16 @@ public class SbomMojo extends AbstractImageMojo {
                     .orElseThrow(() -> new MojoFailureException("No staged build context in "
                             + adapter.relative(context) + ": run image:dockerfile first (it is bound to package,"
                             + " before image:sbom)."));
-            int release = DefaultImages.release(
-                    project.getProperties().getProperty("maven.compiler.release"),
-                    project.getProperties().getProperty("maven.compiler.target"));
-            String builder = builderImage != null && !builderImage.isBlank()
-                    ? builderImage.strip()
-                    : DefaultImages.builder(release);
-            String runtime = runtimeImage != null && !runtimeImage.isBlank()
-                    ? runtimeImage.strip()
-                    : DefaultImages.runtime(template.strip(), release);
+            DefaultImages.Bases bases = bases(builderImage, runtimeImage, template);
             List<String> tagList = ServiceSettings.trimmed(tags);
             List<SbomLibrary> libraries = new SbomLibraries(project, session).libraries(render, workdir.strip());
             SbomRequest request = new SbomRequest(
                     imageName(imageName),
                     tagList.isEmpty() ? project.getVersion() : tagList.get(0),
                     adapter.outputTimestamp().orElse(null),
-                    builder,
-                    runtime,
-                    DefaultImages.builderRelease(builder, release),
+                    bases.builder(),
+                    bases.runtime(),
+                    bases.jdkRelease(),
                     render.modules(),
                     libraries,
                     List.of());

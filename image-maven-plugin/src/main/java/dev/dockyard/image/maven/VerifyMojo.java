@@ -4,8 +4,6 @@ import static dev.dockyard.image.maven.ImageParameters.*;
 
 import dev.dockyard.image.engine.Engine;
 import dev.dockyard.image.engine.EngineException;
-import dev.dockyard.image.support.ByteSize;
-import dev.dockyard.image.verify.Check;
 import dev.dockyard.image.verify.ImageVerifier;
 import dev.dockyard.image.verify.Verification;
 import dev.dockyard.image.verify.VerificationReports;
@@ -17,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -128,7 +125,8 @@ public class VerifyMojo extends AbstractEngineMojo {
         Verification verification;
         try (Engine engine = connect(engineTimeout)) {
             getLog().info("Verifying image " + request.image() + " (" + mainReference() + ")");
-            verification = new ImageVerifier(engine, engineLog()).verify(request);
+            verification =
+                    new ImageVerifier(engine, engineLog()).verify(request).map(this::text);
         } catch (EngineException e) {
             rethrow(e);
             return;
@@ -146,15 +144,11 @@ public class VerifyMojo extends AbstractEngineMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("Could not write the reports to " + reports + ": " + e.getMessage(), e);
         }
-        List<Check> failures = verification.failures();
-        if (!failures.isEmpty()) {
-            throw new MojoFailureException("image:verify: " + failures.size() + " of "
-                    + verification.checks().size() + " checks failed for " + mainReference() + ": "
-                    + failures.stream().map(Check::name).collect(Collectors.joining(", "))
-                    + " (details above and in " + relative(reports.resolve("image-report.html")) + ")");
-        }
-        getLog().info("image:verify: all " + verification.checks().size() + " checks passed for " + mainReference()
-                + " (" + ByteSize.format(verification.image().size()) + ")");
+        verdict(
+                "verify",
+                verification,
+                mainReference(),
+                "details above and in " + relative(reports.resolve("image-report.html")));
     }
 
     private VerifyRequest request(String image) throws MojoFailureException {
@@ -175,7 +169,7 @@ public class VerifyMojo extends AbstractEngineMojo {
                 flag(liveChecks, "liveChecks"),
                 health,
                 path,
-                healthPort != null ? port(healthPort, "healthPort") : allPorts.get(0),
+                healthPort(healthPort, allPorts),
                 stop,
                 number(logLines, "logLines", 1, 10_000),
                 runId,

@@ -1,5 +1,7 @@
 package dev.dockyard.image.modules;
 
+import static dev.dockyard.image.support.CoreException.mention;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -85,7 +87,7 @@ public final class ImplicitModules {
             added.put("jdk.zipfs", "FileSystems.newFileSystem is called (zip file systems)");
         }
         if (!locales.isEmpty()) {
-            added.put("jdk.localedata", "image.locales is " + String.join(",", locales));
+            added.put("jdk.localedata", mention("locales") + " is " + String.join(",", locales));
         }
         for (String management : List.of("java.lang.management", "com.sun.management")) {
             if (packages.contains(management)) {

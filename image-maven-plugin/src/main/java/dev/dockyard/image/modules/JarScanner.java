@@ -18,15 +18,12 @@ import java.util.jar.JarInputStream;
 import java.util.jar.Manifest;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-import org.objectweb.asm.AnnotationVisitor;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.FieldVisitor;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.RecordComponentVisitor;
-import org.objectweb.asm.Type;
-import org.objectweb.asm.TypePath;
 import org.objectweb.asm.signature.SignatureReader;
 import org.objectweb.asm.signature.SignatureVisitor;
 
@@ -74,55 +71,6 @@ final class JarScanner {
             internalName(name);
         }
     };
-    /** Annotations are not followed: see the class comment. */
-    private final AnnotationVisitor annotations = null;
-
-    private final FieldVisitor fields = new FieldVisitor(Opcodes.ASM9) {
-        @Override
-        public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
-            return annotation(descriptor);
-        }
-
-        @Override
-        public AnnotationVisitor visitTypeAnnotation(
-                int typeRef, TypePath typePath, String descriptor, boolean visible) {
-            return annotation(descriptor);
-        }
-    };
-    private final MethodVisitor methods = new MethodVisitor(Opcodes.ASM9) {
-        @Override
-        public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
-            return annotation(descriptor);
-        }
-
-        @Override
-        public AnnotationVisitor visitTypeAnnotation(
-                int typeRef, TypePath typePath, String descriptor, boolean visible) {
-            return annotation(descriptor);
-        }
-
-        @Override
-        public AnnotationVisitor visitParameterAnnotation(int parameter, String descriptor, boolean visible) {
-            return annotation(descriptor);
-        }
-
-        @Override
-        public AnnotationVisitor visitAnnotationDefault() {
-            return annotations;
-        }
-    };
-    private final RecordComponentVisitor recordComponents = new RecordComponentVisitor(Opcodes.ASM9) {
-        @Override
-        public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
-            return annotation(descriptor);
-        }
-
-        @Override
-        public AnnotationVisitor visitTypeAnnotation(
-                int typeRef, TypePath typePath, String descriptor, boolean visible) {
-            return annotation(descriptor);
-        }
-    };
     private final ClassVisitor classes = new ClassVisitor(Opcodes.ASM9) {
         @Override
         public void visit(
@@ -131,28 +79,17 @@ final class JarScanner {
         }
 
         @Override
-        public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
-            return annotation(descriptor);
-        }
-
-        @Override
-        public AnnotationVisitor visitTypeAnnotation(
-                int typeRef, TypePath typePath, String descriptor, boolean visible) {
-            return annotation(descriptor);
-        }
-
-        @Override
         public RecordComponentVisitor visitRecordComponent(String name, String descriptor, String signature) {
             descriptor(descriptor);
             signature(signature);
-            return recordComponents;
+            return null; // nothing in it but annotations, which are not read (see the class comment)
         }
 
         @Override
         public FieldVisitor visitField(int access, String name, String descriptor, String signature, Object value) {
             descriptor(descriptor);
             signature(signature);
-            return fields;
+            return null; // nothing in it but annotations
         }
 
         @Override
@@ -165,7 +102,7 @@ final class JarScanner {
                     internalName(exception);
                 }
             }
-            return methods;
+            return null; // annotations, and code, which is not walked: the constant pool names its classes
         }
     };
 
@@ -440,19 +377,6 @@ final class JarScanner {
             features.add(JarFacts.Feature.REFLECTED + value);
         } else if (value.startsWith("dns:")) {
             features.add(JarFacts.Feature.DNS_URL);
-        }
-    }
-
-    private AnnotationVisitor annotation(String descriptor) {
-        return annotations;
-    }
-
-    private void type(Type type) {
-        switch (type.getSort()) {
-            case Type.OBJECT -> internalName(type.getInternalName());
-            case Type.ARRAY -> type(type.getElementType());
-            case Type.METHOD -> descriptor(type.getDescriptor());
-            default -> {}
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.dockyard.image.modules;
 
+import static dev.dockyard.image.support.CoreException.mention;
+
 import dev.dockyard.image.support.JarSignature;
 import dev.dockyard.image.support.Sha256;
 import java.io.IOException;
@@ -85,7 +87,7 @@ public final class ModuleScanner {
             declared.addAll(jarFacts.requires());
             if (jarFacts.warning() != null) {
                 warnings.add("Module scan: " + jar.getFileName() + ": " + jarFacts.warning() + ". The modules it"
-                        + " uses there are not counted: add any it needs with image.additionalModules.");
+                        + " uses there are not counted: add any it needs with " + mention("additionalModules") + ".");
             }
         }
         if (request.workDirectory() != null && !store.equals(stored)) {

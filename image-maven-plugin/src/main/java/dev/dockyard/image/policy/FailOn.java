@@ -1,5 +1,6 @@
 package dev.dockyard.image.policy;
 
+import dev.dockyard.image.support.Values;
 import java.util.Locale;
 
 /** The lowest severity that fails a build; {@link #NONE} reports without failing. */
@@ -31,12 +32,8 @@ public enum FailOn {
      * @throws IllegalArgumentException naming the accepted values
      */
     public static FailOn parse(String text) {
-        for (FailOn f : values()) {
-            if (f.label().equalsIgnoreCase(text == null ? "" : text.trim())) {
-                return f;
-            }
-        }
-        throw new IllegalArgumentException(
-                "'" + text + "' is not a failOn threshold: use error, warning, info or none");
+        return Values.constant(FailOn.class, text)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "'" + text + "' is not a failOn threshold: use error, warning, info or none"));
     }
 }

@@ -1,5 +1,7 @@
 package dev.dockyard.image.policy;
 
+import static dev.dockyard.image.support.CoreException.mention;
+
 import dev.dockyard.image.support.UserFixableException;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -127,8 +129,8 @@ public final class LintRun {
         for (Finding f : failing) {
             msg.append("  ").append(f.consoleLine()).append('\n');
         }
-        msg.append("Fix them, silence one with '# dockyard ignore=RULE' on the line above it, or change "
-                + "<failOn>/image.failOn (rules: docs/rules.md).");
+        msg.append("Fix them, silence one with '# dockyard ignore=RULE' on the line above it, or change " + "<failOn>/"
+                + mention("failOn") + " (rules: docs/rules.md).");
         return msg.toString();
     }
 }

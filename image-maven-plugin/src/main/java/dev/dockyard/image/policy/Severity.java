@@ -1,5 +1,6 @@
 package dev.dockyard.image.policy;
 
+import dev.dockyard.image.support.Values;
 import java.util.Locale;
 
 /** How serious a finding is, from most to least severe. */
@@ -19,11 +20,8 @@ public enum Severity {
      * @throws IllegalArgumentException naming the accepted values
      */
     public static Severity parse(String text) {
-        for (Severity s : values()) {
-            if (s.label().equalsIgnoreCase(text == null ? "" : text.trim())) {
-                return s;
-            }
-        }
-        throw new IllegalArgumentException("'" + text + "' is not a severity: use error, warning or info");
+        return Values.constant(Severity.class, text)
+                .orElseThrow(() ->
+                        new IllegalArgumentException("'" + text + "' is not a severity: use error, warning or info"));
     }
 }

@@ -1,5 +1,7 @@
 package dev.dockyard.image.push;
 
+import static dev.dockyard.image.support.CoreException.mention;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dockyard.image.engine.RegistryCredentials;
@@ -74,7 +76,10 @@ public final class CredentialLookup {
         }
         if (found.isEmpty() && present(propertyUsername) && propertyPassword != null) {
             found = Optional.of(new RegistryCredentials(
-                    propertyUsername, propertyPassword, false, "image.registryUsername/image.registryPassword"));
+                    propertyUsername,
+                    propertyPassword,
+                    false,
+                    mention("registryUsername") + "/" + mention("registryPassword")));
         }
         return found;
     }
@@ -88,11 +93,13 @@ public final class CredentialLookup {
             }
         }
         if (present(serverId)) {
-            throw new RegistryException("image.registryServerId '" + serverId.strip() + "' names no <server> with"
-                    + " credentials in the Maven settings: add <server><id>" + serverId.strip()
-                    + "</id><username>...</username><password>...</password></server> to settings.xml, or"
-                    + " remove image.registryServerId to use the server named after the registry (" + registry
-                    + ").");
+            throw new RegistryException(
+                    mention("registryServerId") + " '" + serverId.strip() + "' names no <server> with"
+                            + " credentials in the Maven settings: add <server><id>" + serverId.strip()
+                            + "</id><username>...</username><password>...</password></server> to settings.xml, or"
+                            + " remove " + mention("registryServerId") + " to use the server named after the registry ("
+                            + registry
+                            + ").");
         }
         return Optional.empty();
     }

@@ -1,5 +1,7 @@
 package dev.dockyard.image.push;
 
+import static dev.dockyard.image.support.CoreException.mention;
+
 import dev.dockyard.image.dockerfile.ImageRef;
 import dev.dockyard.image.engine.Engine;
 import dev.dockyard.image.engine.EngineException;
@@ -41,7 +43,7 @@ public final class ImagePush {
         log.info(found.map(c -> "Pushing to " + registry + " with the credentials of " + c.describe())
                 .orElse("Pushing to " + registry + " without credentials (no settings.xml server '"
                         + (serverId == null || serverId.isBlank() ? registry : serverId.strip())
-                        + "', Docker configuration entry or image.registryUsername)"));
+                        + "', Docker configuration entry or " + mention("registryUsername") + ")"));
         String digest = null;
         List<String> pushed = new ArrayList<>();
         for (String reference : references) {
@@ -52,7 +54,7 @@ public final class ImagePush {
                 digest = engine.push(reference, found.orElse(null));
             } catch (RegistryException e) {
                 throw new RegistryException("Could not push " + reference + " to registry " + registry + ": "
-                        + e.getMessage() + ". " + hint(e.getMessage(), registry, serverId, found));
+                        + e.markedMessage() + ". " + hint(e.getMessage(), registry, serverId, found));
             }
             pushed.add(reference);
             log.info("Pushed " + reference + " (" + digest + ")");
@@ -83,7 +85,7 @@ public final class ImagePush {
                             + " settings-security.xml).")
                     .orElse("The registry wants credentials: add a <server> with <id>" + server
                             + "</id> to settings.xml, docker login " + registry + ", or set"
-                            + " image.registryUsername and image.registryPassword.");
+                            + " " + mention("registryUsername") + " and " + mention("registryPassword") + ".");
         }
         if (text.contains("denied") || text.contains("403")) {
             return "The registry denied the push: check that the user may push to this repository.";
@@ -106,11 +108,11 @@ public final class ImagePush {
                 || text.contains("unreachable")
                 || text.contains("no route")) {
             return "The registry is unreachable from the Docker engine: check that " + registry
-                    + " is running and that the image name's registry part (image.name) is right.";
+                    + " is running and that the image name's registry part (" + mention("imageName") + ") is right.";
         }
         if (text.contains("not found") || text.contains("404") || text.contains("name unknown")) {
-            return "The registry does not know this repository or is not a registry at that address: check"
-                    + " image.name and the registry's URL.";
+            return "The registry does not know this repository or is not a registry at that address: check" + " "
+                    + mention("imageName") + " and the registry's URL.";
         }
         return "Check that " + registry + " is a running registry the engine can reach and that the credentials"
                 + " of " + used.map(RegistryCredentials::source).orElse("no source") + " may push there.";

@@ -46,6 +46,31 @@ public final class DefaultImages {
         return tag.find() ? Math.max(9, Integer.parseInt(tag.group(1))) : projectRelease;
     }
 
+    /**
+     * The base images of a module and the release of the JDK that links its runtime.
+     *
+     * @param builder the builder stage's image
+     * @param runtime the final stage's image
+     * @param jdkRelease {@link #builderRelease(String, int)} of {@code builder}
+     */
+    public record Bases(String builder, String runtime, int jdkRelease) {}
+
+    /**
+     * @param builderImage the builder stage's image as set, or {@code null} or blank for the default
+     * @param runtimeImage the final stage's image as set, or {@code null} or blank for the default
+     * @param template the template (a catalog name or a path), which decides the default runtime image
+     * @param projectRelease {@link #release(String, String)}
+     * @return the images set, else the defaults for the template and release
+     */
+    public static Bases bases(String builderImage, String runtimeImage, String template, int projectRelease) {
+        String builder =
+                builderImage != null && !builderImage.isBlank() ? builderImage.strip() : builder(projectRelease);
+        String runtime = runtimeImage != null && !runtimeImage.isBlank()
+                ? runtimeImage.strip()
+                : runtime(template.strip(), projectRelease);
+        return new Bases(builder, runtime, builderRelease(builder, projectRelease));
+    }
+
     /** @return the JDK image of the builder stage */
     public static String builder(int release) {
         return "eclipse-temurin:" + release + "-jdk";

@@ -1,5 +1,7 @@
 package dev.dockyard.image.render;
 
+import static dev.dockyard.image.support.CoreException.mention;
+
 import dev.dockyard.image.modules.ModuleScan;
 import dev.dockyard.image.modules.ModuleScanner;
 import dev.dockyard.image.modules.ScanRequest;
@@ -138,11 +140,11 @@ public final class DockerfileRenderer {
         }
         String artifactId = request.project().artifactId();
         return ProjectFacts.mainClassOf(request.applicationJar())
-                .orElseThrow(() -> new RenderException(
-                        "No main class for " + artifactId + ": the jar's manifest has no Main-Class and"
-                                + " image.mainClass is not set. Set <mainClass> in the plugin configuration"
-                                + " (or -Dimage.mainClass=com.example.Main), or skip this module with"
-                                + " <skip>true</skip> (-Dimage.skip)."));
+                .orElseThrow(() -> new RenderException("No main class for " + artifactId
+                        + ": the jar's manifest has no Main-Class and"
+                        + " " + mention("mainClass") + " is not set. Set <mainClass> in the plugin configuration"
+                        + " (or -D" + mention("mainClass") + "=com.example.Main), or skip this module with"
+                        + " <skip>true</skip> (-D" + mention("skip") + ")."));
     }
 
     /**
@@ -186,7 +188,7 @@ public final class DockerfileRenderer {
         if (looksLikePath(name)) {
             Path file = source.baseDirectory().resolve(name).normalize();
             if (!Files.isRegularFile(file)) {
-                throw new RenderException("image.template '" + name + "': no such file " + file
+                throw new RenderException(mention("template") + " '" + name + "': no such file " + file
                         + ". Give the path of a .ftl file, or a catalog name (" + String.join(", ", Catalog.NAMES)
                         + ").");
             }
@@ -201,7 +203,7 @@ public final class DockerfileRenderer {
         if (source.shared().isPresent()) {
             Path shared = source.shared().get();
             if (!Files.isDirectory(shared)) {
-                throw new RenderException("image.templateDirectory '" + shared + "' is not a directory."
+                throw new RenderException(mention("templateDirectory") + " '" + shared + "' is not a directory."
                         + " Point it at the folder holding your shared .ftl templates, or remove it.");
             }
             directories.add(shared);

@@ -12,8 +12,4 @@ public class RenderException extends UserFixableException {
     public RenderException(String message) {
         super(message);
     }
-
-    public RenderException(String message, Throwable cause) {
-        super(message, cause);
-    }
 }

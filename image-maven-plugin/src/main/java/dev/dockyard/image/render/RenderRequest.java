@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Everything {@link DockerfileRenderer} needs to render one module's Dockerfile and stage its build context.
@@ -55,117 +56,89 @@ public record RenderRequest(
         layout = layout == null || layout.isBlank() ? JarLayouts.AUTO : layout.strip();
     }
 
-    /** A request that recognises the jar's layout ({@code image.layout=auto}). */
-    public RenderRequest(
-            ProjectInfo project,
-            ImageSettings image,
-            HealthSettings health,
-            JvmSettings jvm,
-            String builderImage,
-            String runtimeImage,
-            TemplateSource template,
-            Path applicationJar,
-            List<ArtifactInput> artifacts,
-            Path outputDirectory,
-            Path workDirectory,
-            Instant outputTimestamp,
-            String gitRevision,
-            String dockyardVersion) {
-        this(
-                project,
-                image,
-                health,
-                jvm,
-                builderImage,
-                runtimeImage,
-                template,
-                applicationJar,
-                artifacts,
-                outputDirectory,
-                workDirectory,
-                outputTimestamp,
-                gitRevision,
-                dockyardVersion,
-                JarLayouts.AUTO);
-    }
-
     /** This request with other image settings. */
     public RenderRequest withImage(ImageSettings image) {
-        return new RenderRequest(
-                project,
-                image,
-                health,
-                jvm,
-                builderImage,
-                runtimeImage,
-                template,
-                applicationJar,
-                artifacts,
-                outputDirectory,
-                workDirectory,
-                outputTimestamp,
-                gitRevision,
-                dockyardVersion,
-                layout);
+        return with(copy -> copy.image = image);
     }
 
     /** This request with another health check ({@code null}: none). */
     public RenderRequest withHealth(HealthSettings health) {
-        return new RenderRequest(
-                project,
-                image,
-                health,
-                jvm,
-                builderImage,
-                runtimeImage,
-                template,
-                applicationJar,
-                artifacts,
-                outputDirectory,
-                workDirectory,
-                outputTimestamp,
-                gitRevision,
-                dockyardVersion,
-                layout);
+        return with(copy -> copy.health = health);
     }
 
     /** This request with other JVM settings. */
     public RenderRequest withJvm(JvmSettings jvm) {
-        return new RenderRequest(
-                project,
-                image,
-                health,
-                jvm,
-                builderImage,
-                runtimeImage,
-                template,
-                applicationJar,
-                artifacts,
-                outputDirectory,
-                workDirectory,
-                outputTimestamp,
-                gitRevision,
-                dockyardVersion,
-                layout);
+        return with(copy -> copy.jvm = jvm);
     }
 
     /** This request with other base images. */
     public RenderRequest withBases(String builderImage, String runtimeImage) {
-        return new RenderRequest(
-                project,
-                image,
-                health,
-                jvm,
-                builderImage,
-                runtimeImage,
-                template,
-                applicationJar,
-                artifacts,
-                outputDirectory,
-                workDirectory,
-                outputTimestamp,
-                gitRevision,
-                dockyardVersion,
-                layout);
+        return with(copy -> {
+            copy.builderImage = builderImage;
+            copy.runtimeImage = runtimeImage;
+        });
+    }
+
+    /** This request with the fields {@code change} sets on a copy of it; the canonical constructor checks the result. */
+    RenderRequest with(Consumer<Copy> change) {
+        Copy copy = new Copy(this);
+        change.accept(copy);
+        return copy.request();
+    }
+
+    /** The fields of a request, to change some of them: the one place that lists them besides the record itself. */
+    static final class Copy {
+        ProjectInfo project;
+        ImageSettings image;
+        HealthSettings health;
+        JvmSettings jvm;
+        String builderImage;
+        String runtimeImage;
+        TemplateSource template;
+        Path applicationJar;
+        List<ArtifactInput> artifacts;
+        Path outputDirectory;
+        Path workDirectory;
+        Instant outputTimestamp;
+        String gitRevision;
+        String dockyardVersion;
+        String layout;
+
+        private Copy(RenderRequest r) {
+            project = r.project;
+            image = r.image;
+            health = r.health;
+            jvm = r.jvm;
+            builderImage = r.builderImage;
+            runtimeImage = r.runtimeImage;
+            template = r.template;
+            applicationJar = r.applicationJar;
+            artifacts = r.artifacts;
+            outputDirectory = r.outputDirectory;
+            workDirectory = r.workDirectory;
+            outputTimestamp = r.outputTimestamp;
+            gitRevision = r.gitRevision;
+            dockyardVersion = r.dockyardVersion;
+            layout = r.layout;
+        }
+
+        private RenderRequest request() {
+            return new RenderRequest(
+                    project,
+                    image,
+                    health,
+                    jvm,
+                    builderImage,
+                    runtimeImage,
+                    template,
+                    applicationJar,
+                    artifacts,
+                    outputDirectory,
+                    workDirectory,
+                    outputTimestamp,
+                    gitRevision,
+                    dockyardVersion,
+                    layout);
+        }
     }
 }

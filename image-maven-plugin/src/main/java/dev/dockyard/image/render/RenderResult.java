@@ -34,17 +34,6 @@ public record RenderResult(
         warnings = List.copyOf(warnings);
     }
 
-    /** A result without warnings. */
-    public RenderResult(
-            Path dockerfile,
-            Path context,
-            String template,
-            List<StagedLayer> layers,
-            List<String> modules,
-            boolean upToDate) {
-        this(dockerfile, context, template, layers, modules, upToDate, "", List.of());
-    }
-
     /**
      * @param workDirectory the module's work directory
      * @param context the build context the render wrote

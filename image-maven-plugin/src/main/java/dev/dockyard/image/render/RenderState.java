@@ -217,13 +217,8 @@ final class RenderState {
 
     /** A file by its path, size and time: one stat, never its content. */
     private static void file(StringBuilder text, Path file) throws IOException {
-        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-        text.append(file.toAbsolutePath())
-                .append('|')
-                .append(attributes.size())
-                .append('|')
-                .append(attributes.lastModifiedTime().toMillis())
-                .append('\n');
+        stat(text, file);
+        text.append('\n');
     }
 
     /**
@@ -231,15 +226,21 @@ final class RenderState {
      * time may be fixed ({@code project.build.outputTimestamp}) and a change can keep its size.
      */
     private static void built(StringBuilder text, Path jar) throws IOException {
-        BasicFileAttributes attributes = Files.readAttributes(jar, BasicFileAttributes.class);
-        text.append(jar.toAbsolutePath())
+        BasicFileAttributes attributes = stat(text, jar);
+        text.append('|')
+                .append(attributes.isRegularFile() ? JarSignature.of(jar) : "")
+                .append('\n');
+    }
+
+    /** Appends {@code path|size|time}; returns the attributes read. */
+    private static BasicFileAttributes stat(StringBuilder text, Path file) throws IOException {
+        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        text.append(file.toAbsolutePath())
                 .append('|')
                 .append(attributes.size())
                 .append('|')
-                .append(attributes.lastModifiedTime().toMillis())
-                .append('|')
-                .append(attributes.isRegularFile() ? JarSignature.of(jar) : "")
-                .append('\n');
+                .append(attributes.lastModifiedTime().toMillis());
+        return attributes;
     }
 
     private static void update(MessageDigest digest, String resource) throws IOException {

@@ -1,5 +1,7 @@
 package dev.dockyard.image.render;
 
+import static dev.dockyard.image.support.CoreException.mention;
+
 import dev.dockyard.image.support.DurationText;
 import dev.dockyard.image.support.UserFixableException;
 import java.util.ArrayList;
@@ -10,7 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * Checks a {@link RenderRequest} before anything is written, and lists every problem, each naming the parameter
- * (by its {@code image.*} property) and the value at fault.
+ * (marked by its name in the POM, {@link dev.dockyard.image.support.CoreException#mention(String)}) and the value at
+ * fault.
  *
  * <p>One rule for every value that reaches a Dockerfile or a shell command of one: it is validated here (paths
  * absolute and normalized, names and references of the characters their grammar allows, no control character
@@ -45,8 +48,9 @@ final class SettingsValidator {
     private static void checkLocales(List<String> problems, List<String> locales) {
         if (locales.contains(JvmSettings.ALL_LOCALES)) {
             if (locales.size() > 1) {
-                problems.add("image.locales '" + String.join(",", locales) + "': '*' (every locale) stands alone;"
-                        + " give either '*' or a list of language tags such as de,fr-CH");
+                problems.add(
+                        mention("locales") + " '" + String.join(",", locales) + "': '*' (every locale) stands alone;"
+                                + " give either '*' or a list of language tags such as de,fr-CH");
             }
             return;
         }
@@ -57,8 +61,9 @@ final class SettingsValidator {
                 }
                 Locale.LanguageRange.parse(locale);
             } catch (IllegalArgumentException e) {
-                problems.add("image.locales: '" + locale + "' is not a language tag: use tags such as en, de-CH or"
-                        + " *-IN (as jlink --include-locales takes them), or '*' for every locale");
+                problems.add(
+                        mention("locales") + ": '" + locale + "' is not a language tag: use tags such as en, de-CH or"
+                                + " *-IN (as jlink --include-locales takes them), or '*' for every locale");
             }
         }
     }
@@ -67,32 +72,34 @@ final class SettingsValidator {
         List<String> problems = new ArrayList<>();
         ImageSettings image = request.image();
         if (!IMAGE_NAME.matcher(image.name()).matches()) {
-            problems.add("image.name '" + image.name() + "' is not a valid image name: use lower-case letters, digits,"
+            problems.add(mention("imageName") + " '" + image.name()
+                    + "' is not a valid image name: use lower-case letters, digits,"
                     + " '.', '_', '-' and '/', optionally after a registry host (registry.example.com/team/app)");
         }
         if (image.tags().isEmpty()) {
-            problems.add("image.tags is empty: give at least one tag, e.g. ${project.version}");
+            problems.add(mention("tags") + " is empty: give at least one tag, e.g. ${project.version}");
         }
         for (String tag : image.tags()) {
             if (!TAG.matcher(tag).matches()) {
-                problems.add("image.tags: '" + tag + "' is not a valid tag: up to 128 letters, digits, '_', '.', '-',"
+                problems.add(mention("tags") + ": '" + tag
+                        + "' is not a valid tag: up to 128 letters, digits, '_', '.', '-',"
                         + " not starting with '.' or '-'");
             }
         }
         var user = USER.matcher(image.user());
         if (!user.matches()) {
-            problems.add("image.user '" + image.user() + "' must be a numeric uid:gid such as 65532:65532"
+            problems.add(mention("user") + " '" + image.user() + "' must be a numeric uid:gid such as 65532:65532"
                     + " (names need an /etc/passwd entry the image may not have)");
         } else if (Long.parseLong(user.group(1)) == 0) {
-            problems.add("image.user '" + image.user() + "' runs the service as root: use a non-root uid:gid such as"
-                    + " 65532:65532");
+            problems.add(mention("user") + " '" + image.user()
+                    + "' runs the service as root: use a non-root uid:gid such as" + " 65532:65532");
         }
-        checkPath(problems, "image.workdir '" + shown(image.workdir()) + "'", image.workdir(), "/app");
+        checkPath(problems, mention("workdir") + " '" + shown(image.workdir()) + "'", image.workdir(), "/app");
         for (String volume : image.volumes()) {
-            if (checkPath(problems, "image.volumes: '" + shown(volume) + "'", volume, "/data")) {
+            if (checkPath(problems, mention("volumes") + ": '" + shown(volume) + "'", volume, "/data")) {
                 for (String system : SYSTEM_DIRECTORIES) {
                     if (volume.equals("/") || volume.equals(system) || volume.startsWith(system + "/")) {
-                        problems.add("image.volumes: '" + volume + "' is a system directory of the image (/, "
+                        problems.add(mention("volumes") + ": '" + volume + "' is a system directory of the image (/, "
                                 + String.join(", ", SYSTEM_DIRECTORIES) + " and below): choose a directory of"
                                 + " the service's own, e.g. /data");
                         break;
@@ -101,7 +108,7 @@ final class SettingsValidator {
             }
         }
         for (int port : image.ports()) {
-            checkPort(problems, "image.port", port);
+            checkPort(problems, mention("port"), port);
         }
         for (Map.Entry<String, String> env : image.env().entrySet()) {
             if (!ENV_NAME.matcher(env.getKey()).matches()) {
@@ -117,36 +124,38 @@ final class SettingsValidator {
             checkText(problems, "labels: the value of " + shown(label.getKey()), label.getValue());
         }
         for (String option : request.jvm().options()) {
-            checkText(problems, "image.jvmOptions: '" + shown(option) + "'", option);
+            checkText(problems, mention("jvmOptions") + ": '" + shown(option) + "'", option);
         }
         for (String arg : request.jvm().args()) {
-            checkText(problems, "image.args: '" + shown(arg) + "'", arg);
+            checkText(problems, mention("args") + ": '" + shown(arg) + "'", arg);
         }
         if (request.jvm().mainClass() != null
                 && !JAVA_NAME.matcher(request.jvm().mainClass()).matches()) {
-            problems.add("image.mainClass '" + request.jvm().mainClass() + "' is not a Java class name");
+            problems.add(mention("mainClass") + " '" + request.jvm().mainClass() + "' is not a Java class name");
         }
         for (String module : concat(request.jvm().modules(), request.jvm().additionalModules())) {
             if (!JAVA_NAME.matcher(module).matches()) {
-                problems.add("image.jlinkModules / image.additionalModules: '" + module + "' is not a module name");
+                problems.add(mention("jlinkModules") + " / " + mention("additionalModules") + ": '" + module
+                        + "' is not a module name");
             }
         }
         checkLocales(problems, request.jvm().locales());
-        checkImage(problems, "image.builderImage", request.builderImage());
-        checkImage(problems, "image.runtimeImage", request.runtimeImage());
+        checkImage(problems, mention("builderImage"), request.builderImage());
+        checkImage(problems, mention("runtimeImage"), request.runtimeImage());
         HealthSettings health = request.health();
         if (health != null) {
             if (!HEALTH_PATH.matcher(health.path()).matches()) {
-                problems.add("image.healthPath '" + shown(health.path()) + "' must be a URL path starting with '/',"
-                        + " without spaces, quotes or control characters, e.g. /health (or 'none' for no health"
-                        + " check)");
+                problems.add(
+                        mention("healthPath") + " '" + shown(health.path()) + "' must be a URL path starting with '/',"
+                                + " without spaces, quotes or control characters, e.g. /health (or 'none' for no health"
+                                + " check)");
             }
-            checkPort(problems, "image.healthPort", health.port());
-            checkDuration(problems, "image.healthCheckInterval", health.interval());
-            checkDuration(problems, "image.healthCheckTimeout", health.timeout());
-            checkDuration(problems, "image.healthCheckStartPeriod", health.startPeriod());
+            checkPort(problems, mention("healthPort"), health.port());
+            checkDuration(problems, mention("healthCheckInterval"), health.interval());
+            checkDuration(problems, mention("healthCheckTimeout"), health.timeout());
+            checkDuration(problems, mention("healthCheckStartPeriod"), health.startPeriod());
             if (health.retries() < 1) {
-                problems.add("image.healthCheckRetries '" + health.retries() + "' must be 1 or more");
+                problems.add(mention("healthCheckRetries") + " '" + health.retries() + "' must be 1 or more");
             }
         }
         return problems.stream().map(SettingsValidator::shown).toList();

@@ -1,5 +1,7 @@
 package dev.dockyard.image.render;
 
+import static dev.dockyard.image.support.CoreException.mention;
+
 import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.MultiTemplateLoader;
@@ -84,7 +86,7 @@ public final class TemplateEngine {
             template = configuration.getTemplate(name);
         } catch (TemplateNotFoundException e) {
             throw new RenderException("Template '" + name + "' not found. Looked in " + searchPath(baseDirectory)
-                    + ". Set image.template to a catalog name (" + String.join(", ", Catalog.NAMES)
+                    + ". Set " + mention("template") + " to a catalog name (" + String.join(", ", Catalog.NAMES)
                     + ") or to the path of a .ftl file.");
         } catch (ParseException e) {
             throw new RenderException(

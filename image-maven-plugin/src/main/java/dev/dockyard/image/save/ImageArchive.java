@@ -1,5 +1,7 @@
 package dev.dockyard.image.save;
 
+import static dev.dockyard.image.support.CoreException.mention;
+
 import dev.dockyard.image.archive.ArchiveNames;
 import dev.dockyard.image.engine.Engine;
 import dev.dockyard.image.engine.EngineException;
@@ -101,7 +103,7 @@ public final class ImageArchive {
                         "saveFile",
                         "modules " + other + " and " + request.module() + " both save into " + archive.getParent()
                                 + " (" + METADATA_FILE + " there is " + other + "'s): give each module an"
-                                + " image.saveFile in a directory of its own.");
+                                + " " + mention("saveFile") + " in a directory of its own.");
             }
         }
         String ownArchive = recorded == null ? null : String.valueOf(recorded.get("archive"));

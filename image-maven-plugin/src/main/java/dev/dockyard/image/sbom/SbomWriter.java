@@ -125,11 +125,7 @@ public final class SbomWriter {
         }
 
         List<Dependency> libraries = new ArrayList<>();
-        for (SbomLibrary library : request.libraries()) {
-            Component c = library(library, refs, libraries);
-            components.add(c);
-            root.addDependency(new Dependency(c.getBomRef()));
-        }
+        libraries(request.libraries(), refs, libraries, components, root);
         bom.setComponents(components);
         dependencies.add(root);
         dependencies.add(runtimeDependency);
@@ -167,15 +163,28 @@ public final class SbomWriter {
         Dependency dependency = new Dependency(c.getBomRef());
         if (!library.nested().isEmpty()) {
             List<Component> inner = new ArrayList<>();
-            for (SbomLibrary nested : library.nested()) {
-                Component n = library(nested, refs, dependencies);
-                inner.add(n);
-                dependency.addDependency(new Dependency(n.getBomRef()));
-            }
+            libraries(library.nested(), refs, dependencies, inner, dependency);
             c.setComponents(inner);
         }
         dependencies.add(dependency);
         return c;
+    }
+
+    /**
+     * Adds a component per library to {@code components}, each a dependency of {@code parent}; the libraries' own
+     * dependency entries go to {@code dependencies}.
+     */
+    private static void libraries(
+            List<SbomLibrary> libraries,
+            Set<String> refs,
+            List<Dependency> dependencies,
+            List<Component> components,
+            Dependency parent) {
+        for (SbomLibrary library : libraries) {
+            Component c = library(library, refs, dependencies);
+            components.add(c);
+            parent.addDependency(new Dependency(c.getBomRef()));
+        }
     }
 
     private static Property property(String name, String value) {

@@ -1,5 +1,7 @@
 package dev.dockyard.image.stack;
 
+import static dev.dockyard.image.support.CoreException.mention;
+
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.dockyard.image.support.CoreException;
 import dev.dockyard.image.support.OwnedOutput;
 import dev.dockyard.image.support.UserFixableException;
 import java.io.IOException;
@@ -20,6 +23,7 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Writes a stack as a Compose Specification file (no {@code version:} key): one service per module with its image,
@@ -40,6 +44,21 @@ public final class ComposeWriter {
             .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
             .build());
 
+    private final UnaryOperator<String> text;
+
+    /** A writer whose header names the extra file's parameter as {@code <extraFile>}. */
+    public ComposeWriter() {
+        this(CoreException::plain);
+    }
+
+    /**
+     * @param text writes the parameters the header names ({@link CoreException#mention(String)}) as the front end's
+     *     users know them
+     */
+    public ComposeWriter(UnaryOperator<String> text) {
+        this.text = text;
+    }
+
     /**
      * What to write.
      *
@@ -56,7 +75,7 @@ public final class ComposeWriter {
             merge(root, read(options.extraFile()));
         }
         StringWriter out = new StringWriter();
-        out.write(HEADER + " from the reactor's POMs; changes belong in image.compose.extraFile.\n");
+        out.write(text.apply(HEADER + " from the reactor's POMs; changes belong in " + mention("extraFile") + ".\n"));
         try {
             yaml.writeValue(out, root);
         } catch (IOException e) {
@@ -82,7 +101,7 @@ public final class ComposeWriter {
                         .equals(file.toAbsolutePath().normalize())) {
             throw new UserFixableException(
                     "composeFile",
-                    "'" + file + "' is also image.compose.extraFile, the file"
+                    "'" + file + "' is also " + mention("extraFile") + ", the file"
                             + " merged over the generated one: writing it would replace your changes. Give the two different"
                             + " paths.");
         }
@@ -169,24 +188,24 @@ public final class ComposeWriter {
     private JsonNode read(Path file) throws StackException {
         if (!Files.isRegularFile(file)) {
             throw new StackException(
-                    "image.compose.extraFile " + file + " does not exist: create it or remove the" + " parameter.");
+                    mention("extraFile") + " " + file + " does not exist: create it or remove the" + " parameter.");
         }
         JsonNode node;
         try {
             node = yaml.readTree(file.toFile());
         } catch (JacksonException e) {
             JsonLocation at = e.getLocation();
-            throw new StackException("image.compose.extraFile " + file
+            throw new StackException(mention("extraFile") + " " + file
                     + (at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr()) + " is not valid YAML: "
                     + e.getOriginalMessage().replaceAll("\\s+", " ").strip());
         } catch (IOException e) {
-            throw new StackException("Could not read image.compose.extraFile " + file + ": " + e.getMessage(), e);
+            throw new StackException("Could not read " + mention("extraFile") + " " + file + ": " + e.getMessage(), e);
         }
         if (node == null || node.isMissingNode() || node.isNull()) {
             return NODES.objectNode();
         }
         if (!node.isObject()) {
-            throw new StackException("image.compose.extraFile " + file + " is not a Compose file: its top level"
+            throw new StackException(mention("extraFile") + " " + file + " is not a Compose file: its top level"
                     + " must be a mapping (services:, volumes:, networks:).");
         }
         return node;

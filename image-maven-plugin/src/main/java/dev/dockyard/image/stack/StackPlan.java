@@ -1,5 +1,7 @@
 package dev.dockyard.image.stack;
 
+import static dev.dockyard.image.support.CoreException.mention;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -49,13 +51,13 @@ public final class StackPlan {
             }
         }
         if (!problems.isEmpty()) {
-            throw new StackException("image.dependsOn names unknown services: " + String.join("; ", problems)
+            throw new StackException(mention("dependsOn") + " names unknown services: " + String.join("; ", problems)
                     + ". The reactor's services are: " + StackException.list(List.copyOf(byName.keySet()))
                     + ". Use their artifactIds.");
         }
         List<String> cycle = findCycle(byName);
         if (!cycle.isEmpty()) {
-            throw new StackException("image.dependsOn forms a cycle: " + String.join(" -> ", cycle)
+            throw new StackException(mention("dependsOn") + " forms a cycle: " + String.join(" -> ", cycle)
                     + ". A service cannot wait for one that waits for it; remove one of these dependencies."
                     + " Modules in the cycle: " + StackException.list(new ArrayList<>(new TreeSet<>(cycle))) + ".");
         }
@@ -135,7 +137,7 @@ public final class StackPlan {
         List<String> unknown =
                 names.stream().filter(n -> !services.containsKey(n)).sorted().toList();
         if (!unknown.isEmpty()) {
-            throw new StackException("image.start.services names " + StackException.list(unknown)
+            throw new StackException(mention("services") + " names " + StackException.list(unknown)
                     + ", not a module with an image in this reactor. The reactor's services are: "
                     + StackException.list(List.copyOf(services.keySet())) + ".");
         }

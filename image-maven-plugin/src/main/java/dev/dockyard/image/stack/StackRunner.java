@@ -1,5 +1,7 @@
 package dev.dockyard.image.stack;
 
+import static dev.dockyard.image.support.CoreException.mention;
+
 import dev.dockyard.image.engine.ContainerSpec;
 import dev.dockyard.image.engine.Engine;
 import dev.dockyard.image.engine.EngineException;
@@ -175,7 +177,7 @@ public final class StackRunner {
         try {
             id = engine.run(spec);
         } catch (EngineException e) {
-            throw new StackException(startFailure(service, e.getMessage(), request.sameHostPorts()), e);
+            throw new StackException(startFailure(service, e.markedMessage(), request.sameHostPorts()), e);
         }
         ReadinessProbe readiness = service.health() == null
                 ? ReadinessProbe.NONE
@@ -189,7 +191,8 @@ public final class StackRunner {
                 "exited with status " + outcome.exitCode() + " after " + seconds(outcome.elapsed())
                         + " instead of becoming healthy" + probe;
             case UNHEALTHY -> "was reported unhealthy after " + seconds(outcome.elapsed()) + probe;
-            case TIMED_OUT -> "was not healthy within " + seconds(timeout) + " (image.healthTimeout)" + probe;
+            case TIMED_OUT ->
+                "was not healthy within " + seconds(timeout) + " (" + mention("healthTimeout") + ")" + probe;
         };
         if (problem != null) {
             log.error(service.name() + " " + problem + "; its last log lines follow");
@@ -232,7 +235,8 @@ public final class StackRunner {
                             ", ", service.ports().stream().map(String::valueOf).toList())
                     + ") is already in use on the engine's host"
                     + (sameHostPorts
-                            ? ". Stop what listens there, or publish on random host ports (image.start.hostPorts=false)"
+                            ? ". Stop what listens there, or publish on random host ports (" + mention("hostPorts")
+                                    + "=false)"
                             : "")
                     + ". The engine said: " + reason.strip() + ". Nothing of the stack is left running.";
         }

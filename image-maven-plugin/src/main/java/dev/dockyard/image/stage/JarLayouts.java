@@ -1,5 +1,7 @@
 package dev.dockyard.image.stage;
 
+import static dev.dockyard.image.support.CoreException.mention;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,7 +61,7 @@ public final class JarLayouts {
             return PlainJar.plan(
                     jar,
                     artifacts,
-                    JarLayout.PLAIN.description() + " (image.layout=plain)" + PlainJar.unusedAssembly(jar),
+                    JarLayout.PLAIN.description() + " (" + mention("layout") + "=plain)" + PlainJar.unusedAssembly(jar),
                     List.of());
         }
         ShadedJar.Inside inside = ShadedJar.inside(jar, artifacts);

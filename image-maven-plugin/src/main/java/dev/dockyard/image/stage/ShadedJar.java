@@ -1,5 +1,7 @@
 package dev.dockyard.image.stage;
 
+import static dev.dockyard.image.support.CoreException.mention;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -87,7 +89,7 @@ final class ShadedJar {
         return PlainJar.plan(
                 jar,
                 artifacts,
-                JarLayout.SHADED.description() + " (image.layout=shaded): it holds"
+                JarLayout.SHADED.description() + " (" + mention("layout") + "=shaded): it holds"
                         + " none of its dependencies' classes, which are staged as usual",
                 List.of());
     }
@@ -103,7 +105,8 @@ final class ShadedJar {
         return jar.getFileName() + " holds the classes of " + names.size() + " of its dependencies ("
                 + String.join(", ", names.subList(0, Math.min(3, names.size())))
                 + (names.size() > 3 ? ", ..." : "") + ") but is no jar Dockyard recognises (Spring Boot, shaded,"
-                + " Quarkus): they are staged a second time. Set image.layout=shaded to stage the jar without them,"
-                + " or image.layout=plain to keep both and silence this warning.";
+                + " Quarkus): they are staged a second time. Set " + mention("layout")
+                + "=shaded to stage the jar without them,"
+                + " or " + mention("layout") + "=plain to keep both and silence this warning.";
     }
 }

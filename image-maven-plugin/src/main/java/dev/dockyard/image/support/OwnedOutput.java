@@ -33,19 +33,14 @@ public final class OwnedOutput {
         Path dir = directory.toAbsolutePath().normalize();
         Path base = module.toAbsolutePath().normalize();
         String what = "'" + dir + "' ";
-        if (base.startsWith(dir)) {
+        String where = base.startsWith(dir)
+                ? "is the module's directory or above it"
+                : dir.startsWith(base.resolve("src")) ? "is below src/, where the module's own files are" : null;
+        if (where != null) {
             throw new UserFixableException(
                     parameter,
-                    what + "is the module's directory or above it: Dockyard replaces"
-                            + " the content of its output directory on every build. Choose a directory of its own, e.g."
-                            + " target/docker (the default).");
-        }
-        if (dir.startsWith(base.resolve("src"))) {
-            throw new UserFixableException(
-                    parameter,
-                    what + "is below src/, where the module's own files are:"
-                            + " Dockyard replaces the content of its output directory on every build. Choose a directory of"
-                            + " its own, e.g. target/docker (the default).");
+                    what + where + ": Dockyard replaces the content of its output directory on every build. Choose a"
+                            + " directory of its own, e.g. target/docker (the default).");
         }
         if (dir.startsWith(base.resolve("target"))) {
             Files.createDirectories(dir);

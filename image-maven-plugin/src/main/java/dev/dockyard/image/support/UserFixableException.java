@@ -8,10 +8,10 @@ import java.util.Optional;
  * Faults of the environment (an engine that breaks, a disk that is full) are not of this kind.
  *
  * <p>When one parameter is at fault, the exception carries its name as the POM knows it ({@code maxImageSize}), not
- * its property: the core does not name parameters; the Maven adapter maps the name to the XML element and the
- * {@code -D} property.
+ * its property: the core does not name properties; the Maven adapter maps the name to the XML element and the
+ * {@code -D} property, as it does for the parameters the message names ({@link CoreException#mention(String)}).
  */
-public class UserFixableException extends Exception {
+public class UserFixableException extends CoreException {
 
     private static final long serialVersionUID = 1L;
 
@@ -41,7 +41,7 @@ public class UserFixableException extends Exception {
 
     /** The same mistake, now known to be in {@code name}'s value. */
     public UserFixableException in(String name) {
-        UserFixableException located = new UserFixableException(name, getMessage());
+        UserFixableException located = new UserFixableException(name, markedMessage());
         located.setStackTrace(getStackTrace());
         return located;
     }

@@ -1,6 +1,7 @@
 package dev.dockyard.image.support;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Booleans and whole numbers as the plugin's parameters take them, strictly: Maven itself reads any word as
@@ -24,6 +25,17 @@ public final class Values {
             case "false" -> false;
             default -> throw new UserFixableException("'" + text + "' is neither true nor false");
         };
+    }
+
+    /** The constant of {@code type} named {@code text} in any case (blanks around it ignored), if there is one. */
+    public static <E extends Enum<E>> Optional<E> constant(Class<E> type, String text) {
+        String name = text == null ? "" : text.trim();
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equalsIgnoreCase(name)) {
+                return Optional.of(constant);
+            }
+        }
+        return Optional.empty();
     }
 
     /**

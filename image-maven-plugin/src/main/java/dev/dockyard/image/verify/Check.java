@@ -2,6 +2,7 @@ package dev.dockyard.image.verify;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * The verdict of one verification check.
@@ -29,12 +30,21 @@ public record Check(String name, Status status, String message, Duration time, L
         return new Check(name, Status.PASS, message, time, List.of());
     }
 
+    public static Check fail(String name, String message, Duration time) {
+        return fail(name, message, time, List.of());
+    }
+
     public static Check fail(String name, String message, Duration time, List<String> output) {
         return new Check(name, Status.FAIL, message, time, output);
     }
 
     public static Check skipped(String name, String message) {
         return new Check(name, Status.SKIPPED, message, Duration.ZERO, List.of());
+    }
+
+    /** This check with its message written by {@code text}. */
+    public Check map(UnaryOperator<String> text) {
+        return new Check(name, status, text.apply(message), time, output);
     }
 
     public boolean failed() {

@@ -1,5 +1,7 @@
 package dev.dockyard.image.verify;
 
+import static dev.dockyard.image.support.CoreException.mention;
+
 import dev.dockyard.image.dockerfile.Users;
 import dev.dockyard.image.engine.ContainerSpec;
 import dev.dockyard.image.engine.Engine;
@@ -94,7 +96,7 @@ public final class ImageVerifier {
         if (image.size() <= budget) {
             return Check.pass(
                     "size",
-                    "image size " + size + " is within image.maxImageSize " + ByteSize.format(budget),
+                    "image size " + size + " is within " + mention("maxImageSize") + " " + ByteSize.format(budget),
                     Duration.ZERO);
         }
         String largest = image.largestLayers(LARGEST_LAYERS).stream()
@@ -102,11 +104,10 @@ public final class ImageVerifier {
                 .collect(Collectors.joining("; "));
         return Check.fail(
                 "size",
-                "image size " + size + " exceeds image.maxImageSize " + ByteSize.format(budget)
+                "image size " + size + " exceeds " + mention("maxImageSize") + " " + ByteSize.format(budget)
                         + " by " + ByteSize.format(image.size() - budget) + "; largest layers: " + largest
-                        + ". Shrink those layers or raise image.maxImageSize.",
-                Duration.ZERO,
-                List.of());
+                        + ". Shrink those layers or raise " + mention("maxImageSize") + ".",
+                Duration.ZERO);
     }
 
     static Check user(ImageDetails image) {
@@ -116,9 +117,8 @@ public final class ImageVerifier {
                     "non-root-user",
                     "the image runs as root (USER "
                             + (user.isEmpty() ? "not set" : "'" + user + "'") + "): end the Dockerfile with a numeric"
-                            + " non-root USER, e.g. USER 65532:65532 (image.user)",
-                    Duration.ZERO,
-                    List.of());
+                            + " non-root USER, e.g. USER 65532:65532 (" + mention("user") + ")",
+                    Duration.ZERO);
         }
         return Check.pass("non-root-user", "the image runs as user " + user, Duration.ZERO);
     }
@@ -128,10 +128,9 @@ public final class ImageVerifier {
         if (health == null || !health.defined()) {
             return Check.fail(
                     "healthcheck",
-                    "the image defines no HEALTHCHECK: add one (image.healthPath) so"
+                    "the image defines no HEALTHCHECK: add one (" + mention("healthPath") + ") so"
                             + " that the engine and orchestrators can tell when the service is ready",
-                    Duration.ZERO,
-                    List.of());
+                    Duration.ZERO);
         }
         return Check.pass(
                 "healthcheck",
@@ -148,10 +147,9 @@ public final class ImageVerifier {
         }
         return Check.fail(
                 "exposed-ports",
-                "the image exposes " + list(image.exposedPorts()) + " but image.port and" + " image.ports configure "
-                        + list(expected) + ": make EXPOSE match",
-                Duration.ZERO,
-                List.of());
+                "the image exposes " + list(image.exposedPorts()) + " but " + mention("port") + " and "
+                        + mention("ports") + " configure " + list(expected) + ": make EXPOSE match",
+                Duration.ZERO);
     }
 
     static Check labels(ImageDetails image, List<String> required) {
@@ -163,9 +161,8 @@ public final class ImageVerifier {
         return Check.fail(
                 "labels",
                 "the image lacks the required label" + (missing.size() == 1 ? " " : "s ") + String.join(", ", missing)
-                        + " (image.requiredLabels)",
-                Duration.ZERO,
-                List.of());
+                        + " (" + mention("requiredLabels") + ")",
+                Duration.ZERO);
     }
 
     private void live(ImageDetails image, VerifyRequest request, List<Check> checks)
@@ -189,7 +186,8 @@ public final class ImageVerifier {
             add(
                     checks,
                     request.healthPath() == null
-                            ? Check.skipped("http-probe", "no health path configured (image.healthPath=none)")
+                            ? Check.skipped(
+                                    "http-probe", "no health path configured (" + mention("healthPath") + "=none)")
                             : httpProbe(container, request.healthPath(), request.healthPort()));
             add(checks, stop(container, request));
         } finally {
@@ -213,7 +211,7 @@ public final class ImageVerifier {
         Duration timeout = HealthCheckConfig.waitFor(image.healthCheck(), request.healthTimeout());
         if (!timeout.equals(request.healthTimeout())) {
             log.info("Waiting up to " + seconds(timeout) + " for healthy (the image's start period + interval +"
-                    + " timeout exceed image.healthTimeout " + seconds(request.healthTimeout()) + ")");
+                    + " timeout exceed " + mention("healthTimeout") + " " + seconds(request.healthTimeout()) + ")");
         }
         HealthOutcome outcome = container.awaitHealthy(
                 timeout,
@@ -246,8 +244,8 @@ public final class ImageVerifier {
             case TIMED_OUT ->
                 Check.fail(
                         "healthy",
-                        "the container was not healthy within " + seconds(timeout) + " (image.healthTimeout)" + probe
-                                + "; its last log lines follow",
+                        "the container was not healthy within " + seconds(timeout) + " (" + mention("healthTimeout")
+                                + ")" + probe + "; its last log lines follow",
                         outcome.elapsed(),
                         logs(container, request.logLines()));
         };
@@ -264,16 +262,14 @@ public final class ImageVerifier {
         OptionalInt uid = container.mainProcessEffectiveUid();
         Duration time = Duration.ofNanos(System.nanoTime() - start);
         if (uid.isEmpty()) {
-            return Check.fail(
-                    "process-user", "the container's main process is gone: cannot read its user", time, List.of());
+            return Check.fail("process-user", "the container's main process is gone: cannot read its user", time);
         }
         if (uid.getAsInt() == 0) {
             return Check.fail(
                     "process-user",
                     "the container's main process runs as root (effective UID 0): set a"
-                            + " numeric non-root USER in the Dockerfile (image.user)",
-                    time,
-                    List.of());
+                            + " numeric non-root USER in the Dockerfile (" + mention("user") + ")",
+                    time);
         }
         return Check.pass("process-user", "the main process runs with effective UID " + uid.getAsInt(), time);
     }
@@ -282,8 +278,7 @@ public final class ImageVerifier {
         long start = System.nanoTime();
         OptionalInt hostPort = container.hostPort(port);
         if (hostPort.isEmpty()) {
-            return Check.fail(
-                    "http-probe", "port " + port + " is not published: cannot probe " + path, Duration.ZERO, List.of());
+            return Check.fail("http-probe", "port " + port + " is not published: cannot probe " + path, Duration.ZERO);
         }
         URI uri = HttpGet.uri(container.publishedHost(), hostPort.getAsInt(), path);
         try {
@@ -299,17 +294,13 @@ public final class ImageVerifier {
                     "http-probe",
                     "GET " + path + " answered " + status + " through host port " + hostPort.getAsInt()
                             + ", not 2xx or 3xx",
-                    time,
-                    List.of());
+                    time);
         } catch (IOException e) {
             return Check.fail(
-                    "http-probe",
-                    "GET " + uri + " failed: " + e,
-                    Duration.ofNanos(System.nanoTime() - start),
-                    List.of());
+                    "http-probe", "GET " + uri + " failed: " + e, Duration.ofNanos(System.nanoTime() - start));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Check.fail("http-probe", "interrupted", Duration.ZERO, List.of());
+            return Check.fail("http-probe", "interrupted", Duration.ZERO);
         }
     }
 
@@ -324,18 +315,16 @@ public final class ImageVerifier {
         if (stop.exitCode() == StopOutcome.SIGKILL_EXIT || stop.elapsed().compareTo(request.stopTimeout()) >= 0) {
             return Check.fail(
                     "sigterm-stop",
-                    "the container did not stop within image.stopTimeout "
+                    "the container did not stop within " + mention("stopTimeout") + " "
                             + seconds(request.stopTimeout()) + " of SIGTERM and was killed (exit status "
                             + stop.exitCode()
                             + "): handle SIGTERM (the JVM does, unless a shutdown hook blocks)",
-                    stop.elapsed(),
-                    List.of());
+                    stop.elapsed());
         }
         return Check.fail(
                 "sigterm-stop",
                 "the container exited with status " + stop.exitCode() + " on SIGTERM (clean is 0 or 143)",
-                stop.elapsed(),
-                List.of());
+                stop.elapsed());
     }
 
     static String seconds(Duration duration) {

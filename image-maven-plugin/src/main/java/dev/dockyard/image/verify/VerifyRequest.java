@@ -40,32 +40,4 @@ public record VerifyRequest(
         requiredLabels = List.copyOf(requiredLabels);
         labels = Map.copyOf(labels);
     }
-
-    /** A request whose container carries only the {@value Engine#RUN_LABEL} label. */
-    public VerifyRequest(
-            String image,
-            long maxImageSize,
-            List<Integer> ports,
-            List<String> requiredLabels,
-            boolean live,
-            Duration healthTimeout,
-            String healthPath,
-            int healthPort,
-            Duration stopTimeout,
-            int logLines,
-            String runId) {
-        this(
-                image,
-                maxImageSize,
-                ports,
-                requiredLabels,
-                live,
-                healthTimeout,
-                healthPath,
-                healthPort,
-                stopTimeout,
-                logLines,
-                runId,
-                Map.of());
-    }
 }

@@ -69,7 +69,8 @@ class ImageAssemblerTest {
                 Map.of("VERSION", "7"),
                 Map.of("org.example.built-by", "ci"),
                 PullPolicy.NEVER,
-                module.resolve("target/image-work"));
+                module.resolve("target/image-work"),
+                false);
         Dockerfile dockerfile = DockerfileParser.parse(
                 "Dockerfile", Files.readString(context.resolve("Dockerfile")), request.buildArgs());
         assertNull(ImageAssembler.unsupported(dockerfile));

@@ -51,7 +51,8 @@ class ImageBuildTest {
                 Map.of(),
                 Map.of(),
                 PullPolicy.NEVER,
-                module.resolve("target/image-work"));
+                module.resolve("target/image-work"),
+                false);
     }
 
     private BuiltImage record() {
@@ -147,8 +148,8 @@ class ImageBuildTest {
         assertEquals(
                 "Base images dockyard-test/a:1, dockyard-test/b:3 are not in the engine at "
                         + engine.address().host()
-                        + " and image.pull=never: load or build them first (docker load, docker"
-                        + " pull), or allow pulling with -Dimage.pull=missing.",
+                        + " and <pull>=never: load or build them first (docker load, docker"
+                        + " pull), or allow pulling with -D<pull>=missing.",
                 e.getMessage());
         assertEquals(List.of(), engine.calls);
         assertFalse(Files.exists(context.resolve("image-id")));

@@ -44,7 +44,7 @@ class TagPolicyTest {
                 assertThrows(UserFixableException.class, () -> TagPolicy.SEMVER.tags("1.4", List.of(), null, null));
         assertEquals(
                 "the project version '1.4' is not a semantic version MAJOR.MINOR.PATCH[-qualifier]: use"
-                        + " image.tagPolicy=version, or a version like 1.4.2",
+                        + " <tagPolicy>=version, or a version like 1.4.2",
                 e.getMessage());
         assertEquals(
                 "'calver' is not a tag policy: use version or semver",

@@ -104,7 +104,7 @@ class EngineAddressTest {
                 "No Docker engine answers at unix:///nowhere.sock (from DOCKER_HOST): No such file or"
                         + " directory. Start Docker, point DOCKER_HOST at a running engine (e.g."
                         + " DOCKER_HOST=unix:///var/run/docker.sock or tcp://host:2376 with DOCKER_TLS_VERIFY=1 and"
-                        + " DOCKER_CERT_PATH), or skip the image goals with -Dimage.skip.",
+                        + " DOCKER_CERT_PATH), or skip the image goals with -D<skip>.",
                 message);
     }
 

@@ -108,8 +108,8 @@ class EngineConnectionTest {
                 EngineException e = assertThrows(EngineException.class, connected::version);
                 assertEquals(
                         "Could not read the engine's version: the Docker engine at " + address.describe()
-                                + " sent nothing for 1s (image.engineTimeout): check that the engine is not stuck,"
-                                + " or give a slow step more time, e.g. -Dimage.engineTimeout=30m",
+                                + " sent nothing for 1s (<engineTimeout>): check that the engine is not stuck,"
+                                + " or give a slow step more time, e.g. -D<engineTimeout>=30m",
                         e.getMessage());
             }
         } finally {

@@ -1,9 +1,10 @@
 package dev.dockyard.image.engine;
 
+import dev.dockyard.image.support.CoreException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** An {@link EngineLog} for tests: keeps the info, warn and error lines as {@code "LEVEL message"}, drops debug. */
+/** An {@link EngineLog} for tests: keeps the info, warn and error lines as {@code "LEVEL message"} (parameters as {@code <name>}), drops debug. */
 public final class RecordingLog implements EngineLog {
 
     private final List<String> lines = new ArrayList<>();
@@ -14,20 +15,9 @@ public final class RecordingLog implements EngineLog {
     }
 
     @Override
-    public void info(String line) {
-        lines.add("INFO " + line);
+    public void log(Level level, String line) {
+        if (level != Level.DEBUG) {
+            lines.add(level + " " + CoreException.plain(line));
+        }
     }
-
-    @Override
-    public void warn(String line) {
-        lines.add("WARN " + line);
-    }
-
-    @Override
-    public void error(String line) {
-        lines.add("ERROR " + line);
-    }
-
-    @Override
-    public void debug(String line) {}
 }

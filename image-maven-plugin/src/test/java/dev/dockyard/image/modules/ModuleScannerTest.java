@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dockyard.image.render.TestJars;
+import dev.dockyard.image.support.CoreException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -147,7 +148,7 @@ class ModuleScannerTest {
                         .startsWith("Module scan: broken-1.0.jar: 2 of 3 class files could not be"
                                 + " read (first: b/Bad.class: "),
                 scan.warnings().get(0));
-        assertTrue(scan.warnings().get(0).endsWith("add any it needs with image.additionalModules."));
+        assertTrue(CoreException.plain(scan.warnings().get(0)).endsWith("add any it needs with <additionalModules>."));
         assertTrue(
                 scan.warnings().get(1).startsWith("Module scan: not-a-jar-2.0.jar: cannot be read as a jar ("),
                 scan.warnings().get(1));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dockyard.image.support.CoreException;
 import dev.dockyard.image.support.UserFixableException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,8 +45,8 @@ class LintRunTest {
                         + "  Dockerfile:2:1 error workdir-absolute WORKDIR jobs is relative (it depends on the previous"
                         + " WORKDIR): use an absolute path such as /jobs\n"
                         + "Fix them, silence one with '# dockyard ignore=RULE' on the line above it, or change "
-                        + "<failOn>/image.failOn (rules: docs/rules.md).",
-                outcome.failure().orElseThrow());
+                        + "<failOn>/<failOn> (rules: docs/rules.md).",
+                CoreException.plain(outcome.failure().orElseThrow()));
         for (String name : List.of("lint.json", "lint.sarif", "TEST-dockyard-lint.xml")) {
             assertTrue(Files.isRegularFile(reports().resolve(name)), name);
         }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dockyard.image.engine.RegistryCredentials;
 import dev.dockyard.image.engine.RegistryException;
+import dev.dockyard.image.support.CoreException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -59,7 +60,7 @@ class CredentialLookupTest {
         assertEquals("ci", lookup.find(REGISTRY, "company").orElseThrow().username());
         RegistryException e = assertThrows(RegistryException.class, () -> lookup.find(REGISTRY, "other"));
         assertTrue(
-                e.getMessage().startsWith("image.registryServerId 'other' names no <server> with credentials"),
+                e.getMessage().startsWith("<registryServerId> 'other' names no <server> with credentials"),
                 e.getMessage());
     }
 
@@ -93,7 +94,7 @@ class CredentialLookupTest {
         helper("store", "echo 'credentials not found in native keychain'; exit 1");
         RegistryCredentials found =
                 lookup(List.of(), "ci", "from-env").find(REGISTRY, null).orElseThrow();
-        assertEquals("image.registryUsername/image.registryPassword (user ci)", found.describe());
+        assertEquals("<registryUsername>/<registryPassword> (user ci)", CoreException.plain(found.describe()));
     }
 
     @Test

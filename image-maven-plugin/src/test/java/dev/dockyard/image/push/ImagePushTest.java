@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dockyard.image.engine.RegistryCredentials;
+import dev.dockyard.image.support.CoreException;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -26,8 +27,9 @@ class ImagePushTest {
     void anonymousPushIsToldWhereCredentialsGo() {
         assertEquals(
                 "The registry wants credentials: add a <server> with <id>reg.example.com</id> to settings.xml,"
-                        + " docker login reg.example.com, or set image.registryUsername and image.registryPassword.",
-                ImagePush.hint("no basic auth credentials", "reg.example.com", null, Optional.empty()));
+                        + " docker login reg.example.com, or set <registryUsername> and <registryPassword>.",
+                CoreException.plain(
+                        ImagePush.hint("no basic auth credentials", "reg.example.com", null, Optional.empty())));
     }
 
     @Test

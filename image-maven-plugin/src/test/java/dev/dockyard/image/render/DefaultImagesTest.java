@@ -34,4 +34,14 @@ class DefaultImagesTest {
         assertEquals(21, DefaultImages.builderRelease("registry.example.com/build/jdk-custom:3", 21));
         assertEquals(17, DefaultImages.builderRelease("eclipse-temurin:latest", 17));
     }
+
+    @Test
+    void theImagesSetWinElseTheDefaultsOfTheTemplateAndRelease() {
+        assertEquals(
+                new DefaultImages.Bases("eclipse-temurin:21-jdk", "eclipse-temurin:21-jre", 21),
+                DefaultImages.bases(null, " ", " java-service-jre ", 21));
+        assertEquals(
+                new DefaultImages.Bases("eclipse-temurin:25-jdk", "debian:trixie-slim", 25),
+                DefaultImages.bases(" eclipse-temurin:25-jdk ", "debian:trixie-slim\n", "java-service", 17));
+    }
 }

@@ -120,7 +120,7 @@ class DockerfileRendererTest {
                         new JvmSettings(
                                 Requests.MAIN, List.of(), List.of(), List.of(), List.of("de", "not a tag!"), 17))));
         assertEquals(
-                "image.locales: 'not a tag!' is not a language tag: use tags such as en, de-CH or *-IN (as"
+                "<locales>: 'not a tag!' is not a language tag: use tags such as en, de-CH or *-IN (as"
                         + " jlink --include-locales takes them), or '*' for every locale",
                 bad.getMessage());
     }
@@ -180,21 +180,7 @@ class DockerfileRendererTest {
         assertFalse(overridden.upToDate(), "a template appeared");
         assertEquals("FROM scratch\n", Files.readString(overridden.dockerfile()));
 
-        RenderRequest other = new RenderRequest(
-                request.project(),
-                request.image(),
-                request.health(),
-                request.jvm(),
-                request.builderImage(),
-                "debian:trixie-slim",
-                request.template(),
-                request.applicationJar(),
-                request.artifacts(),
-                request.outputDirectory(),
-                request.workDirectory(),
-                request.outputTimestamp(),
-                request.gitRevision(),
-                request.dockyardVersion());
+        RenderRequest other = request.withBases(request.builderImage(), "debian:trixie-slim");
         RenderResult changed = renderer.render(other);
         assertFalse(changed.upToDate(), "a setting changed");
         assertEquals("FROM debian:trixie-slim\n", Files.readString(changed.dockerfile()));
@@ -208,21 +194,16 @@ class DockerfileRendererTest {
         Path unrelated = result.context().resolve("image-id");
         Files.writeString(unrelated, "sha256:abc");
         RenderRequest full = fixture.request("java-service", null);
-        RenderRequest fewer = new RenderRequest(
-                full.project(),
-                full.image(),
-                null,
-                full.jvm(),
-                "jdk:17",
-                "runtime:17",
-                full.template(),
-                fixture.applicationJar(),
-                List.of(),
-                result.context(),
-                result.context().resolveSibling("image-work"),
-                null,
-                null,
-                "0.1.0-TEST");
+        RenderRequest fewer = full.with(copy -> {
+            copy.health = null;
+            copy.builderImage = "jdk:17";
+            copy.runtimeImage = "runtime:17";
+            copy.artifacts = List.of();
+            copy.outputDirectory = result.context();
+            copy.workDirectory = result.context().resolveSibling("image-work");
+            copy.outputTimestamp = null;
+            copy.gitRevision = null;
+        });
         RenderResult second = renderer.render(fewer);
         assertFalse(Files.exists(stale));
         assertFalse(Files.exists(result.context().resolve("layers/dependencies")));
@@ -299,7 +280,7 @@ class DockerfileRendererTest {
         RenderException e =
                 assertThrows(RenderException.class, () -> renderer.render(fixture.request("python-service", null)));
         assertEquals(
-                "Template 'python-service.ftl' not found. Looked in the bundled catalog. Set image.template to"
+                "Template 'python-service.ftl' not found. Looked in the bundled catalog. Set <template> to"
                         + " a catalog name (java-service, java-service-debian, java-service-jre) or to the path of a .ftl file.",
                 e.getMessage());
     }
@@ -308,41 +289,32 @@ class DockerfileRendererTest {
     void aMissingTemplateFileIsNamed() {
         RenderException e =
                 assertThrows(RenderException.class, () -> renderer.render(fixture.request("docker/nope.ftl", null)));
-        assertTrue(e.getMessage().startsWith("image.template 'docker/nope.ftl': no such file "), e.getMessage());
+        assertTrue(e.getMessage().startsWith("<template> 'docker/nope.ftl': no such file "), e.getMessage());
     }
 
     @Test
     void invalidSettingsAreAllListedBeforeAnythingIsWritten() {
         RenderRequest base = fixture.request("java-service", null);
-        RenderRequest bad = new RenderRequest(
-                base.project(),
-                new ImageSettings(
-                        "Shop/Orders", List.of("1.0"), "0:0", "app", List.of(70000), List.of(), Map.of(), Map.of()),
-                new HealthSettings("health", 8080, "ten", "3s", 0, "20s"),
-                base.jvm(),
-                base.builderImage(),
-                base.runtimeImage(),
-                base.template(),
-                base.applicationJar(),
-                base.artifacts(),
-                base.outputDirectory(),
-                base.workDirectory(),
-                null,
-                null,
-                "0.1.0-TEST");
+        RenderRequest bad = base.with(copy -> {
+            copy.image = new ImageSettings(
+                    "Shop/Orders", List.of("1.0"), "0:0", "app", List.of(70000), List.of(), Map.of(), Map.of());
+            copy.health = new HealthSettings("health", 8080, "ten", "3s", 0, "20s");
+            copy.outputTimestamp = null;
+            copy.gitRevision = null;
+        });
         RenderException e = assertThrows(RenderException.class, () -> renderer.render(bad));
         String message = e.getMessage();
         assertTrue(
-                message.startsWith("Invalid image settings:\n  - image.name 'Shop/Orders' is not a valid image name"),
+                message.startsWith("Invalid image settings:\n  - <imageName> 'Shop/Orders' is not a valid image name"),
                 message);
         for (String expected : List.of(
-                "image.user '0:0' runs the service as root: use a non-root uid:gid such as 65532:65532",
-                "image.workdir 'app' must be an absolute, normalized path (no '.' or '..' part, no trailing '/') of"
+                "<user> '0:0' runs the service as root: use a non-root uid:gid such as 65532:65532",
+                "<workdir> 'app' must be an absolute, normalized path (no '.' or '..' part, no trailing '/') of"
                         + " letters, digits, '.', '_', '-', '@' and '+', e.g. /app",
-                "image.port '70000' is not a TCP port (1-65535)",
-                "image.healthPath 'health' must be a URL path starting with '/'",
-                "image.healthCheckInterval 'ten' is not a duration such as 30s, 1m30s or 500ms",
-                "image.healthCheckRetries '0' must be 1 or more")) {
+                "<port> '70000' is not a TCP port (1-65535)",
+                "<healthPath> 'health' must be a URL path starting with '/'",
+                "<healthCheckInterval> 'ten' is not a duration such as 30s, 1m30s or 500ms",
+                "<healthCheckRetries> '0' must be 1 or more")) {
             assertTrue(message.contains(expected), () -> "missing <" + expected + "> in\n" + message);
         }
         assertFalse(Files.exists(base.outputDirectory()));

@@ -44,19 +44,19 @@ class HostileValuesTest {
     /** Values no template may take: each is refused, naming the parameter, before anything is written. */
     private static Map<String, UnaryOperator<RenderRequest>> refused() {
         Map<String, UnaryOperator<RenderRequest>> cases = new LinkedHashMap<>();
-        cases.put("image.workdir '/app\\nUSER 0:0'", r -> image(r, "/app\n" + INJECTED, List.of("/data")));
-        cases.put("image.workdir '/app;touch /x'", r -> image(r, "/app;touch /x", List.of("/data")));
-        cases.put("image.workdir '/srv/../etc'", r -> image(r, "/srv/../etc", List.of("/data")));
-        cases.put("image.workdir '/app/'", r -> image(r, "/app/", List.of("/data")));
+        cases.put("<workdir> '/app\\nUSER 0:0'", r -> image(r, "/app\n" + INJECTED, List.of("/data")));
+        cases.put("<workdir> '/app;touch /x'", r -> image(r, "/app;touch /x", List.of("/data")));
+        cases.put("<workdir> '/srv/../etc'", r -> image(r, "/srv/../etc", List.of("/data")));
+        cases.put("<workdir> '/app/'", r -> image(r, "/app/", List.of("/data")));
         cases.put(
-                "image.volumes: '/data;touch${IFS}/rootfs/x'",
+                "<volumes>: '/data;touch${IFS}/rootfs/x'",
                 r -> image(r, "/app", List.of("/data;touch${IFS}/rootfs/x")));
-        cases.put("image.volumes: '/data/../../etc'", r -> image(r, "/app", List.of("/data/../../etc")));
-        cases.put("image.volumes: '/my data'", r -> image(r, "/app", List.of("/my data")));
-        cases.put("image.volumes: '/data'x'", r -> image(r, "/app", List.of("/data'x")));
-        cases.put("image.volumes: '/etc' is a system directory", r -> image(r, "/app", List.of("/etc")));
+        cases.put("<volumes>: '/data/../../etc'", r -> image(r, "/app", List.of("/data/../../etc")));
+        cases.put("<volumes>: '/my data'", r -> image(r, "/app", List.of("/my data")));
+        cases.put("<volumes>: '/data'x'", r -> image(r, "/app", List.of("/data'x")));
+        cases.put("<volumes>: '/etc' is a system directory", r -> image(r, "/app", List.of("/etc")));
         cases.put(
-                "image.volumes: '/usr/local/data' is a system directory",
+                "<volumes>: '/usr/local/data' is a system directory",
                 r -> image(r, "/app", List.of("/usr/local/data")));
         cases.put(
                 "env: the value of TZ holds a control character (UTC\\nUSER 0:0)",
@@ -64,16 +64,16 @@ class HostileValuesTest {
         cases.put("env: 'A B' is not a valid environment variable name", r -> env(r, Map.of("A B", "x")));
         cases.put("labels: 'a\\nUSER 0:0' is not a label name", r -> labels(r, Map.of("a\n" + INJECTED, "x")));
         cases.put("labels: 'a b' is not a label name", r -> labels(r, Map.of("a b", "x")));
-        cases.put("image.healthPath '/health\\nUSER 0:0'", r -> health(r, "/health\n" + INJECTED));
-        cases.put("image.healthPath '/health' ; id'", r -> health(r, "/health' ; id"));
+        cases.put("<healthPath> '/health\\nUSER 0:0'", r -> health(r, "/health\n" + INJECTED));
+        cases.put("<healthPath> '/health' ; id'", r -> health(r, "/health' ; id"));
         cases.put(
-                "image.jvmOptions: '-Dx=1\\nUSER 0:0' holds a control character",
+                "<jvmOptions>: '-Dx=1\\nUSER 0:0' holds a control character",
                 r -> jvm(r, "com.acme.orders.Main", List.of("-Dx=1\n" + INJECTED)));
-        cases.put("image.mainClass 'Main\\nUSER 0:0'", r -> jvm(r, "Main\n" + INJECTED, List.of()));
+        cases.put("<mainClass> 'Main\\nUSER 0:0'", r -> jvm(r, "Main\n" + INJECTED, List.of()));
         cases.put(
-                "image.builderImage 'eclipse-temurin:17-jdk\\nUSER 0:0'",
+                "<builderImage> 'eclipse-temurin:17-jdk\\nUSER 0:0'",
                 r -> bases(r, "eclipse-temurin:17-jdk\n" + INJECTED, r.runtimeImage()));
-        cases.put("image.runtimeImage 'scratch;id'", r -> bases(r, r.builderImage(), "scratch;id"));
+        cases.put("<runtimeImage> 'scratch;id'", r -> bases(r, r.builderImage(), "scratch;id"));
         return cases;
     }
 

@@ -8,6 +8,7 @@ import dev.dockyard.image.stage.JarLayout;
 import dev.dockyard.image.stage.JarLayouts;
 import dev.dockyard.image.stage.StagingPlan;
 import dev.dockyard.image.stage.StagingPlan.PlannedLayer;
+import dev.dockyard.image.support.CoreException;
 import dev.dockyard.image.support.UserFixableException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -207,7 +208,7 @@ class JarLayoutsTest {
         assertEquals(JarLayout.PLAIN, plan.layout());
         assertEquals(1, plan.warnings().size());
         assertTrue(
-                plan.warnings().get(0).contains("Set image.layout=shaded"),
+                CoreException.plain(plan.warnings().get(0)).contains("Set <layout>=shaded"),
                 plan.warnings().get(0));
         assertEquals(List.of("lib-2.1.jar"), names(plan).get("dependencies"));
     }
@@ -357,21 +358,10 @@ class JarLayoutsTest {
     private static RenderRequest with(RenderRequest r, Path jar) {
         JvmSettings jvm = new JvmSettings(
                 null, r.jvm().options(), r.jvm().modules(), r.jvm().additionalModules());
-        return new RenderRequest(
-                r.project(),
-                r.image(),
-                r.health(),
-                jvm,
-                r.builderImage(),
-                r.runtimeImage(),
-                r.template(),
-                jar,
-                r.artifacts(),
-                r.outputDirectory(),
-                r.workDirectory(),
-                r.outputTimestamp(),
-                r.gitRevision(),
-                r.dockyardVersion());
+        return r.with(copy -> {
+            copy.jvm = jvm;
+            copy.applicationJar = jar;
+        });
     }
 
     private static void addPomProperties(Path jar) throws IOException {

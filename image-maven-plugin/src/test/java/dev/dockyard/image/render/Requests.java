@@ -1,6 +1,7 @@
 package dev.dockyard.image.render;
 
 import dev.dockyard.image.stage.ArtifactInput;
+import dev.dockyard.image.stage.JarLayouts;
 import dev.dockyard.image.stage.Layer;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -79,7 +80,8 @@ final class Requests {
                     output.resolveSibling("image-work"),
                     Instant.parse("2026-01-01T00:00:00Z"),
                     "0123456789abcdef0123456789abcdef01234567",
-                    "0.1.0-TEST");
+                    "0.1.0-TEST",
+                    JarLayouts.AUTO);
         }
     }
 }

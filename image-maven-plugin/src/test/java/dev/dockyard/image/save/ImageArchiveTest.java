@@ -126,7 +126,7 @@ class ImageArchiveTest {
                         .save(request(dir.resolve("billing.tar.gz"), "shop:billing")));
         assertEquals(
                 "modules shop:orders and shop:billing both save into " + dir.toAbsolutePath()
-                        + " (image-metadata.json there is shop:orders's): give each module an image.saveFile in a"
+                        + " (image-metadata.json there is shop:orders's): give each module an <saveFile> in a"
                         + " directory of its own.",
                 e.getMessage());
         assertEquals(before, Files.readString(dir.resolve("image-metadata.json")));

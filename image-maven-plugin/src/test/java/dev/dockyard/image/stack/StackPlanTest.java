@@ -29,7 +29,7 @@ class StackPlanTest {
                 () -> StackPlan.of(
                         List.of(service("orders", "inventroy"), service("inventory"), service("web", "payments"))));
         assertEquals(
-                "image.dependsOn names unknown services: orders (orders/pom.xml) depends on 'inventroy',"
+                "<dependsOn> names unknown services: orders (orders/pom.xml) depends on 'inventroy',"
                         + " which is not a module with an image in this reactor; web (web/pom.xml) depends on 'payments',"
                         + " which is not a module with an image in this reactor. The reactor's services are: inventory,"
                         + " orders, web. Use their artifactIds.",
@@ -42,7 +42,7 @@ class StackPlanTest {
                 StackException.class,
                 () -> StackPlan.of(List.of(service("a", "b"), service("b", "c"), service("c", "a"), service("d"))));
         assertEquals(
-                "image.dependsOn forms a cycle: a -> b -> c -> a. A service cannot wait for one that waits"
+                "<dependsOn> forms a cycle: a -> b -> c -> a. A service cannot wait for one that waits"
                         + " for it; remove one of these dependencies. Modules in the cycle: a, b, c.",
                 e.getMessage());
     }
@@ -51,7 +51,7 @@ class StackPlanTest {
     void aServiceDependingOnItselfIsRefused() {
         StackException e = assertThrows(StackException.class, () -> StackPlan.of(List.of(service("a", "a"))));
         assertEquals(
-                "image.dependsOn names unknown services: a (a/pom.xml) depends on itself. The reactor's"
+                "<dependsOn> names unknown services: a (a/pom.xml) depends on itself. The reactor's"
                         + " services are: a. Use their artifactIds.",
                 e.getMessage());
     }
@@ -67,7 +67,7 @@ class StackPlanTest {
                         .toList());
         StackException e = assertThrows(StackException.class, () -> plan.only(List.of("nope")));
         assertEquals(
-                "image.start.services names nope, not a module with an image in this reactor. The reactor's"
+                "<services> names nope, not a module with an image in this reactor. The reactor's"
                         + " services are: db, orders, other, web.",
                 e.getMessage());
     }

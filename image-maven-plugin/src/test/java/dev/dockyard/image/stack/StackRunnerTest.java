@@ -167,7 +167,7 @@ class StackRunnerTest {
         StackException e = assertThrows(StackException.class, () -> runner.start(quick));
         // not the 10ms asked for: the image's start period + interval + timeout
         assertTrue(
-                e.getMessage().startsWith("Service inventory was not healthy within 0.2s (image.healthTimeout)"),
+                e.getMessage().startsWith("Service inventory was not healthy within 0.2s (<healthTimeout>)"),
                 e.getMessage());
     }
 
@@ -202,7 +202,7 @@ class StackRunnerTest {
                 e.getMessage()
                         .startsWith("Service inventory could not start: a host port it publishes (8081) is"
                                 + " already in use on the engine's host. Stop what listens there, or publish on random host ports"
-                                + " (image.start.hostPorts=false). The engine said: "),
+                                + " (<hostPorts>=false). The engine said: "),
                 e.getMessage());
         assertTrue(engine.containers.isEmpty() && engine.networks.isEmpty());
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.dockyard.image.model.HealthCheckConfig;
 import dev.dockyard.image.model.ImageDetails;
 import dev.dockyard.image.model.ImageLayer;
+import dev.dockyard.image.support.CoreException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,10 +43,10 @@ class ImageVerifierTest {
         Check check = ImageVerifier.size(image, 60_000_000);
         assertTrue(check.failed());
         assertEquals(
-                "image size 84.3 MB exceeds image.maxImageSize 60.0 MB by 24.3 MB; largest layers: 48.9 MB"
+                "image size 84.3 MB exceeds <maxImageSize> 60.0 MB by 24.3 MB; largest layers: 48.9 MB"
                         + " (base image layer: Imported from -); 35.4 MB COPY dir to /opt/java; 4.2 kB COPY dir to /app/app/."
-                        + " Shrink those layers or raise image.maxImageSize.",
-                check.message());
+                        + " Shrink those layers or raise <maxImageSize>.",
+                CoreException.plain(check.message()));
         assertFalse(ImageVerifier.size(image, 84_307_300).failed());
         assertTrue(ImageVerifier.size(image, 84_307_299).failed());
     }
@@ -62,8 +63,9 @@ class ImageVerifierTest {
         }
         assertEquals(
                 "the image runs as root (USER not set): end the Dockerfile with a numeric non-root USER, e.g."
-                        + " USER 65532:65532 (image.user)",
-                ImageVerifier.user(image("", HEALTH, Set.of(), List.of())).message());
+                        + " USER 65532:65532 (<user>)",
+                CoreException.plain(ImageVerifier.user(image("", HEALTH, Set.of(), List.of()))
+                        .message()));
     }
 
     @Test
@@ -84,12 +86,14 @@ class ImageVerifierTest {
         assertFalse(ImageVerifier.ports(image, List.of(9000, 8080)).failed());
         Check ports = ImageVerifier.ports(image, List.of(8080));
         assertEquals(
-                "the image exposes 8080/tcp, 9000/tcp but image.port and image.ports configure 8080/tcp:"
+                "the image exposes 8080/tcp, 9000/tcp but <port> and <ports> configure 8080/tcp:"
                         + " make EXPOSE match",
-                ports.message());
+                CoreException.plain(ports.message()));
 
         Check labels = ImageVerifier.labels(image, List.of("org.opencontainers.image.title", "team", "tier"));
-        assertEquals("the image lacks the required labels team, tier (image.requiredLabels)", labels.message());
+        assertEquals(
+                "the image lacks the required labels team, tier (<requiredLabels>)",
+                CoreException.plain(labels.message()));
         assertFalse(ImageVerifier.labels(image, List.of("org.opencontainers.image.title"))
                 .failed());
     }

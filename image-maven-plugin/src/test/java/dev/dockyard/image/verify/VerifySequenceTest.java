@@ -17,6 +17,7 @@ import dev.dockyard.image.engine.RecordingLog;
 import dev.dockyard.image.engine.StopOutcome;
 import dev.dockyard.image.model.HealthCheckConfig;
 import dev.dockyard.image.model.ImageDetails;
+import dev.dockyard.image.support.CoreException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -247,7 +248,8 @@ class VerifySequenceTest {
         Check healthy = check(verify(request("/sick", Duration.ofMillis(300))), "healthy");
         assertTrue(healthy.failed());
         assertTrue(
-                healthy.message().startsWith("the container was not healthy within 0.3s (image.healthTimeout)"),
+                CoreException.plain(healthy.message())
+                        .startsWith("the container was not healthy within 0.3s (<healthTimeout>)"),
                 healthy.message());
         assertTrue(
                 healthy.time().compareTo(Duration.ofMillis(300)) >= 0,
@@ -262,10 +264,9 @@ class VerifySequenceTest {
                 .uid(0);
         Verification verification = verify(request("/health", Duration.ofSeconds(5)));
         assertTrue(check(verification, "process-user").failed());
-        assertTrue(check(verification, "sigterm-stop")
-                .message()
+        assertTrue(CoreException.plain(check(verification, "sigterm-stop").message())
                 .startsWith("the container did not stop within"
-                        + " image.stopTimeout 10s of SIGTERM and was killed (exit status 137)"));
+                        + " <stopTimeout> 10s of SIGTERM and was killed (exit status 137)"));
         assertTrue(engine.containers.isEmpty());
     }
 
@@ -320,7 +321,8 @@ class VerifySequenceTest {
                         8080,
                         Duration.ofSeconds(10),
                         5,
-                        "run-1"));
+                        "run-1",
+                        Map.of()));
         assertEquals(5, verification.checks().size());
         assertEquals(List.of(), engine.calls);
     }
@@ -341,7 +343,8 @@ class VerifySequenceTest {
                 8080,
                 Duration.ofSeconds(10),
                 5,
-                "run-1");
+                "run-1",
+                Map.of());
     }
 
     private static List<String> names(Verification verification) {
