@@ -126,6 +126,7 @@ class ArchitectureTest {
                 .that()
                 .resideInAnyPackage(
                         "dev.dockyard.image.build..",
+                        "dev.dockyard.image.assemble..",
                         "dev.dockyard.image.verify..",
                         "dev.dockyard.image.push..",
                         "dev.dockyard.image.stack..",
@@ -142,6 +143,7 @@ class ArchitectureTest {
                 .dependOnClassesThat()
                 .resideInAnyPackage(
                         "dev.dockyard.image.build..",
+                        "dev.dockyard.image.assemble..",
                         "dev.dockyard.image.verify..",
                         "dev.dockyard.image.push..",
                         "dev.dockyard.image.stack..",
