@@ -8,6 +8,9 @@ def log = new File(basedir, 'build.log').text
 assert log.contains('[INFO] Assembled the final stage: ')
 
 def imageId = { File project -> new File(project, 'target/docker/image-id').text.trim() }
+def archiveSha256 = { File project ->
+    new File(project, 'target/assemble-two-engines-1.0.0.tar.gz.sha256').text.split(/\s+/)[0]
+}
 def inspect = { Map env, String format ->
     def process = new ProcessBuilder(['docker', 'image', 'inspect', '--format', format, name])
     process.environment().putAll(env)
@@ -16,7 +19,7 @@ def inspect = { Map env, String format ->
     assert started.waitFor() == 0 : out
     out
 }
-// mvn -o package in project, as the invoker runs it, with this environment and umask; its log in project/build-N.log
+// mvn -o verify in project, as the invoker runs it, with this environment and umask; its log in project/build-N.log
 // (the suite's settings, as the invoker interpolates them: the local repository is the staged one)
 def settings = new File(basedir, 'it-settings.xml')
 def mvn = { File project, Map env, String umask, String logName ->
@@ -27,17 +30,18 @@ def mvn = { File project, Map env, String umask, String logName ->
                 .replace('@localRepositoryUrl@', localRepositoryPath.toURI().toString())
     }
     def command = ['sh', '-c', 'umask ' + umask + '; exec "$0" "$@"', "$home/bin/mvn", '-B', '-o',
-                   '-s', settings.path, "-Dmaven.repo.local=$localRepositoryPath", 'package']
+                   '-s', settings.path, "-Dmaven.repo.local=$localRepositoryPath", 'verify']
             .collect { it.toString() }
     def process = new ProcessBuilder(command).directory(project).redirectErrorStream(true)
     process.environment().putAll(env)
     def output = new File(project, logName)
     process.redirectOutput(output)
-    assert process.start().waitFor() == 0 : "mvn package in $project failed, see $output"
+    assert process.start().waitFor() == 0 : "mvn verify in $project failed, see $output"
     output.text
 }
 def mainEngine = [DOCKER_HOST: dockerHost]
 def first = imageId(basedir)
+def archive = archiveSha256(basedir)
 def layers = inspect(mainEngine, '{{json .RootFS.Layers}}')
 assert first == inspect(mainEngine, '{{.Id}}')
 
@@ -66,8 +70,9 @@ assert imageId(second) == first : "the second engine built another image: its la
         inspect(remoteEngine, '{{json .RootFS.Layers}}') + ', the main engine\'s ' + layers
 assert inspect(remoteEngine, '{{json .RootFS.Layers}}') == layers
 assert inspect(remoteEngine, '{{.Id}}') == first
+assert archiveSha256(second) == archive : 'image:save wrote another archive on the second engine'
 
-// mvn clean package again on the main engine: the same id
+// mvn clean verify again on the main engine: the same id
 new File(basedir, 'target').deleteDir()
 def againLog = mvn(basedir, mainEngine, '0022', 'build-again.log')
 assert againLog.contains('[INFO] Assembled the final stage: ')
