@@ -3,14 +3,17 @@
 # on the real Docker engine and the faithful stand-ins of the default bases (it/upstream-bases.sh). Results in
 # docs/benchmarks.md, section "Against the peers: Jib and fabric8".
 #
+# Tools: dockyard (image.assembler=auto, the default: Dockyard writes the final stage), jib, fabric8, and
+# dockyard-engine (image.assembler=engine: the engine builds every stage, as before the assembler).
 # Workloads: orders (examples/shop, module orders-service) and boot (a Spring Boot 4 web + actuator + data-jpa
 # service: it/src/it/spring-boot's sources, it/src/it/verify-spring-boot-4's POM). Each tool builds its own copy
 # under target/workloads/ (bench/peers/workload.py writes the peers' POM configuration there).
 #
 # Usage: bench/peers/run.sh size|rebuild|repro|reactor|verdict|all [REPS]   (REPS: runs of each timed figure, default 5)
 #   size     one build per tool: image sizes against the physical floor and against Jib's image
-#   rebuild  a string constant of one class changed, REPS rounds interleaved (dockyard, jib, fabric8, dockyard, ...):
-#            bytes of the layers the old image lacks, against the application layer; wall time against Jib's
+#   rebuild  a string constant of one class changed, REPS rounds interleaved (dockyard, jib, fabric8,
+#            dockyard-engine, dockyard, ...): bytes of the layers the old image lacks, against the application layer;
+#            bytes the engine received; wall time against Jib's
 #   repro    `mvn clean package` + image build twice: same image id? Then the same build on a fresh engine (a
 #            second dockerd, own data root, socket and bridge): which layers keep their diff ID, and why not
 #   reactor  bench/reactor/run.sh with JIB=1 on generated reactors (PEERS_REACTOR, default
@@ -21,7 +24,8 @@
 #   all      size rebuild repro reactor verdict
 # Markdown tables go to stdout (and target/*.md), raw figures to target/*.csv. The plugin is installed from this
 # checkout into a private local repository (target/m2, a copy of ~/.m2/repository), which every build uses; set
-# PEERS_NO_INSTALL=1 to use the plugin already there. Needs root for the second engine (repro).
+# PEERS_NO_INSTALL=1 to use the plugin already there; PEERS_TOOLS="dockyard jib" runs rebuild and repro with those
+# tools only. Needs root for the second engine (repro).
 set -euo pipefail
 
 HERE="$(cd "$(dirname "$0")" && pwd)"
@@ -29,7 +33,8 @@ ROOT="$(cd "$HERE/../.." && pwd)"
 WORK="$HERE/target"
 REPO="$WORK/m2"
 REPS="${2:-5}"
-TOOLS=(dockyard jib fabric8)
+# PEERS_TOOLS: the tools rebuild and repro run, in this order (default all four)
+read -ra TOOLS <<< "${PEERS_TOOLS:-dockyard jib fabric8 dockyard-engine}"
 WORKLOADS=(orders boot)
 FABRIC8_VERSIONS=(0.48.0 0.46.0 0.45.1)
 BASES=(debian:bookworm-slim eclipse-temurin:17-jdk eclipse-temurin:17-jre)
@@ -70,6 +75,7 @@ prepare() {
     fi
   done
   [ -n "$FABRIC8_VERSION" ] || die "no docker-maven-plugin version of ${FABRIC8_VERSIONS[*]} resolves (logs/fabric8-*.log)"
+  write_jib_docker
   record_environment
 }
 
@@ -84,6 +90,24 @@ record_environment() {
     echo "jib-maven-plugin 3.5.2, docker-maven-plugin $FABRIC8_VERSION"
   } > "$WORK/environment.txt"
   cat "$WORK/environment.txt" >&2
+}
+
+# The docker CLI Jib runs (jib.dockerClient.executable): the real one, except that `docker load` reads Jib's image
+# tar through dd, whose summary line ("N bytes ... copied") goes to $WORK/jib-load.txt
+JIB_DOCKER="$WORK/jib-docker"
+write_jib_docker() {
+  local docker
+  docker="$(command -v docker)"
+  cat > "$JIB_DOCKER" <<EOF
+#!/usr/bin/env bash
+if [ "\${1:-}" = load ]; then
+  set -o pipefail
+  dd bs=1M 2>> '$WORK/jib-load.txt' | '$docker' "\$@"
+else
+  exec '$docker' "\$@"
+fi
+EOF
+  chmod +x "$JIB_DOCKER"
 }
 
 # the copy of workload $2 for tool $1
@@ -105,15 +129,15 @@ image_of() { echo "dockyard-bench/peers-$1-$2:bench"; }
 # the goals each tool's build runs: Dockyard's are bound to package, the peers' are named on the command line
 goals_of() {
   case "$1" in
-    dockyard) echo "package" ;;
-    jib) echo "package jib:dockerBuild" ;;
+    dockyard|dockyard-engine) echo "package" ;;
+    jib) echo "package jib:dockerBuild -Djib.dockerClient.executable=$JIB_DOCKER" ;;
     fabric8) echo "package docker:build" ;;
   esac
 }
 # paths (in the image) of the layer that holds the module's own classes
 app_regex() {
   case "$1/$2" in
-    dockyard/*) echo '^app/app/' ;;
+    dockyard*/*) echo '^app/app/' ;;
     jib/*) echo '^app/classes/' ;;
     fabric8/orders) echo '^app/app\.jar$' ;;
     fabric8/boot) echo '^application/BOOT-INF/classes/' ;;
@@ -139,6 +163,9 @@ build() {
   # shellcheck disable=SC2207
   cmd=(timeout "${PEERS_BUILD_TIMEOUT:-1800}" mvn -B -Dmaven.repo.local="$REPO" $(pom_args "$tool" "$workload") "$@")
   echo "${cmd[*]}" > "$log"
+  # what engine_bytes reads afterwards is this build's
+  touch "$WORK/build-start"
+  rm -f "$WORK/jib-load.txt"
   if [ -n "${TIMED:-}" ]; then
     /usr/bin/time -o "$WORK/time.txt" -f '%e %U %S' "${cmd[@]}" >> "$log" 2>&1 \
       || { tail -n 40 "$log" >&2; die "build failed: $log"; }
@@ -146,6 +173,37 @@ build() {
     "${cmd[@]}" >> "$log" 2>&1 || { tail -n 40 "$log" >&2; die "build failed: $log"; }
   fi
   docker image inspect --format '{{.Id}}' "${IMAGE:-$(image_of "$tool" "$workload")}" | tee -a "$WORK/built-ids.txt"
+}
+
+# The bytes the engine received from the last build of tool $1, workload $2, logged in $3: for Dockyard what its log
+# says it sent (the earlier stages' contexts and the assembled layers, or the whole context with the engine building
+# the final stage; as the log rounds them), for Jib the image tar it piped to `docker load`, for fabric8 its context
+# tar (written under target/docker).
+engine_bytes() {
+  case "$1" in
+    dockyard*)
+      awk '
+        function bytes(s,   n, u) {
+          n = s; sub(/ .*/, "", n); u = s; sub(/^[0-9.]+ /, "", u)
+          return n * (u == "kB" ? 1e3 : u == "MB" ? 1e6 : u == "GB" ? 1e9 : u == "TB" ? 1e12 : 1)
+        }
+        / Building stage .* on the engine: sending [0-9]+ files, [0-9.]+ [kMGT]?B$/ ||
+        / Sending build context .*: [0-9]+ files, [0-9.]+ [kMGT]?B$/ { s = $0; sub(/.* files, /, "", s); sum += bytes(s); n++ }
+        / Assembled the final stage: .* sent to the engine \([0-9.]+ [kMGT]?B\)/ {
+          s = $0; sub(/.* sent to the engine \(/, "", s); sub(/\).*/, "", s); sum += bytes(s); n++
+        }
+        END {
+          if (!n) exit 1
+          printf "%d\n", sum
+        }' "$3" || die "no line of the image build saying what it sent to the engine in $3" ;;
+    jib)
+      [ -s "$WORK/jib-load.txt" ] || die "Jib did not run docker load through $JIB_DOCKER ($3)"
+      awk '/ bytes .* copied/ { sum += $1 } END { printf "%d\n", sum }' "$WORK/jib-load.txt" ;;
+    fabric8)
+      find "$(module_of "$1" "$2")/target/docker" -name docker-build.tar -newer "$WORK/build-start" -printf '%s\n' \
+        | awk '{ sum += $1; n++ } END { if (!n) exit 1; printf "%d\n", sum }' \
+        || die "no docker-build.tar of this build under $(module_of "$1" "$2")/target/docker ($3)" ;;
+  esac
 }
 
 # the layers of image $1 as bench/peers/layers.py reads them from `docker save` (cached by image id and engine)
@@ -212,7 +270,7 @@ figure_size() {
 figure_rebuild() {
   setup_workloads
   local csv="$WORK/rebuild.csv" workload tool rep
-  echo "workload,tool,rep,wall,cpu,new_bytes,new_layers,app_bytes,load" > "$csv"
+  echo "workload,tool,rep,wall,cpu,new_bytes,new_layers,app_bytes,engine_bytes,load" > "$csv"
   declare -A last
   for workload in "${WORKLOADS[@]}"; do
     for tool in "${TOOLS[@]}"; do
@@ -224,17 +282,18 @@ figure_rebuild() {
   for rep in $(seq 1 "$REPS"); do
     for workload in "${WORKLOADS[@]}"; do
       for tool in "${TOOLS[@]}"; do
-        local id new wall user sys
+        local id new wall user sys sent
         edit_class "$tool" "$workload" "$rep"
         # shellcheck disable=SC2046
         id="$(TIMED=1 build "$tool" "$workload" "rebuild-$rep" -o $(goals_of "$tool"))"
         read -r wall user sys < "$WORK/time.txt"
+        sent="$(engine_bytes "$tool" "$workload" "$WORK/logs/$tool-$workload-rebuild-$rep.log")"
         new="$(layers_of "$id")"
         read -r new_bytes new_layers app_bytes < <(python3 "$HERE/layers.py" new "${last[$tool$workload]}" "$new" "$(app_regex "$tool" "$workload")")
         last[$tool$workload]="$new"
-        echo "$workload,$tool,$rep,$wall,$(echo "$user + $sys" | bc),$new_bytes,$new_layers,$app_bytes,$(load)" >> "$csv"
-        printf '%-7s %-9s rep %d: %6.1f s wall, %8d new bytes in %d layers (application layer %d)  load %s\n' \
-          "$workload" "$tool" "$rep" "$wall" "$new_bytes" "$new_layers" "$app_bytes" "$(load)" >&2
+        echo "$workload,$tool,$rep,$wall,$(echo "$user + $sys" | bc),$new_bytes,$new_layers,$app_bytes,$sent,$(load)" >> "$csv"
+        printf '%-7s %-15s rep %d: %6.1f s wall, %8d new bytes in %d layers (application layer %d), engine received %d  load %s\n' \
+          "$workload" "$tool" "$rep" "$wall" "$new_bytes" "$new_layers" "$app_bytes" "$sent" "$(load)" >&2
       done
     done
   done
@@ -383,7 +442,7 @@ cleanup() {
 
 case "${1:-}" in
   size|rebuild|repro|reactor|verdict|all) ;;
-  *) sed -n '2,26p' "$0" >&2; exit 2 ;;
+  *) sed -n '2,/^set -euo/p' "$0" | grep '^#' >&2; exit 2 ;;
 esac
 trap cleanup EXIT
 prepare

@@ -3,13 +3,14 @@
 
   workload.py TOOL WORKLOAD ROOT DEST [FABRIC8_VERSION]
 
-TOOL: dockyard | jib | fabric8. WORKLOAD: orders (examples/shop, module orders-service) | boot (a Spring Boot 4
+TOOL: dockyard | dockyard-engine | jib | fabric8. WORKLOAD: orders (examples/shop, module orders-service) | boot (a Spring Boot 4
 web + actuator + data-jpa service: the sources of it/src/it/spring-boot, the POM of it/src/it/verify-spring-boot-4).
 Each tool gets its own copy, so builds of different tools never share a target/ directory. What the peers need in
 the POM is written here, never in the example or the IT sources:
 
   dockyard  the plugin as the sources declare it (dockerfile + build + verify bound); image name, tag, no git tag,
             no pull, a bench label, set as properties / configuration of the service module
+  dockyard-engine  the same with image.assembler=engine: the engine builds every stage, the final one too
   jib       jib-maven-plugin (not bound: `mvn package jib:dockerBuild`) on docker://eclipse-temurin:17-jre, the
             base read from the Docker daemon; Dockyard's plugin removed
   fabric8   docker-maven-plugin (not bound: `mvn package docker:build`) in Dockerfile mode, the context the module
@@ -61,6 +62,11 @@ def add_properties(pom, properties):
     if "<properties>" in pom:
         return pom.replace("<properties>\n", "<properties>\n" + lines, 1)
     return pom.replace("</description>", f"</description>\n  <properties>\n{lines}  </properties>", 1)
+
+
+def assembler(tool):
+    """The property that makes the engine build Dockyard's final stage too, for dockyard-engine."""
+    return {"image.assembler": "engine"} if tool == "dockyard-engine" else {}
 
 
 def dockyard_config(tool, workload):
@@ -156,9 +162,9 @@ def orders(tool, root, dest, fabric8_version):
     module = shop / "orders-service"
     parent_pom = (shop / "pom.xml").read_text()
     pom = (module / "pom.xml").read_text()
-    if tool == "dockyard":
+    if tool.startswith("dockyard"):
         pom = add_properties(pom, {"image.name": image_name(tool, "orders"), "image.tags": "bench",
-                                   "image.gitTag": "false", "image.pull": "never"})
+                                   "image.gitTag": "false", "image.pull": "never", **assembler(tool)})
         pom = add_plugin(pom, dockyard_config(tool, "orders"))
     else:
         parent_pom = re.sub(r"\s*<!-- Declared once here:.*?-->", "", remove_dockyard(parent_pom), flags=re.S)
@@ -206,8 +212,9 @@ def boot(tool, root, dest, fabric8_version):
                  flags=re.S)
     pom = pom.replace("<image.name>dockyard-it/verify-spring-boot-4</image.name>",
                       f"<image.name>{image_name(tool, 'boot')}</image.name>\n    <image.tags>bench</image.tags>\n"
-                      "    <image.gitTag>false</image.gitTag>\n    <image.pull>never</image.pull>")
-    if tool == "dockyard":
+                      "    <image.gitTag>false</image.gitTag>\n    <image.pull>never</image.pull>"
+                      + "".join(f"\n    <{k}>{v}</{k}>" for k, v in assembler(tool).items()))
+    if tool.startswith("dockyard"):
         pom = pom.replace("<artifactId>image-maven-plugin</artifactId>\n",
                           "<artifactId>image-maven-plugin</artifactId>\n        <configuration>\n"
                           f"          <labels><{LABEL[0]}>{LABEL[1]}</{LABEL[0]}></labels>\n"
