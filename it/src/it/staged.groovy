@@ -33,7 +33,8 @@ def checkImage = { String name ->
     def from = new File(context, 'Dockerfile').readLines().findAll { it.startsWith('FROM ') }.last().tokenize(' ')[1]
     long base = from == 'scratch' ? 0 : docker.run('image', 'inspect', '--format', '{{.Size}}', from)[0] as long
     // the jlinked runtime: its own layer, or (java-service) the root filesystem assembled around it in the builder
-    def jlinked = image.layers.findAll { it.createdBy ==~ /COPY (--\S+ )*dir to \/(opt\/java\/?)?/ }
+    // (named as the assembled history names it: the instruction as written)
+    def jlinked = image.layers.findAll { it.createdBy ==~ /COPY (--\S+ )*\/rootfs(\/opt\/java)? \/(opt\/java\/?)?/ }
     assert jlinked.size() == 1 : "one layer holds the jlinked runtime: ${image.layers*.createdBy}"
     long files = 0
     context.eachFileRecurse(groovy.io.FileType.FILES) { if (!it.path.contains('/target/docker/.')) files += it.length() }

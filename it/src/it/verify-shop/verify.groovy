@@ -29,7 +29,7 @@ def checks = ['size', 'non-root-user', 'healthcheck', 'exposed-ports', 'labels',
     assert image.id == id
     assert image.tags.contains("$name:1.0.0-SNAPSHOT".toString())
     assert image.size < 150_000_000
-    assert image.layers.any { it.createdBy.startsWith('COPY --chown=65532:65532 dir to /app/app/') }
+    assert image.layers.any { it.createdBy == 'COPY --chown=65532:65532 layers/application/ /app/app/' }
     assert image.layers.sum { it.size } == image.size
 
     def junit = new XmlSlurper().parse(new File(target, "image-reports/TEST-image-${module}.xml"))

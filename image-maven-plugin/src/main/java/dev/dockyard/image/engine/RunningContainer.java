@@ -46,8 +46,17 @@ public final class RunningContainer implements AutoCloseable {
 
     public static RunningContainer start(Engine engine, ContainerSpec spec, EngineLog log, Duration poll)
             throws EngineException {
-        return new RunningContainer(engine, engine.run(spec), log, poll);
+        long requested = System.nanoTime();
+        RunningContainer container = new RunningContainer(engine, engine.run(spec), log, poll);
+        container.requested = requested;
+        return container;
     }
+
+    /**
+     * When the start was asked for ({@link System#nanoTime()}): times until healthy count from there, not from the
+     * first poll, since on a busy engine the start itself can take longer than the first health check interval.
+     */
+    private long requested;
 
     public String id() {
         return id;
@@ -74,7 +83,7 @@ public final class RunningContainer implements AutoCloseable {
      */
     public HealthOutcome awaitHealthy(Duration timeout, HealthCheckConfig health, ReadinessProbe readiness)
             throws EngineException, InterruptedException {
-        return awaitHealthy(engine, id, log, timeout, poll, health, readiness);
+        return awaitHealthy(engine, id, log, timeout, poll, health, readiness, requested);
     }
 
     /**
@@ -89,7 +98,7 @@ public final class RunningContainer implements AutoCloseable {
             HealthCheckConfig health,
             ReadinessProbe readiness)
             throws EngineException, InterruptedException {
-        return awaitHealthy(engine, id, log, timeout, POLL, health, readiness);
+        return awaitHealthy(engine, id, log, timeout, POLL, health, readiness, 0);
     }
 
     private static HealthOutcome awaitHealthy(
@@ -99,12 +108,14 @@ public final class RunningContainer implements AutoCloseable {
             Duration timeout,
             Duration poll,
             HealthCheckConfig health,
-            ReadinessProbe readiness)
+            ReadinessProbe readiness,
+            long requested)
             throws EngineException, InterruptedException {
-        long start = System.nanoTime();
-        long deadline = start + timeout.toNanos();
+        long polling = System.nanoTime();
+        long deadline = polling + timeout.toNanos();
+        long start = requested != 0 ? requested : polling;
         boolean ask = readiness != ReadinessProbe.NONE && health != null && health.defined();
-        long nextAsk = start;
+        long nextAsk = polling;
         long askGap = ASK_FIRST_GAP.toNanos();
         while (true) {
             if (Thread.interrupted()) {
