@@ -48,6 +48,11 @@ final class FileTree {
         }
     }
 
+    /** Applies an assembled layer known by its paths (which are directories). */
+    void apply(java.util.Map<String, Boolean> layer) {
+        layer.forEach(this::put);
+    }
+
     /** Applies an assembled layer. */
     void apply(Layer layer) {
         layer.entries().forEach((path, node) -> put(path, node.isDirectory()));

@@ -70,6 +70,8 @@ public final class ImageAssembler {
     private final FileTree tree = new FileTree();
     private final List<Path> temporary = new ArrayList<>();
     private long readBytes;
+    private int reused;
+    private final LayerCache cache;
     private String baseReference;
     private int baseLayers;
 
@@ -78,6 +80,7 @@ public final class ImageAssembler {
         this.context = context;
         this.dockerfile = dockerfile;
         this.time = time;
+        this.cache = new LayerCache(request.workDirectory().resolve("assembled-layers"));
     }
 
     /**
@@ -184,13 +187,15 @@ public final class ImageAssembler {
             Path archive = request.workDirectory().resolve(ARCHIVE);
             temporary.add(archive);
             long bytes = DockerArchive.write(archive, json, config.diffIds(), layers, known, request.tags(), time);
-            log.info("Assembled the final stage: " + layers.size() + " layers written, "
+            log.info("Assembled the final stage: " + (layers.size() - reused) + " layers written, " + reused
+                    + " unchanged, "
                     + (config.diffIds().size() - known) + " sent to the engine (" + ByteSize.format(bytes)
                     + "), image " + imageId.substring(7, 19));
             try (InputStream in = Files.newInputStream(archive)) {
                 engine.load(in);
             }
             engine.pruneReplaced(previous, imageId);
+            cache.prune();
             return imageId;
         } finally {
             cleanUp(engine, log);
@@ -257,8 +262,21 @@ public final class ImageAssembler {
                 keyword + " " + flags(instruction) + instruction.arguments().strip();
         switch (keyword) {
             case "COPY" -> {
+                String key = copyKey(engine, log, instruction, config);
+                LayerCache.Hit hit = cache.get(key);
+                if (hit != null) {
+                    tree.apply(hit.paths());
+                    layers.add(hit.written());
+                    config.layer(hit.written().diffId(), createdBy, time);
+                    reused++;
+                    return;
+                }
                 Layer layer = copy(engine, log, instruction, config.workingDir());
-                addLayer(layer, config, layers, createdBy);
+                tree.apply(layer);
+                Layer.Written written = layer.write(cache.file(key), time);
+                cache.put(key, layer, written);
+                layers.add(written);
+                config.layer(written.diffId(), createdBy, time);
                 return;
             }
             case "WORKDIR" -> {
@@ -293,6 +311,43 @@ public final class ImageAssembler {
             }
         }
         config.step(createdBy, time);
+    }
+
+    /**
+     * What a {@code COPY}'s layer depends on: the instruction, the working directory and the layers below it (they
+     * decide which parent directories it creates), and what it copies: every context file's path, mode and content
+     * digest, or the earlier stage's image id.
+     */
+    private String copyKey(Engine engine, EngineLog log, Instruction copy, ImageConfig config)
+            throws EngineException, IOException {
+        java.security.MessageDigest digest = Sha256.digest();
+        java.util.function.Consumer<String> add = text -> {
+            digest.update(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+        };
+        add.accept("dockyard-copy-1");
+        add.accept(flags(copy) + String.join(" ", words(dockerfile, copy)));
+        add.accept(config.workingDir());
+        config.diffIds().forEach(add);
+        String from = copy.flag("from");
+        List<String> words = words(dockerfile, copy);
+        for (String source : words.subList(0, Math.max(0, words.size() - 1))) {
+            if (from != null) {
+                add.accept(stageImage(engine, log, dockerfile.stage(from).name()));
+                continue;
+            }
+            String path = Paths.clean(source);
+            String prefix = path.isEmpty() ? "" : path + "/";
+            for (String sent : context.paths()) {
+                if (sent.equals(path) || sent.startsWith(prefix)) {
+                    Path file = context.file(sent);
+                    add.accept(sent);
+                    add.accept(Integer.toOctalString(BuildContext.mode(file)));
+                    add.accept(Sha256.hex(file));
+                }
+            }
+        }
+        return Sha256.hex(digest);
     }
 
     private void addLayer(Layer layer, ImageConfig config, List<Layer.Written> layers, String createdBy)

@@ -275,6 +275,14 @@ class ImageAssemblerTest {
                         List.of("data/ 0755 65532:65532 dir", "data/keep 0600 65532:65532 file k"),
                         List.of("etc/passwd.copy 0644 0:0 file root:x:0:0")),
                 image.layers());
+
+        // built again with the stage unchanged: its layers are taken from the last assembly, no container is read
+        engine.calls.clear();
+        Image again = assemble(engine);
+        assertEquals(image.id(), again.id());
+        assertEquals(
+                List.of("buildStage rootfs [.dockerignore, Dockerfile]", "load"),
+                engine.calls.stream().filter(c -> !c.equals("pruneReplaced")).toList());
     }
 
     @Test
