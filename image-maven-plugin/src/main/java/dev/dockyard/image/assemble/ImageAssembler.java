@@ -263,7 +263,7 @@ public final class ImageAssembler {
         switch (keyword) {
             case "COPY" -> {
                 String key = copyKey(engine, log, instruction, config);
-                LayerCache.Hit hit = cache.get(key);
+                LayerCache.Hit hit = request.noCache() ? null : cache.get(key); // image.noCache: every layer anew
                 if (hit != null) {
                     tree.apply(hit.paths());
                     layers.add(hit.written());
