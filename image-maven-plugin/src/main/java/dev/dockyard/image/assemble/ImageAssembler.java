@@ -12,7 +12,9 @@ import dev.dockyard.image.engine.Engine;
 import dev.dockyard.image.engine.EngineException;
 import dev.dockyard.image.engine.EngineLog;
 import dev.dockyard.image.engine.ImageBuildException;
+import dev.dockyard.image.engine.PullPolicy;
 import dev.dockyard.image.support.ByteSize;
+import dev.dockyard.image.support.CoreException;
 import dev.dockyard.image.support.DurationText;
 import dev.dockyard.image.support.Sha256;
 import dev.dockyard.image.support.UserFixableException;
@@ -218,6 +220,10 @@ public final class ImageAssembler {
                 return ImageConfig.scratch(engine.platform());
             }
             base = last.baseName();
+            if (request.pull() == PullPolicy.ALWAYS) {
+                throw new CannotAssemble(
+                        CoreException.mention("pull") + "=always: the engine pulls the base image " + base + " anew");
+            }
             if (engine.imageIdOrNull(base) == null) {
                 throw new CannotAssemble("the base image " + base + " is not in the engine");
             }

@@ -15,6 +15,7 @@ import dev.dockyard.image.engine.FakeEngine;
 import dev.dockyard.image.engine.ImageBuildException;
 import dev.dockyard.image.engine.PullPolicy;
 import dev.dockyard.image.engine.RecordingLog;
+import dev.dockyard.image.support.CoreException;
 import dev.dockyard.image.support.Sha256;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -45,6 +46,8 @@ class ImageAssemblerTest {
 
     private Path context;
 
+    private PullPolicy pull = PullPolicy.NEVER;
+
     /** One assembled image, read back from the archive the fake engine was given. */
     private record Image(String id, JsonNode config, List<List<String>> layers, List<String> archived) {}
 
@@ -68,7 +71,7 @@ class ImageAssemblerTest {
                 List.of("orders:1.0", "orders:abc1234"),
                 Map.of("VERSION", "7"),
                 Map.of("org.example.built-by", "ci"),
-                PullPolicy.NEVER,
+                pull,
                 module.resolve("target/image-work"),
                 false);
         Dockerfile dockerfile = DockerfileParser.parse(
@@ -340,6 +343,16 @@ class ImageAssemblerTest {
         context("FROM debian:bookworm-slim\nCOPY app.jar /app/\n");
         CannotAssemble e = assertThrows(CannotAssemble.class, () -> assemble(new FakeEngine()));
         assertEquals("the base image debian:bookworm-slim is not in the engine", e.getMessage());
+    }
+
+    @Test
+    void pullAlwaysLeavesAnImageBaseToTheEngine() throws Exception {
+        context("FROM debian:bookworm-slim\nCOPY app.jar /app/\n");
+        pull = PullPolicy.ALWAYS;
+        CannotAssemble e = assertThrows(CannotAssemble.class, () -> assemble(new FakeEngine()));
+        assertEquals(
+                CoreException.mention("pull") + "=always: the engine pulls the base image debian:bookworm-slim anew",
+                e.getMessage());
     }
 
     // --- tars as the engine's archive API writes them ---
