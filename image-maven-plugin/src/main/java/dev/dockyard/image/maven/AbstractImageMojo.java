@@ -240,6 +240,27 @@ abstract class AbstractImageMojo extends AbstractMojo {
         Failures.rethrow(e, goal());
     }
 
+    /**
+     * {@code value} stripped when it is one of {@code choices} (each {@code "name: what it means"}); else the
+     * failure naming the parameter and every choice.
+     */
+    String oneOf(String value, String parameter, String what, String... choices) throws MojoFailureException {
+        String stripped = value == null ? "" : value.strip();
+        StringBuilder use = new StringBuilder();
+        for (String choice : choices) {
+            String name = choice.substring(0, choice.indexOf(':'));
+            if (name.equals(stripped)) {
+                return stripped;
+            }
+            use.append(use.length() == 0 ? "" : " or ")
+                    .append(name)
+                    .append(" (")
+                    .append(choice.substring(choice.indexOf(':') + 1).strip())
+                    .append(')');
+        }
+        throw failure(new UserFixableException("'" + value + "' is not " + what + ": use " + use).in(parameter));
+    }
+
     /** Maps a mistake of the user, naming the parameter at fault as this goal declares it. */
     MojoFailureException failure(UserFixableException e) {
         return Failures.failure(e, goal());

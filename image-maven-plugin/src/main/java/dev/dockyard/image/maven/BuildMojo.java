@@ -110,13 +110,12 @@ public class BuildMojo extends AbstractEngineMojo {
     }
 
     private Assembly assembly() throws MojoFailureException {
-        String value = assembler == null ? "" : assembler.strip();
-        if (!value.equals("auto") && !value.equals("engine")) {
-            throw failure(new UserFixableException(
-                            "'" + assembler + "' is not an assembler: use auto (Dockyard assembles the final stage"
-                                    + " when it can) or engine (the engine builds every stage)")
-                    .in("assembler"));
-        }
+        String value = oneOf(
+                assembler,
+                "assembler",
+                "an assembler",
+                "auto: Dockyard assembles the final stage when it can",
+                "engine: the engine builds every stage");
         if (value.equals("engine")) {
             return Assembly.engine();
         }

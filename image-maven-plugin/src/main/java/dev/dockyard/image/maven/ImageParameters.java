@@ -108,6 +108,8 @@ final class ImageParameters {
 
     // Save and push
     static final String SAVE_FILE = "image.saveFile";
+    static final String ARCHIVE_FORMAT = "image.archiveFormat";
+    static final String ARCHIVE_FORMAT_DEFAULT = "docker";
     static final String SAVE_LATEST = "image.saveLatest";
     static final String SAVE_LATEST_DEFAULT = "false";
     static final String ATTACH = "image.attach";

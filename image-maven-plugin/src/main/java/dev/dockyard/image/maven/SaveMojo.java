@@ -45,6 +45,16 @@ public class SaveMojo extends AbstractEngineMojo {
     private File saveFile;
 
     /**
+     * The archive's format: {@code docker} (what {@code docker save} writes and {@code docker load} reads) or
+     * {@code oci} (an OCI image layout: {@code oci-layout}, {@code index.json} with one entry per tag, and the
+     * configuration, manifest and uncompressed layers as blobs), gzipped either way.
+     *
+     * @since 0.3.0
+     */
+    @Parameter(property = ARCHIVE_FORMAT, defaultValue = ARCHIVE_FORMAT_DEFAULT)
+    private String archiveFormat;
+
+    /**
      * Also write {@code <image-name>-latest.tar.gz} (and its {@code .sha256}), a copy under a name that does not
      * change between versions.
      *
@@ -92,7 +102,8 @@ public class SaveMojo extends AbstractEngineMojo {
                 flag(saveLatest, "saveLatest"),
                 adapter.gitRevision().orElse(null),
                 baseImages(),
-                project.getGroupId() + ":" + project.getArtifactId());
+                project.getGroupId() + ":" + project.getArtifactId(),
+                oci());
         ArchiveResult result;
         try (Engine engine = connect(engineTimeout)) {
             result = new ImageArchive(engine).save(request);
@@ -126,5 +137,15 @@ public class SaveMojo extends AbstractEngineMojo {
         } catch (DockerfileSyntaxException e) {
             throw failure(e);
         }
+    }
+
+    private boolean oci() throws MojoFailureException {
+        String value = oneOf(
+                archiveFormat,
+                "archiveFormat",
+                "an archive format",
+                "docker: docker save's format",
+                "oci: an OCI image layout");
+        return value.equals("oci");
     }
 }

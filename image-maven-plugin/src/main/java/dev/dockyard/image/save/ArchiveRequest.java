@@ -15,6 +15,7 @@ import java.util.List;
  * @param baseImages the base images the Dockerfile names
  * @param module     the module saving ({@code groupId:artifactId}), recorded in the metadata so that two modules
  *                   saving into one directory are told apart
+ * @param oci        write an OCI image layout ({@code image.archiveFormat=oci}) instead of a docker-archive
  */
 public record ArchiveRequest(
         String image,
@@ -24,7 +25,8 @@ public record ArchiveRequest(
         boolean latestCopy,
         String revision,
         List<String> baseImages,
-        String module) {
+        String module,
+        boolean oci) {
 
     public ArchiveRequest {
         baseImages = List.copyOf(baseImages);

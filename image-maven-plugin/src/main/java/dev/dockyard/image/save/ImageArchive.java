@@ -50,7 +50,19 @@ public final class ImageArchive {
             try (OutputStream file = Files.newOutputStream(partial);
                     Sha256.DigestingOutputStream digest = new Sha256.DigestingOutputStream(file);
                     GZIPOutputStream gzip = new GZIPOutputStream(digest, 1 << 16)) {
-                engine.save(details.id(), gzip);
+                if (request.oci()) {
+                    Path docker = archive.resolveSibling(archive.getFileName() + ".docker.part");
+                    try {
+                        try (OutputStream out = Files.newOutputStream(docker)) {
+                            engine.save(details.id(), out);
+                        }
+                        OciLayout.write(docker, details.tags(), gzip);
+                    } finally {
+                        Files.deleteIfExists(docker);
+                    }
+                } else {
+                    engine.save(details.id(), gzip);
+                }
                 gzip.finish();
                 hex = digest.hex();
             }
@@ -156,6 +168,7 @@ public final class ImageArchive {
         json.put("baseImages", request.baseImages());
         json.put("labels", image.labels());
         json.put("archive", archive.getFileName().toString());
+        json.put("format", request.oci() ? "oci" : "docker");
         json.put("sha256", sha256);
         return json;
     }

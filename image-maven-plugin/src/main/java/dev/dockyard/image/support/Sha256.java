@@ -36,13 +36,18 @@ public final class Sha256 {
 
     /** Lower-case hex of the digest of the file's content. */
     public static String hex(Path file) throws IOException {
-        MessageDigest digest = digest();
         try (var in = Files.newInputStream(file)) {
-            byte[] buffer = new byte[1 << 16];
-            int read;
-            while ((read = in.read(buffer)) > 0) {
-                digest.update(buffer, 0, read);
-            }
+            return hex(in);
+        }
+    }
+
+    /** Lower-case hex of the digest of what {@code in} gives until its end (the caller closes it). */
+    public static String hex(java.io.InputStream in) throws IOException {
+        MessageDigest digest = digest();
+        byte[] buffer = new byte[1 << 16];
+        int read;
+        while ((read = in.read(buffer)) > 0) {
+            digest.update(buffer, 0, read);
         }
         return HexFormat.of().formatHex(digest.digest());
     }

@@ -104,6 +104,11 @@ public final class FakeEngine implements Engine {
         return this;
     }
 
+    public FakeEngine archive(byte[] bytes) {
+        this.archive = bytes.clone();
+        return this;
+    }
+
     public FakeEngine archive(String content) {
         archive = content.getBytes(StandardCharsets.UTF_8);
         return this;

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +54,8 @@ class ImageArchiveTest {
                         true,
                         "abc123",
                         List.of("debian:bookworm-slim"),
-                        "shop:orders"));
+                        "shop:orders",
+                        false));
 
         try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
             assertEquals("a docker-archive tar", new String(in.readAllBytes(), StandardCharsets.UTF_8));
@@ -81,9 +83,79 @@ class ImageArchiveTest {
         assertTrue(engine.calls.contains("save " + IMAGE.id()));
     }
 
+    @Test
+    void writesAnOciImageLayoutThatReadsBackAsTheSameImage() throws Exception {
+        java.io.ByteArrayOutputStream layer = new java.io.ByteArrayOutputStream();
+        try (var tar = new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(layer)) {
+            var entry = new org.apache.commons.compress.archivers.tar.TarArchiveEntry("app/app.jar");
+            entry.setSize(3);
+            tar.putArchiveEntry(entry);
+            tar.write("jar".getBytes(StandardCharsets.UTF_8));
+            tar.closeArchiveEntry();
+        }
+        String layerHex =
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(layer.toByteArray()));
+        byte[] config = "{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{\"User\":\"65532\"},"
+                .concat("\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"sha256:" + layerHex + "\"]}}")
+                .getBytes(StandardCharsets.UTF_8);
+        String configHex =
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(config));
+        java.io.ByteArrayOutputStream docker = new java.io.ByteArrayOutputStream();
+        try (var tar = new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(docker)) {
+            put(tar, configHex + ".json", config);
+            put(tar, "abc/layer.tar", layer.toByteArray());
+            put(
+                    tar,
+                    "manifest.json",
+                    ("[{\"Config\":\"" + configHex + ".json\",\"RepoTags\":[\"orders:1.0\"],"
+                                    + "\"Layers\":[\"abc/layer.tar\"]}]")
+                            .getBytes(StandardCharsets.UTF_8));
+        }
+        Path file = target.resolve("oci/orders-1.0.tar.gz");
+        ArchiveResult first = new ImageArchive(new FakeEngine().image(IMAGE).archive(docker.toByteArray()))
+                .save(new ArchiveRequest(
+                        "orders:1.0", "orders", "1.0", file, false, null, List.of(), "shop:orders", true));
+
+        var read = new dev.dockyard.image.archive.ArchiveReader().read(file);
+        assertEquals("OCI image layout", read.format());
+        assertEquals("sha256:" + configHex, read.image().id());
+        assertEquals(List.of("1.0"), read.image().tags());
+        assertEquals(layer.size(), read.image().size(), "the layer blob holds the layer's bytes");
+        List<String> names = new ArrayList<>();
+        try (var tar = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(
+                new GZIPInputStream(Files.newInputStream(file)))) {
+            for (var e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
+                names.add(e.getName());
+            }
+        }
+        assertTrue(names.contains("blobs/sha256/" + layerHex) && names.contains("blobs/sha256/" + configHex));
+        assertEquals(List.of("index.json", "oci-layout"), names.subList(names.size() - 2, names.size()));
+        assertEquals(
+                "oci",
+                new ObjectMapper()
+                        .readTree(target.resolve("oci/image-metadata.json").toFile())
+                        .path("format")
+                        .asText());
+        // the same image, saved again: the same bytes
+        ArchiveResult second = new ImageArchive(new FakeEngine().image(IMAGE).archive(docker.toByteArray()))
+                .save(new ArchiveRequest(
+                        "orders:1.0", "orders", "1.0", file, false, null, List.of(), "shop:orders", true));
+        assertEquals(first.sha256(), second.sha256());
+    }
+
+    private static void put(
+            org.apache.commons.compress.archivers.tar.TarArchiveOutputStream tar, String name, byte[] bytes)
+            throws java.io.IOException {
+        var entry = new org.apache.commons.compress.archivers.tar.TarArchiveEntry(name);
+        entry.setSize(bytes.length);
+        tar.putArchiveEntry(entry);
+        tar.write(bytes);
+        tar.closeArchiveEntry();
+    }
+
     private static ArchiveRequest request(Path file, String module) {
         return new ArchiveRequest(
-                "orders:1.0", "registry.example.com/shop/orders", "1.0", file, false, null, List.of(), module);
+                "orders:1.0", "registry.example.com/shop/orders", "1.0", file, false, null, List.of(), module, false);
     }
 
     @Test

@@ -1,0 +1,152 @@
+package dev.dockyard.image.save;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dockyard.image.support.Sha256;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
+import org.apache.commons.compress.archivers.tar.TarFile;
+
+/**
+ * An image as an OCI image layout ({@code image.archiveFormat=oci}), written from its docker-archive: the
+ * configuration and the uncompressed layer tars as blobs under {@code blobs/sha256/}, an image manifest naming them,
+ * {@code index.json} with one entry per tag ({@code org.opencontainers.image.ref.name}) and {@code oci-layout}. The
+ * same image gives the same bytes: entries sorted, the archive's own time on each, no owner names.
+ */
+final class OciLayout {
+
+    static final String MANIFEST = "application/vnd.oci.image.manifest.v1+json";
+    static final String CONFIG = "application/vnd.oci.image.config.v1+json";
+    static final String LAYER = "application/vnd.oci.image.layer.v1.tar";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private OciLayout() {}
+
+    /** Writes the layout of the docker-archive {@code dockerArchive} to {@code out} as a tar. */
+    static void write(Path dockerArchive, List<String> tags, OutputStream out) throws IOException {
+        try (TarFile docker = new TarFile(dockerArchive.toFile())) {
+            Map<String, TarArchiveEntry> entries = new TreeMap<>();
+            docker.getEntries().forEach(e -> entries.put(e.getName().replaceFirst("^\\./", ""), e));
+            TarArchiveEntry manifestEntry = entries.get("manifest.json");
+            if (manifestEntry == null) {
+                throw new IOException("the engine's archive has no manifest.json");
+            }
+            Date time = manifestEntry.getModTime();
+            JsonNode dockerManifest = JSON.readTree(read(docker, manifestEntry)).get(0);
+            byte[] config =
+                    read(docker, entries.get(dockerManifest.get("Config").asText()));
+
+            Map<String, TarArchiveEntry> blobs = new LinkedHashMap<>();
+            ObjectNode manifest = JSON.createObjectNode();
+            manifest.put("schemaVersion", 2);
+            manifest.put("mediaType", MANIFEST);
+            manifest.set("config", descriptor(CONFIG, "sha256:" + Sha256.hex(config), config.length));
+            ArrayNode layers = manifest.putArray("layers");
+            for (JsonNode name : dockerManifest.get("Layers")) {
+                TarArchiveEntry layer = entries.get(name.asText());
+                String digest;
+                try (InputStream in = docker.getInputStream(layer)) {
+                    digest = "sha256:" + Sha256.hex(in);
+                }
+                layers.add(descriptor(LAYER, digest, layer.getSize()));
+                blobs.put(digest.substring(7), layer);
+            }
+            byte[] manifestBytes = JSON.writeValueAsBytes(manifest);
+            String manifestDigest = "sha256:" + Sha256.hex(manifestBytes);
+
+            ObjectNode index = JSON.createObjectNode();
+            index.put("schemaVersion", 2);
+            index.put("mediaType", "application/vnd.oci.image.index.v1+json");
+            ArrayNode manifests = index.putArray("manifests");
+            for (String tag : tags) {
+                ObjectNode entry = descriptor(MANIFEST, manifestDigest, manifestBytes.length);
+                entry.putObject("annotations")
+                        .put("org.opencontainers.image.ref.name", tag.substring(tag.lastIndexOf(':') + 1));
+                manifests.add(entry);
+            }
+
+            TarArchiveOutputStream tar = new TarArchiveOutputStream(out, StandardCharsets.UTF_8.name());
+            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+            tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+            directory(tar, "blobs/", time);
+            directory(tar, "blobs/sha256/", time);
+            TreeMap<String, Object> sorted = new TreeMap<>();
+            sorted.put(Sha256.hex(config), config);
+            sorted.put(manifestDigest.substring(7), manifestBytes);
+            sorted.putAll(blobs);
+            for (Map.Entry<String, Object> blob : sorted.entrySet()) {
+                if (blob.getValue() instanceof byte[] bytes) {
+                    file(tar, "blobs/sha256/" + blob.getKey(), bytes, time);
+                } else {
+                    TarArchiveEntry layer = (TarArchiveEntry) blob.getValue();
+                    TarArchiveEntry entry = entry("blobs/sha256/" + blob.getKey(), layer.getSize(), time);
+                    tar.putArchiveEntry(entry);
+                    try (InputStream in = docker.getInputStream(layer)) {
+                        in.transferTo(tar);
+                    }
+                    tar.closeArchiveEntry();
+                }
+            }
+            file(tar, "index.json", JSON.writeValueAsBytes(index), time);
+            file(tar, "oci-layout", "{\"imageLayoutVersion\":\"1.0.0\"}".getBytes(StandardCharsets.UTF_8), time);
+            tar.finish();
+        }
+    }
+
+    private static ObjectNode descriptor(String mediaType, String digest, long size) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("mediaType", mediaType);
+        node.put("digest", digest);
+        node.put("size", size);
+        return node;
+    }
+
+    private static byte[] read(TarFile tar, TarArchiveEntry entry) throws IOException {
+        if (entry == null) {
+            throw new IOException("the engine's archive lacks a file its manifest names");
+        }
+        try (InputStream in = tar.getInputStream(entry)) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static TarArchiveEntry entry(String name, long size, Date time) {
+        TarArchiveEntry entry = new TarArchiveEntry(name);
+        entry.setSize(size);
+        entry.setMode(0644);
+        entry.setModTime(time);
+        entry.setUserName("");
+        entry.setGroupName("");
+        return entry;
+    }
+
+    private static void file(TarArchiveOutputStream tar, String name, byte[] bytes, Date time) throws IOException {
+        tar.putArchiveEntry(entry(name, bytes.length, time));
+        tar.write(bytes);
+        tar.closeArchiveEntry();
+    }
+
+    private static void directory(TarArchiveOutputStream tar, String name, Date time) throws IOException {
+        TarArchiveEntry entry = new TarArchiveEntry(name, TarConstants.LF_DIR);
+        entry.setMode(0755);
+        entry.setModTime(time);
+        entry.setUserName("");
+        entry.setGroupName("");
+        tar.putArchiveEntry(entry);
+        tar.closeArchiveEntry();
+    }
+}
