@@ -40,7 +40,7 @@ FABRIC8_VERSIONS=(0.48.0 0.46.0 0.45.1)
 BASES=(debian:bookworm-slim eclipse-temurin:17-jdk eclipse-temurin:17-jre)
 # shellcheck source=bench/lib.sh
 . "$ROOT/bench/lib.sh"
-SAY_PREFIX=peers
+export SAY_PREFIX=peers # read by the sourced libraries' say
 # shellcheck source=bench/peers/verdict.sh
 . "$HERE/verdict.sh"
 
