@@ -28,6 +28,11 @@ final class FileTree {
         return path.isEmpty() || Boolean.TRUE.equals(paths.get(path));
     }
 
+    /** A copy of the paths held so far (path → is a directory). */
+    java.util.Map<String, Boolean> paths() {
+        return new TreeMap<>(paths);
+    }
+
     /** Applies a layer tar as the engine does: whiteout files remove what lies below them. */
     void apply(InputStream layerTar) throws IOException {
         TarArchiveInputStream tar = new TarArchiveInputStream(layerTar);

@@ -229,6 +229,14 @@ public final class ImageAssembler {
             }
         }
         baseReference = base;
+        String baseId = engine.imageIdOrNull(base);
+        LayerCache.Base known = baseId == null || request.noCache() ? null : cache.base(baseId);
+        if (known != null) { // read from the engine's save of the same image id in an earlier build
+            ImageConfig config = ImageConfig.onBase(known.config());
+            baseLayers = config.diffIds().size();
+            tree.apply(known.paths());
+            return config;
+        }
         Path saved = request.workDirectory().resolve("base-image.tar");
         temporary.add(saved);
         Files.createDirectories(saved.getParent());
@@ -254,6 +262,9 @@ public final class ImageAssembler {
                 try (InputStream in = tar.getInputStream(entries.get(Paths.clean(layer.asText())))) {
                     tree.apply(in);
                 }
+            }
+            if (baseId != null) {
+                cache.putBase(baseId, tar.getInputStream(configEntry).readAllBytes(), tree.paths());
             }
             return config;
         }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,8 +17,9 @@ import java.util.stream.Stream;
  * The layers of the module's last assemblies, kept in its work directory: a {@code COPY} whose key (its instruction,
  * the layers below it and the digest of every file it copies, or the earlier stage's image id) is the same as last
  * time takes the same layer without reading its sources out of the engine or writing the tar again. A layer tar is
- * kept with what the file tree needs of it (its paths, which are directories); what one assembly did not use is
- * deleted at its end, so the directory holds one image's layers.
+ * kept with what the file tree needs of it (its paths, which are directories). The base image is kept the same way,
+ * by its image id: its configuration and its paths, so that a rebuild on the same base does not save it out of the
+ * engine again. What one assembly did not use is deleted at its end, so the directory holds one image's layers.
  */
 final class LayerCache {
 
@@ -76,6 +78,53 @@ final class LayerCache {
         JSON.writeValue(directory.resolve(key + ".json").toFile(), node);
     }
 
+    /**
+     * What an earlier assembly read from the engine's save of the base image {@code imageId}: its configuration and
+     * its file system's paths, or {@code null}. An image id names one content (the digest of its configuration, or of
+     * its manifest in a containerd image store), so the same id means the same configuration and the same files.
+     */
+    Base base(String imageId) throws IOException {
+        String key = baseKey(imageId);
+        Path index = directory.resolve(key + ".json");
+        if (!Files.isRegularFile(index)) {
+            return null;
+        }
+        JsonNode node;
+        try {
+            node = JSON.readTree(index.toFile());
+        } catch (IOException e) {
+            return null; // a damaged entry is read from the engine again
+        }
+        if (node == null
+                || !node.path("config").isTextual()
+                || !node.path("paths").isObject()) {
+            return null;
+        }
+        byte[] config = Base64.getDecoder().decode(node.get("config").asText());
+        Map<String, Boolean> paths = new LinkedHashMap<>();
+        node.get("paths")
+                .fields()
+                .forEachRemaining(e -> paths.put(e.getKey(), e.getValue().asBoolean()));
+        used.add(key);
+        return new Base(config, paths);
+    }
+
+    /** Records what {@link #base(String)} returns for {@code imageId}. */
+    void putBase(String imageId, byte[] config, Map<String, Boolean> paths) throws IOException {
+        Files.createDirectories(directory);
+        String key = baseKey(imageId);
+        ObjectNode node = JSON.createObjectNode();
+        node.put("config", Base64.getEncoder().encodeToString(config));
+        ObjectNode tree = node.putObject("paths");
+        paths.forEach(tree::put);
+        JSON.writeValue(directory.resolve(key + ".json").toFile(), node);
+        used.add(key);
+    }
+
+    private static String baseKey(String imageId) {
+        return "base-" + imageId.replaceFirst("^sha256:", "");
+    }
+
     /** Deletes the layers this assembly did not use. */
     void prune() throws IOException {
         if (!Files.isDirectory(directory)) {
@@ -93,4 +142,6 @@ final class LayerCache {
     }
 
     record Hit(Layer.Written written, Map<String, Boolean> paths) {}
+
+    record Base(byte[] config, Map<String, Boolean> paths) {}
 }

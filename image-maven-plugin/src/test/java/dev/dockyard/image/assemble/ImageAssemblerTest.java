@@ -1,6 +1,7 @@
 package dev.dockyard.image.assemble;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,6 +16,7 @@ import dev.dockyard.image.engine.FakeEngine;
 import dev.dockyard.image.engine.ImageBuildException;
 import dev.dockyard.image.engine.PullPolicy;
 import dev.dockyard.image.engine.RecordingLog;
+import dev.dockyard.image.model.ImageDetails;
 import dev.dockyard.image.support.CoreException;
 import dev.dockyard.image.support.Sha256;
 import java.io.ByteArrayInputStream;
@@ -30,6 +32,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -355,6 +358,64 @@ class ImageAssemblerTest {
                 e.getMessage());
     }
 
+    @Test
+    void readsABaseImageOutOfTheEngineOncePerImageId() throws Exception {
+        context("FROM debian:bookworm-slim\nCOPY app.jar /etc/app/\n");
+        byte[] layer = tar(tar -> {
+            dir(tar, "etc/", 0755, 0);
+            file(tar, "etc/os-release", 0644, 0, "bookworm");
+        });
+        String diffId = "sha256:" + Sha256.hex(layer);
+        byte[] config = ("{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{\"Env\":[\"PATH=/usr/bin\"]},"
+                        + "\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"" + diffId + "\"]}}")
+                .getBytes(StandardCharsets.UTF_8);
+        String baseId = "sha256:" + Sha256.hex(config);
+        byte[] saved = tar(tar -> {
+            file(
+                    tar,
+                    "manifest.json",
+                    0644,
+                    0,
+                    "[{\"Config\":\"" + baseId.substring(7) + ".json\","
+                            + "\"RepoTags\":[\"debian:bookworm-slim\"],\"Layers\":[\"l/layer.tar\"]}]");
+            file(tar, baseId.substring(7) + ".json", 0644, 0, new String(config, StandardCharsets.UTF_8));
+            file(tar, "l/layer.tar", 0644, 0, layer);
+        });
+        FakeEngine engine = new FakeEngine().archive(saved).image(base(baseId));
+        engine.layers.put("debian:bookworm-slim", List.of(diffId));
+
+        Image first = assemble(engine);
+        assertTrue(engine.calls.contains("save debian:bookworm-slim"), engine.calls.toString());
+        assertEquals(diffId, first.config().at("/rootfs/diff_ids/0").asText());
+        assertEquals(List.of(), first.layers().get(0), "the base's layer is the engine's");
+        assertTrue(
+                first.layers().get(1).contains("etc/app/app.jar 0644 0:0 file jar"),
+                first.layers().toString());
+
+        engine.calls.clear();
+        Image again = assemble(engine);
+        assertEquals(first.id(), again.id());
+        assertFalse(engine.calls.contains("save debian:bookworm-slim"), "the same base id is not saved again");
+
+        engine.calls.clear();
+        engine.image(base("sha256:" + "d".repeat(64)));
+        assertEquals(first.id(), assemble(engine).id());
+        assertTrue(engine.calls.contains("save debian:bookworm-slim"), "another base id is read anew");
+    }
+
+    private static ImageDetails base(String id) {
+        return new ImageDetails(
+                id,
+                List.of("debian:bookworm-slim"),
+                1,
+                "2026-01-01T00:00:00Z",
+                "",
+                null,
+                Set.of(),
+                Map.of(),
+                List.of());
+    }
+
     // --- tars as the engine's archive API writes them ---
 
     private interface TarBody {
@@ -379,7 +440,11 @@ class ImageAssemblerTest {
 
     private static void file(TarArchiveOutputStream tar, String name, int mode, int owner, String content)
             throws IOException {
-        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+        file(tar, name, mode, owner, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void file(TarArchiveOutputStream tar, String name, int mode, int owner, byte[] bytes)
+            throws IOException {
         TarArchiveEntry entry = new TarArchiveEntry(name);
         entry.setMode(mode);
         entry.setIds(owner, owner);
