@@ -9,6 +9,7 @@ import dev.dockyard.image.engine.Engine;
 import dev.dockyard.image.engine.EngineAddress;
 import dev.dockyard.image.engine.EngineException;
 import dev.dockyard.image.engine.EngineLog;
+import dev.dockyard.image.engine.Reconnect;
 import dev.dockyard.image.render.DefaultImages;
 import dev.dockyard.image.render.Packagings;
 import dev.dockyard.image.support.ByteSize;
@@ -233,6 +234,13 @@ abstract class AbstractImageMojo extends AbstractMojo {
             // unreachable, or a Docker context that does not exist: the user's setup, not a fault
             throw new MojoFailureException(Failures.text(e, goal()));
         }
+    }
+
+    /** How a shutdown hook reaches {@code engine}'s engine with a connection of its own. */
+    Reconnect reconnect(Engine engine) {
+        EngineAddress address = engine.address();
+        EngineLog log = engineLog();
+        return () -> DockerEngine.connect(address, log);
     }
 
     /** Maps an engine fault: build and setup problems fail the build, the rest is an execution error. */

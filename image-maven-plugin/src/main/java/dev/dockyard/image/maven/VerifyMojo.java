@@ -125,8 +125,9 @@ public class VerifyMojo extends AbstractEngineMojo {
         Verification verification;
         try (Engine engine = connect(engineTimeout)) {
             getLog().info("Verifying image " + request.image() + " (" + mainReference() + ")");
-            verification =
-                    new ImageVerifier(engine, engineLog()).verify(request).map(this::text);
+            verification = new ImageVerifier(engine, engineLog(), reconnect(engine))
+                    .verify(request)
+                    .map(this::text);
         } catch (EngineException e) {
             rethrow(e);
             return;
