@@ -88,8 +88,8 @@ public final class ImageBuild {
         if (assembly.enabled()) {
             Path file = context.resolve(request.dockerfile());
             try {
-                dockerfile = DockerfileParser.parse(
-                        baseDirectory.relativize(file).toString(), Files.readString(file), request.buildArgs());
+                String shown = baseDirectory.relativize(file).toString();
+                dockerfile = DockerfileParser.parse(shown, DockerfileParser.read(file, shown), request.buildArgs());
             } catch (DockerfileSyntaxException e) {
                 throw new ImageBuildException(e.markedMessage());
             }

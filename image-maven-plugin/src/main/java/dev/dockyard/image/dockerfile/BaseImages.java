@@ -1,7 +1,6 @@
 package dev.dockyard.image.dockerfile;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
@@ -30,7 +29,7 @@ public final class BaseImages {
         if (!Files.isRegularFile(file)) {
             return List.of();
         }
-        return of(file.toString(), Files.readString(file, StandardCharsets.UTF_8), buildArgs);
+        return of(file.toString(), DockerfileParser.read(file, file.toString()), buildArgs);
     }
 
     /**

@@ -1,5 +1,13 @@
 package dev.dockyard.image.dockerfile;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -153,6 +161,43 @@ public final class DockerfileParser {
      */
     public static Dockerfile parse(String path, String content) throws DockerfileSyntaxException {
         return parse(path, content, Map.of());
+    }
+
+    /**
+     * Reads a Dockerfile's text as Docker does, as UTF-8; a byte that is not UTF-8 is an error at its line and column
+     * (the JDK would say only "Input length = 1").
+     *
+     * @param file the file
+     * @param path its path as messages show it
+     * @throws DockerfileSyntaxException when the file is not UTF-8 text
+     */
+    public static String read(Path file, String path) throws IOException, DockerfileSyntaxException {
+        byte[] bytes = Files.readAllBytes(file);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            int at = in.position();
+            int line = 1;
+            int lineStart = 0;
+            for (int i = 0; i < at; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+            throw new DockerfileSyntaxException(
+                    path,
+                    line,
+                    new String(bytes, lineStart, at - lineStart, StandardCharsets.UTF_8).length() + 1,
+                    String.format(
+                            Locale.ROOT,
+                            "the byte 0x%02X is not UTF-8: save the Dockerfile as UTF-8 (Docker reads it as UTF-8)",
+                            bytes[at] & 0xff));
+        }
+        decoder.flush(out);
+        return out.flip().toString();
     }
 
     /**

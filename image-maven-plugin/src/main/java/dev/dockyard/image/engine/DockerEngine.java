@@ -781,6 +781,19 @@ public final class DockerEngine implements Engine {
     }
 
     @Override
+    public Map<String, String> containerLabels(String containerId) throws EngineException {
+        try {
+            Map<String, String> labels =
+                    client.inspectContainerCmd(containerId).exec().getConfig().getLabels();
+            return labels == null ? Map.of() : Map.copyOf(labels);
+        } catch (NotFoundException e) {
+            return Map.of();
+        } catch (DockerException e) {
+            throw new EngineException("Could not inspect container " + shortId(containerId) + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public List<String> networksLabelled(String label, String value) throws EngineException {
         return call(
                 "list networks",

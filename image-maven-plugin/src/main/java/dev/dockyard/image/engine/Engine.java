@@ -155,6 +155,9 @@ public interface Engine extends AutoCloseable {
     /** Ids of the containers (running or not) whose {@code label} is {@code value}. */
     List<String> containersLabelled(String label, String value) throws EngineException;
 
+    /** The labels of the container; empty when it is gone. */
+    Map<String, String> containerLabels(String containerId) throws EngineException;
+
     /** Names of the networks whose {@code label} is {@code value}. */
     List<String> networksLabelled(String label, String value) throws EngineException;
 

@@ -10,8 +10,8 @@ import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A container started through an {@link Engine}. Closing it force-removes it; a shutdown hook does the same if the
- * JVM ends first, so that an interrupted build leaves nothing behind.
+ * A container started through an {@link Engine}. Closing it force-removes it; if the JVM may end first, hold a
+ * {@link Leftovers#removeOnExit} hook on one of its labels while it runs.
  */
 public final class RunningContainer implements AutoCloseable {
 
@@ -26,7 +26,6 @@ public final class RunningContainer implements AutoCloseable {
     private final Engine engine;
     private final String id;
     private final EngineLog log;
-    private final Thread removeOnExit;
     private final Duration poll;
     private boolean removed;
 
@@ -35,8 +34,6 @@ public final class RunningContainer implements AutoCloseable {
         this.id = id;
         this.log = log;
         this.poll = poll;
-        this.removeOnExit = new Thread(this::forceRemove, "dockyard-remove-" + shortId());
-        Runtime.getRuntime().addShutdownHook(removeOnExit);
     }
 
     /** Starts a container of {@code spec} on {@code engine}. */
@@ -204,16 +201,7 @@ public final class RunningContainer implements AutoCloseable {
 
     /** Removes the container (forced, with its anonymous volumes). */
     @Override
-    public void close() {
-        forceRemove();
-        try {
-            Runtime.getRuntime().removeShutdownHook(removeOnExit);
-        } catch (IllegalStateException e) {
-            // the JVM is already shutting down: the hook runs, or has run, forceRemove
-        }
-    }
-
-    private synchronized void forceRemove() {
+    public synchronized void close() {
         if (removed) {
             return;
         }

@@ -9,15 +9,18 @@ import dev.dockyard.image.engine.Engine;
 import dev.dockyard.image.engine.EngineAddress;
 import dev.dockyard.image.engine.EngineException;
 import dev.dockyard.image.engine.EngineLog;
+import dev.dockyard.image.engine.Reconnect;
 import dev.dockyard.image.render.DefaultImages;
 import dev.dockyard.image.render.Packagings;
 import dev.dockyard.image.support.ByteSize;
 import dev.dockyard.image.support.DurationText;
+import dev.dockyard.image.support.ModuleLock;
 import dev.dockyard.image.support.UserFixableException;
 import dev.dockyard.image.support.Values;
 import dev.dockyard.image.verify.Check;
 import dev.dockyard.image.verify.Verification;
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -233,6 +236,40 @@ abstract class AbstractImageMojo extends AbstractMojo {
             // unreachable, or a Docker context that does not exist: the user's setup, not a fault
             throw new MojoFailureException(Failures.text(e, goal()));
         }
+    }
+
+    /**
+     * Holds this module's build context while the goal runs: two builds of the module at once (two {@code mvn}
+     * processes) take turns, the second waiting at most 10 minutes with one line saying for whom.
+     */
+    ModuleLock lockModule() throws MojoFailureException, MojoExecutionException {
+        Path locks = Path.of(System.getProperty("java.io.tmpdir"), "dockyard-locks-" + System.getProperty("user.name"));
+        try {
+            return ModuleLock.acquire(
+                    project.getBasedir().toPath(),
+                    "image:" + goalName() + " of " + project.getArtifactId(),
+                    locks,
+                    Duration.ofMinutes(10),
+                    line -> getLog().info(line));
+        } catch (UserFixableException e) {
+            throw failure(e);
+        } catch (IOException e) {
+            throw new MojoExecutionException(
+                    "Could not lock the build context of " + project.getArtifactId() + " with a" + " file in " + locks
+                            + ": " + e.getMessage(),
+                    e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MojoExecutionException(
+                    "Interrupted while waiting for another build of " + project.getArtifactId(), e);
+        }
+    }
+
+    /** How a shutdown hook reaches {@code engine}'s engine with a connection of its own. */
+    Reconnect reconnect(Engine engine) {
+        EngineAddress address = engine.address();
+        EngineLog log = engineLog();
+        return () -> DockerEngine.connect(address, log);
     }
 
     /** Maps an engine fault: build and setup problems fail the build, the rest is an execution error. */

@@ -9,6 +9,7 @@ import dev.dockyard.image.engine.Engine;
 import dev.dockyard.image.engine.EngineException;
 import dev.dockyard.image.engine.PullPolicy;
 import dev.dockyard.image.render.DockerfileRenderer;
+import dev.dockyard.image.support.ModuleLock;
 import dev.dockyard.image.support.UserFixableException;
 import java.io.File;
 import java.io.IOException;
@@ -86,26 +87,28 @@ public class BuildMojo extends AbstractEngineMojo {
         if (skipped("build")) {
             return;
         }
-        BuildRequest request = new BuildRequest(
-                outputDirectory.toPath(),
-                "Dockerfile",
-                references(),
-                buildArgs(buildArgs),
-                Map.of(),
-                pullPolicy(),
-                workDirectory.toPath(),
-                flag(noCache, "noCache"));
-        try {
-            ImageBuild build = ImageBuild.prepare(
-                    request, builtImageRecord(), project.getBasedir().toPath(), assembly());
-            try (Engine engine = connect(engineTimeout)) {
-                build.run(engine, engineLog());
+        try (ModuleLock held = lockModule()) {
+            BuildRequest request = new BuildRequest(
+                    outputDirectory.toPath(),
+                    "Dockerfile",
+                    references(),
+                    buildArgs(buildArgs),
+                    Map.of(),
+                    pullPolicy(),
+                    workDirectory.toPath(),
+                    flag(noCache, "noCache"));
+            try {
+                ImageBuild build = ImageBuild.prepare(
+                        request, builtImageRecord(), project.getBasedir().toPath(), assembly());
+                try (Engine engine = connect(engineTimeout)) {
+                    build.run(engine, engineLog());
+                }
+            } catch (EngineException e) {
+                rethrow(e);
+            } catch (IOException e) {
+                throw new MojoExecutionException(
+                        "Could not build the image of " + project.getArtifactId() + ": " + e.getMessage(), e);
             }
-        } catch (EngineException e) {
-            rethrow(e);
-        } catch (IOException e) {
-            throw new MojoExecutionException(
-                    "Could not build the image of " + project.getArtifactId() + ": " + e.getMessage(), e);
         }
     }
 

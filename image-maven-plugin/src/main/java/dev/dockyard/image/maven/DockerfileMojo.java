@@ -13,6 +13,7 @@ import dev.dockyard.image.render.RenderResult;
 import dev.dockyard.image.render.TemplateSource;
 import dev.dockyard.image.stage.StagedLayer;
 import dev.dockyard.image.support.ByteSize;
+import dev.dockyard.image.support.ModuleLock;
 import dev.dockyard.image.support.UserFixableException;
 import java.io.File;
 import java.io.IOException;
@@ -318,45 +319,47 @@ public class DockerfileMojo extends AbstractLintMojo {
         if (skipped("dockerfile")) {
             return;
         }
-        RenderResult result;
-        try {
-            result = renderers.renderer(session).render(request());
-        } catch (UserFixableException e) {
-            throw failure(e);
-        } catch (IOException e) {
-            throw new MojoExecutionException(
-                    "Could not render the Dockerfile of " + project.getId() + ": " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            // a fault of a tool or library the render runs (never the user's input): one line, no stack trace
-            throw new MojoExecutionException(
-                    "Could not render the Dockerfile of " + project.getId() + " from "
-                            + project.getArtifact().getFile() + ": " + e.getMessage() + " ("
-                            + e.getClass().getSimpleName()
-                            + "). Set the runtime modules yourself with -Dimage.jlinkModules=java.base,... if the module"
-                            + " computation failed; run with -e for the stack trace and report it.",
-                    e);
-        }
-        Path base = project.getBasedir().toPath();
-        // the lines are built only when shown: a rerun with nothing to do costs little more than these checks
-        boolean info = getLog().isInfoEnabled();
-        if (info) {
-            getLog().info("Layout of " + project.getArtifactId() + ": " + text(result.staging()));
-        }
-        for (String warning : result.warnings()) {
-            getLog().warn(text(warning));
-        }
-        if (info) {
-            getLog().info((result.upToDate() ? "Up to date: " : "Rendered ") + base.relativize(result.dockerfile())
-                    + " from " + result.template() + " (runtime modules: " + String.join(",", result.modules())
-                    + ")");
-            StringBuilder layers = new StringBuilder();
-            for (StagedLayer layer : result.layers()) {
-                layers.append(layers.length() == 0 ? "" : ", ").append(describe(layer));
+        try (ModuleLock held = lockModule()) {
+            RenderResult result;
+            try {
+                result = renderers.renderer(session).render(request());
+            } catch (UserFixableException e) {
+                throw failure(e);
+            } catch (IOException e) {
+                throw new MojoExecutionException(
+                        "Could not render the Dockerfile of " + project.getId() + ": " + e.getMessage(), e);
+            } catch (RuntimeException e) {
+                // a fault of a tool or library the render runs (never the user's input): one line, no stack trace
+                throw new MojoExecutionException(
+                        "Could not render the Dockerfile of " + project.getId() + " from "
+                                + project.getArtifact().getFile() + ": " + e.getMessage() + " ("
+                                + e.getClass().getSimpleName()
+                                + "). Set the runtime modules yourself with -Dimage.jlinkModules=java.base,... if the module"
+                                + " computation failed; run with -e for the stack trace and report it.",
+                        e);
             }
-            getLog().info((result.upToDate() ? "Up to date: build context " : "Staged build context ")
-                    + base.relativize(result.context()) + ": " + layers);
+            Path base = project.getBasedir().toPath();
+            // the lines are built only when shown: a rerun with nothing to do costs little more than these checks
+            boolean info = getLog().isInfoEnabled();
+            if (info) {
+                getLog().info("Layout of " + project.getArtifactId() + ": " + text(result.staging()));
+            }
+            for (String warning : result.warnings()) {
+                getLog().warn(text(warning));
+            }
+            if (info) {
+                getLog().info((result.upToDate() ? "Up to date: " : "Rendered ") + base.relativize(result.dockerfile())
+                        + " from " + result.template() + " (runtime modules: " + String.join(",", result.modules())
+                        + ")");
+                StringBuilder layers = new StringBuilder();
+                for (StagedLayer layer : result.layers()) {
+                    layers.append(layers.length() == 0 ? "" : ", ").append(describe(layer));
+                }
+                getLog().info((result.upToDate() ? "Up to date: build context " : "Staged build context ")
+                        + base.relativize(result.context()) + ": " + layers);
+            }
+            lintRendered(result);
         }
-        lintRendered(result);
     }
 
     /**

@@ -2,9 +2,7 @@ package dev.dockyard.image.maven;
 
 import static dev.dockyard.image.maven.ImageParameters.*;
 
-import dev.dockyard.image.engine.DockerEngine;
 import dev.dockyard.image.engine.Engine;
-import dev.dockyard.image.engine.EngineAddress;
 import dev.dockyard.image.engine.EngineException;
 import dev.dockyard.image.stack.ServiceSpec;
 import dev.dockyard.image.stack.StackException;
@@ -134,9 +132,7 @@ public class StartMojo extends AbstractStackMojo {
                 number(logLines, "logLines", 1, 10_000));
         List<StackRunner.Started> started;
         try (Engine engine = connect(engineTimeout)) {
-            EngineAddress address = engine.address();
-            started = new StackRunner(engine, engineLog(), () -> DockerEngine.connect(address, engineLog()))
-                    .start(request);
+            started = new StackRunner(engine, engineLog(), reconnect(engine)).start(request);
         } catch (StackException e) {
             throw failure(e);
         } catch (EngineException e) {

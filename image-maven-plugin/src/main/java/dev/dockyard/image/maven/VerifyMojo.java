@@ -4,6 +4,7 @@ import static dev.dockyard.image.maven.ImageParameters.*;
 
 import dev.dockyard.image.engine.Engine;
 import dev.dockyard.image.engine.EngineException;
+import dev.dockyard.image.support.ModuleLock;
 import dev.dockyard.image.verify.ImageVerifier;
 import dev.dockyard.image.verify.Verification;
 import dev.dockyard.image.verify.VerificationReports;
@@ -121,34 +122,38 @@ public class VerifyMojo extends AbstractEngineMojo {
         if (skipped("verify")) {
             return;
         }
-        VerifyRequest request = request(builtImage());
-        Verification verification;
-        try (Engine engine = connect(engineTimeout)) {
-            getLog().info("Verifying image " + request.image() + " (" + mainReference() + ")");
-            verification =
-                    new ImageVerifier(engine, engineLog()).verify(request).map(this::text);
-        } catch (EngineException e) {
-            rethrow(e);
-            return;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MojoExecutionException("Interrupted while verifying " + request.image(), e);
+        try (ModuleLock held = lockModule()) {
+            VerifyRequest request = request(builtImage());
+            Verification verification;
+            try (Engine engine = connect(engineTimeout)) {
+                getLog().info("Verifying image " + request.image() + " (" + mainReference() + ")");
+                verification = new ImageVerifier(engine, engineLog(), reconnect(engine))
+                        .verify(request)
+                        .map(this::text);
+            } catch (EngineException e) {
+                rethrow(e);
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new MojoExecutionException("Interrupted while verifying " + request.image(), e);
+            }
+            Path reports = reportsDirectory.toPath();
+            try {
+                String suite = "image-" + project.getArtifactId();
+                Path junit = VerificationReports.writeJUnit(verification, suite, reports);
+                Path html = reports.resolve("image-report.html");
+                VerificationReports.writeHtml(verification, "Image " + mainReference(), html);
+                getLog().info("Wrote " + relative(junit) + " and " + relative(html));
+            } catch (IOException e) {
+                throw new MojoExecutionException(
+                        "Could not write the reports to " + reports + ": " + e.getMessage(), e);
+            }
+            verdict(
+                    "verify",
+                    verification,
+                    mainReference(),
+                    "details above and in " + relative(reports.resolve("image-report.html")));
         }
-        Path reports = reportsDirectory.toPath();
-        try {
-            String suite = "image-" + project.getArtifactId();
-            Path junit = VerificationReports.writeJUnit(verification, suite, reports);
-            Path html = reports.resolve("image-report.html");
-            VerificationReports.writeHtml(verification, "Image " + mainReference(), html);
-            getLog().info("Wrote " + relative(junit) + " and " + relative(html));
-        } catch (IOException e) {
-            throw new MojoExecutionException("Could not write the reports to " + reports + ": " + e.getMessage(), e);
-        }
-        verdict(
-                "verify",
-                verification,
-                mainReference(),
-                "details above and in " + relative(reports.resolve("image-report.html")));
     }
 
     private VerifyRequest request(String image) throws MojoFailureException {

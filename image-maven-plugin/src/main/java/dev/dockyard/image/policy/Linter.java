@@ -4,8 +4,6 @@ import dev.dockyard.image.dockerfile.Dockerfile;
 import dev.dockyard.image.dockerfile.DockerfileParser;
 import dev.dockyard.image.dockerfile.DockerfileSyntaxException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -116,9 +114,17 @@ public final class Linter {
         for (Path f : files) {
             String shown = displayPath(baseDir, f);
             paths.add(shown);
-            all.addAll(findings(shown, Files.readString(f, StandardCharsets.UTF_8)));
+            try {
+                all.addAll(findings(shown, DockerfileParser.read(f, shown)));
+            } catch (DockerfileSyntaxException e) {
+                all.add(syntaxFinding(e));
+            }
         }
         return new LintResult(paths, all, settings.failOn(), enabled);
+    }
+
+    private static Finding syntaxFinding(DockerfileSyntaxException e) {
+        return new Finding(e.path(), e.line(), e.column(), Severity.ERROR, SYNTAX_RULE, e.reason());
     }
 
     /**
@@ -129,7 +135,7 @@ public final class Linter {
         try {
             file = DockerfileParser.parse(path, content);
         } catch (DockerfileSyntaxException e) {
-            return List.of(new Finding(path, e.line(), e.column(), Severity.ERROR, SYNTAX_RULE, e.reason()));
+            return List.of(syntaxFinding(e));
         }
         Suppressions suppressions = new Suppressions(file);
         Map<String, Severity> overrides = settings.severities();

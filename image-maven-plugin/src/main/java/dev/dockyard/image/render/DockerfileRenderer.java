@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
 
 /**
  * Renders a module's Dockerfile from a template and stages its build context: the entry point of this package.
@@ -99,6 +101,7 @@ public final class DockerfileRenderer {
         if (Files.exists(marker)) {
             Files.setLastModifiedTime(marker, timestamp); // like every file of the context
         }
+        requireReadableJar(request.applicationJar());
         StagingPlan plan = JarLayouts.plan(request.layout(), request.applicationJar(), request.artifacts());
         String mainClass = mainClass(request, plan);
         ContextStager.Staging staging = new ContextStager(context, request.workDirectory(), timestamp).stage(plan);
@@ -229,5 +232,19 @@ public final class DockerfileRenderer {
         }
         Files.setLastModifiedTime(file, timestamp);
         return file;
+    }
+
+    /**
+     * The module's jar opens as a zip (its central directory is read, nothing more): an empty or cut-short jar is
+     * named with the way out, not in the zip library's words ("zip END header not found").
+     */
+    static void requireReadableJar(Path jar) throws UserFixableException, IOException {
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            // readable
+        } catch (ZipException e) {
+            throw new UserFixableException("The module's jar " + jar + " is not a readable jar (" + e.getMessage()
+                    + "): it is empty or was cut short, e.g. by an interrupted build; build it again with mvn clean"
+                    + " package");
+        }
     }
 }

@@ -8,7 +8,9 @@ import dev.dockyard.image.engine.EngineException;
 import dev.dockyard.image.engine.EngineLog;
 import dev.dockyard.image.engine.HealthOutcome;
 import dev.dockyard.image.engine.HttpGet;
+import dev.dockyard.image.engine.Leftovers;
 import dev.dockyard.image.engine.ReadinessProbe;
+import dev.dockyard.image.engine.Reconnect;
 import dev.dockyard.image.engine.RunningContainer;
 import dev.dockyard.image.model.HealthCheckConfig;
 import dev.dockyard.image.support.DurationText;
@@ -34,12 +36,6 @@ public final class StackRunner {
 
     /** Label on the containers of a stack: the service. */
     public static final String SERVICE_LABEL = "dev.dockyard.service";
-
-    /** Opens a connection of its own to the engine: a shutdown hook cannot count on the build's. */
-    @FunctionalInterface
-    public interface Reconnect {
-        Engine open() throws EngineException;
-    }
 
     private final Engine engine;
     private final EngineLog log;
@@ -125,21 +121,25 @@ public final class StackRunner {
         List<Started> started = new ArrayList<>();
         boolean done = false;
         // Ctrl-C (or a kill) while the stack starts: the JVM runs this hook, not the finally below
-        Thread interrupted = new Thread(() -> cleanUpQuietly(request.stack()), "dockyard-stack-" + request.runId());
-        Runtime.getRuntime().addShutdownHook(interrupted);
-        try {
-            engine.createNetwork(request.network(), labels);
-            for (ServiceSpec service : order) {
-                started.add(startOne(service, request, labels));
-            }
-            done = true;
-            return started;
-        } finally {
+        try (Leftovers interrupted = Leftovers.removeOnExit(
+                engine,
+                reconnect,
+                STACK_LABEL,
+                request.stack(),
+                log,
+                "of the interrupted start",
+                "the next image:start of " + request.stack())) {
             try {
-                Runtime.getRuntime().removeShutdownHook(interrupted);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook runs
+                engine.createNetwork(request.network(), labels);
+                for (ServiceSpec service : order) {
+                    started.add(startOne(service, request, labels));
+                }
+                done = true;
+                return started;
+            } catch (EngineException e) {
+                throw interrupted.unlessEnding(e);
             }
+        } finally {
             if (!done) {
                 cleanUp(request.stack(), "of this run");
             }
@@ -254,47 +254,16 @@ public final class StackRunner {
         for (String id : containers) {
             engine.stop(id, stopTimeout);
         }
-        return cleanUp(stack, "of " + stack);
-    }
-
-    /** {@link #cleanUp} as a shutdown hook does it: what fails is left for the next start, which clears leftovers. */
-    private void cleanUpQuietly(String stack) {
-        try {
-            Engine fresh = reconnect.open();
-            try {
-                new StackRunner(fresh, log).cleanUp(stack, "of the interrupted start");
-            } finally {
-                if (fresh != engine) {
-                    fresh.close();
-                }
-            }
-        } catch (Exception e) {
-            log.warn("Could not remove the interrupted start's containers (" + e.getMessage() + "): the next"
-                    + " image:start of " + stack + " removes them");
-        }
+        cleanUp(stack, "of " + stack);
+        return containers.size();
     }
 
     /** Removes every container and network labelled with {@code stack}; logs what it removed. */
-    private int cleanUp(String stack, String which) throws EngineException {
-        List<String> containers = engine.containersLabelled(STACK_LABEL, stack);
-        for (String id : containers) {
-            engine.remove(id);
-        }
-        List<String> networks = engine.networksLabelled(STACK_LABEL, stack);
-        for (String network : networks) {
-            engine.removeNetwork(network);
-        }
-        List<String> removed = new ArrayList<>();
-        if (!containers.isEmpty()) {
-            removed.add(containers.size() + " container" + (containers.size() == 1 ? "" : "s"));
-        }
-        if (!networks.isEmpty()) {
-            removed.add("network " + String.join(", ", networks));
-        }
+    private void cleanUp(String stack, String which) throws EngineException {
+        String removed = Leftovers.removeAll(engine, STACK_LABEL, stack);
         if (!removed.isEmpty()) {
-            log.info("Removed " + String.join(" and ", removed) + " " + which);
+            log.info("Removed " + removed + " " + which);
         }
-        return containers.size();
     }
 
     private static String seconds(Duration duration) {

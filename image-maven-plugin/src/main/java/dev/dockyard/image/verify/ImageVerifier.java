@@ -9,6 +9,8 @@ import dev.dockyard.image.engine.EngineException;
 import dev.dockyard.image.engine.EngineLog;
 import dev.dockyard.image.engine.HealthOutcome;
 import dev.dockyard.image.engine.HttpGet;
+import dev.dockyard.image.engine.Leftovers;
+import dev.dockyard.image.engine.Reconnect;
 import dev.dockyard.image.engine.RunningContainer;
 import dev.dockyard.image.engine.StopOutcome;
 import dev.dockyard.image.model.HealthCheckConfig;
@@ -35,10 +37,17 @@ import java.util.stream.Collectors;
  */
 public final class ImageVerifier {
 
+    /**
+     * Label on the container of a live check: the module's directory (its {@value Engine#PROJECT_LABEL}), so that
+     * the next verification of the module finds what an interrupted one left.
+     */
+    public static final String VERIFY_LABEL = "dev.dockyard.verify";
+
     private static final int LARGEST_LAYERS = 3;
 
     private final Engine engine;
     private final EngineLog log;
+    private final Reconnect reconnect;
 
     private final Duration poll;
 
@@ -46,12 +55,25 @@ public final class ImageVerifier {
     static final Duration POLL = Duration.ofMillis(100);
 
     public ImageVerifier(Engine engine, EngineLog log) {
-        this(engine, log, POLL);
+        this(engine, log, () -> engine);
+    }
+
+    /**
+     * @param reconnect how the shutdown hook of an interrupted verification reaches the engine to remove its
+     *     container (the build's connection is torn down with the JVM)
+     */
+    public ImageVerifier(Engine engine, EngineLog log, Reconnect reconnect) {
+        this(engine, log, reconnect, POLL);
     }
 
     ImageVerifier(Engine engine, EngineLog log, Duration poll) {
+        this(engine, log, () -> engine, poll);
+    }
+
+    private ImageVerifier(Engine engine, EngineLog log, Reconnect reconnect, Duration poll) {
         this.engine = engine;
         this.log = log;
+        this.reconnect = reconnect;
         this.poll = poll;
     }
 
@@ -171,25 +193,45 @@ public final class ImageVerifier {
         if (request.healthPath() != null && !ports.contains(request.healthPort())) {
             ports.add(request.healthPort());
         }
+        String project = request.labels().get(Engine.PROJECT_LABEL);
+        if (project != null) {
+            // what a verification of this module left when it was killed before its hook could run
+            String removed = Leftovers.removeAbandoned(engine, VERIFY_LABEL, project);
+            if (!removed.isEmpty()) {
+                log.info("Removed " + removed + " left by an interrupted image:verify of " + project);
+            }
+        }
         log.info("Starting a container of " + image.shortId() + " (label " + Engine.RUN_LABEL + "=" + request.runId()
                 + ")");
-        try (RunningContainer container = RunningContainer.start(engine, spec(image, request, ports), log, poll)) {
-            Check healthy = healthy(image, request, container);
-            add(checks, healthy);
-            if (healthy.failed()) {
-                for (String name : List.of("process-user", "http-probe", "sigterm-stop")) {
-                    add(checks, Check.skipped(name, "the container did not become healthy"));
+        // Ctrl-C (or a kill) while the container runs: the JVM runs this hook, not the close below
+        try (Leftovers interrupted = Leftovers.removeOnExit(
+                engine,
+                reconnect,
+                Engine.RUN_LABEL,
+                request.runId(),
+                log,
+                "of the interrupted image:verify",
+                "the next image:verify of this module")) {
+            try (RunningContainer container = RunningContainer.start(engine, spec(image, request, ports), log, poll)) {
+                Check healthy = healthy(image, request, container);
+                add(checks, healthy);
+                if (healthy.failed()) {
+                    for (String name : List.of("process-user", "http-probe", "sigterm-stop")) {
+                        add(checks, Check.skipped(name, "the container did not become healthy"));
+                    }
+                    return;
                 }
-                return;
+                add(checks, processUser(container));
+                add(
+                        checks,
+                        request.healthPath() == null
+                                ? Check.skipped(
+                                        "http-probe", "no health path configured (" + mention("healthPath") + "=none)")
+                                : httpProbe(container, request.healthPath(), request.healthPort()));
+                add(checks, stop(container, request));
+            } catch (EngineException e) {
+                throw interrupted.unlessEnding(e);
             }
-            add(checks, processUser(container));
-            add(
-                    checks,
-                    request.healthPath() == null
-                            ? Check.skipped(
-                                    "http-probe", "no health path configured (" + mention("healthPath") + "=none)")
-                            : httpProbe(container, request.healthPath(), request.healthPort()));
-            add(checks, stop(container, request));
         } finally {
             log.info("Removed the container");
         }
@@ -198,6 +240,11 @@ public final class ImageVerifier {
     private static ContainerSpec spec(ImageDetails image, VerifyRequest request, List<Integer> ports) {
         Map<String, String> labels = new TreeMap<>(request.labels());
         labels.put(Engine.RUN_LABEL, request.runId());
+        labels.put(Leftovers.OWNER_LABEL, Leftovers.owner());
+        String project = request.labels().get(Engine.PROJECT_LABEL);
+        if (project != null) {
+            labels.put(VERIFY_LABEL, project);
+        }
         return new ContainerSpec(image.id(), labels, ports);
     }
 

@@ -335,6 +335,12 @@ public final class FakeEngine implements Engine {
     }
 
     @Override
+    public Map<String, String> containerLabels(String containerId) {
+        ContainerSpec spec = containers.get(containerId);
+        return spec == null ? Map.of() : spec.labels();
+    }
+
+    @Override
     public List<String> networksLabelled(String label, String value) {
         return networks.entrySet().stream()
                 .filter(e -> value.equals(e.getValue().get(label)))

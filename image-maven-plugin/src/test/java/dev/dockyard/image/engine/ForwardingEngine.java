@@ -154,6 +154,11 @@ public class ForwardingEngine implements Engine {
     }
 
     @Override
+    public Map<String, String> containerLabels(String containerId) throws EngineException {
+        return delegate.containerLabels(containerId);
+    }
+
+    @Override
     public List<String> containersLabelled(String label, String value) throws EngineException {
         return delegate.containersLabelled(label, value);
     }

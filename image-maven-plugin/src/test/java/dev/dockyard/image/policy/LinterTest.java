@@ -138,4 +138,17 @@ class LinterTest {
             }
         }
     }
+
+    @Test
+    void aDockerfileThatIsNotUtf8IsASyntaxErrorAtItsByte(@org.junit.jupiter.api.io.TempDir java.nio.file.Path base)
+            throws Exception {
+        java.nio.file.Path file = base.resolve("Dockerfile");
+        // "café" in ISO-8859-1, as an editor on Windows may save it
+        java.nio.file.Files.write(
+                file, "FROM a:1\nLABEL x=\"caf\u00e9\"\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertEquals(
+                List.of("Dockerfile:2:13 error syntax the byte 0xE9 is not UTF-8: save the Dockerfile as UTF-8 (Docker"
+                        + " reads it as UTF-8)"),
+                new Linter(LintSettings.defaults()).lint(base, List.of(file)).consoleLines());
+    }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dockyard.image.stage.StagedLayer;
+import dev.dockyard.image.support.UserFixableException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,6 +51,22 @@ class DockerfileRendererTest {
     void rendersTheJreTemplateExactly() throws Exception {
         RenderResult result = renderer.render(fixture.request("java-service-jre", null));
         assertGolden("java-service-jre.Dockerfile", result.dockerfile());
+    }
+
+    @Test
+    void anEmptyOrCutShortJarIsNamedWithTheWayOut() throws Exception {
+        byte[] jar = Files.readAllBytes(fixture.applicationJar());
+        for (byte[] broken : List.of(new byte[0], java.util.Arrays.copyOf(jar, jar.length / 2))) {
+            Files.write(fixture.applicationJar(), broken);
+            UserFixableException failure = assertThrows(
+                    UserFixableException.class, () -> renderer.render(fixture.request("java-service", null)));
+            assertEquals(
+                    "The module's jar " + fixture.applicationJar() + " is not a readable jar ("
+                            + (broken.length == 0 ? "zip file is empty" : "zip END header not found")
+                            + "): it is empty or was cut short, e.g. by an interrupted build; build it again with mvn"
+                            + " clean package",
+                    failure.getMessage());
+        }
     }
 
     @Test

@@ -13,6 +13,7 @@ import dev.dockyard.image.engine.EngineException;
 import dev.dockyard.image.engine.ExecResult;
 import dev.dockyard.image.engine.FakeEngine;
 import dev.dockyard.image.engine.ForwardingEngine;
+import dev.dockyard.image.engine.Leftovers;
 import dev.dockyard.image.engine.RecordingLog;
 import dev.dockyard.image.engine.StopOutcome;
 import dev.dockyard.image.model.HealthCheckConfig;
@@ -120,6 +121,50 @@ class VerifySequenceTest {
     }
 
     @Test
+    void aContainerAnEndedVerificationOfTheModuleLeftIsRemovedFirstAndOneOfALiveOneStays() throws Exception {
+        engine.states(ContainerState.running("healthy"));
+        String project = "/work/orders";
+        String left = engine.run(new ContainerSpec(
+                IMAGE.id(),
+                Map.of(ImageVerifier.VERIFY_LABEL, project, Leftovers.OWNER_LABEL, endedOwner()),
+                List.of()));
+        String concurrent = engine.run(new ContainerSpec(
+                IMAGE.id(),
+                Map.of(ImageVerifier.VERIFY_LABEL, project, Leftovers.OWNER_LABEL, Leftovers.owner()),
+                List.of()));
+        List<Map<String, String>> started = new ArrayList<>();
+        Engine recording = new ForwardingEngine(engine) {
+            @Override
+            public String run(ContainerSpec spec) throws EngineException {
+                started.add(spec.labels());
+                return super.run(spec);
+            }
+        };
+        VerifyRequest request = request("/health", Duration.ofSeconds(5));
+        new ImageVerifier(recording, log, Duration.ofMillis(10))
+                .verify(new VerifyRequest(
+                        request.image(),
+                        request.maxImageSize(),
+                        request.ports(),
+                        request.requiredLabels(),
+                        true,
+                        request.healthTimeout(),
+                        request.healthPath(),
+                        request.healthPort(),
+                        request.stopTimeout(),
+                        request.logLines(),
+                        "run-1",
+                        Map.of(Engine.PROJECT_LABEL, project)));
+        assertFalse(engine.containers.containsKey(left));
+        assertEquals(List.of(concurrent), List.copyOf(engine.containers.keySet()));
+        assertTrue(logged.contains("INFO Removed 1 container left by an interrupted image:verify of " + project));
+        assertEquals(project, started.get(0).get(ImageVerifier.VERIFY_LABEL));
+        assertEquals(Leftovers.owner(), started.get(0).get(Leftovers.OWNER_LABEL));
+        assertEquals("run-1", started.get(0).get(Engine.RUN_LABEL));
+        engine.remove(concurrent);
+    }
+
+    @Test
     void aServiceThatAnswersWhileStartingIsHealthyOnceTheImagesOwnCheckPassesRunAtOnce() throws Exception {
         engine.states(ContainerState.running("starting"));
         Verification verification = verify(request("/health", Duration.ofSeconds(5)));
@@ -191,7 +236,15 @@ class VerifySequenceTest {
                         "run-2",
                         Map.of(Engine.PROJECT_LABEL, "/src/orders")));
         assertEquals(
-                Map.of(Engine.RUN_LABEL, "run-2", Engine.PROJECT_LABEL, "/src/orders"),
+                Map.of(
+                        Engine.RUN_LABEL,
+                        "run-2",
+                        Engine.PROJECT_LABEL,
+                        "/src/orders",
+                        ImageVerifier.VERIFY_LABEL,
+                        "/src/orders",
+                        Leftovers.OWNER_LABEL,
+                        Leftovers.owner()),
                 started.get(0).labels());
         assertEquals(List.of(8080, 9090), started.get(0).ports());
     }
@@ -325,6 +378,11 @@ class VerifySequenceTest {
                         Map.of()));
         assertEquals(5, verification.checks().size());
         assertEquals(List.of(), engine.calls);
+    }
+
+    /** A process of this host that has ended: process 1 did not start at the epoch's first millisecond. */
+    private static String endedOwner() {
+        return Leftovers.owner().split(" ")[0] + " 1 1";
     }
 
     private Verification verify(VerifyRequest request) throws Exception {
