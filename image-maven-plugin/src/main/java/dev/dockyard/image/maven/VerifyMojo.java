@@ -4,10 +4,12 @@ import static dev.dockyard.image.maven.ImageParameters.*;
 
 import dev.dockyard.image.engine.Engine;
 import dev.dockyard.image.engine.EngineException;
+import dev.dockyard.image.render.RenderResult;
 import dev.dockyard.image.verify.ImageVerifier;
 import dev.dockyard.image.verify.Verification;
 import dev.dockyard.image.verify.VerificationReports;
 import dev.dockyard.image.verify.VerifyRequest;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,6 +41,23 @@ public class VerifyMojo extends AbstractEngineMojo {
      *
      * @since 0.1.0
      */
+    /**
+     * Directory image:dockerfile wrote the Dockerfile and the staged build context to.
+     *
+     * @since 0.3.0
+     */
+    @Parameter(property = OUTPUT_DIRECTORY, defaultValue = OUTPUT_DIRECTORY_DEFAULT)
+    private File outputDirectory;
+
+    /**
+     * Directory of image:dockerfile's intermediate files: the report's table of runtime modules comes from its last
+     * render.
+     *
+     * @since 0.3.0
+     */
+    @Parameter(property = WORK_DIRECTORY, defaultValue = WORK_DIRECTORY_DEFAULT)
+    private File workDirectory;
+
     @Parameter(property = PORT, defaultValue = PORT_DEFAULT)
     private String port;
 
@@ -139,7 +158,7 @@ public class VerifyMojo extends AbstractEngineMojo {
             String suite = "image-" + project.getArtifactId();
             Path junit = VerificationReports.writeJUnit(verification, suite, reports);
             Path html = reports.resolve("image-report.html");
-            VerificationReports.writeHtml(verification, "Image " + mainReference(), html);
+            VerificationReports.writeHtml(verification, "Image " + mainReference(), moduleReasons(), html);
             getLog().info("Wrote " + relative(junit) + " and " + relative(html));
         } catch (IOException e) {
             throw new MojoExecutionException("Could not write the reports to " + reports + ": " + e.getMessage(), e);
@@ -149,6 +168,13 @@ public class VerifyMojo extends AbstractEngineMojo {
                 verification,
                 mainReference(),
                 "details above and in " + relative(reports.resolve("image-report.html")));
+    }
+
+    /** Why each runtime module is linked, as image:dockerfile's last render says; empty for an image it did not render. */
+    private List<String> moduleReasons() throws IOException {
+        return RenderResult.last(workDirectory.toPath(), outputDirectory.toPath())
+                .map(render -> render.moduleReasons().stream().map(this::text).toList())
+                .orElse(List.of());
     }
 
     private VerifyRequest request(String image) throws MojoFailureException {
