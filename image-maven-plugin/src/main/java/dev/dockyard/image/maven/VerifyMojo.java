@@ -42,14 +42,6 @@ public class VerifyMojo extends AbstractEngineMojo {
      * @since 0.1.0
      */
     /**
-     * Directory image:dockerfile wrote the Dockerfile and the staged build context to.
-     *
-     * @since 0.3.0
-     */
-    @Parameter(property = OUTPUT_DIRECTORY, defaultValue = OUTPUT_DIRECTORY_DEFAULT)
-    private File outputDirectory;
-
-    /**
      * Directory of image:dockerfile's intermediate files: the report's table of runtime modules comes from its last
      * render.
      *
