@@ -4,6 +4,7 @@
 //   staged.checkImage(module)   built, all 9 checks passed (healthy, non-root, SIGTERM, ...), and the image is no
 //                               larger than 1.05 x (runtime base + jlinked runtime + the staged files); a second
 //                               argument is the version tag when it is not 1.0.0
+//   staged.explained()          the lines image.explainModules wrote ('module: why'), each once
 //   staged.checkFloor(image, floor)  the image (name:tag) is at most 1.05 x its floor: the same service built with
 //                               only the modules it needs, which passed image:verify too; prints the ratio
 import groovy.json.JsonSlurper
@@ -47,6 +48,11 @@ def checkImage = { String name, String version = '1.0.0' ->
     assert docker.leftovers(log).isEmpty()
 }
 
+def explained = {
+    new File(basedir, 'build.log').readLines().findAll { it.startsWith('[INFO] Runtime module ') }
+            .collect { it - '[INFO] Runtime module ' }.unique()
+}
+
 def checkFloor = { String image, String floor, BigDecimal bound = 1.05 ->
     def log = new File(basedir, 'build.log').text
     assert log.contains("[INFO] image:verify: all 9 checks passed for $floor (") : "the floor $floor did not pass"
@@ -59,4 +65,5 @@ def checkFloor = { String image, String floor, BigDecimal bound = 1.05 ->
     ratio
 }
 
-return [layers: layers, checkNoFileTwice: checkNoFileTwice, checkImage: checkImage, checkFloor: checkFloor]
+return [layers: layers, checkNoFileTwice: checkNoFileTwice, checkImage: checkImage, explained: explained,
+        checkFloor: checkFloor]

@@ -3,7 +3,7 @@ def staged = evaluate(new File(itSources, 'staged.groovy'))
 
 assert log.contains('[INFO] Layout of javalin-hello: plain class path')
 // every linked module with its first jar and class (image.explainModules)
-def explained = log.readLines().findAll { it.startsWith('[INFO] Runtime module ') }.collect { it - '[INFO] Runtime module ' }.unique()
+def explained = staged.explained()
 assert explained == [
     'java.base: always added: every runtime holds it',
     'java.datatransfer: required by java.desktop',
