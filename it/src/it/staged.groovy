@@ -2,7 +2,11 @@
 //   staged.layers()             [layer: [paths inside the layer]] of target/docker/layers, sorted
 //   staged.checkNoFileTwice()   no file name (a jar's) is staged in two places
 //   staged.checkImage(module)   built, all 9 checks passed (healthy, non-root, SIGTERM, ...), and the image is no
-//                               larger than 1.05 x (runtime base + jlinked runtime + the staged files)
+//                               larger than 1.05 x (runtime base + jlinked runtime + the staged files); a second
+//                               argument is the version tag when it is not 1.0.0
+//   staged.explained()          the lines image.explainModules wrote ('module: why'), each once
+//   staged.checkFloor(image, floor)  the image (name:tag) is at most 1.05 x its floor: the same service built with
+//                               only the modules it needs, which passed image:verify too; prints the ratio
 import groovy.json.JsonSlurper
 
 def docker = evaluate(new File(itSources, 'docker.groovy'))
@@ -23,9 +27,9 @@ def checkNoFileTwice = {
     assert twice.isEmpty() : "staged more than once: $twice"
 }
 
-def checkImage = { String name ->
+def checkImage = { String name, String version = '1.0.0' ->
     def log = new File(basedir, 'build.log').text
-    assert log.contains("[INFO] image:verify: all 9 checks passed for $name:1.0.0 (")
+    assert log.contains("[INFO] image:verify: all 9 checks passed for $name:$version (")
     ['non-root-user', 'healthy', 'process-user', 'http-probe', 'sigterm-stop'].each {
         assert log.contains("[INFO] PASS $it: ")
     }
@@ -44,4 +48,22 @@ def checkImage = { String name ->
     assert docker.leftovers(log).isEmpty()
 }
 
-return [layers: layers, checkNoFileTwice: checkNoFileTwice, checkImage: checkImage]
+def explained = {
+    new File(basedir, 'build.log').readLines().findAll { it.startsWith('[INFO] Runtime module ') }
+            .collect { it - '[INFO] Runtime module ' }.unique()
+}
+
+def checkFloor = { String image, String floor, BigDecimal bound = 1.05 ->
+    def log = new File(basedir, 'build.log').text
+    assert log.contains("[INFO] image:verify: all 9 checks passed for $floor (") : "the floor $floor did not pass"
+    long size = docker.run('image', 'inspect', '--format', '{{.Size}}', image)[0] as long
+    long floorSize = docker.run('image', 'inspect', '--format', '{{.Size}}', floor)[0] as long
+    def ratio = size / floorSize
+    println String.format(Locale.ROOT, 'image %s %d bytes, floor %s %d bytes: %.3f x the floor', image, size, floor,
+            floorSize, ratio)
+    assert bound == null || ratio <= bound : "image $image ($size bytes) exceeds $bound x its floor $floor ($floorSize bytes)"
+    ratio
+}
+
+return [layers: layers, checkNoFileTwice: checkNoFileTwice, checkImage: checkImage, explained: explained,
+        checkFloor: checkFloor]

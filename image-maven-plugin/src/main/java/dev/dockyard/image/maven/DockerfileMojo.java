@@ -281,6 +281,17 @@ public class DockerfileMojo extends AbstractLintMojo {
     private List<String> additionalModules = new ArrayList<>();
 
     /**
+     * Says, for every module the runtime links, why: the first jar and class that needs it and how (a class
+     * reference, a module descriptor, a rule for a class loaded by name or by reflection, a JVM option, a setting,
+     * always added, or required by another linked module), one info line each. {@code image:verify}'s HTML report
+     * has the same table whether or not this is set.
+     *
+     * @since 0.3.0
+     */
+    @Parameter(property = EXPLAIN_MODULES, defaultValue = "false")
+    private String explainModules;
+
+    /**
      * How the module's jar is staged: {@code auto} recognises a Spring Boot repackaged jar (staged exploded, its
      * nested jars in layers, {@code Start-Class} on a plain class path), a shaded jar (staged without the
      * dependencies it holds) and a Quarkus fast-jar ({@code target/quarkus-app}); anything else gets the plain
@@ -320,6 +331,7 @@ public class DockerfileMojo extends AbstractLintMojo {
             return;
         }
         try (ModuleLock held = lockModule()) {
+            boolean explain = flag(explainModules, "explainModules");
             RenderResult result;
             try {
                 result = renderers.renderer(session).render(request());
@@ -357,6 +369,11 @@ public class DockerfileMojo extends AbstractLintMojo {
                 }
                 getLog().info((result.upToDate() ? "Up to date: build context " : "Staged build context ")
                         + base.relativize(result.context()) + ": " + layers);
+                if (explain) {
+                    for (String reason : result.moduleReasons()) {
+                        getLog().info("Runtime module " + text(reason));
+                    }
+                }
             }
             lintRendered(result);
         }

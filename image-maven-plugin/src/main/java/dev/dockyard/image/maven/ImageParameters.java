@@ -64,6 +64,7 @@ final class ImageParameters {
     static final String ARGS = "image.args";
     static final String JLINK_MODULES = "image.jlinkModules";
     static final String ADDITIONAL_MODULES = "image.additionalModules";
+    static final String EXPLAIN_MODULES = "image.explainModules";
     static final String LAYOUT = "image.layout";
     static final String LAYOUT_DEFAULT = "auto";
     static final String LOCALES = "image.locales";

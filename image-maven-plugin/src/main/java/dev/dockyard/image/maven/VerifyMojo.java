@@ -4,11 +4,13 @@ import static dev.dockyard.image.maven.ImageParameters.*;
 
 import dev.dockyard.image.engine.Engine;
 import dev.dockyard.image.engine.EngineException;
+import dev.dockyard.image.render.RenderResult;
 import dev.dockyard.image.support.ModuleLock;
 import dev.dockyard.image.verify.ImageVerifier;
 import dev.dockyard.image.verify.Verification;
 import dev.dockyard.image.verify.VerificationReports;
 import dev.dockyard.image.verify.VerifyRequest;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,6 +42,15 @@ public class VerifyMojo extends AbstractEngineMojo {
      *
      * @since 0.1.0
      */
+    /**
+     * Directory of image:dockerfile's intermediate files: the report's table of runtime modules comes from its last
+     * render.
+     *
+     * @since 0.3.0
+     */
+    @Parameter(property = WORK_DIRECTORY, defaultValue = WORK_DIRECTORY_DEFAULT)
+    private File workDirectory;
+
     @Parameter(property = PORT, defaultValue = PORT_DEFAULT)
     private String port;
 
@@ -142,7 +153,7 @@ public class VerifyMojo extends AbstractEngineMojo {
                 String suite = "image-" + project.getArtifactId();
                 Path junit = VerificationReports.writeJUnit(verification, suite, reports);
                 Path html = reports.resolve("image-report.html");
-                VerificationReports.writeHtml(verification, "Image " + mainReference(), html);
+                VerificationReports.writeHtml(verification, "Image " + mainReference(), moduleReasons(), html);
                 getLog().info("Wrote " + relative(junit) + " and " + relative(html));
             } catch (IOException e) {
                 throw new MojoExecutionException(
@@ -154,6 +165,13 @@ public class VerifyMojo extends AbstractEngineMojo {
                     mainReference(),
                     "details above and in " + relative(reports.resolve("image-report.html")));
         }
+    }
+
+    /** Why each runtime module is linked, as image:dockerfile's last render says; empty for an image it did not render. */
+    private List<String> moduleReasons() throws IOException {
+        return RenderResult.last(workDirectory.toPath(), outputDirectory.toPath())
+                .map(render -> render.moduleReasons().stream().map(this::text).toList())
+                .orElse(List.of());
     }
 
     private VerifyRequest request(String image) throws MojoFailureException {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The rule set for modules no class file names, because they are reached only by reflection or service loading.
@@ -63,64 +64,100 @@ public final class ImplicitModules {
     private ImplicitModules() {}
 
     /**
+     * Why a rule adds a module.
+     *
+     * @param why what the rule saw
+     * @param trigger the JDK package or {@link JarFacts.Feature} that made it apply, whose first user the
+     *     explanation names; {@code null} when a setting did ({@code image.locales}, a JVM option)
+     * @param kind what kind of reason it is: {@code rule}, {@code reflection rule}, {@code JVM option} or
+     *     {@code setting}
+     */
+    record Rule(String why, String trigger, String kind) {}
+
+    /**
      * @param packages JDK packages the class files name
      * @param features rule triggers found in the jars
      * @param used the modules the class files use, closed over {@code requires}
-     * @return module → reason, for every rule that applies
+     * @return module → the first rule that adds it, for every rule that applies
      */
-    static Map<String, String> apply(
+    static Map<String, Rule> apply(
             Set<String> packages,
             Set<String> features,
             Set<String> used,
             int release,
             List<String> locales,
             List<String> jvmOptions) {
-        Map<String, String> added = new TreeMap<>();
+        Map<String, Rule> added = new TreeMap<>();
         if (release < EC_IN_JAVA_BASE) {
             for (String tls : List.of("javax.net.ssl", "java.net.http")) {
                 if (packages.contains(tls)) {
-                    added.putIfAbsent("jdk.crypto.ec", "TLS is reachable (" + tls + " is used) on Java " + release);
+                    added.putIfAbsent(
+                            "jdk.crypto.ec",
+                            new Rule("TLS is reachable (" + tls + " is used) on Java " + release, tls, RULE));
                 }
             }
         }
         if (features.contains(JarFacts.Feature.NEW_FILE_SYSTEM)) {
-            added.put("jdk.zipfs", "FileSystems.newFileSystem is called (zip file systems)");
+            added.put(
+                    "jdk.zipfs",
+                    new Rule(
+                            "FileSystems.newFileSystem is called (zip file systems)",
+                            JarFacts.Feature.NEW_FILE_SYSTEM,
+                            RULE));
         }
         if (!locales.isEmpty()) {
-            added.put("jdk.localedata", mention("locales") + " is " + String.join(",", locales));
+            added.put(
+                    "jdk.localedata", new Rule(mention("locales") + " is " + String.join(",", locales), null, SETTING));
         }
         for (String management : List.of("java.lang.management", "com.sun.management")) {
             if (packages.contains(management)) {
-                added.putIfAbsent("jdk.management", management + " is used (platform MXBeans)");
+                added.putIfAbsent(
+                        "jdk.management", new Rule(management + " is used (platform MXBeans)", management, RULE));
             }
         }
         if (packages.contains("javax.management.remote")) {
-            added.put("jdk.management.agent", "javax.management.remote is used (JMX remote)");
-            added.put("java.management.rmi", "javax.management.remote is used (JMX remote, RMI connector)");
+            added.put(
+                    "jdk.management.agent",
+                    new Rule("javax.management.remote is used (JMX remote)", "javax.management.remote", RULE));
+            added.put(
+                    "java.management.rmi",
+                    new Rule(
+                            "javax.management.remote is used (JMX remote, RMI connector)",
+                            "javax.management.remote",
+                            RULE));
         }
         for (String option : jvmOptions) {
             if (option.startsWith("-Dcom.sun.management.jmxremote")) {
-                added.put("jdk.management.agent", "JVM option " + option.split("=", 2)[0]);
+                added.put("jdk.management.agent", new Rule(option.split("=", 2)[0], null, OPTION));
             } else if (option.startsWith("-javaagent:")) {
-                added.put("java.instrument", "JVM option -javaagent:");
+                added.put("java.instrument", new Rule("-javaagent:", null, OPTION));
             }
         }
         if (features.contains(JarFacts.Feature.AGENT)) {
-            added.put("java.instrument", "a jar's manifest names a Java agent");
+            added.put("java.instrument", new Rule("a jar's manifest names a Java agent", JarFacts.Feature.AGENT, RULE));
         }
         if (features.contains(JarFacts.Feature.DNS_URL)
                 && (packages.contains("javax.naming") || used.contains("java.naming"))) {
-            added.put("jdk.naming.dns", "a JNDI dns: URL is used");
+            added.put("jdk.naming.dns", new Rule("a JNDI dns: URL is used", JarFacts.Feature.DNS_URL, RULE));
         }
-        for (String feature : features) {
+        for (String feature : new TreeSet<>(features)) {
             if (feature.startsWith(JarFacts.Feature.REFLECTED)) {
                 String className = feature.substring(JarFacts.Feature.REFLECTED.length());
                 String module = REFLECTED.get(className);
                 if (module != null) {
-                    added.putIfAbsent(module, className + " is loaded by name");
+                    added.putIfAbsent(module, new Rule(className + " is loaded by name", feature, REFLECTION));
                 }
             }
         }
         return added;
     }
+
+    /** {@link Rule#kind()}: a rule the class files trigger. */
+    static final String RULE = "rule";
+    /** {@link Rule#kind()}: a class of {@link #REFLECTED} named by a string constant. */
+    static final String REFLECTION = "reflection rule";
+    /** {@link Rule#kind()}: a JVM option. */
+    static final String OPTION = "JVM option";
+    /** {@link Rule#kind()}: a parameter of the plugin. */
+    static final String SETTING = "setting";
 }

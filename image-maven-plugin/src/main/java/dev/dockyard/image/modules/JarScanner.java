@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +49,10 @@ final class JarScanner {
 
     private static final String VERSIONS = "META-INF/versions/";
     private static final String MODULE_INFO = "module-info.class";
+    private static final String MANIFEST = "META-INF/MANIFEST.MF";
+    /** Where class files of a jar's own classes start, in the layouts that put them below a folder. */
+    private static final List<String> CLASS_ROOTS = List.of("BOOT-INF/classes/", "WEB-INF/classes/");
+
     private static final String FILE_SYSTEMS = "java/nio/file/FileSystems";
     private static final String PROCESSORS = "META-INF/services/javax.annotation.processing.Processor";
     private static final List<String> AGENT_ATTRIBUTES =
@@ -58,9 +63,12 @@ final class JarScanner {
     private final SystemModules jdk;
     private final int release;
 
-    private final Set<String> packages = new HashSet<>();
-    private final Set<String> features = new HashSet<>();
+    private final Map<String, JarFacts.Use> packages = new HashMap<>();
+    private final Map<String, String> features = new HashMap<>();
     private final Set<String> requires = new HashSet<>();
+    /** The class being read (dotted, as {@link JarFacts.Use#owner()} names it), or the manifest. */
+    private String current = "";
+
     private int classFiles;
     private int unreadable;
     private String firstProblem;
@@ -139,16 +147,16 @@ final class JarScanner {
 
     private void zip(Path jar) throws IOException {
         try (ZipFile zip = new ZipFile(jar.toFile())) {
-            ZipEntry manifestEntry = zip.getEntry("META-INF/MANIFEST.MF");
+            ZipEntry manifestEntry = zip.getEntry(MANIFEST);
             Manifest manifest = null;
             if (manifestEntry != null) {
                 try (InputStream in = zip.getInputStream(manifestEntry)) {
                     manifest = new Manifest(in);
                 } catch (IOException | RuntimeException e) {
-                    problem("META-INF/MANIFEST.MF", e);
+                    problem(MANIFEST, e);
                 }
             }
-            boolean multiRelease = manifest(manifest);
+            boolean multiRelease = manifest(MANIFEST, manifest);
             Set<String> processors = Set.of();
             ZipEntry processorList = zip.getEntry(PROCESSORS);
             if (processorList != null) {
@@ -184,7 +192,7 @@ final class JarScanner {
 
     private void nested(String jarName, InputStream in) throws IOException {
         try (JarInputStream jar = new JarInputStream(in, false)) {
-            boolean multiRelease = manifest(jar.getManifest());
+            boolean multiRelease = manifest(jarName + "!/" + MANIFEST, jar.getManifest());
             Map<String, Candidate> chosen = new LinkedHashMap<>();
             Set<String> processors = Set.of();
             for (ZipEntry entry = jar.getNextEntry(); entry != null; entry = jar.getNextEntry()) {
@@ -214,7 +222,7 @@ final class JarScanner {
     }
 
     /** @return whether the manifest declares a multi-release jar; notes agents */
-    private boolean manifest(Manifest manifest) {
+    private boolean manifest(String entry, Manifest manifest) {
         if (manifest == null) {
             return false;
         }
@@ -222,7 +230,7 @@ final class JarScanner {
         for (String attribute : AGENT_ATTRIBUTES) {
             String value = main.getValue(attribute);
             if (value != null && !value.isBlank()) {
-                features.add(JarFacts.Feature.AGENT);
+                features.putIfAbsent(JarFacts.Feature.AGENT, entry + " " + attribute + ": " + value.strip());
             }
         }
         return "true"
@@ -262,6 +270,26 @@ final class JarScanner {
         }
     }
 
+    /**
+     * @param entry a class file's entry ({@code a/b/C.class}, {@code BOOT-INF/classes/a/b/C.class},
+     *     {@code lib/x.jar!/a/b/C.class})
+     * @return its class as the explanation names it: {@code a.b.C}, {@code lib/x.jar!/a.b.C}
+     */
+    static String owner(String entry) {
+        int nested = entry.lastIndexOf("!/");
+        String prefix = nested < 0 ? "" : entry.substring(0, nested + 2);
+        String path = entry.substring(prefix.length());
+        for (String root : CLASS_ROOTS) {
+            if (path.startsWith(root)) {
+                path = path.substring(root.length());
+            }
+        }
+        if (path.endsWith(".class")) {
+            path = path.substring(0, path.length() - ".class".length());
+        }
+        return prefix + path.replace('/', '.');
+    }
+
     /** The internal names ({@code a/b/C}) of the annotation processors a services file lists. */
     private static Set<String> processors(byte[] servicesFile) {
         Set<String> names = new HashSet<>();
@@ -291,6 +319,7 @@ final class JarScanner {
                 continue; // only javac runs it
             }
             classFiles++;
+            current = owner(candidate.name());
             try {
                 byte[] bytes = candidate.content().read();
                 if (candidate.name().endsWith(MODULE_INFO)) {
@@ -360,7 +389,7 @@ final class JarScanner {
                     if (FILE_SYSTEMS.equals(reader.readClass(offset, buffer))) {
                         int nameAndType = reader.getItem(reader.readUnsignedShort(offset + 2));
                         if (reader.readUTF8(nameAndType, buffer).equals("newFileSystem")) {
-                            features.add(JarFacts.Feature.NEW_FILE_SYSTEM);
+                            features.putIfAbsent(JarFacts.Feature.NEW_FILE_SYSTEM, current);
                         }
                     }
                 }
@@ -374,9 +403,9 @@ final class JarScanner {
             return;
         }
         if (ImplicitModules.REFLECTED.containsKey(value)) {
-            features.add(JarFacts.Feature.REFLECTED + value);
+            features.putIfAbsent(JarFacts.Feature.REFLECTED + value, current);
         } else if (value.startsWith("dns:")) {
-            features.add(JarFacts.Feature.DNS_URL);
+            features.putIfAbsent(JarFacts.Feature.DNS_URL, current);
         }
     }
 
@@ -417,8 +446,8 @@ final class JarScanner {
             return;
         }
         String pkg = name.substring(0, slash).replace('/', '.');
-        if (jdk.isJdkPackage(pkg)) {
-            packages.add(pkg);
+        if (jdk.isJdkPackage(pkg) && !packages.containsKey(pkg)) {
+            packages.put(pkg, new JarFacts.Use(current, name.replace('/', '.')));
         }
     }
 }

@@ -9,15 +9,18 @@ import java.util.List;
  *     rules add, without those another one of the list already requires transitively ({@code jlink} adds every
  *     module they require); always holds {@code java.base}
  * @param closure the same modules closed over {@code requires}: what the runtime will hold
- * @param reasons one line per module a rule added (module, then why)
+ * @param explanation one line per module of {@code closure}, in its order: the module, the kind of reason
+ *     ({@code class reference}, {@code module descriptor}, {@code rule}, {@code reflection rule}, {@code JVM option},
+ *     {@code setting}, {@code always added}, {@code required by} another module) and the first jar and class that
+ *     needs it
  * @param warnings one line per jar that could not be read in full, naming it
  */
-public record ModuleScan(List<String> modules, List<String> closure, List<String> reasons, List<String> warnings) {
+public record ModuleScan(List<String> modules, List<String> closure, List<String> explanation, List<String> warnings) {
 
     public ModuleScan {
         modules = List.copyOf(modules);
         closure = List.copyOf(closure);
-        reasons = List.copyOf(reasons);
+        explanation = List.copyOf(explanation);
         warnings = List.copyOf(warnings);
     }
 }

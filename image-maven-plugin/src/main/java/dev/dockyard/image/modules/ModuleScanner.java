@@ -11,11 +11,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -36,23 +38,33 @@ public final class ModuleScanner {
     public static final String STORE = "module-scan.txt";
 
     private static final String HEADER =
-            "# Dockyard module scan 2, Java " + Runtime.version().feature();
+            "# Dockyard module scan 3, Java " + Runtime.version().feature();
 
     private final Map<Integer, SystemModules> jdks = new ConcurrentHashMap<>();
     private final Map<String, String> hashes = new ConcurrentHashMap<>();
     private final Map<String, Once> facts = new ConcurrentHashMap<>();
     private final AtomicInteger jarsRead = new AtomicInteger();
 
+    /** Reasons of {@link ModuleScan#explanation()}: a class file names a package of the module. */
+    public static final String CLASS_REFERENCE = "class reference";
+    /** A jar's {@code module-info.class} requires the module. */
+    public static final String MODULE_DESCRIPTOR = "module descriptor";
+    /** {@code java.base}, which every runtime holds. */
+    public static final String ALWAYS = "always added";
+    /** Another linked module requires it. */
+    public static final String REQUIRED = "required";
+
     /** Scans the request's jars (those it does not know already) and computes their modules. */
     public ModuleScan scan(ScanRequest request) throws IOException {
         SystemModules jdk = jdks.computeIfAbsent(request.release(), SystemModules::of);
         Map<String, String> stored = load(request.workDirectory());
         Map<String, String> store = new LinkedHashMap<>();
-        Set<String> packages = new HashSet<>();
-        Set<String> features = new HashSet<>();
-        Set<String> declared = new TreeSet<>();
+        Map<String, Located> packages = new HashMap<>();
+        Map<String, Located> features = new HashMap<>();
+        Map<String, String> declared = new TreeMap<>();
         List<String> warnings = new ArrayList<>();
         for (Path jar : request.jars()) {
+            String jarName = jar.getFileName().toString();
             JarFacts jarFacts;
             if (Files.isDirectory(jar)) {
                 jarFacts = new JarScanner(jdk).scan(jar);
@@ -82,9 +94,12 @@ public final class ModuleScanner {
                 }
                 store.put(stamp, hash + "\t" + jarFacts.encode());
             }
-            packages.addAll(jarFacts.packages());
-            features.addAll(jarFacts.features());
-            declared.addAll(jarFacts.requires());
+            jarFacts.packages()
+                    .forEach((pkg, use) -> packages.putIfAbsent(pkg, new Located(jarName, use.owner(), use.target())));
+            jarFacts.features()
+                    .forEach((feature, owner) -> features.putIfAbsent(
+                            feature, new Located(jarName, owner, feature.replace(JarFacts.Feature.REFLECTED, ""))));
+            jarFacts.requires().forEach(module -> declared.putIfAbsent(module, jarName));
             if (jarFacts.warning() != null) {
                 warnings.add("Module scan: " + jar.getFileName() + ": " + jarFacts.warning() + ". The modules it"
                         + " uses there are not counted: add any it needs with " + mention("additionalModules") + ".");
@@ -101,31 +116,70 @@ public final class ModuleScanner {
         return jarsRead.get();
     }
 
+    /** Where a JDK package or a rule's trigger is first seen: the jar (file name), its class, what it names. */
+    private record Located(String jar, String owner, String target) {
+        String where() {
+            return jar + ", " + owner;
+        }
+    }
+
     private static ModuleScan compute(
             SystemModules jdk,
-            Set<String> packages,
-            Set<String> features,
-            Set<String> declared,
+            Map<String, Located> packages,
+            Map<String, Located> features,
+            Map<String, String> declared,
             ScanRequest request,
             List<String> warnings) {
         Set<String> used = new TreeSet<>();
+        Map<String, String> why = new TreeMap<>();
         used.add("java.base");
-        for (String pkg : packages) {
-            jdk.moduleOf(pkg).ifPresent(used::add);
+        why.put("java.base", ALWAYS + ": every runtime holds it");
+        // the first jar of the request (the application's own first) that names a package of the module
+        List<String> byJar = new ArrayList<>(packages.keySet());
+        List<String> jarOrder =
+                request.jars().stream().map(jar -> jar.getFileName().toString()).toList();
+        byJar.sort(Comparator.comparing(
+                        (String pkg) -> jarOrder.indexOf(packages.get(pkg).jar()))
+                .thenComparing(Comparator.naturalOrder()));
+        for (String pkg : byJar) {
+            jdk.moduleOf(pkg).ifPresent(module -> {
+                used.add(module);
+                Located use = packages.get(pkg);
+                why.putIfAbsent(module, CLASS_REFERENCE + ": " + use.where() + " names " + use.target());
+            });
         }
-        for (String module : declared) {
+        declared.forEach((module, jar) -> {
             if (jdk.exists(module)) {
                 used.add(module);
+                why.putIfAbsent(module, MODULE_DESCRIPTOR + ": " + jar + ", module-info requires " + module);
+            }
+        });
+        Set<String> usedClosure = jdk.closure(used);
+        Set<String> featureNames = features.keySet();
+        Map<String, ImplicitModules.Rule> rules = ImplicitModules.apply(
+                packages.keySet(),
+                featureNames,
+                usedClosure,
+                request.release(),
+                request.locales(),
+                request.jvmOptions());
+        for (Map.Entry<String, ImplicitModules.Rule> rule : rules.entrySet()) {
+            String module = rule.getKey();
+            if (jdk.exists(module) && !usedClosure.contains(module)) {
+                used.add(module);
+                ImplicitModules.Rule applied = rule.getValue();
+                Located trigger = applied.trigger() == null
+                        ? null
+                        : packages.getOrDefault(applied.trigger(), features.get(applied.trigger()));
+                why.put(
+                        module,
+                        applied.kind() + ": " + (trigger == null ? "" : trigger.where() + ": ") + applied.why());
             }
         }
-        Set<String> usedClosure = jdk.closure(used);
-        Map<String, String> rules = ImplicitModules.apply(
-                packages, features, usedClosure, request.release(), request.locales(), request.jvmOptions());
-        List<String> reasons = new ArrayList<>();
-        for (Map.Entry<String, String> rule : rules.entrySet()) {
-            if (jdk.exists(rule.getKey()) && !usedClosure.contains(rule.getKey())) {
-                used.add(rule.getKey());
-                reasons.add(rule.getKey() + ": " + rule.getValue());
+        for (String module : request.additionalModules()) {
+            if (jdk.exists(module)) {
+                used.add(module);
+                why.putIfAbsent(module, ImplicitModules.SETTING + ": listed in " + mention("additionalModules"));
             }
         }
         Set<String> closure = jdk.closure(used);
@@ -136,7 +190,12 @@ public final class ModuleScanner {
                     + " does not have; left out of the runtime.");
         }
         used.retainAll(closure);
-        return new ModuleScan(jdk.reduce(used), List.copyOf(closure), reasons, warnings);
+        jdk.requiredBy(used).forEach((module, by) -> why.putIfAbsent(module, REQUIRED + " by " + by));
+        List<String> explanation = new ArrayList<>();
+        for (String module : closure) {
+            explanation.add(module + ": " + why.get(module));
+        }
+        return new ModuleScan(jdk.reduce(used), List.copyOf(closure), explanation, warnings);
     }
 
     private static Map<String, String> load(Path workDirectory) {

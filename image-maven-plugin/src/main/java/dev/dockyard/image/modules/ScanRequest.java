@@ -18,6 +18,7 @@ import java.util.Set;
  * @param workDirectory where the per-jar results are kept between builds; {@code null} to keep them in memory only
  * @param built the jars of {@code jars} this build made (the module's, the reactor's): their time may be fixed and
  *     a change can keep their size, so they are told apart by their {@link dev.dockyard.image.support.JarSignature}
+ * @param additionalModules modules the user adds ({@code image.additionalModules}): linked, with what they require
  */
 public record ScanRequest(
         List<Path> jars,
@@ -25,16 +26,18 @@ public record ScanRequest(
         List<String> locales,
         List<String> jvmOptions,
         Path workDirectory,
-        Set<Path> built) {
+        Set<Path> built,
+        List<String> additionalModules) {
 
     /** A request in which no jar was made by this build (every jar told apart by its path, size and time). */
     public ScanRequest(
             List<Path> jars, int release, List<String> locales, List<String> jvmOptions, Path workDirectory) {
-        this(jars, release, locales, jvmOptions, workDirectory, Set.of());
+        this(jars, release, locales, jvmOptions, workDirectory, Set.of(), List.of());
     }
 
     public ScanRequest {
         built = Set.copyOf(built);
+        additionalModules = List.copyOf(additionalModules);
         jars = List.copyOf(jars);
         locales = List.copyOf(locales);
         jvmOptions = List.copyOf(jvmOptions);

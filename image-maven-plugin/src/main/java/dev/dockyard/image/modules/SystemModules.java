@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -113,6 +114,26 @@ final class SystemModules {
             }
         }
         return closed;
+    }
+
+    /**
+     * @return for every module the closure of {@code roots} adds, the module (a root, or one added before it) that
+     *     requires it first, reading the roots and their requirements in name order, breadth first
+     */
+    Map<String, String> requiredBy(Collection<String> roots) {
+        Map<String, String> by = new TreeMap<>();
+        Set<String> seen = new TreeSet<>(roots);
+        Deque<String> todo = new ArrayDeque<>(new TreeSet<>(roots));
+        while (!todo.isEmpty()) {
+            String module = todo.removeFirst();
+            for (String required : new TreeSet<>(requires.getOrDefault(module, Set.of()))) {
+                if (seen.add(required)) {
+                    by.put(required, module);
+                    todo.addLast(required);
+                }
+            }
+        }
+        return by;
     }
 
     /** Drops the modules another one of the set already brings through {@code requires transitive}. */

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -106,7 +107,8 @@ public final class DockerfileRenderer {
         String mainClass = mainClass(request, plan);
         ContextStager.Staging staging = new ContextStager(context, request.workDirectory(), timestamp).stage(plan);
         List<String> warnings = new ArrayList<>(plan.warnings());
-        List<String> modules = modules(request, staging, warnings);
+        List<String> explanation = new ArrayList<>();
+        List<String> modules = modules(request, staging, warnings, explanation);
 
         String text = engine.render(
                 template.name(),
@@ -128,7 +130,8 @@ public final class DockerfileRenderer {
                 modules,
                 false,
                 plan.summary(),
-                warnings);
+                warnings,
+                explanation);
         state.save(request.workDirectory(), fingerprint, result);
         return result;
     }
@@ -154,8 +157,12 @@ public final class DockerfileRenderer {
      * The runtime modules: {@code image.jlinkModules}, or those a scan of every staged jar (as the layout staged
      * it) finds; then {@code jdk.localedata} for {@code image.locales}, {@code image.additionalModules} and the
      * probe's.
+     *
+     * @param explanation receives one line per linked module: why it is there (see
+     *     {@link ModuleScan#explanation()})
      */
-    private List<String> modules(RenderRequest request, ContextStager.Staging staging, List<String> warnings)
+    private List<String> modules(
+            RenderRequest request, ContextStager.Staging staging, List<String> warnings, List<String> explanation)
             throws IOException {
         TreeSet<String> modules = new TreeSet<>();
         JvmSettings jvm = request.jvm();
@@ -168,14 +175,26 @@ public final class DockerfileRenderer {
                     jvm.locales(),
                     jvm.options(),
                     request.workDirectory(),
-                    Set.copyOf(staging.own())));
+                    Set.copyOf(staging.own()),
+                    jvm.additionalModules()));
             modules.addAll(scan.modules());
             warnings.addAll(scan.warnings());
+            explanation.addAll(scan.explanation());
         } else {
-            modules.addAll(jvm.modules());
+            // no scan: the list as given (jlink adds what it requires)
+            String setting = "setting: listed in ";
+            TreeMap<String, String> given = new TreeMap<>();
+            jvm.modules().forEach(module -> given.putIfAbsent(module, setting + mention("jlinkModules")));
             if (!jvm.locales().isEmpty()) {
-                modules.add(LOCALE_DATA_MODULE);
+                given.putIfAbsent(
+                        LOCALE_DATA_MODULE,
+                        "setting: " + mention("locales") + " is " + String.join(",", jvm.locales()));
             }
+            jvm.additionalModules()
+                    .forEach(module -> given.putIfAbsent(module, setting + mention("additionalModules")));
+            given.putIfAbsent(PROBE_MODULE, ModuleScanner.ALWAYS + ": every runtime holds it");
+            modules.addAll(given.keySet());
+            given.forEach((module, why) -> explanation.add(module + ": " + why));
         }
         modules.addAll(jvm.additionalModules());
         modules.add(PROBE_MODULE);

@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param upToDate {@code true} when nothing changed since the last render, which was therefore skipped
  * @param staging one line saying which layout the module's jar has and how it was staged
  * @param warnings what the user should know: a fat jar staged twice, a jar the module scan could not read in full
+ * @param moduleReasons one line per module the runtime links: the module and why (the first jar and class that
+ *     needs it, the rule, option or setting), as the module scan explains it
  */
 public record RenderResult(
         Path dockerfile,
@@ -26,12 +28,14 @@ public record RenderResult(
         List<String> modules,
         boolean upToDate,
         String staging,
-        List<String> warnings) {
+        List<String> warnings,
+        List<String> moduleReasons) {
 
     public RenderResult {
         layers = List.copyOf(layers);
         modules = List.copyOf(modules);
         warnings = List.copyOf(warnings);
+        moduleReasons = List.copyOf(moduleReasons);
     }
 
     /**

@@ -33,6 +33,10 @@ import java.util.TreeMap;
 final class RenderState {
 
     private static final String FILE = "render-state.txt";
+    /** The line of the first layer: after the fingerprint, template, modules, staging, warnings, module reasons. */
+    private static final int FIRST_LAYER = 6;
+    /** Starts the line of the module reasons. */
+    private static final String REASONS = "modules:";
 
     private final String bundled;
 
@@ -160,11 +164,12 @@ final class RenderState {
                         context.resolve(ContextStager.PROBE_DIRECTORY).resolve(ContextStager.PROBE_CLASS_FILE))) {
             return Optional.empty();
         }
-        if (lines.size() < 5) {
-            return Optional.empty();
+        if (lines.size() < FIRST_LAYER || !lines.get(FIRST_LAYER - 1).startsWith(REASONS)) {
+            return Optional.empty(); // none, or written by an earlier version
         }
+        String reasons = lines.get(FIRST_LAYER - 1).substring(REASONS.length());
         List<StagedLayer> layers = new ArrayList<>();
-        for (String line : lines.subList(5, lines.size())) {
+        for (String line : lines.subList(FIRST_LAYER, lines.size())) {
             String[] parts = line.split("\t", -1);
             List<String> files = List.of(parts).subList(4, parts.length);
             for (String name : files) {
@@ -184,7 +189,8 @@ final class RenderState {
                 List.of(lines.get(2).split(",")),
                 true,
                 lines.get(3),
-                warnings));
+                warnings,
+                reasons.isEmpty() ? List.of() : List.of(reasons.split("\u0001"))));
     }
 
     void save(Path workDirectory, String fingerprint, RenderResult result) throws IOException {
@@ -193,7 +199,8 @@ final class RenderState {
                 result.template(),
                 String.join(",", result.modules()),
                 result.staging(),
-                String.join("\u0001", result.warnings())));
+                String.join("\u0001", result.warnings()),
+                REASONS + String.join("\u0001", result.moduleReasons())));
         for (StagedLayer layer : result.layers()) {
             lines.add(layer.name() + "\t" + layer.contextDirectory() + "\t" + layer.imageDirectory() + "\t"
                     + layer.bytes() + (layer.files().isEmpty() ? "" : "\t" + String.join("\t", layer.files())));

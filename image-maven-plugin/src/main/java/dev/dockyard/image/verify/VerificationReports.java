@@ -42,8 +42,14 @@ public final class VerificationReports {
                 cases);
     }
 
-    /** Writes a self-contained HTML page: the verdicts, then the layers as a horizontal bar chart. */
-    public static void writeHtml(Verification verification, String title, Path file) throws IOException {
+    /**
+     * Writes a self-contained HTML page: the verdicts, the layers as a horizontal bar chart, then why each runtime
+     * module is linked.
+     *
+     * @param moduleReasons lines {@code module: why} (the render's module reasons); none for no such section
+     */
+    public static void writeHtml(Verification verification, String title, List<String> moduleReasons, Path file)
+            throws IOException {
         ImageDetails image = verification.image();
         long largest = image.layers().stream().mapToLong(ImageLayer::size).max().orElse(1);
         StringBuilder html = new StringBuilder();
@@ -97,7 +103,20 @@ public final class VerificationReports {
                     .append(escape(layer.instruction()))
                     .append("</code></td></tr>\n");
         }
-        html.append("</table>\n</body></html>\n");
+        html.append("</table>\n");
+        if (!moduleReasons.isEmpty()) {
+            html.append("<h2>Runtime modules</h2>\n<table><tr><th>Module</th><th>Why it is linked</th></tr>\n");
+            for (String line : moduleReasons) {
+                int colon = line.indexOf(": ");
+                html.append("<tr><td><code>")
+                        .append(escape(colon < 0 ? line : line.substring(0, colon)))
+                        .append("</code></td><td>")
+                        .append(escape(colon < 0 ? "" : line.substring(colon + 2)))
+                        .append("</td></tr>\n");
+            }
+            html.append("</table>\n");
+        }
+        html.append("</body></html>\n");
         Files.createDirectories(file.getParent());
         Files.writeString(file, html, StandardCharsets.UTF_8);
     }

@@ -188,6 +188,9 @@ class ModuleScannerTest {
         ModuleScan scan = scan(17, jar);
         assertTrue(scan.closure().contains("java.sql"));
         assertFalse(scan.closure().contains("java.desktop"));
+        assertTrue(
+                scan.explanation().contains("java.sql: module descriptor: mod.jar, module-info requires java.sql"),
+                scan.explanation().toString());
     }
 
     @Test
@@ -195,7 +198,11 @@ class ModuleScannerTest {
         Path tls = TestJars.jar(
                 root.resolve("tls.jar"), null, "t.T", "package t; public class T {" + " javax.net.ssl.SSLContext c; }");
         assertTrue(scan(17, tls).modules().contains("jdk.crypto.ec"));
-        assertTrue(scan(17, tls).reasons().get(0).startsWith("jdk.crypto.ec: TLS is reachable"));
+        assertEquals(
+                List.of(
+                        "java.base: always added: every runtime holds it",
+                        "jdk.crypto.ec: rule: tls.jar, t.T: TLS is reachable (javax.net.ssl is used) on Java 17"),
+                scan(17, tls).explanation());
         assertFalse(scan(22, tls).closure().contains("jdk.crypto.ec"), "in java.base from 22");
 
         Path zip = TestJars.jar(
@@ -221,12 +228,7 @@ class ModuleScannerTest {
                 jmx.modules().toString());
         assertTrue(jmx.closure().contains("java.management.rmi"));
 
-        Path unsafe = TestJars.jar(
-                root.resolve("unsafe.jar"),
-                null,
-                "u.U",
-                "package u; public class U {"
-                        + " static Class<?> f() throws Exception { return Class.forName(\"sun.misc.Unsafe\"); } }");
+        Path unsafe = unsafeByName();
         assertTrue(scan(17, unsafe).modules().contains("jdk.unsupported"));
 
         Path dns = TestJars.jar(
@@ -251,6 +253,89 @@ class ModuleScannerTest {
         assertEquals(
                 List.of("java.base", "java.instrument", "jdk.localedata", "jdk.management.agent"), options.modules());
         assertEquals(List.of("java.base"), scan(17, plain).modules());
+    }
+
+    /** A jar whose class loads {@code sun.misc.Unsafe} by name. */
+    private Path unsafeByName() throws IOException {
+        return TestJars.jar(
+                root.resolve("unsafe.jar"),
+                null,
+                "u.U",
+                "package u; public class U {"
+                        + " static Class<?> f() throws Exception { return Class.forName(\"sun.misc.Unsafe\"); } }");
+    }
+
+    private static Path jarOf(Class<?> type) throws Exception {
+        return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+    }
+
+    @Test
+    void explainsEveryLinkedModuleOfRealJarsByItsFirstJarAndClass() throws Exception {
+        Path guava = jarOf(com.google.common.base.Joiner.class);
+        Path snakeyaml = jarOf(org.yaml.snakeyaml.Yaml.class);
+        Path jackson = jarOf(com.fasterxml.jackson.databind.ObjectMapper.class);
+        assertEquals(
+                List.of(
+                        "java.base: always added: every runtime holds it",
+                        "java.logging: class reference: guava-19.0.jar,"
+                                + " com.google.common.base.FinalizableReferenceQueue$DecoupledLoader"
+                                + " names java.util.logging.Logger",
+                        "jdk.unsupported: class reference: guava-19.0.jar, com.google.common.cache.Striped64$1"
+                                + " names sun.misc.Unsafe"),
+                scan(17, guava).explanation());
+        // the first jar of the request that needs a module is named, the modules it requires by their requirer
+        assertEquals(
+                List.of(
+                        "java.base: always added: every runtime holds it",
+                        "java.datatransfer: required by java.desktop",
+                        "java.desktop: class reference: snakeyaml-2.3.jar,"
+                                + " org.yaml.snakeyaml.introspector.MethodProperty names java.beans.IntrospectionException",
+                        "java.logging: class reference: jackson-databind-2.18.2.jar,"
+                                + " com.fasterxml.jackson.databind.PropertyNamingStrategy$PropertyNamingStrategyBase"
+                                + " names java.util.logging.Logger",
+                        "java.prefs: required by java.desktop",
+                        "java.sql: class reference: jackson-databind-2.18.2.jar,"
+                                + " com.fasterxml.jackson.databind.deser.std.DateDeserializers$SqlDateDeserializer"
+                                + " names java.sql.Date",
+                        "java.transaction.xa: required by java.sql",
+                        "java.xml: class reference: jackson-databind-2.18.2.jar,"
+                                + " com.fasterxml.jackson.databind.ext.DOMDeserializer names javax.xml.XMLConstants"),
+                scan(17, snakeyaml, jackson).explanation());
+        // the same from the work directory's cache
+        Path work = root.resolve("cached");
+        ScanRequest request = new ScanRequest(List.of(guava), 17, List.of(), List.of(), work);
+        List<String> first = new ModuleScanner().scan(request).explanation();
+        assertEquals(first, new ModuleScanner().scan(request).explanation());
+    }
+
+    @Test
+    void explainsRulesOptionsSettingsAndModuleDescriptors() throws Exception {
+        Path unsafe = unsafeByName();
+        Path agent = jar(root.resolve("agent.jar"), Map.of("Premain-Class", "x.Agent"), Map.of());
+        ModuleScan scan = scanner.scan(new ScanRequest(
+                List.of(unsafe, agent),
+                17,
+                List.of("de"),
+                List.of("-Dcom.sun.management.jmxremote.port=9010"),
+                null,
+                java.util.Set.of(),
+                List.of("jdk.charsets")));
+        assertEquals(
+                List.of(
+                        "java.base: always added: every runtime holds it",
+                        "java.instrument: rule: agent.jar, META-INF/MANIFEST.MF Premain-Class: x.Agent:"
+                                + " a jar's manifest names a Java agent",
+                        "java.logging: required by java.rmi",
+                        "java.management: required by jdk.management.agent",
+                        "java.management.rmi: required by jdk.management.agent",
+                        "java.naming: required by java.management.rmi",
+                        "java.rmi: required by java.management.rmi",
+                        "java.security.sasl: required by java.naming",
+                        "jdk.charsets: setting: listed in " + CoreException.mention("additionalModules"),
+                        "jdk.localedata: setting: " + CoreException.mention("locales") + " is de",
+                        "jdk.management.agent: JVM option: -Dcom.sun.management.jmxremote.port",
+                        "jdk.unsupported: reflection rule: unsafe.jar, u.U: sun.misc.Unsafe is loaded by name"),
+                scan.explanation());
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dockyard.image.stage.StagedLayer;
+import dev.dockyard.image.support.CoreException;
 import dev.dockyard.image.support.UserFixableException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -99,6 +100,16 @@ class DockerfileRendererTest {
         // so the list is reduced to java.sql
         assertEquals(List.of("java.base", "java.sql"), result.modules());
         assertEquals(result.modules().stream().sorted().toList(), result.modules());
+        // why: the first jar and class (the module's own jar first), and the modules those require
+        assertEquals(
+                List.of(
+                        "java.base: always added: every runtime holds it",
+                        "java.logging: class reference: orders-1.0.jar, com.acme.orders.Main names"
+                                + " java.util.logging.Logger",
+                        "java.sql: class reference: lib-2.1.jar, org.lib.Lib names java.sql.Connection",
+                        "java.transaction.xa: required by java.sql",
+                        "java.xml: required by java.sql"),
+                result.moduleReasons());
     }
 
     @Test
@@ -106,9 +117,14 @@ class DockerfileRendererTest {
         RenderRequest base = fixture.request("java-service", null);
         RenderRequest request =
                 withJvm(base, new JvmSettings(Requests.MAIN, List.of(), List.of("java.sql"), List.of("jdk.crypto.ec")));
+        RenderResult result = renderer.render(request);
+        assertEquals(List.of("java.base", "java.sql", "jdk.crypto.ec"), result.modules());
         assertEquals(
-                List.of("java.base", "java.sql", "jdk.crypto.ec"),
-                renderer.render(request).modules());
+                List.of(
+                        "java.base: always added: every runtime holds it",
+                        "java.sql: setting: listed in " + CoreException.mention("jlinkModules"),
+                        "jdk.crypto.ec: setting: listed in " + CoreException.mention("additionalModules")),
+                result.moduleReasons());
     }
 
     @Test
@@ -183,8 +199,15 @@ class DockerfileRendererTest {
         assertEquals(first.layers(), again.layers());
         assertEquals(first.modules(), again.modules());
         assertEquals(first.template(), again.template());
+        // why each module is linked: one line per module of the runtime, kept with the state
+        assertEquals(
+                "java.base: always added: every runtime holds it",
+                first.moduleReasons().get(0));
+        assertEquals(first.moduleReasons(), again.moduleReasons());
         // a fresh renderer (a new build) reads the same state from the work directory
-        assertTrue(new DockerfileRenderer(new TemplateEngines()).render(request).upToDate());
+        RenderResult nextBuild = new DockerfileRenderer(new TemplateEngines()).render(request);
+        assertTrue(nextBuild.upToDate());
+        assertEquals(first.moduleReasons(), nextBuild.moduleReasons());
 
         Path staged = first.context().resolve("layers/dependencies/lib-2.1.jar");
         Files.delete(staged);

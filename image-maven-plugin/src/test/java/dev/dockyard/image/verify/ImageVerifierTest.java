@@ -134,9 +134,21 @@ class ImageVerifierTest {
                 xml);
 
         Path html = reports.resolve("image-report.html");
-        VerificationReports.writeHtml(verification, "Image orders:1.0", html);
+        VerificationReports.writeHtml(
+                verification,
+                "Image orders:1.0",
+                List.of(
+                        "java.base: always added: every runtime holds it",
+                        "java.sql: class reference: orders-1.0.jar, shop.Orders names java.sql.Connection"),
+                html);
         String page = Files.readString(html);
         assertTrue(page.contains("<td class=\"FAIL\">FAIL</td>"));
+        assertTrue(
+                page.contains("<h2>Runtime modules</h2>\n<table><tr><th>Module</th><th>Why it is linked</th></tr>\n"
+                        + "<tr><td><code>java.base</code></td><td>always added: every runtime holds it</td></tr>\n"
+                        + "<tr><td><code>java.sql</code></td><td>class reference: orders-1.0.jar, shop.Orders names"
+                        + " java.sql.Connection</td></tr>\n</table>"),
+                page);
         assertTrue(page.contains("<div class=\"bar\" style=\"width:100.0%\"></div>"));
         assertTrue(page.contains("<code>COPY dir to /opt/&lt;java&gt;</code>"));
         assertTrue(page.contains("missing configuration: &lt;DB_URL&gt;"));
@@ -177,8 +189,10 @@ class ImageVerifierTest {
         VerificationReports.writeHtml(
                 new Verification(image("65532", HEALTH, Set.of(), List.of(layer)), List.of()),
                 "Image orders:1.0",
+                List.of(),
                 html);
         String page = Files.readString(html);
+        assertFalse(page.contains("Runtime modules"), page);
         assertTrue(
                 page.contains("<code>HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 CMD"
                         + " [&quot;/opt/java/bin/java&quot;"),
