@@ -74,10 +74,21 @@ public final class ImageAssembler {
     private long readBytes;
     private int reused;
     private final LayerCache cache;
+    private final Object stages;
     private String baseReference;
     private int baseLayers;
 
     public ImageAssembler(BuildRequest request, BuildContext context, Dockerfile dockerfile, Instant time) {
+        this(request, context, dockerfile, time, null);
+    }
+
+    /**
+     * An assembler whose builds of earlier stages hold {@code stages} while they run (see {@link Assembly#stages()}),
+     * or run at once when it is {@code null}.
+     */
+    public ImageAssembler(
+            BuildRequest request, BuildContext context, Dockerfile dockerfile, Instant time, Object stages) {
+        this.stages = stages;
         this.request = request;
         this.context = context;
         this.dockerfile = dockerfile;
@@ -578,7 +589,13 @@ public final class ImageAssembler {
             BuildContext sent = context.only(this::earlierStagesRead);
             log.info("Building stage " + stage + " on the engine: sending "
                     + sent.paths().size() + " files, " + ByteSize.format(sent.bytes()));
-            image = engine.buildStage(request, sent, stage);
+            if (stages == null) {
+                image = engine.buildStage(request, sent, stage);
+            } else {
+                synchronized (stages) {
+                    image = engine.buildStage(request, sent, stage);
+                }
+            }
             stageImages.put(stage, image);
         }
         return image;

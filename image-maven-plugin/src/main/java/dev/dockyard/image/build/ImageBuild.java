@@ -120,7 +120,13 @@ public final class ImageBuild {
         if (result == null) {
             log.info("Sending build context " + relative(request.context()) + ": "
                     + files.paths().size() + " files, " + ByteSize.format(files.bytes()));
-            result = engine.build(request, files);
+            if (assembly.stages() == null) {
+                result = engine.build(request, files);
+            } else {
+                synchronized (assembly.stages()) { // one runtime for the reactor: built once, then from the cache
+                    result = engine.build(request, files);
+                }
+            }
         }
         ImageDetails image = engine.inspect(result.imageId());
         record.recordBuild(image);
@@ -137,7 +143,8 @@ public final class ImageBuild {
         }
         String reason = unassembled;
         if (reason == null) {
-            ImageAssembler assembler = new ImageAssembler(request, files, dockerfile, assembly.time());
+            ImageAssembler assembler =
+                    new ImageAssembler(request, files, dockerfile, assembly.time(), assembly.stages());
             try {
                 String imageId = assembler.assemble(engine, log);
                 return new BuildResult(imageId, request.tags(), files.paths().size(), assembler.readBytes());

@@ -277,6 +277,17 @@ abstract class AbstractImageMojo extends AbstractMojo {
         Failures.rethrow(e, goal());
     }
 
+    /** Whether {@code image.runtime} is {@code reactor}, after checking it is one of its choices. */
+    boolean reactorRuntime(String runtime) throws MojoFailureException {
+        return oneOf(
+                        runtime,
+                        "runtime",
+                        "a runtime",
+                        "module: the modules this service needs",
+                        "reactor: one runtime of the modules every service of the reactor needs")
+                .equals("reactor");
+    }
+
     /**
      * {@code value} stripped when it is one of {@code choices} (each {@code "name: what it means"}); else the
      * failure naming the parameter and every choice.

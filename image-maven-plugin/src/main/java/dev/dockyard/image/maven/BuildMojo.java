@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -82,6 +83,23 @@ public class BuildMojo extends AbstractEngineMojo {
     @Parameter(property = ASSEMBLER, defaultValue = ASSEMBLER_DEFAULT)
     private String assembler;
 
+    /**
+     * {@code reactor} when the services link one runtime for the whole reactor (as {@code image:dockerfile} reads
+     * it): their earlier stages then build one module at a time, so that the engine links the runtime once and the
+     * other services take it from its cache; {@code module} builds them at once.
+     *
+     * @since 0.4.0
+     */
+    @Parameter(property = RUNTIME, defaultValue = RUNTIME_DEFAULT)
+    private String runtime;
+
+    private final ReactorRuntimes reactorRuntimes;
+
+    @Inject
+    public BuildMojo(ReactorRuntimes reactorRuntimes) {
+        this.reactorRuntimes = reactorRuntimes;
+    }
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skipped("build")) {
@@ -119,10 +137,11 @@ public class BuildMojo extends AbstractEngineMojo {
                 "an assembler",
                 "auto: Dockyard assembles the final stage when it can",
                 "engine: the engine builds every stage");
+        Object stages = reactorRuntime(runtime) ? reactorRuntimes.stages(session) : null;
         if (value.equals("engine")) {
-            return Assembly.engine();
+            return new Assembly(false, Instant.EPOCH, stages);
         }
-        return new Assembly(true, reproducibleTime());
+        return new Assembly(true, reproducibleTime(), stages);
     }
 
     /**

@@ -315,14 +315,29 @@ public class DockerfileMojo extends AbstractLintMojo {
     @Parameter(property = LOCALES)
     private List<String> locales = new ArrayList<>();
 
+    /**
+     * Which runtime the image links: {@code module}, the modules this service needs (its own scan); {@code reactor},
+     * one runtime of the union of the modules every service of the reactor needs (those that run
+     * {@code image:build}), computed once per build and reported in one line, so that every service's image holds
+     * the same runtime layer (same digest), which a registry and a node store once. With {@code java-service}, that
+     * runtime is the image's first layer, in a stage of its own that the engine builds once; a service whose class
+     * files need a module the union lacks fails with the module's name (add it to {@code additionalModules}).
+     *
+     * @since 0.4.0
+     */
+    @Parameter(property = RUNTIME, defaultValue = RUNTIME_DEFAULT)
+    private String runtime;
+
     @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
     private PluginDescriptor plugin;
 
     private final Renderers renderers;
+    private final ReactorRuntimes reactorRuntimes;
 
     @Inject
-    public DockerfileMojo(Renderers renderers) {
+    public DockerfileMojo(Renderers renderers, ReactorRuntimes reactorRuntimes) {
         this.renderers = renderers;
+        this.reactorRuntimes = reactorRuntimes;
     }
 
     @Override
@@ -400,7 +415,13 @@ public class DockerfileMojo extends AbstractLintMojo {
         return layer.name() + " " + count + (count == 1 ? " file " : " files ") + ByteSize.format(layer.bytes());
     }
 
-    private RenderRequest request() throws MojoFailureException, RenderException, IOException {
+    /** With {@code image.runtime=reactor}, the modules of the reactor's runtime; else none. */
+    private List<String> reactorModules(int release) throws MojoExecutionException, MojoFailureException {
+        boolean reactor = reactorRuntime(runtime);
+        return reactor ? reactorRuntimes.union(session, release, getLog()).modules() : List.of();
+    }
+
+    private RenderRequest request() throws MojoExecutionException, MojoFailureException, RenderException, IOException {
         MavenProjectAdapter adapter = new MavenProjectAdapter(project, session);
         Path jar = adapter.applicationJar();
         Optional<Map.Entry<Path, String>> shaded = adapter.shadedBeside(jar);
@@ -444,7 +465,8 @@ public class DockerfileMojo extends AbstractLintMojo {
                         ServiceSettings.trimmed(additionalModules),
                         ServiceSettings.trimmed(locales),
                         bases.jdkRelease(),
-                        ServiceSettings.trimmed(args)),
+                        ServiceSettings.trimmed(args),
+                        reactorModules(bases.jdkRelease())),
                 bases.builder(),
                 bases.runtime(),
                 new TemplateSource(

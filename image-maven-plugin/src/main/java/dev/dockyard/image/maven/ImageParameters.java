@@ -68,6 +68,8 @@ final class ImageParameters {
     static final String LAYOUT = "image.layout";
     static final String LAYOUT_DEFAULT = "auto";
     static final String LOCALES = "image.locales";
+    static final String RUNTIME = "image.runtime";
+    static final String RUNTIME_DEFAULT = "module";
 
     // Lint (image:lint, image:dockerfile)
     static final String FAIL_ON = "image.failOn";

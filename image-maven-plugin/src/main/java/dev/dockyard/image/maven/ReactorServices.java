@@ -100,6 +100,40 @@ final class ReactorServices {
         return services;
     }
 
+    /**
+     * The services of the build with the settings that decide their runtime modules, in reactor order.
+     *
+     * @throws MojoFailureException listing every module whose settings cannot be read
+     */
+    static List<RuntimeSettings> runtimeSettings(MavenSession session) throws MojoFailureException {
+        boolean buildNamed = session.getGoals().stream().anyMatch(ReactorServices::namesBuild);
+        List<RuntimeSettings> services = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (MavenProject project : session.getProjects()) {
+            Module module = Module.of(project, session.getUserProperties(), session.getTopLevelProject(), buildNamed);
+            if (module != null && !module.bool("skip", SKIP, Boolean.parseBoolean(SKIP_DEFAULT), problems)) {
+                services.add(new RuntimeSettings(
+                        project,
+                        module.list("jlinkModules", JLINK_MODULES),
+                        module.list("additionalModules", ADDITIONAL_MODULES),
+                        module.list("jvmOptions", JVM_OPTIONS),
+                        module.list("locales", LOCALES)));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new MojoFailureException("Cannot read the reactor's settings: " + String.join("; ", problems));
+        }
+        return services;
+    }
+
+    /** A service and its settings that decide its runtime modules, as its own {@code image:dockerfile} reads them. */
+    record RuntimeSettings(
+            MavenProject project,
+            List<String> jlinkModules,
+            List<String> additionalModules,
+            List<String> jvmOptions,
+            List<String> locales) {}
+
     /** One module's settings, as its own goals would resolve them. */
     private record Module(MavenProject project, Xpp3Dom execution, Xpp3Dom plugin, Properties user, MavenProject top) {
 

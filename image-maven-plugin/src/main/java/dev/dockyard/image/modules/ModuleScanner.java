@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -49,6 +50,8 @@ public final class ModuleScanner {
     public static final String CLASS_REFERENCE = "class reference";
     /** A jar's {@code module-info.class} requires the module. */
     public static final String MODULE_DESCRIPTOR = "module descriptor";
+    /** Where a package named only in a module's sources (not compiled yet) is located. */
+    private static final String SOURCES = "sources";
     /** {@code java.base}, which every runtime holds. */
     public static final String ALWAYS = "always added";
     /** Another linked module requires it. */
@@ -56,6 +59,14 @@ public final class ModuleScanner {
 
     /** Scans the request's jars (those it does not know already) and computes their modules. */
     public ModuleScan scan(ScanRequest request) throws IOException {
+        return scan(request, List.of());
+    }
+
+    /**
+     * As {@link #scan(ScanRequest)}, adding what the Java and Kotlin sources below {@code sources} name: for a module
+     * whose class files this build has not compiled yet.
+     */
+    public ModuleScan scan(ScanRequest request, List<Path> sources) throws IOException {
         SystemModules jdk = jdks.computeIfAbsent(request.release(), SystemModules::of);
         Map<String, String> stored = load(request.workDirectory());
         Map<String, String> store = new LinkedHashMap<>();
@@ -105,10 +116,32 @@ public final class ModuleScanner {
                         + " uses there are not counted: add any it needs with " + mention("additionalModules") + ".");
             }
         }
+        if (!sources.isEmpty()) {
+            JarFacts sourceFacts = SourceScanner.scan(sources);
+            sourceFacts.packages().forEach((pkg, use) -> {
+                if (jdk.isJdkPackage(pkg)) {
+                    packages.putIfAbsent(pkg, new Located(SOURCES, use.owner(), use.target()));
+                }
+            });
+            sourceFacts
+                    .features()
+                    .forEach((feature, owner) -> features.putIfAbsent(
+                            feature, new Located(SOURCES, owner, feature.replace(JarFacts.Feature.REFLECTED, ""))));
+        }
         if (request.workDirectory() != null && !store.equals(stored)) {
             save(request.workDirectory(), store);
         }
         return compute(jdk, packages, features, declared, request, warnings);
+    }
+
+    /** @return {@code modules} and every module they require, for the JDK of {@code release}, sorted */
+    public List<String> closure(int release, Collection<String> modules) {
+        return List.copyOf(jdks.computeIfAbsent(release, SystemModules::of).closure(modules));
+    }
+
+    /** @return {@code modules} without those another one brings through {@code requires transitive}, sorted */
+    public List<String> reduce(int release, Collection<String> modules) {
+        return jdks.computeIfAbsent(release, SystemModules::of).reduce(new TreeSet<>(modules));
     }
 
     /** @return how many jars this scanner has read so far (the others came from its caches) */

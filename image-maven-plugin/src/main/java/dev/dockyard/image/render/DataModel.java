@@ -158,6 +158,7 @@ final class DataModel {
                         : List.of("-cp", String.join(":", classpath), mainClass));
         map.put("args", request.jvm().args());
         map.put("modules", modules);
+        map.put("runtime", request.jvm().reactorModules().isEmpty() ? "module" : "reactor");
         map.put("locales", request.jvm().locales());
         map.put("classpath", classpath);
         map.put("home", JAVA_HOME);

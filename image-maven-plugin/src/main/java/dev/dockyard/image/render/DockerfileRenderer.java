@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -163,7 +164,7 @@ public final class DockerfileRenderer {
      */
     private List<String> modules(
             RenderRequest request, ContextStager.Staging staging, List<String> warnings, List<String> explanation)
-            throws IOException {
+            throws IOException, RenderException {
         TreeSet<String> modules = new TreeSet<>();
         JvmSettings jvm = request.jvm();
         if (jvm.modules().isEmpty()) {
@@ -198,6 +199,30 @@ public final class DockerfileRenderer {
         }
         modules.addAll(jvm.additionalModules());
         modules.add(PROBE_MODULE);
+        if (!jvm.reactorModules().isEmpty()) {
+            // image.runtime=reactor: the reactor's runtime, which must hold everything this service's scan found
+            TreeSet<String> lacking = new TreeSet<>(modules); // a module the runtime holds brings what it requires
+            lacking.removeAll(scanner.closure(jvm.release(), jvm.reactorModules()));
+            if (!lacking.isEmpty()) {
+                throw new RenderException("The reactor's runtime (" + mention("runtime") + "=reactor) lacks "
+                        + String.join(", ", lacking) + ", which "
+                        + request.project().artifactId()
+                        + " needs: the reactor's runtime is computed from the services' sources and third-party jars"
+                        + " before they are compiled, and they do not name " + (lacking.size() == 1 ? "it" : "them")
+                        + ". Add " + (lacking.size() == 1 ? "it" : "them") + " to " + mention("additionalModules")
+                        + " of " + request.project().artifactId() + " (the reactor's runtime includes every service's),"
+                        + " e.g. -D" + mention("additionalModules") + "=" + String.join(",", lacking) + ".");
+            }
+            Set<String> explained = new HashSet<>();
+            explanation.forEach(line -> explained.add(line.substring(0, line.indexOf(':'))));
+            for (String module : scanner.closure(jvm.release(), jvm.reactorModules())) {
+                if (!explained.contains(module)) {
+                    explanation.add(module + ": setting: " + mention("runtime")
+                            + "=reactor links it for another service of the reactor");
+                }
+            }
+            return jvm.reactorModules();
+        }
         return List.copyOf(modules);
     }
 

@@ -14,6 +14,8 @@ import java.util.List;
  *     locales of {@code java.base} only, {@code *} for every locale
  * @param release the Java feature release of the builder's JDK, which links the runtime
  * @param args program arguments after the main class ({@code image.args})
+ * @param reactorModules with {@code image.runtime=reactor}, the modules of the reactor's one runtime, which the
+ *     image links instead of its own (which must be among them); empty for a runtime of the service's own modules
  */
 public record JvmSettings(
         String mainClass,
@@ -22,17 +24,31 @@ public record JvmSettings(
         List<String> additionalModules,
         List<String> locales,
         int release,
-        List<String> args) {
+        List<String> args,
+        List<String> reactorModules) {
 
     /** Every locale's data: {@code image.locales=*}. */
     public static final String ALL_LOCALES = "*";
 
     public JvmSettings {
+        reactorModules = List.copyOf(reactorModules);
         options = List.copyOf(options);
         modules = List.copyOf(modules);
         additionalModules = List.copyOf(additionalModules);
         locales = List.copyOf(locales);
         args = List.copyOf(args);
+    }
+
+    /** Settings for a runtime of the service's own modules. */
+    public JvmSettings(
+            String mainClass,
+            List<String> options,
+            List<String> modules,
+            List<String> additionalModules,
+            List<String> locales,
+            int release,
+            List<String> args) {
+        this(mainClass, options, modules, additionalModules, locales, release, args, List.of());
     }
 
     /** Settings without program arguments. */

@@ -91,7 +91,16 @@ final class RenderState {
             line(text, h.path(), h.port(), h.interval(), h.timeout(), h.retries(), h.startPeriod());
         }
         JvmSettings j = request.jvm();
-        line(text, j.mainClass(), j.options(), j.modules(), j.additionalModules(), j.locales(), j.release(), j.args());
+        line(
+                text,
+                j.mainClass(),
+                j.options(),
+                j.modules(),
+                j.additionalModules(),
+                j.locales(),
+                j.release(),
+                j.args(),
+                j.reactorModules());
         TemplateSource t = request.template();
         line(text, t.template(), t.baseDirectory(), t.moduleDirectory(), t.sharedDirectory());
         line(

@@ -43,6 +43,42 @@ class DockerfileRendererTest {
     }
 
     @Test
+    void withTheReactorsRuntimeTheServiceLinksTheUnionInAStageAndFirstLayerOfItsOwn() throws Exception {
+        RenderRequest request = fixture.request("java-service", null);
+        List<String> union = List.of("java.base", "java.net.http", "java.sql", "jdk.crypto.ec", "jdk.httpserver");
+        RenderResult result = renderer.render(request.withJvm(reactor(request.jvm(), union)));
+        assertEquals(union, result.modules());
+        assertGolden("java-service-reactor.Dockerfile", result.dockerfile());
+    }
+
+    @Test
+    void aServiceNeedingAModuleTheReactorsRuntimeLacksFailsNamingItAndTheFix() throws Exception {
+        RenderRequest request = fixture.request("java-service", null);
+        RenderRequest narrow = request.withJvm(reactor(
+                new JvmSettings(Requests.MAIN, List.of(), List.of(), List.of("java.desktop")), List.of("java.base")));
+        RenderException e = assertThrows(RenderException.class, () -> renderer.render(narrow));
+        assertEquals(
+                "The reactor's runtime (<runtime>=reactor) lacks java.desktop, java.sql,"
+                        + " which orders needs: the reactor's runtime is computed from the services' sources and"
+                        + " third-party jars before they are compiled, and they do not name them. Add them to"
+                        + " <additionalModules> of orders (the reactor's runtime includes every service's), e.g."
+                        + " -D<additionalModules>=java.desktop,java.sql.",
+                e.getMessage());
+    }
+
+    private static JvmSettings reactor(JvmSettings jvm, List<String> union) {
+        return new JvmSettings(
+                jvm.mainClass(),
+                jvm.options(),
+                jvm.modules(),
+                jvm.additionalModules(),
+                jvm.locales(),
+                jvm.release(),
+                jvm.args(),
+                union);
+    }
+
+    @Test
     void rendersTheDebianTemplateExactly() throws Exception {
         RenderResult result = renderer.render(fixture.request("java-service-debian", null));
         assertGolden("java-service-debian.Dockerfile", result.dockerfile());
