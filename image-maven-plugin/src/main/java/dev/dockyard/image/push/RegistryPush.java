@@ -72,7 +72,7 @@ public final class RegistryPush {
         } catch (RegistryException e) {
             throw new RegistryException(failed(references) + e.markedMessage());
         } catch (EngineException e) {
-            throw new EngineException(failed(references) + e.markedMessage(), e);
+            throw new EngineException(failed(references) + e.markedMessage());
         }
     }
 

@@ -499,7 +499,8 @@ public final class RegistryClient {
         }
     }
 
-    private EngineException unreachable(IOException e) {
+    /** The registry did not answer: the user's setup (its address, or a registry to start), as for the engine's push. */
+    private RegistryException unreachable(IOException e) {
         if (e instanceof SSLException ssl) {
             return tlsFailure(ssl);
         }
@@ -511,7 +512,7 @@ public final class RegistryClient {
                                 ? "no answer within " + connection.timeout().toSeconds() + "s ("
                                         + mention("registryTimeout") + ")"
                                 : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-        return new EngineException("The registry " + registry + " is unreachable at " + base + " (" + reason
+        return new RegistryException("The registry " + registry + " is unreachable at " + base + " (" + reason
                 + "): check that it is running and that the registry part of " + mention("imageName") + " is right.");
     }
 
