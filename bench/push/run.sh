@@ -104,7 +104,8 @@ PY
 }
 
 edit_class() {
-  local file="$(workload_of "$1")/orders-service/src/main/java/dev/dockyard/example/orders/OrdersService.java"
+  local file
+  file="$(workload_of "$1")/orders-service/src/main/java/dev/dockyard/example/orders/OrdersService.java"
   sed -i -E "s/\"orders-service starting[^\"]*\"/\"orders-service starting (revision $2)\"/" "$file"
   grep -q "revision $2)" "$file" || die "could not edit $file"
 }
