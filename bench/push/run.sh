@@ -110,7 +110,12 @@ edit_class() {
   grep -q "revision $2)" "$file" || die "could not edit $file"
 }
 
-stop_registry() { bash "$ROOT/it/registry.sh" stop "$WORK/registry" > /dev/null 2>&1 || true; }
+# stops the registry, and removes the images the Dockyard builds of this run tagged for it (Jib's stay out of the engine)
+stop_registry() {
+  bash "$ROOT/it/registry.sh" stop "$WORK/registry" > /dev/null 2>&1 || true
+  docker image ls --format '{{.Repository}}:{{.Tag}}' | grep -E '^127\.0\.0\.1:[0-9]+/bench/orders-dockyard-' \
+    | xargs -r docker image rm > /dev/null 2>&1 || true
+}
 
 main() {
   prepare
