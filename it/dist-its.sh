@@ -2,8 +2,10 @@
 # The servers the distribution cases (docker-push-*, docker-remote-*) use, run by it/pom.xml around the invoker:
 #
 #   it/dist-its.sh setup DOCKER_ITS.properties OUT.properties   before: when the Docker cases run, starts the
-#                                                               registry (registry.sh) and the TLS-only second
-#                                                               engine (remote-engine.sh), writes their addresses
+#                                                               registry (registry.sh), a second one over TLS from a
+#                                                               private CA (registry.sh start-tls) and the TLS-only
+#                                                               second engine (remote-engine.sh), writes their
+#                                                               addresses
 #   it/dist-its.sh teardown OUT.properties                      after: stops what setup started
 #
 # DOCKYARD_REMOTE_IMAGES: the images loaded into the second engine (it cannot pull), default the JRE stand-in base
@@ -21,23 +23,29 @@ setup() {
   work="$(dirname "$out")"
   mkdir -p "$work"
   if ! grep -q '^docker.it.enabled=true$' "$docker" 2>/dev/null; then
-    printf 'docker.it.registry=none\ndocker.it.remote.host=none\ndocker.it.remote.certs=none\ndocker.it.remote.wrongCa=none\n' > "$out"
+    printf 'docker.it.registry=none\ndocker.it.remote.host=none\ndocker.it.remote.certs=none\ndocker.it.remote.wrongCa=none\ndocker.it.registryTls=none\ndocker.it.registryCa=none\n' > "$out"
     return 0
   fi
   host="$(sed -n 's/^docker.it.host=//p' "$docker")"
   bash "$HERE/registry.sh" start "$work/registry" || return 1
-  # shellcheck disable=SC2086
-  DOCKER_HOST="$host" bash "$HERE/remote-engine.sh" start "$work/remote-engine" $REMOTE_IMAGES || {
+  bash "$HERE/registry.sh" start-tls "$work/registry-tls" || {
     bash "$HERE/registry.sh" stop "$work/registry"
     return 1
   }
-  cat "$work/registry/registry.properties" "$work/remote-engine/remote-engine.properties" > "$out"
+  # shellcheck disable=SC2086
+  DOCKER_HOST="$host" bash "$HERE/remote-engine.sh" start "$work/remote-engine" $REMOTE_IMAGES || {
+    bash "$HERE/registry.sh" stop "$work/registry"
+    bash "$HERE/registry.sh" stop "$work/registry-tls"
+    return 1
+  }
+  cat "$work/registry/registry.properties" "$work/registry-tls/registry.properties" "$work/remote-engine/remote-engine.properties" > "$out"
 }
 
 teardown() {
   local out="$1" work status=0
   work="$(dirname "$out")"
   bash "$HERE/registry.sh" stop "$work/registry" || status=1
+  bash "$HERE/registry.sh" stop "$work/registry-tls" || status=1
   bash "$HERE/remote-engine.sh" stop "$work/remote-engine" || status=1
   return $status
 }

@@ -2,8 +2,12 @@
 //   reg.docker('pull', ref)      the docker CLI against the cases' engine, logged in to the suite's registry with a
 //                                Docker configuration of its own (the user's ~/.docker is never touched)
 //   reg.tags('dockyard-it/x')    the tags the registry lists for a repository (/v2/<name>/tags/list)
+//   reg.tagsOrNone('...')        the same, [] when the registry does not know the repository
 //   reg.remove(basedir)          removes the image the case built (all its tags)
 //   reg.user, reg.password       the registry's credentials (test data, as in registry.sh and settings.xml)
+//   reg.manifest(ref, tlsArgs)   the manifest of ref as skopeo inspect --raw reads it, parsed, with its media type
+//   reg.uploads('dockyard-it/x') the digests of the blobs uploaded to a repository, in order, from the registry's log
+//                                (one PUT .../blobs/uploads/...?digest= per blob, the request that completes an upload)
 import groovy.json.JsonSlurper
 import java.nio.file.Files
 
@@ -34,6 +38,14 @@ def tags = { String name ->
     connection.readTimeout = 10000
     new JsonSlurper().parse(connection.inputStream).tags.sort()
 }
+// the tags, or none when the registry does not know the repository (404)
+def tagsOrNone = { String name ->
+    def connection = new URL("http://$registry/v2/$name/tags/list").openConnection()
+    connection.setRequestProperty('Authorization', 'Basic ' + "$user:$password".bytes.encodeBase64().toString())
+    connection.connectTimeout = 5000
+    connection.readTimeout = 10000
+    connection.responseCode == 404 ? [] : (new JsonSlurper().parse(connection.inputStream).tags ?: []).sort()
+}
 // the pushed image carries the registry's random port in its name: removed after the checks, so runs leave none
 def remove = { File basedir ->
     def id = new File(basedir, 'target/docker/image-id')
@@ -41,4 +53,30 @@ def remove = { File basedir ->
         exec(null, 'image', 'rm', '--force', id.text.trim())
     }
 }
-return [docker: docker, tags: tags, remove: remove, user: user, password: password]
+def skopeo = { List<String> args ->
+    def process = new ProcessBuilder((['skopeo'] + args).collect { it.toString() }).redirectErrorStream(true).start()
+    process.outputStream.close()
+    def out = new StringBuilder()
+    def reader = Thread.start { out << process.inputStream.text }
+    assert process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) : "skopeo ${args.join(' ')} did not finish in 60s"
+    reader.join(5000)
+    assert process.exitValue() == 0 : "skopeo ${args.join(' ')} failed: $out"
+    out.toString()
+}
+def manifest = { String reference, List<String> tls = ['--tls-verify=false'] ->
+    new JsonSlurper().parseText(skopeo(['inspect', '--raw', *tls, '--creds', "$user:$password", "docker://$reference"]))
+}
+def uploads = { String repository ->
+    def pattern = java.util.regex.Pattern.compile(
+            '"PUT /v2/' + java.util.regex.Pattern.quote(repository) + '/blobs/uploads/[^ "]*digest=sha256%3A([0-9a-f]{64})[^"]*" 201')
+    def found = []
+    new File(registryLog).eachLine { line ->
+        def matcher = pattern.matcher(line)
+        if (matcher.find()) {
+            found << 'sha256:' + matcher.group(1)
+        }
+    }
+    found
+}
+return [docker: docker, tags: tags, remove: remove, user: user, password: password, manifest: manifest,
+        uploads: uploads, tagsOrNone: tagsOrNone]

@@ -16,4 +16,6 @@ assert !log.contains(header.bytes.encodeBase64Url().toString())
 assert !log.contains(header.bytes.encodeBase64().toString())
 // (-X also prints the exception's stack trace, as Maven does for every failure in debug mode)
 assert !log.contains('X-Registry-Auth')
+// nothing was tagged: the registry does not know the repository
+assert reg.tagsOrNone('dockyard-it/docker-push-wrong-password-fail') == []
 reg.remove(basedir)

@@ -208,11 +208,23 @@ public final class ImageAssembler {
                 engine.load(in);
             }
             engine.pruneReplaced(previous, imageId);
+            new AssembledImage(json, registryBase(last), baseLayers, files(layers)).write(request.workDirectory());
             cache.prune();
             return imageId;
         } finally {
             cleanUp(engine, log);
         }
+    }
+
+    /** The base image a registry holds, or {@code null} for {@code scratch} and an earlier stage. */
+    private static String registryBase(Stage last) {
+        return last.baseStage() != null || last.baseImage().isScratch() ? null : last.baseName();
+    }
+
+    private static List<AssembledImage.LayerFile> files(List<Layer.Written> layers) {
+        return layers.stream()
+                .map(l -> new AssembledImage.LayerFile(l.diffId(), l.file(), l.size()))
+                .toList();
     }
 
     /** Bytes read from the context and from the earlier stages' containers. */
@@ -381,9 +393,10 @@ public final class ImageAssembler {
     private void addLayer(Layer layer, ImageConfig config, List<Layer.Written> layers, String createdBy)
             throws IOException {
         tree.apply(layer);
-        Path file = request.workDirectory().resolve("assembled-layer-" + layers.size() + ".tar");
-        temporary.add(file);
-        Layer.Written written = layer.write(file, time);
+        // kept with the COPY layers, so that image:push finds every layer of the image
+        String key = Sha256.hex("dockyard-layer-1\0" + createdBy + "\0" + String.join(",", config.diffIds()));
+        Layer.Written written = layer.write(cache.file(key), time);
+        cache.put(key, layer, written);
         layers.add(written);
         config.layer(written.diffId(), createdBy, time);
     }

@@ -123,6 +123,12 @@ final class ImageParameters {
     static final String REGISTRY_USERNAME = "image.registryUsername";
     static final String REGISTRY_PASSWORD_ENV = "image.registryPasswordEnv";
     static final String REGISTRY_PASSWORD_FILE = "image.registryPasswordFile";
+    static final String PUSH_VIA = "image.pushVia";
+    static final String PUSH_VIA_DEFAULT = "auto";
+    static final String REGISTRY_CA_FILE = "image.registryCaFile";
+    static final String INSECURE_REGISTRIES = "image.insecureRegistries";
+    static final String REGISTRY_TIMEOUT = "image.registryTimeout";
+    static final String REGISTRY_TIMEOUT_DEFAULT = "2m";
 
     // The stack (image:compose, image:start, image:stop)
     static final String COMPOSE_SKIP = "image.compose.skip";

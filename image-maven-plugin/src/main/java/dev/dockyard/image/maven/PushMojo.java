@@ -2,6 +2,7 @@ package dev.dockyard.image.maven;
 
 import static dev.dockyard.image.maven.ImageParameters.*;
 
+import dev.dockyard.image.assemble.AssembledImage;
 import dev.dockyard.image.build.BuiltImage;
 import dev.dockyard.image.dockerfile.ImageRef;
 import dev.dockyard.image.engine.Engine;
@@ -9,7 +10,9 @@ import dev.dockyard.image.engine.EngineException;
 import dev.dockyard.image.push.CredentialLookup;
 import dev.dockyard.image.push.ImagePush;
 import dev.dockyard.image.push.PushResult;
+import dev.dockyard.image.push.RegistryPush;
 import dev.dockyard.image.push.ServerCredentials;
+import dev.dockyard.image.registry.RegistryConnection;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -98,6 +102,55 @@ public class PushMojo extends AbstractEngineMojo {
     @Parameter(property = REGISTRY_PASSWORD_FILE)
     private File registryPasswordFile;
 
+    /**
+     * How the image goes to the registry: {@code registry} (Dockyard's registry client sends the layers the
+     * registry lacks, no engine needed), {@code engine} (the Docker engine pushes its copy), or {@code auto}:
+     * {@code registry} when {@code image:build} assembled the image (its layers are in {@code image.workDirectory}),
+     * else {@code engine}.
+     *
+     * @since 0.4.0
+     */
+    @Parameter(property = PUSH_VIA, defaultValue = PUSH_VIA_DEFAULT)
+    private String pushVia;
+
+    /**
+     * A PEM file of CA certificates the registry client trusts besides the JVM's trust store, for a registry whose
+     * certificate a private CA signed.
+     *
+     * @since 0.4.0
+     */
+    @Parameter(property = REGISTRY_CA_FILE)
+    private File registryCaFile;
+
+    /**
+     * Registries ({@code host} or {@code host:port}) the registry client may reach over plain HTTP when they do not
+     * speak TLS; {@code localhost} and {@code 127.0.0.1} always may. On the command line, comma-separated.
+     *
+     * @since 0.4.0
+     */
+    @Parameter(property = INSECURE_REGISTRIES)
+    private List<String> insecureRegistries;
+
+    /**
+     * How long the registry client waits to connect and for the answer to one request (a blob is sent in chunks of
+     * 16 MB, so this bounds one chunk), before the push fails naming the registry. A duration: {@code 30s},
+     * {@code 2m}. Separate from {@code image.engineTimeout}, whose default allows for build steps that run silent for
+     * minutes: a registry that does not answer for that long is down.
+     *
+     * @since 0.4.0
+     */
+    @Parameter(property = REGISTRY_TIMEOUT, defaultValue = REGISTRY_TIMEOUT_DEFAULT)
+    private String registryTimeout;
+
+    /**
+     * The directory {@code image:build} assembled the image in; {@code image:push} keeps the compressed layers
+     * there.
+     *
+     * @since 0.4.0
+     */
+    @Parameter(property = WORK_DIRECTORY, defaultValue = WORK_DIRECTORY_DEFAULT)
+    private File workDirectory;
+
     private final SettingsDecrypter decrypter;
 
     @Inject
@@ -119,21 +172,96 @@ public class PushMojo extends AbstractEngineMojo {
         CredentialLookup credentials =
                 new CredentialLookup(servers(registry), dockerConfigDirectory(), path(), registryUsername, password());
 
+        Optional<AssembledImage> assembled = assembled();
+        if (assembled.isPresent()) {
+            List<String> problems = new ArrayList<>();
+            java.time.Duration timeout = duration("registryTimeout", registryTimeout, problems);
+            failOn(problems);
+            try {
+                RegistryConnection connection = RegistryConnection.of(
+                        registryCaFile == null ? null : registryCaFile.toPath(),
+                        insecureRegistries == null ? List.of() : insecureRegistries,
+                        timeout.isZero() ? java.time.Duration.ofMinutes(2) : timeout);
+                PushResult result = new RegistryPush(credentials, connection, engineLog())
+                        .push(assembled.get(), references, registryServerId, workDirectory.toPath());
+                record(result);
+                return;
+            } catch (RegistryPush.BaseNotInRegistry e) {
+                if (!pushVia.strip().equals("auto")) {
+                    throw new MojoFailureException(text(e.markedMessage()) + ": only the engine has its layers; set "
+                            + PUSH_VIA + "=engine (or auto).");
+                }
+                getLog().info(text(e.markedMessage()) + ": the engine pushes the image (" + PUSH_VIA + "=auto)");
+            } catch (EngineException e) {
+                rethrow(e);
+            } catch (IOException e) {
+                throw new MojoExecutionException("Could not push the assembled image: " + e.getMessage(), e);
+            }
+        }
         try (Engine engine = connect(engineTimeout)) {
             getLog().info("Pushing " + references.stream().collect(Collectors.joining(", ")) + " through the engine"
                     + " at " + engine.address().host());
-            PushResult result = new ImagePush(engine, credentials, engineLog()).push(references, registryServerId);
-            BuiltImage record = builtImageRecord();
-            record.recordPush(result.repoDigest(), result.digest(), result.references());
-            getLog().info("Pushed " + result.references().size() + " tag"
-                    + (result.references().size() == 1 ? "" : "s") + " to " + result.registry() + ": "
-                    + result.repoDigest());
-            getLog().info("Wrote " + relative(record.digestFile()) + " and " + relative(record.json()));
+            record(new ImagePush(engine, credentials, engineLog()).push(references, registryServerId));
         } catch (EngineException e) {
             rethrow(e);
+        }
+    }
+
+    /** Records the pushed digest, as both ways do. */
+    private void record(PushResult result) throws MojoExecutionException {
+        BuiltImage record = builtImageRecord();
+        try {
+            record.recordPush(result.repoDigest(), result.digest(), result.references());
         } catch (IOException e) {
             throw new MojoExecutionException("Could not record the pushed digest: " + e.getMessage(), e);
         }
+        getLog().info("Pushed " + result.references().size() + " tag"
+                + (result.references().size() == 1 ? "" : "s") + " to " + result.registry() + ": "
+                + result.repoDigest());
+        getLog().info("Wrote " + relative(record.digestFile()) + " and " + relative(record.json()));
+    }
+
+    /**
+     * The image {@code image:build} assembled, when the push goes through the registry client: with
+     * {@code image.pushVia=auto}, when the assembled image is the one built; with {@code registry}, it must be.
+     */
+    private Optional<AssembledImage> assembled() throws MojoFailureException, MojoExecutionException {
+        String via = oneOf(
+                pushVia,
+                "pushVia",
+                "a way to push",
+                "auto: registry when image:build assembled the image, else engine",
+                "registry: Dockyard's registry client, no engine",
+                "engine: the Docker engine pushes");
+        if (via.equals("engine")) {
+            return Optional.empty();
+        }
+        Optional<AssembledImage> image;
+        Optional<String> built;
+        try {
+            image = AssembledImage.read(workDirectory.toPath());
+            built = builtImageRecord().id();
+        } catch (IOException e) {
+            throw new MojoExecutionException(
+                    "Could not read the assembled image in " + workDirectory + ": " + e.getMessage(), e);
+        }
+        Optional<AssembledImage> current =
+                image.filter(i -> built.isPresent() && built.get().equals(i.id()));
+        if (current.isEmpty() && via.equals("registry")) {
+            throw new MojoFailureException("Invalid <pushVia>/" + PUSH_VIA + ": registry pushes an image"
+                    + " image:build assembled, and "
+                    + (built.isEmpty()
+                            ? "image:build did not run for this module"
+                            : "the engine built this image (image.assembler=engine, or its final stage holds what"
+                                    + " the assembler does not take; image:build said why)")
+                    + ": run image:build with image.assembler=auto in the same build, or set " + PUSH_VIA
+                    + "=engine.");
+        }
+        if (current.isEmpty()) {
+            getLog().debug("image:push goes through the engine: the image in " + workDirectory
+                    + " is not the assembled one");
+        }
+        return current;
     }
 
     /** The settings' server for the registry (or image.registryServerId), its password decrypted. */

@@ -40,10 +40,7 @@ public final class ImagePush {
         ImageRef first = ImageRef.parse(references.get(0));
         String registry = first.registry();
         Optional<RegistryCredentials> found = credentials.find(registry, serverId);
-        log.info(found.map(c -> "Pushing to " + registry + " with the credentials of " + c.describe())
-                .orElse("Pushing to " + registry + " without credentials (no settings.xml server '"
-                        + (serverId == null || serverId.isBlank() ? registry : serverId.strip())
-                        + "', Docker configuration entry or " + mention("registryUsername") + ")"));
+        log.info(announcement(registry, serverId, found));
         String digest = null;
         List<String> pushed = new ArrayList<>();
         for (String reference : references) {
@@ -70,6 +67,14 @@ public final class ImagePush {
                 digest,
                 repoDigest,
                 found.map(RegistryCredentials::source).orElse("none"));
+    }
+
+    /** The line that says where the push goes and with whose credentials (never the secret). */
+    static String announcement(String registry, String serverId, Optional<RegistryCredentials> found) {
+        return found.map(c -> "Pushing to " + registry + " with the credentials of " + c.describe())
+                .orElse("Pushing to " + registry + " without credentials (no settings.xml server '"
+                        + (serverId == null || serverId.isBlank() ? registry : serverId.strip())
+                        + "', Docker configuration entry or " + mention("registryUsername") + ")");
     }
 
     /** What to check, from the reason the engine gave. */

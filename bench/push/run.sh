@@ -1,0 +1,153 @@
+#!/usr/bin/env bash
+# Bytes uploaded per push to a registry, side by side: Dockyard's registry client (image.pushVia=registry), the engine
+# path (image.pushVia=engine: the Docker engine pushes the same image) and Jib (jib:build). Results in
+# docs/benchmarks.md, section "Pushing to a registry".
+#
+# Workload: orders (examples/shop, module orders-service), written by bench/peers/workload.py (Dockyard's copy and
+# Jib's; Jib builds on docker://eclipse-temurin:17-jre). Each round and tool: a fresh registry (it/registry.sh: Debian's
+# docker-registry on 127.0.0.1, htpasswd, empty storage), one push, a string constant of one class changed, a second
+# push. Bytes uploaded = the sizes of the blobs whose uploads the registry completed (the "PUT .../blobs/uploads/...
+# ?digest=" requests of its access log, 201), read from its storage; the new layers = the layer blobs of the second
+# manifest that the first lacks (skopeo inspect --raw).
+#
+# Usage: bench/push/run.sh [REPS]   (default 3) Markdown table on stdout and in target/push.md, raw figures in
+# target/push.csv. The plugin is installed from this checkout into a private local repository (target/m2, a copy of
+# ~/.m2/repository); PUSH_NO_INSTALL=1 uses the one there.
+set -euo pipefail
+
+HERE="$(cd "$(dirname "$0")" && pwd)"
+ROOT="$(cd "$HERE/../.." && pwd)"
+WORK="$HERE/target"
+REPO="$WORK/m2"
+REPS="${1:-3}"
+# PUSH_TOOLS: the tools, in this order (default all three); PUSH_FIRST_ROUND: the first round's number (default 1);
+# PUSH_APPEND=1: add to target/push.csv instead of starting it anew
+read -ra TOOLS <<< "${PUSH_TOOLS:-dockyard-registry dockyard-engine jib}"
+# test data, as in it/registry.sh
+USER_NAME=dockyard-it
+PASSWORD=it-registry-secret-4711
+# shellcheck source=bench/lib.sh
+. "$ROOT/bench/lib.sh"
+export SAY_PREFIX=push # read by the sourced library's say
+export DOCKER_HOST="${DOCKER_HOST:-$(bash "$ROOT/it/engine.sh" start)}"
+export DOCKER_BUILDKIT=0
+
+prepare() {
+  mkdir -p "$WORK/logs"
+  if [ ! -d "$REPO" ]; then
+    say "copying the local repository to $REPO"
+    cp -a "${MAVEN_LOCAL_REPOSITORY:-$HOME/.m2/repository}" "$REPO"
+  fi
+  if [ -z "${PUSH_NO_INSTALL:-}" ]; then
+    say "installing the plugin from this checkout into $REPO"
+    mvn -B -q -o -f "$ROOT/pom.xml" install -DskipTests -pl image-maven-plugin -am -Dmaven.repo.local="$REPO" \
+      > "$WORK/logs/install.log" 2>&1 || { tail -n 40 "$WORK/logs/install.log" >&2; exit 1; }
+  fi
+  printf '%s\n' "$PASSWORD" > "$WORK/password"
+  rm -rf "$WORK/workloads"
+  python3 "$ROOT/bench/peers/workload.py" dockyard orders "$ROOT" "$WORK/workloads/dockyard"
+  python3 "$ROOT/bench/peers/workload.py" jib orders "$ROOT" "$WORK/workloads/jib"
+  {
+    echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
+    echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "engine: $(docker version --format 'Docker Engine {{.Server.Version}}')"
+    echo "registry: $(docker-registry --version 2>/dev/null | head -n 1)"
+    echo "Maven: $(mvn -v 2>/dev/null | head -n 1 | sed 's/\x1b\[[0-9;]*m//g')"
+  } > "$WORK/environment.txt"
+  cat "$WORK/environment.txt" >&2
+}
+
+workload_of() { case "$1" in jib) echo "$WORK/workloads/jib/shop" ;; *) echo "$WORK/workloads/dockyard/shop" ;; esac; }
+
+# one push by tool $1 of the image $2 (name:tag), log name $3
+push() {
+  local tool="$1" ref="$2" log="$WORK/logs/$1-$3.log" shop
+  shop="$(workload_of "$tool")"
+  local -a mvn=(timeout 1800 mvn -B -Dmaven.repo.local="$REPO")
+  case "$tool" in
+    jib)
+      "${mvn[@]}" -f "$shop/pom.xml" -pl orders-service -am package jib:build -Djib.to.image="$ref" \
+        -Djib.to.auth.username="$USER_NAME" -Djib.to.auth.password="$PASSWORD" -Djib.allowInsecureRegistries=true -DsendCredentialsOverHttp=true \
+        > "$log" 2>&1 || { tail -n 40 "$log" >&2; die "jib:build failed: $log"; } ;;
+    dockyard-*)
+      "${mvn[@]}" -o -f "$shop/pom.xml" -pl orders-service -am package -Dimage.name="${ref%:*}" -Dimage.tags="${ref##*:}" \
+        > "$log" 2>&1 || { tail -n 40 "$log" >&2; die "the build failed: $log"; }
+      "${mvn[@]}" -o -f "$shop/orders-service/pom.xml" "dev.dockyard:image-maven-plugin:0.1.0-SNAPSHOT:push" \
+        -Dimage.name="${ref%:*}" -Dimage.tags="${ref##*:}" -Dimage.pushVia="${tool#dockyard-}" \
+        -Dimage.registryUsername="$USER_NAME" -Dimage.registryPasswordFile="$WORK/password" \
+        >> "$log" 2>&1 || { tail -n 40 "$log" >&2; die "image:push failed: $log"; } ;;
+  esac
+}
+
+# bytes and count of the blob uploads the registry completed for repository $1 after line $2 of its log
+uploaded() {
+  local blobs="$WORK/registry/data/docker/registry/v2/blobs/sha256"
+  tail -n "+$(($2 + 1))" "$WORK/registry/registry.log" \
+    | { grep -oE "\"PUT /v2/$1/blobs/uploads/[^ \"]*digest=sha256(%3A|:)[0-9a-f]{64}[^\"]*\" 201" || true; } \
+    | sed -E 's/.*digest=sha256(%3A|:)([0-9a-f]{64}).*/\2/' \
+    | while read -r hex; do stat -c %s "$blobs/${hex:0:2}/$hex/data"; done \
+    | awk '{ sum += $1; n++ } END { printf "%d %d\n", sum, n }'
+}
+
+manifest() {
+  timeout 60 skopeo inspect --raw --tls-verify=false --creds "$USER_NAME:$PASSWORD" "docker://$1"
+}
+
+# bytes of the layers of manifest $2 that manifest $1 lacks, and how many
+new_layers() {
+  python3 - "$1" "$2" <<'PY'
+import json, sys
+old = {l["digest"] for l in json.load(open(sys.argv[1]))["layers"]}
+new = [l for l in json.load(open(sys.argv[2]))["layers"] if l["digest"] not in old]
+print(sum(l["size"] for l in new), len(new))
+PY
+}
+
+edit_class() {
+  local file
+  file="$(workload_of "$1")/orders-service/src/main/java/dev/dockyard/example/orders/OrdersService.java"
+  sed -i -E "s/\"orders-service starting[^\"]*\"/\"orders-service starting (revision $2)\"/" "$file"
+  grep -q "revision $2)" "$file" || die "could not edit $file"
+}
+
+# stops the registry, and removes the images the Dockyard builds of this run tagged for it (Jib's stay out of the engine)
+stop_registry() {
+  bash "$ROOT/it/registry.sh" stop "$WORK/registry" > /dev/null 2>&1 || true
+  docker image ls --format '{{.Repository}}:{{.Tag}}' | grep -E '^127\.0\.0\.1:[0-9]+/bench/orders-dockyard-' \
+    | xargs -r docker image rm > /dev/null 2>&1 || true
+}
+
+main() {
+  prepare
+  trap stop_registry EXIT
+  local csv="$WORK/push.csv" rep tool
+  # PUSH_APPEND=1 adds the rounds to an earlier run's figures
+  [ -s "$csv" ] && [ -n "${PUSH_APPEND:-}" ] \
+    || echo "tool,rep,fresh_bytes,fresh_blobs,change_bytes,change_blobs,new_layer_bytes,new_layers,config_bytes" > "$csv"
+  for rep in $(seq "${PUSH_FIRST_ROUND:-1}" "$REPS"); do
+    for tool in "${TOOLS[@]}"; do
+      bash "$ROOT/it/registry.sh" start "$WORK/registry" 2> "$WORK/logs/registry.log" \
+        || { cat "$WORK/logs/registry.log" >&2; die "the registry did not start"; }
+      local registry repo mark fresh change layers config
+      registry="$(sed -n 's/^docker.it.registry=//p' "$WORK/registry/registry.properties")"
+      repo="bench/orders-$tool"
+      mark="$(wc -l < "$WORK/registry/registry.log")"
+      push "$tool" "$registry/$repo:fresh" "fresh-$rep"
+      fresh="$(uploaded "$repo" "$mark")"
+      manifest "$registry/$repo:fresh" > "$WORK/old.json"
+      edit_class "$tool" "$tool-$rep"
+      mark="$(wc -l < "$WORK/registry/registry.log")"
+      push "$tool" "$registry/$repo:changed" "change-$rep"
+      change="$(uploaded "$repo" "$mark")"
+      manifest "$registry/$repo:changed" > "$WORK/new.json"
+      layers="$(new_layers "$WORK/old.json" "$WORK/new.json")"
+      config="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["config"]["size"])' "$WORK/new.json")"
+      echo "$tool,$rep,${fresh% *},${fresh#* },${change% *},${change#* },${layers% *},${layers#* },$config" >> "$csv"
+      say "$tool round $rep: fresh ${fresh% *} bytes in ${fresh#* } blobs; after the change ${change% *} bytes in ${change#* } blobs (new layers ${layers% *} bytes, config $config)"
+      stop_registry
+    done
+  done
+  python3 "$HERE/table.py" "$csv" | tee "$WORK/push.md"
+}
+
+main

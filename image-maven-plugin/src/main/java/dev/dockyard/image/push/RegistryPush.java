@@ -1,0 +1,291 @@
+package dev.dockyard.image.push;
+
+import static dev.dockyard.image.support.CoreException.mention;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dockyard.image.assemble.AssembledImage;
+import dev.dockyard.image.dockerfile.ImageRef;
+import dev.dockyard.image.engine.EngineException;
+import dev.dockyard.image.engine.EngineLog;
+import dev.dockyard.image.engine.RegistryCredentials;
+import dev.dockyard.image.engine.RegistryException;
+import dev.dockyard.image.registry.RegistryClient;
+import dev.dockyard.image.registry.RegistryConnection;
+import dev.dockyard.image.support.ByteSize;
+import dev.dockyard.image.support.Sha256;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Pushes an assembled image straight to its registry, without the engine: the blobs the repository lacks (the
+ * layers gzip-compressed, {@link CompressedLayers}; the base image's layers mounted from the base's repository on
+ * the same registry, else copied from the base's registry once), then one manifest per tag, which only happens when
+ * every blob is there: a push that fails leaves no tag behind.
+ */
+public final class RegistryPush {
+
+    static final String OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
+    static final String OCI_INDEX = "application/vnd.oci.image.index.v1+json";
+    static final String OCI_CONFIG = "application/vnd.oci.image.config.v1+json";
+    static final String OCI_LAYER = "application/vnd.oci.image.layer.v1.tar+gzip";
+    static final String DOCKER_MANIFEST = "application/vnd.docker.distribution.manifest.v2+json";
+    static final String DOCKER_LIST = "application/vnd.docker.distribution.manifest.list.v2+json";
+    static final String DOCKER_CONFIG = "application/vnd.docker.container.image.v1+json";
+    static final String DOCKER_LAYER = "application/vnd.docker.image.rootfs.diff.tar.gzip";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final CredentialLookup credentials;
+    private final RegistryConnection connection;
+    private final EngineLog log;
+
+    public RegistryPush(CredentialLookup credentials, RegistryConnection connection, EngineLog log) {
+        this.credentials = credentials;
+        this.connection = connection;
+        this.log = log;
+    }
+
+    /** A blob of the manifest: where it comes from when the registry lacks it. */
+    private record Blob(String mediaType, String digest, long size, Path file, ImageRef from) {}
+
+    /**
+     * @param image         what {@code image:build} assembled
+     * @param references    {@code name:tag}, all of the same repository
+     * @param serverId      {@code image.registryServerId}, or {@code null}
+     * @param workDirectory where the compressed layers are kept between pushes
+     */
+    public PushResult push(AssembledImage image, List<String> references, String serverId, Path workDirectory)
+            throws EngineException, IOException {
+        try {
+            return send(image, references, serverId, workDirectory);
+        } catch (BaseNotInRegistry e) {
+            throw e;
+        } catch (RegistryException e) {
+            throw new RegistryException(failed(references) + e.markedMessage());
+        } catch (EngineException e) {
+            throw new EngineException(failed(references) + e.markedMessage());
+        }
+    }
+
+    private static String failed(List<String> references) {
+        return "Could not push " + references.get(0) + " to registry "
+                + ImageRef.parse(references.get(0)).registry() + ": ";
+    }
+
+    private PushResult send(AssembledImage image, List<String> references, String serverId, Path workDirectory)
+            throws EngineException, IOException {
+        ImageRef target = ImageRef.parse(references.get(0));
+        String registry = target.registry();
+        String repository = repositoryPath(target);
+        Optional<RegistryCredentials> found = credentials.find(registry, serverId);
+        log.info(ImagePush.announcement(registry, serverId, found));
+        RegistryClient client = new RegistryClient(registry, repository, found, connection, log);
+        client.ping();
+
+        List<Blob> layers = new ArrayList<>();
+        boolean dockerTypes = false;
+        RegistryClient baseClient = null;
+        if (image.baseLayers() > 0) {
+            if (image.base() == null) {
+                throw new RegistryException("The image builds on an earlier stage of its Dockerfile, whose layers"
+                        + " only the engine has: push it with " + mention("pushVia") + "=engine.");
+            }
+            ImageRef base = ImageRef.parse(image.base());
+            baseClient = base.registry().equals(registry)
+                    ? null
+                    : new RegistryClient(
+                            base.registry(),
+                            repositoryPath(base),
+                            credentials.find(base.registry(), null),
+                            connection,
+                            log);
+            BaseManifest manifest;
+            try {
+                manifest = baseManifest(image, base, baseClient != null ? baseClient : client);
+            } catch (EngineException e) {
+                throw new BaseNotInRegistry("The base image " + image.base() + " cannot be read from its registry ("
+                        + e.markedMessage() + ")");
+            }
+            dockerTypes = manifest.docker();
+            layers.addAll(manifest.layers());
+        }
+        CompressedLayers compressed = new CompressedLayers(workDirectory.resolve("registry-blobs"));
+        for (AssembledImage.LayerFile layer : image.layers()) {
+            CompressedLayers.Blob blob = compressed.of(layer.diffId(), layer.tar());
+            layers.add(new Blob(dockerTypes ? DOCKER_LAYER : OCI_LAYER, blob.digest(), blob.size(), blob.file(), null));
+        }
+        compressed.prune(List.of());
+        Path configFile = workDirectory.resolve("registry-blobs").resolve("config.json");
+        Files.write(configFile, image.config());
+        Blob config =
+                new Blob(dockerTypes ? DOCKER_CONFIG : OCI_CONFIG, image.id(), image.config().length, configFile, null);
+
+        int present = 0;
+        int mounted = 0;
+        Set<String> done = new HashSet<>();
+        List<Blob> blobs = new ArrayList<>(layers);
+        blobs.add(config);
+        for (Blob blob : blobs) {
+            if (!done.add(blob.digest())) {
+                continue;
+            }
+            if (client.hasBlob(blob.digest())) {
+                present++;
+                log.debug("The registry has " + blob.digest() + " already");
+            } else if (blob.from() != null
+                    && baseClient == null
+                    && client.mount(blob.digest(), repositoryPath(blob.from()))) {
+                mounted++;
+                log.debug("Mounted " + blob.digest() + " from " + repositoryPath(blob.from()));
+            } else {
+                Path file = blob.file();
+                if (file == null) { // a base layer of another registry: fetched once, then uploaded
+                    file = workDirectory
+                            .resolve("registry-blobs")
+                            .resolve("base-" + blob.digest().substring(7));
+                    (baseClient != null ? baseClient : client).download(blob.digest(), file);
+                }
+                client.upload(blob.digest(), file, blob.size());
+                if (blob.file() == null) {
+                    Files.deleteIfExists(file);
+                }
+                log.debug("Uploaded " + blob.digest() + " (" + ByteSize.format(blob.size()) + ")");
+            }
+        }
+        log.info("Uploaded " + client.uploadedBlobs() + " of " + done.size() + " blobs ("
+                + ByteSize.format(client.uploadedBytes()) + ", " + client.uploadedBytes() + " bytes), " + present
+                + " already in the registry" + (mounted > 0 ? ", " + mounted + " mounted" : ""));
+
+        String mediaType = dockerTypes ? DOCKER_MANIFEST : OCI_MANIFEST;
+        byte[] manifest = manifest(mediaType, config, layers);
+        String digest = "sha256:" + Sha256.hex(manifest);
+        List<String> pushed = new ArrayList<>();
+        for (String reference : references) {
+            String tag = reference.substring(reference.lastIndexOf(':') + 1);
+            digest = client.putManifest(tag, manifest, mediaType);
+            pushed.add(reference);
+            log.info("Pushed " + reference + " (" + digest + ")");
+        }
+        String name = references.get(0).substring(0, references.get(0).lastIndexOf(':'));
+        return new PushResult(
+                registry,
+                pushed,
+                digest,
+                name + "@" + digest,
+                found.map(RegistryCredentials::source).orElse("none"));
+    }
+
+    /**
+     * The base image's layers are in no registry Dockyard can read (a base made or loaded on the engine only): the
+     * engine has to push the image.
+     */
+    public static final class BaseNotInRegistry extends EngineException {
+
+        private static final long serialVersionUID = 1L;
+
+        BaseNotInRegistry(String message) {
+            super(message);
+        }
+    }
+
+    private record BaseManifest(boolean docker, List<Blob> layers) {}
+
+    /**
+     * The base image's layers as its registry has them: its manifest (for the image's platform, from an index),
+     * checked against the configuration the image was assembled on (the diff IDs of its layers).
+     */
+    private BaseManifest baseManifest(AssembledImage image, ImageRef base, RegistryClient from)
+            throws EngineException, IOException {
+        List<String> types = List.of(OCI_MANIFEST, DOCKER_MANIFEST, OCI_INDEX, DOCKER_LIST);
+        String reference = base.digest() != null ? base.digest() : (base.tag() != null ? base.tag() : "latest");
+        RegistryClient.Manifest manifest = from.manifest(reference, types);
+        JsonNode config = JSON.readTree(image.config());
+        JsonNode node = JSON.readTree(manifest.bytes());
+        if (node.has("manifests")) {
+            String platform = config.path("os").asText() + "/"
+                    + config.path("architecture").asText()
+                    + (config.path("variant").isTextual()
+                            ? "/" + config.path("variant").asText()
+                            : "");
+            String chosen = null;
+            for (JsonNode entry : node.get("manifests")) {
+                JsonNode p = entry.path("platform");
+                String candidate =
+                        p.path("os").asText() + "/" + p.path("architecture").asText()
+                                + (p.path("variant").isTextual()
+                                        ? "/" + p.path("variant").asText()
+                                        : "");
+                if (candidate.equals(platform) || (chosen == null && platform.startsWith(candidate))) {
+                    chosen = entry.path("digest").asText();
+                }
+            }
+            if (chosen == null) {
+                throw new RegistryException("The base image " + image.base() + " has no manifest for " + platform
+                        + " in its registry: push with " + mention("pushVia") + "=engine.");
+            }
+            manifest = from.manifest(chosen, types);
+            node = JSON.readTree(manifest.bytes());
+        }
+        List<Blob> layers = new ArrayList<>();
+        for (JsonNode layer : node.path("layers")) {
+            layers.add(new Blob(
+                    layer.path("mediaType").asText(),
+                    layer.path("digest").asText(),
+                    layer.path("size").asLong(),
+                    null,
+                    base));
+        }
+        List<String> expected = new ArrayList<>();
+        config.path("rootfs").path("diff_ids").forEach(id -> expected.add(id.asText()));
+        Path baseConfig = Files.createTempFile("dockyard-base-config", ".json");
+        try {
+            from.download(node.path("config").path("digest").asText(), baseConfig);
+            List<String> diffIds = new ArrayList<>();
+            JSON.readTree(baseConfig.toFile()).path("rootfs").path("diff_ids").forEach(id -> diffIds.add(id.asText()));
+            if (layers.size() != image.baseLayers()
+                    || !diffIds.equals(expected.subList(0, Math.min(image.baseLayers(), expected.size())))) {
+                throw new RegistryException("The base image " + image.base() + " in its registry is not the one the"
+                        + " image was assembled on (the engine's copy is another version): build again with "
+                        + mention("pull") + "=always, or push with " + mention("pushVia") + "=engine.");
+            }
+        } finally {
+            Files.deleteIfExists(baseConfig);
+        }
+        return new BaseManifest(DOCKER_MANIFEST.equals(node.path("mediaType").asText()), layers);
+    }
+
+    private static byte[] manifest(String mediaType, Blob config, List<Blob> layers) throws IOException {
+        ObjectNode manifest = JSON.createObjectNode();
+        manifest.put("schemaVersion", 2);
+        manifest.put("mediaType", mediaType);
+        descriptor(manifest.putObject("config"), config);
+        ArrayNode array = manifest.putArray("layers");
+        for (Blob layer : layers) {
+            descriptor(array.addObject(), layer);
+        }
+        return JSON.writeValueAsBytes(manifest);
+    }
+
+    private static void descriptor(ObjectNode node, Blob blob) {
+        node.put("mediaType", blob.mediaType());
+        node.put("digest", blob.digest());
+        node.put("size", blob.size());
+    }
+
+    /** The repository's path in its registry: Docker Hub's official images are under {@code library/}. */
+    static String repositoryPath(ImageRef ref) {
+        return ImageRef.DEFAULT_REGISTRY.equals(ref.registry())
+                        && !ref.repository().contains("/")
+                ? "library/" + ref.repository()
+                : ref.repository();
+    }
+}

@@ -1,0 +1,51 @@
+import java.util.regex.Pattern
+
+def reg = evaluate(new File(itSources, 'pushes.groovy'))
+def log = new File(basedir, 'build.log').text
+def repository = 'dockyard-it/docker-push-registry-uploads-changes'
+def name = "$registry/$repository"
+
+// no engine in the push: the registry client sends what the registry lacks
+assert !log.contains('through the engine at')
+assert log.contains("[INFO] Pushing to $registry with the credentials of settings.xml server 'it-registry' (user dockyard-it)")
+def uploadedLines = (log =~ /(?m)^\[INFO\] Uploaded (\d+) of (\d+) blobs .*$/).collect { it }
+assert uploadedLines.size() == 3 : uploadedLines
+def (firstPush, againPush, secondPush) = uploadedLines
+assert firstPush[1] == firstPush[2] // a fresh repository: every blob
+assert againPush[1] == '0' && againPush[0].contains('(0 B, 0 bytes), ' + againPush[2] + ' already in the registry')
+assert secondPush[1] == '2' // the application layer and the configuration
+assert !log.contains(reg.password)
+
+// the manifests as the registry serves them: OCI, gzip layers, the one changed layer the only difference
+def first = reg.manifest("$name:1.0.0")
+def second = reg.manifest("$name:1.0.1")
+assert first.mediaType == 'application/vnd.oci.image.manifest.v1+json'
+assert first.config.mediaType == 'application/vnd.oci.image.config.v1+json'
+assert first.layers.every { it.mediaType == 'application/vnd.oci.image.layer.v1.tar+gzip' }
+assert first.layers.size() == second.layers.size()
+def changed = (0..<first.layers.size()).findAll { first.layers[it].digest != second.layers[it].digest }
+assert changed.size() == 1 : "layers that differ: $changed"
+def applicationLayer = second.layers[changed[0]]
+
+// the registry's own log: each blob of 1.0.0 uploaded once (none by the second push), then only what changed
+def uploads = reg.uploads(repository)
+def firstBlobs = first.layers*.digest + [first.config.digest]
+assert uploads.size() == uploads.toSet().size() : "a blob was uploaded twice: $uploads"
+assert uploads.toSet() == (firstBlobs + [applicationLayer.digest, second.config.digest]).toSet()
+assert uploads.takeRight(2).toSet() == [applicationLayer.digest, second.config.digest].toSet()
+
+// the digest recorded as image:push records it
+def digest = new File(basedir, 'second/target/docker/image-digest').text.trim()
+assert digest ==~ Pattern.compile(Pattern.quote(name) + '@sha256:[0-9a-f]{64}')
+assert log =~ Pattern.compile('(?m)^\\[INFO\\] Pushed ' + Pattern.quote("$name:1.0.1") + ' \\(' + Pattern.quote(digest.substring(digest.indexOf('@') + 1)) + '\\)$')
+
+// pulled into the engine, the image is the one built (same id) and runs
+def id = new File(basedir, 'second/target/docker/image-id').text.trim()
+reg.docker('image', 'rm', '--force', id)
+reg.docker('pull', "$name:1.0.1")
+assert reg.docker('image', 'inspect', '--format', '{{.Id}}', "$name:1.0.1") == [id]
+def run = reg.docker('run', '--rm', '--label', 'dev.dockyard.run=docker-push-registry-uploads-changes',
+        '-e', 'SERVICE_MODE=resolve', '-e', 'RESOLVE=localhost', "$name:1.0.1")
+assert run.contains('resolved localhost -> 127.0.0.1') : run
+reg.remove(new File(basedir, 'first'))
+reg.remove(new File(basedir, 'second'))
