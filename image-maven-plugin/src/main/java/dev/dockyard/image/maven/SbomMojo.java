@@ -146,6 +146,7 @@ public class SbomMojo extends AbstractImageMojo {
                     bases.jdkRelease(),
                     render.modules(),
                     libraries,
+                    "debian",
                     List.of());
             byte[] bytes = new SbomWriter().write(request);
             Files.createDirectories(file.getParent());

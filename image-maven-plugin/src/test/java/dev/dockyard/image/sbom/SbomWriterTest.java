@@ -39,7 +39,11 @@ class SbomWriterTest {
                 21,
                 List.of("java.base", "java.logging"),
                 libraries,
-                packages);
+                "debian",
+                packages.stream()
+                        .map(p ->
+                                new DebianPackage(p.substring(0, p.indexOf('=')), p.substring(p.indexOf('=') + 1), ""))
+                        .toList());
     }
 
     private static Bom parse(byte[] json) throws Exception {
@@ -125,6 +129,7 @@ class SbomWriterTest {
                 21,
                 List.of("java.base"),
                 List.of(),
+                "debian",
                 List.of());
         Bom bom = parse(new SbomWriter().write(request));
         assertEquals(1, bom.getComponents().size());
