@@ -61,9 +61,8 @@ public final class SbomWriter {
         Bom bom = new Bom();
         bom.setVersion(1);
         Metadata metadata = new Metadata();
-        if (request.timestamp() != null) {
-            metadata.setTimestamp(Date.from(request.timestamp()));
-        }
+        // without the project's timestamp none at all: cyclonedx-core-java's Metadata starts with the current time
+        metadata.setTimestamp(request.timestamp() == null ? null : Date.from(request.timestamp()));
         Component image = new Component();
         image.setType(Component.Type.CONTAINER);
         image.setBomRef("image");

@@ -131,7 +131,12 @@ class SbomWriterTest {
                 List.of(),
                 "debian",
                 List.of());
-        Bom bom = parse(new SbomWriter().write(request));
+        byte[] json = new SbomWriter().write(request);
+        Bom bom = parse(json);
+        assertTrue(
+                !new String(json, StandardCharsets.UTF_8).contains("\"timestamp\""),
+                "without outputTimestamp, no timestamp");
+        assertArrayEquals(json, new SbomWriter().write(request));
         assertEquals(1, bom.getComponents().size());
         assertEquals("java-runtime", bom.getComponents().get(0).getName());
     }
