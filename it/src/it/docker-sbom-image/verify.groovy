@@ -31,7 +31,8 @@ assert bom.maven.collect { it.purl }.sort() == (listed + 'pkg:maven/com.example/
 
 // built again from clean: the same bytes and the same image; image:sbom after image:build includes the packages
 def first = report.bytes
-mvn('build-again.log', 'clean', 'verify')
+new File(basedir, 'target').deleteDir() // as mvn clean, whose plugin the offline suite does not hold
+mvn('build-again.log', 'verify')
 assert report.bytes == first
 assert new File(basedir, 'target/docker/image-id').text.trim() == id
 def sbomAfter = mvn('build-sbom-after.log', "dev.dockyard:image-maven-plugin:${projectVersion}:sbom")
