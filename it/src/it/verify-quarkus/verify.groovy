@@ -27,6 +27,7 @@ staged.checkImage('dockyard-it/verify-quarkus')
 def sbom = evaluate(new File(itSources, 'sbom.groovy'))
 def bom = sbom.check()
 def purls = bom.maven.collect { it.purl } as Set
-def missing = sbom.dependencyList().findAll { !purls.contains(it) }
+// (quarkus-ide-launcher is a runtime dependency that Quarkus leaves out of the application: not in lib/, so not listed)
+def missing = sbom.dependencyList().findAll { !purls.contains(it) && !it.contains('/quarkus-ide-launcher@') }
 assert missing.isEmpty() : "runtime dependencies the SBOM does not list: $missing"
 return true
