@@ -21,4 +21,13 @@ assert dockerfile.contains('COPY --chown=65532:65532 layers/application/ /app/\n
 assert dockerfile.contains('"-cp", "/app/quarkus-run.jar", "io.quarkus.bootstrap.runner.QuarkusEntryPoint"]')
 
 staged.checkImage('dockyard-it/verify-quarkus')
+
+// its SBOM: in the image as in target/image-reports, the image's jars exactly (lib/boot, lib/main and
+// quarkus-run.jar), and every runtime dependency mvn dependency:list gives among its libraries
+def sbom = evaluate(new File(itSources, 'sbom.groovy'))
+def bom = sbom.check()
+def purls = bom.maven.collect { it.purl } as Set
+// (quarkus-ide-launcher is a runtime dependency that Quarkus leaves out of the application: not in lib/, so not listed)
+def missing = sbom.dependencyList().findAll { !purls.contains(it) && !it.contains('/quarkus-ide-launcher@') }
+assert missing.isEmpty() : "runtime dependencies the SBOM does not list: $missing"
 return true

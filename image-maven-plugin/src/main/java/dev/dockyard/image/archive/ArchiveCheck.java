@@ -16,7 +16,8 @@ import java.util.List;
 
 /**
  * Checks a saved image without an engine: the archive's {@code .sha256} (when there is one next to it), then the
- * static checks of {@code image:verify} on the configuration read from the archive.
+ * static checks of {@code image:verify} on the configuration read from the archive, and the SBOM the image carries
+ * against its files.
  */
 public final class ArchiveCheck {
 
@@ -33,6 +34,7 @@ public final class ArchiveCheck {
         List<Check> checks = new ArrayList<>();
         checks.add(checksum);
         checks.addAll(ImageVerifier.staticChecks(read.image(), maxImageSize, ports, requiredLabels));
+        checks.add(SbomCheck.check(read));
         return new Verification(read.image(), checks);
     }
 

@@ -125,7 +125,7 @@ public final class ArchiveReader {
         return false;
     }
 
-    private static InputStream gunzipped(InputStream in) throws IOException {
+    static InputStream gunzipped(InputStream in) throws IOException {
         in.mark(2);
         int first = in.read();
         int second = in.read();
@@ -143,8 +143,10 @@ public final class ArchiveReader {
         String configName = normalise(image.path("Config").asText(""));
         JsonNode config = parse(file, configName, require(file, documents, configName));
         List<Long> layerSizes = new ArrayList<>();
+        List<String> layerNames = new ArrayList<>();
         for (JsonNode layer : image.path("Layers")) {
             String name = normalise(layer.asText());
+            layerNames.add(name);
             Long size = sizes.get(name);
             if (size == null) {
                 throw new ArchiveException(file + " is incomplete: manifest.json names the layer " + name
@@ -156,7 +158,7 @@ public final class ArchiveReader {
         image.path("RepoTags").forEach(tag -> tags.add(tag.asText()));
         String hex = configName.replace(".json", "");
         hex = hex.startsWith("blobs/sha256/") ? hex.substring("blobs/sha256/".length()) : hex;
-        return new ReadArchive(file, "docker save", details("sha256:" + hex, tags, config, layerSizes));
+        return new ReadArchive(file, "docker save", details("sha256:" + hex, tags, config, layerSizes), layerNames);
     }
 
     private ReadArchive ociLayout(Path file, Map<String, byte[]> documents, Map<String, Long> sizes)
@@ -183,8 +185,10 @@ public final class ArchiveReader {
         String configBlob = blob(manifest.path("config"));
         JsonNode config = parse(file, configBlob, require(file, documents, configBlob));
         List<Long> layerSizes = new ArrayList<>();
+        List<String> layerNames = new ArrayList<>();
         for (JsonNode layer : manifest.path("layers")) {
             String blob = blob(layer);
+            layerNames.add(blob);
             if (!sizes.containsKey(blob)) {
                 throw new ArchiveException(file + " is incomplete: its manifest names the layer " + blob
                         + ", which the archive does not hold. Save the image again.");
@@ -192,7 +196,7 @@ public final class ArchiveReader {
             layerSizes.add(sizes.get(blob)); // the bytes the archive holds, not the manifest's claim
         }
         String id = manifest.path("config").path("digest").asText("");
-        return new ReadArchive(file, "OCI image layout", details(id, tags, config, layerSizes));
+        return new ReadArchive(file, "OCI image layout", details(id, tags, config, layerSizes), layerNames);
     }
 
     /** The linux/amd64 entry when the index names platforms, else the first. */
@@ -298,7 +302,7 @@ public final class ArchiveReader {
         }
     }
 
-    private static String normalise(String name) {
+    static String normalise(String name) {
         String normalised = name.startsWith("./") ? name.substring(2) : name;
         return normalised.startsWith("/") ? normalised.substring(1) : normalised;
     }

@@ -77,6 +77,7 @@ public final class ImageAssembler {
     private final Object stages;
     private String baseReference;
     private int baseLayers;
+    private Appendix appendix;
 
     public ImageAssembler(BuildRequest request, BuildContext context, Dockerfile dockerfile, Instant time) {
         this(request, context, dockerfile, time, null);
@@ -94,6 +95,16 @@ public final class ImageAssembler {
         this.dockerfile = dockerfile;
         this.time = time;
         this.cache = new LayerCache(request.workDirectory().resolve("assembled-layers"));
+    }
+
+    /**
+     * Adds {@code file} to the image in a last layer of its own, above the Dockerfile's, its path in its label.
+     *
+     * @return this assembler
+     */
+    public ImageAssembler withAppendix(Appendix file) {
+        this.appendix = file;
+        return this;
     }
 
     /**
@@ -185,6 +196,10 @@ public final class ImageAssembler {
                 }
             }
             Map<String, String> labels = new TreeMap<>(request.labels());
+            if (appendix != null) {
+                append(config, layers);
+                labels.put(appendix.label(), appendix.path());
+            }
             labels.put(Engine.MANAGED_LABEL, "true");
             labels.forEach(config::label);
             config.step("LABEL " + String.join(" ", labels.keySet()), time);
@@ -303,20 +318,9 @@ public final class ImageAssembler {
         switch (keyword) {
             case "COPY" -> {
                 String key = copyKey(engine, log, instruction, config);
-                LayerCache.Hit hit = request.noCache() ? null : cache.get(key); // image.noCache: every layer anew
-                if (hit != null) {
-                    tree.apply(hit.paths());
-                    layers.add(hit.written());
-                    config.layer(hit.written().diffId(), createdBy, time);
-                    reused++;
-                    return;
+                if (!reused(key, config, layers, createdBy)) {
+                    cached(key, copy(engine, log, instruction, config.workingDir()), config, layers, createdBy);
                 }
-                Layer layer = copy(engine, log, instruction, config.workingDir());
-                tree.apply(layer);
-                Layer.Written written = layer.write(cache.file(key), time);
-                cache.put(key, layer, written);
-                layers.add(written);
-                config.layer(written.diffId(), createdBy, time);
                 return;
             }
             case "WORKDIR" -> {
@@ -388,6 +392,75 @@ public final class ImageAssembler {
             }
         }
         return Sha256.hex(digest);
+    }
+
+    /**
+     * The appendix's layer: its content from the files it reads in the layers written so far (a later layer's file
+     * replaces an earlier one's), taken from the last assembly when the same.
+     */
+    private void append(ImageConfig config, List<Layer.Written> layers) throws IOException {
+        Map<String, byte[]> files = new TreeMap<>();
+        for (Layer.Written written : layers) {
+            try (InputStream in = Files.newInputStream(written.file());
+                    TarArchiveInputStream tar = new TarArchiveInputStream(new java.io.BufferedInputStream(in))) {
+                Map<String, byte[]> inLayer = new java.util.HashMap<>();
+                TarArchiveEntry entry;
+                while ((entry = tar.getNextEntry()) != null) {
+                    String path = Paths.clean(entry.getName());
+                    if (!Appendix.reads(appendix.reads(), path)) {
+                        continue;
+                    }
+                    if (entry.isLink()) { // a hard link to a file of the same layer
+                        byte[] linked = inLayer.get(Paths.clean(entry.getLinkName()));
+                        if (linked != null) {
+                            files.put(path, linked);
+                        }
+                    } else if (entry.isFile() && !entry.isSymbolicLink()) {
+                        byte[] bytes = tar.readAllBytes();
+                        inLayer.put(path, bytes);
+                        files.put(path, bytes);
+                    }
+                }
+            }
+        }
+        byte[] content = appendix.content(files);
+        String path = Paths.clean(appendix.path());
+        String createdBy = "COPY " + Paths.name(path) + " " + appendix.path();
+        java.security.MessageDigest digest = Sha256.digest();
+        digest.update(("dockyard-appendix-1\0" + createdBy + "\0" + String.join("\0", config.diffIds()) + "\0")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        digest.update(content);
+        String key = Sha256.hex(digest);
+        if (!reused(key, config, layers, createdBy)) {
+            Layer layer = new Layer();
+            mkdirs(layer, Paths.parent(path), 0, 0);
+            layer.put(path, new Node(Node.FILE, 0644, 0, 0, null, Node.Content.of(content)));
+            cached(key, layer, config, layers, createdBy);
+        }
+    }
+
+    /** Takes the layer of {@code key} from the last assembly, unless {@code image.noCache}: {@code false} if none. */
+    private boolean reused(String key, ImageConfig config, List<Layer.Written> layers, String createdBy)
+            throws IOException {
+        LayerCache.Hit hit = request.noCache() ? null : cache.get(key); // image.noCache: every layer anew
+        if (hit == null) {
+            return false;
+        }
+        tree.apply(hit.paths());
+        layers.add(hit.written());
+        config.layer(hit.written().diffId(), createdBy, time);
+        reused++;
+        return true;
+    }
+
+    /** Writes {@code layer} as the layer of {@code key}, kept for the next assembly. */
+    private void cached(String key, Layer layer, ImageConfig config, List<Layer.Written> layers, String createdBy)
+            throws IOException {
+        tree.apply(layer);
+        Layer.Written written = layer.write(cache.file(key), time);
+        cache.put(key, layer, written);
+        layers.add(written);
+        config.layer(written.diffId(), createdBy, time);
     }
 
     private void addLayer(Layer layer, ImageConfig config, List<Layer.Written> layers, String createdBy)

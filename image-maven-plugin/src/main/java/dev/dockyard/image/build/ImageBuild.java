@@ -39,6 +39,7 @@ public final class ImageBuild {
     private final Assembly assembly;
     private final Dockerfile dockerfile;
     private final String unassembled;
+    private ImageSbom sbom;
 
     private ImageBuild(
             BuildRequest request,
@@ -98,6 +99,17 @@ public final class ImageBuild {
                 request, BuildContext.scan(context, request.dockerfile()), record, baseDirectory, assembly, dockerfile);
     }
 
+    /**
+     * Puts {@code document} into the image, in a last layer of its own, its path in a label, whoever builds the final
+     * stage.
+     *
+     * @return this build
+     */
+    public ImageBuild withSbom(ImageSbom document) {
+        this.sbom = document;
+        return this;
+    }
+
     /** The files the engine will be sent. */
     public BuildContext files() {
         return files;
@@ -127,6 +139,14 @@ public final class ImageBuild {
                     result = engine.build(request, files);
                 }
             }
+            if (sbom != null) {
+                BuildResult withSbom = sbom.appendOnEngine(engine, request, result.imageId());
+                result = new BuildResult(
+                        withSbom.imageId(), withSbom.tags(), result.contextFiles(), result.contextBytes());
+            }
+        }
+        if (sbom != null) {
+            log.info(sbom.record(request.context().resolve(request.dockerfile()), baseDirectory));
         }
         ImageDetails image = engine.inspect(result.imageId());
         record.recordBuild(image);
@@ -143,8 +163,9 @@ public final class ImageBuild {
         }
         String reason = unassembled;
         if (reason == null) {
-            ImageAssembler assembler =
-                    new ImageAssembler(request, files, dockerfile, assembly.time(), assembly.stages());
+            ImageAssembler assembler = new ImageAssembler(
+                            request, files, dockerfile, assembly.time(), assembly.stages())
+                    .withAppendix(sbom);
             try {
                 String imageId = assembler.assemble(engine, log);
                 return new BuildResult(imageId, request.tags(), files.paths().size(), assembler.readBytes());

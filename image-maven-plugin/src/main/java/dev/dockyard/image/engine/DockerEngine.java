@@ -310,6 +310,18 @@ public final class DockerEngine implements Engine {
     }
 
     @Override
+    public InputStream archiveOrNull(String containerId, String path) throws EngineException {
+        try {
+            return client.copyArchiveFromContainerCmd(containerId, path).exec();
+        } catch (NotFoundException e) {
+            return null;
+        } catch (DockerException e) {
+            throw new EngineException(
+                    "Could not read " + path + " from container " + containerId + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public void load(InputStream archive) throws EngineException {
         call("load the image into the engine", () -> {
             client.loadImageCmd(archive).exec();

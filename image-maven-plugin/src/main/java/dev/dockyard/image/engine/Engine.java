@@ -72,6 +72,11 @@ public interface Engine extends AutoCloseable {
      */
     InputStream archive(String containerId, String path) throws EngineException;
 
+    /** As {@link #archive}, or {@code null} when the container has no such path. */
+    default InputStream archiveOrNull(String containerId, String path) throws EngineException {
+        return archive(containerId, path);
+    }
+
     /** Loads images from a docker-archive tar ({@code docker load}), tagging them as its manifest says. */
     void load(InputStream archive) throws EngineException;
 

@@ -4,15 +4,19 @@ import static dev.dockyard.image.maven.ImageParameters.*;
 
 import dev.dockyard.image.assemble.Assembly;
 import dev.dockyard.image.build.ImageBuild;
+import dev.dockyard.image.build.ImageSbom;
 import dev.dockyard.image.engine.BuildRequest;
 import dev.dockyard.image.engine.Engine;
 import dev.dockyard.image.engine.EngineException;
 import dev.dockyard.image.engine.PullPolicy;
 import dev.dockyard.image.render.DockerfileRenderer;
+import dev.dockyard.image.render.RenderResult;
+import dev.dockyard.image.sbom.SbomRequest;
 import dev.dockyard.image.support.ModuleLock;
 import dev.dockyard.image.support.UserFixableException;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +28,7 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
  * Builds the image from the context {@code image:dockerfile} staged in {@code target/docker/}, on the Docker engine
@@ -33,7 +38,11 @@ import org.apache.maven.plugins.annotations.Parameter;
  *
  * @since 0.1.0
  */
-@Mojo(name = "build", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
+@Mojo(
+        name = "build",
+        defaultPhase = LifecyclePhase.PACKAGE,
+        threadSafe = true,
+        requiresDependencyResolution = ResolutionScope.RUNTIME)
 public class BuildMojo extends AbstractEngineMojo {
 
     /**
@@ -100,6 +109,49 @@ public class BuildMojo extends AbstractEngineMojo {
         this.reactorRuntimes = reactorRuntimes;
     }
 
+    /**
+     * Puts the image's SBOM into it: the CycloneDX document of image:sbom completed with the Debian packages the
+     * builder stage copied, as {@code /usr/share/dockyard/sbom.cdx.json} in a last layer of its own, its path in the
+     * label {@code dev.dockyard.sbom}; also written to {@code target/image-reports/sbom.cdx.json}. {@code false}
+     * leaves it out.
+     *
+     * @since 0.3.0
+     */
+    @Parameter(property = SBOM_EMBED, defaultValue = SBOM_EMBED_DEFAULT)
+    private String embedSbom;
+
+    /**
+     * The template, as for image:dockerfile: it decides the default runtime image the SBOM names.
+     *
+     * @since 0.3.0
+     */
+    @Parameter(property = TEMPLATE, defaultValue = TEMPLATE_DEFAULT)
+    private String template;
+
+    /**
+     * Base image of the builder stage, as for image:dockerfile: the JDK the SBOM names.
+     *
+     * @since 0.3.0
+     */
+    @Parameter(property = BUILDER_IMAGE)
+    private String builderImage;
+
+    /**
+     * Base image of the final stage, as for image:dockerfile: the base image the SBOM names.
+     *
+     * @since 0.3.0
+     */
+    @Parameter(property = RUNTIME_IMAGE)
+    private String runtimeImage;
+
+    /**
+     * Working directory of the service in the image, as for image:dockerfile: the paths of the jars the SBOM lists.
+     *
+     * @since 0.3.0
+     */
+    @Parameter(property = WORKDIR, defaultValue = WORKDIR_DEFAULT)
+    private String workdir;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skipped("build")) {
@@ -118,6 +170,10 @@ public class BuildMojo extends AbstractEngineMojo {
             try {
                 ImageBuild build = ImageBuild.prepare(
                         request, builtImageRecord(), project.getBasedir().toPath(), assembly());
+                ImageSbom sbom = sbom();
+                if (sbom != null) {
+                    build.withSbom(sbom);
+                }
                 try (Engine engine = connect(engineTimeout)) {
                     build.run(engine, engineLog());
                 }
@@ -128,6 +184,31 @@ public class BuildMojo extends AbstractEngineMojo {
                         "Could not build the image of " + project.getArtifactId() + ": " + e.getMessage(), e);
             }
         }
+    }
+
+    /** The SBOM the image gets, or {@code null} when {@code image.sbom.embed=false} or nothing was rendered. */
+    private ImageSbom sbom() throws MojoFailureException, IOException {
+        if (!flag(embedSbom, "embedSbom")) {
+            return null;
+        }
+        Optional<RenderResult> render = RenderResult.last(workDirectory.toPath(), outputDirectory.toPath());
+        if (render.isEmpty()) {
+            getLog().info("No SBOM in the image: image:dockerfile did not stage " + outputDirectory.getName());
+            return null;
+        }
+        SbomRequest request = SbomRequests.engineFree(
+                project,
+                session,
+                render.get(),
+                imageName(imageName),
+                ServiceSettings.trimmed(tags),
+                bases(builderImage, runtimeImage, template),
+                workdir);
+        return new ImageSbom(
+                request,
+                Path.of(project.getBuild().getDirectory()).resolve(SbomMojo.SBOM_FILE),
+                workDirectory.toPath(),
+                reproducibleTime());
     }
 
     private Assembly assembly() throws MojoFailureException {

@@ -115,6 +115,8 @@ final class ImageParameters {
     static final String ARCHIVE_FORMAT_DEFAULT = "docker";
     static final String SAVE_LATEST = "image.saveLatest";
     static final String SAVE_LATEST_DEFAULT = "false";
+    static final String SBOM_EMBED = "image.sbom.embed";
+    static final String SBOM_EMBED_DEFAULT = "true";
     static final String ATTACH = "image.attach";
     static final String ATTACH_DEFAULT = "false";
     static final String PUSH_SKIP = "image.push.skip";

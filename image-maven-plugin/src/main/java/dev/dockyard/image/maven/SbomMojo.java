@@ -4,14 +4,17 @@ import static dev.dockyard.image.maven.ImageParameters.*;
 
 import dev.dockyard.image.render.DefaultImages;
 import dev.dockyard.image.render.RenderResult;
+import dev.dockyard.image.sbom.PackageRecord;
 import dev.dockyard.image.sbom.SbomLibrary;
 import dev.dockyard.image.sbom.SbomRequest;
 import dev.dockyard.image.sbom.SbomWriter;
+import dev.dockyard.image.support.Sha256;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -135,18 +138,16 @@ public class SbomMojo extends AbstractImageMojo {
                             + adapter.relative(context) + ": run image:dockerfile first (it is bound to package,"
                             + " before image:sbom)."));
             DefaultImages.Bases bases = bases(builderImage, runtimeImage, template);
-            List<String> tagList = ServiceSettings.trimmed(tags);
-            List<SbomLibrary> libraries = new SbomLibraries(project, session).libraries(render, workdir.strip());
-            SbomRequest request = new SbomRequest(
-                    imageName(imageName),
-                    tagList.isEmpty() ? project.getVersion() : tagList.get(0),
-                    adapter.outputTimestamp().orElse(null),
-                    bases.builder(),
-                    bases.runtime(),
-                    bases.jdkRelease(),
-                    render.modules(),
-                    libraries,
-                    List.of());
+            SbomRequest request = SbomRequests.engineFree(
+                    project, session, render, imageName(imageName), ServiceSettings.trimmed(tags), bases, workdir);
+            Path dockerfile = context.resolve("Dockerfile");
+            Optional<PackageRecord> built = Files.isRegularFile(dockerfile)
+                    ? PackageRecord.read(workDirectory.toPath().resolve(PackageRecord.FILE), Sha256.hex(dockerfile))
+                    : Optional.empty();
+            if (built.isPresent()) { // image:build ran on this Dockerfile: its image's packages
+                request = request.withPackages(built.get().distro(), built.get().packages());
+            }
+            List<SbomLibrary> libraries = request.libraries();
             byte[] bytes = new SbomWriter().write(request);
             Files.createDirectories(file.getParent());
             boolean same = Files.isRegularFile(file) && java.util.Arrays.equals(Files.readAllBytes(file), bytes);
@@ -154,7 +155,11 @@ public class SbomMojo extends AbstractImageMojo {
                 Files.write(file, bytes);
             }
             getLog().info((same ? "Up to date: " : "Wrote ") + adapter.relative(file) + " (CycloneDX 1.6, "
-                    + count(libraries) + " libraries, " + render.modules().size() + " runtime modules)");
+                    + count(libraries) + " libraries, " + render.modules().size() + " runtime modules, "
+                    + (built.isPresent()
+                            ? request.packages().size() + " Debian packages of the built image"
+                            : "no Debian packages before image:build")
+                    + ")");
         } catch (IOException e) {
             throw new MojoExecutionException("Could not write " + file + ": " + e.getMessage(), e);
         }

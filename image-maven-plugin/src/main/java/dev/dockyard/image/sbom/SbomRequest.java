@@ -15,7 +15,8 @@ import java.util.Objects;
  * @param jdkRelease the feature release of the builder's JDK
  * @param modules the Java modules the runtime keeps
  * @param libraries the jars staged into the image, in class path order
- * @param packages the Debian packages of the copied C libraries, {@code name=version}; empty when not known
+ * @param distro the distribution the packages come from ({@code ID} of the image's {@code /etc/os-release})
+ * @param packages the Debian packages of the copied C libraries; empty when not known (before the builder stage ran)
  */
 public record SbomRequest(
         String imageName,
@@ -26,13 +27,30 @@ public record SbomRequest(
         int jdkRelease,
         List<String> modules,
         List<SbomLibrary> libraries,
-        List<String> packages) {
+        String distro,
+        List<DebianPackage> packages) {
 
     public SbomRequest {
         Objects.requireNonNull(imageName, "imageName");
         Objects.requireNonNull(imageVersion, "imageVersion");
         modules = List.copyOf(modules);
         libraries = List.copyOf(libraries);
+        distro = distro == null || distro.isBlank() ? "debian" : distro;
         packages = List.copyOf(packages);
+    }
+
+    /** @return this request with the packages the builder stage put into the image */
+    public SbomRequest withPackages(String packageDistro, List<DebianPackage> imagePackages) {
+        return new SbomRequest(
+                imageName,
+                imageVersion,
+                timestamp,
+                builderImage,
+                runtimeImage,
+                jdkRelease,
+                modules,
+                libraries,
+                packageDistro,
+                imagePackages);
     }
 }

@@ -33,6 +33,13 @@ public final class SbomWriter {
     public static final String REACTOR_PROPERTY = "dev.dockyard:reactor";
     /** The property giving a component's path in the image. */
     public static final String PATH_PROPERTY = "dev.dockyard:path";
+    /**
+     * Where the image holds its SBOM: a file of its own, in the last layer, so that the layers below stay shared
+     * with images of other versions.
+     */
+    public static final String IMAGE_PATH = "/usr/share/dockyard/sbom.cdx.json";
+    /** The label whose value is {@link #IMAGE_PATH}, in the style of the other {@code dev.dockyard.*} labels. */
+    public static final String LABEL = "dev.dockyard.sbom";
 
     /** @return the document, UTF-8 JSON ending in a line break */
     public byte[] write(SbomRequest request) {
@@ -54,9 +61,8 @@ public final class SbomWriter {
         Bom bom = new Bom();
         bom.setVersion(1);
         Metadata metadata = new Metadata();
-        if (request.timestamp() != null) {
-            metadata.setTimestamp(Date.from(request.timestamp()));
-        }
+        // without the project's timestamp none at all: cyclonedx-core-java's Metadata starts with the current time
+        metadata.setTimestamp(request.timestamp() == null ? null : Date.from(request.timestamp()));
         Component image = new Component();
         image.setType(Component.Type.CONTAINER);
         image.setBomRef("image");
@@ -108,18 +114,14 @@ public final class SbomWriter {
         components.add(runtime);
         root.addDependency(new Dependency(runtime.getBomRef()));
 
-        for (String debian : request.packages()) {
-            int equals = debian.indexOf('=');
-            String name = equals < 0 ? debian : debian.substring(0, equals);
-            String version = equals < 0 ? "" : debian.substring(equals + 1);
+        for (DebianPackage debian : request.packages()) {
             Component p = new Component();
             p.setType(Component.Type.LIBRARY);
-            p.setName(name);
-            if (!version.isEmpty()) {
-                p.setVersion(version);
-            }
-            p.setPurl("pkg:deb/debian/" + name + (version.isEmpty() ? "" : "@" + version));
+            p.setName(debian.name());
+            p.setVersion(debian.version());
+            p.setPurl(debian.purl(request.distro()));
             p.setBomRef(unique(refs, p.getPurl()));
+            p.addProperty(property(PATH_PROPERTY, "/" + DebianPackage.STATUS_DIRECTORY + "/" + debian.name()));
             components.add(p);
             root.addDependency(new Dependency(p.getBomRef()));
         }

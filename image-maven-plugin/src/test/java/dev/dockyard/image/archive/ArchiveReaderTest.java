@@ -195,7 +195,7 @@ class ArchiveReaderTest {
         Verification ok =
                 new ArchiveCheck().check(archive, 1_000_000, List.of(8080), List.of("org.opencontainers.image.title"));
         assertEquals(
-                List.of("sha256", "size", "non-root-user", "healthcheck", "exposed-ports", "labels"),
+                List.of("sha256", "size", "non-root-user", "healthcheck", "exposed-ports", "labels", "sbom"),
                 ok.checks().stream().map(Check::name).toList());
         assertEquals(List.of(), ok.failures());
 

@@ -51,6 +51,8 @@ class ImageAssemblerTest {
 
     private PullPolicy pull = PullPolicy.NEVER;
 
+    private Appendix appendix;
+
     /** One assembled image, read back from the archive the fake engine was given. */
     private record Image(String id, JsonNode config, List<List<String>> layers, List<String> archived) {}
 
@@ -81,7 +83,9 @@ class ImageAssemblerTest {
                 "Dockerfile", Files.readString(context.resolve("Dockerfile")), request.buildArgs());
         assertNull(ImageAssembler.unsupported(dockerfile));
         BuildContext files = BuildContext.scan(context, "Dockerfile");
-        String id = new ImageAssembler(request, files, dockerfile, TIME).assemble(engine, new RecordingLog());
+        String id = new ImageAssembler(request, files, dockerfile, TIME)
+                .withAppendix(appendix)
+                .assemble(engine, new RecordingLog());
         return read(id, engine.loaded.get(engine.loaded.size() - 1));
     }
 
@@ -289,6 +293,83 @@ class ImageAssemblerTest {
         assertEquals(
                 List.of("buildStage rootfs [.dockerignore, Dockerfile]", "load"),
                 engine.calls.stream().filter(c -> !c.equals("pruneReplaced")).toList());
+    }
+
+    @Test
+    void anAppendixIsTheLastLayerMadeOfTheFilesItReadsAndItsPathIsLabelled() throws Exception {
+        context("FROM builder:1 AS rootfs\n"
+                + "RUN make-rootfs\n"
+                + "FROM scratch\n"
+                + "COPY --from=rootfs /rootfs /\n"
+                + "COPY app.jar /app/\n");
+        FakeEngine engine = new FakeEngine();
+        engine.archives.put("/rootfs", tar(rootfs -> {
+            dir(rootfs, "rootfs/", 0755, 0);
+            dir(rootfs, "rootfs/var/lib/dpkg/status.d/", 0755, 0);
+            file(rootfs, "rootfs/var/lib/dpkg/status.d/libc6", 0644, 0, "Package: libc6");
+            file(rootfs, "rootfs/var/lib/dpkg/status.d/zlib1g", 0644, 0, "Package: zlib1g");
+            link(rootfs, "rootfs/var/lib/dpkg/status.d/zz", TarConstants.LF_LINK, "rootfs/var/lib/dpkg/status.d/libc6");
+            dir(rootfs, "rootfs/var/lib/dpkg/status.d/deeper/", 0755, 0);
+            file(rootfs, "rootfs/var/lib/dpkg/status.d/deeper/no", 0644, 0, "not read");
+            file(rootfs, "rootfs/etc/os-release", 0644, 0, "ID=debian");
+        }));
+        List<Map<String, String>> seen = new ArrayList<>();
+        appendix = new Appendix() {
+            @Override
+            public String path() {
+                return "/usr/share/doc/image.txt";
+            }
+
+            @Override
+            public String label() {
+                return "org.example.document";
+            }
+
+            @Override
+            public List<String> reads() {
+                return List.of("var/lib/dpkg/status.d/", "etc/os-release");
+            }
+
+            @Override
+            public byte[] content(Map<String, byte[]> files) {
+                Map<String, String> text = new java.util.TreeMap<>();
+                files.forEach((k, v) -> text.put(k, new String(v, StandardCharsets.UTF_8)));
+                seen.add(text);
+                return String.join(",", text.values()).getBytes(StandardCharsets.UTF_8);
+            }
+        };
+
+        Image image = assemble(engine);
+
+        Map<String, String> read = Map.of(
+                "etc/os-release", "ID=debian",
+                "var/lib/dpkg/status.d/libc6", "Package: libc6",
+                "var/lib/dpkg/status.d/zlib1g", "Package: zlib1g",
+                "var/lib/dpkg/status.d/zz", "Package: libc6");
+        assertEquals(List.of(read), seen);
+        assertEquals(
+                List.of(
+                        "usr/ 0755 0:0 dir",
+                        "usr/share/ 0755 0:0 dir",
+                        "usr/share/doc/ 0755 0:0 dir",
+                        "usr/share/doc/image.txt 0644 0:0 file ID=debian,Package: libc6,Package: zlib1g,Package: libc6"),
+                image.layers().get(2));
+        assertEquals(
+                "/usr/share/doc/image.txt",
+                image.config()
+                        .get("config")
+                        .get("Labels")
+                        .get("org.example.document")
+                        .asText());
+        JsonNode history = image.config().get("history");
+        assertEquals(
+                "COPY image.txt /usr/share/doc/image.txt",
+                history.get(2).get("created_by").asText());
+
+        // built again, its layers taken from the last assembly: the appendix reads them all the same
+        Image again = assemble(engine);
+        assertEquals(image.id(), again.id());
+        assertEquals(List.of(read, read), seen);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.dockyard.image.build;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,6 +13,9 @@ import dev.dockyard.image.engine.PullPolicy;
 import dev.dockyard.image.engine.RecordingLog;
 import dev.dockyard.image.model.ImageDetails;
 import dev.dockyard.image.model.ImageLayer;
+import dev.dockyard.image.sbom.DebianPackage;
+import dev.dockyard.image.sbom.SbomRequest;
+import dev.dockyard.image.sbom.SbomWriter;
 import dev.dockyard.image.support.ByteSize;
 import dev.dockyard.image.support.Json;
 import java.nio.file.Files;
@@ -97,6 +101,62 @@ class ImageBuildTest {
                         "INFO Built image " + IMAGE.shortId() + " (2.0 kB, 2 steps), tagged orders:1.0, orders:abc1234",
                         "INFO Wrote target/docker/image-id and target/image-reports/image.json"),
                 log.lines());
+    }
+
+    @Test
+    void onTheEngineTheSbomIsReadOutOfTheBuiltImageAndAddedByASecondBuild() throws Exception {
+        Path context = Files.createDirectories(module.resolve("target/docker"));
+        Files.writeString(context.resolve("Dockerfile"), "FROM scratch\nCOPY app.jar /app/\n");
+        Files.writeString(context.resolve("app.jar"), "jar");
+        FakeEngine engine = new FakeEngine().image(IMAGE);
+        java.io.ByteArrayOutputStream tar = new java.io.ByteArrayOutputStream();
+        try (var out = new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(tar)) {
+            byte[] entry = "Package: libc6\nArchitecture: amd64\nVersion: 2.36-9\n".getBytes();
+            var header = new org.apache.commons.compress.archivers.tar.TarArchiveEntry("status.d/libc6");
+            header.setSize(entry.length);
+            out.putArchiveEntry(header);
+            out.write(entry);
+            out.closeArchiveEntry();
+        }
+        engine.archives.put("/var/lib/dpkg/status.d", tar.toByteArray());
+        SbomRequest engineFree = new SbomRequest(
+                "orders", "1.0", null, "eclipse-temurin:17-jdk", "scratch", 17, List.of(), List.of(), null, List.of());
+        Path report = module.resolve("target/image-reports/sbom.cdx.json");
+        java.time.Instant time = java.time.Instant.parse("2024-01-01T00:00:00Z");
+        RecordingLog log = new RecordingLog();
+
+        ImageBuild.prepare(request(), record(), module)
+                .withSbom(new ImageSbom(engineFree, report, module.resolve("target/image-work"), time))
+                .run(engine, log);
+
+        assertEquals(
+                List.of(
+                        "build [orders:1.0, orders:abc1234]",
+                        "createContainer " + ID,
+                        "archive /var/lib/dpkg/status.d",
+                        "archive /etc/os-release",
+                        "remove created-" + ID,
+                        "build [orders:1.0, orders:abc1234]"),
+                engine.calls.stream().filter(c -> !c.startsWith("inspect")).toList());
+        byte[] expected = new SbomWriter()
+                .write(engineFree.withPackages("debian", List.of(new DebianPackage("libc6", "2.36-9", "amd64"))));
+        assertEquals(new String(expected), Files.readString(report));
+        Path sent = module.resolve("target/image-work/sbom-context");
+        assertArrayEquals(expected, Files.readAllBytes(sent.resolve("sbom.cdx.json")));
+        assertEquals(
+                time, Files.getLastModifiedTime(sent.resolve("sbom.cdx.json")).toInstant());
+        assertEquals(
+                "FROM " + ID + "\nCOPY sbom.cdx.json /usr/share/dockyard/sbom.cdx.json\n"
+                        + "LABEL dev.dockyard.sbom=/usr/share/dockyard/sbom.cdx.json\n",
+                Files.readString(sent.resolve("Dockerfile")));
+        assertEquals(
+                "dockerfile " + dev.dockyard.image.support.Sha256.hex(context.resolve("Dockerfile"))
+                        + "\ndistro debian\nlibc6 2.36-9 amd64\n",
+                Files.readString(module.resolve("target/image-work/sbom-packages.txt")));
+        assertTrue(log.lines()
+                .contains("INFO The image holds its SBOM at /usr/share/dockyard/sbom.cdx.json (label"
+                        + " dev.dockyard.sbom): 0 jars, 0 runtime modules, 1 Debian packages; wrote"
+                        + " target/image-reports/sbom.cdx.json"));
     }
 
     @Test

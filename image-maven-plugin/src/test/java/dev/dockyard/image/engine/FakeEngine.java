@@ -188,6 +188,12 @@ public final class FakeEngine implements Engine {
     }
 
     @Override
+    public java.io.InputStream archiveOrNull(String containerId, String path) throws EngineException {
+        calls.add("archive " + path);
+        return archives.containsKey(path) ? archive(containerId, path) : null;
+    }
+
+    @Override
     public void load(java.io.InputStream archive) throws EngineException {
         try {
             loaded.add(archive.readAllBytes());

@@ -39,7 +39,11 @@ class SbomWriterTest {
                 21,
                 List.of("java.base", "java.logging"),
                 libraries,
-                packages);
+                "debian",
+                packages.stream()
+                        .map(p ->
+                                new DebianPackage(p.substring(0, p.indexOf('=')), p.substring(p.indexOf('=') + 1), ""))
+                        .toList());
     }
 
     private static Bom parse(byte[] json) throws Exception {
@@ -125,8 +129,14 @@ class SbomWriterTest {
                 21,
                 List.of("java.base"),
                 List.of(),
+                "debian",
                 List.of());
-        Bom bom = parse(new SbomWriter().write(request));
+        byte[] json = new SbomWriter().write(request);
+        Bom bom = parse(json);
+        assertTrue(
+                !new String(json, StandardCharsets.UTF_8).contains("\"timestamp\""),
+                "without outputTimestamp, no timestamp");
+        assertArrayEquals(json, new SbomWriter().write(request));
         assertEquals(1, bom.getComponents().size());
         assertEquals("java-runtime", bom.getComponents().get(0).getName());
     }
