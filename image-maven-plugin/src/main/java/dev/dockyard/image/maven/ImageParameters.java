@@ -67,6 +67,11 @@ final class ImageParameters {
     static final String LAYOUT = "image.layout";
     static final String LAYOUT_DEFAULT = "auto";
     static final String LOCALES = "image.locales";
+    static final String STARTUP_CACHE = "image.startupCache";
+    static final String STARTUP_CACHE_DEFAULT = "none";
+    static final String TRAINING_TIMEOUT = "image.startupCache.trainingTimeout";
+    static final String TRAINING_TIMEOUT_DEFAULT = "300s";
+    static final String MEMORY_LIMIT = "image.memoryLimit";
 
     // Lint (image:lint, image:dockerfile)
     static final String FAIL_ON = "image.failOn";

@@ -6,6 +6,7 @@ import dev.dockyard.image.modules.ModuleScan;
 import dev.dockyard.image.modules.ModuleScanner;
 import dev.dockyard.image.modules.ScanRequest;
 import dev.dockyard.image.stage.ContextStager;
+import dev.dockyard.image.stage.JarLayout;
 import dev.dockyard.image.stage.JarLayouts;
 import dev.dockyard.image.stage.StageException;
 import dev.dockyard.image.stage.StagingPlan;
@@ -104,6 +105,15 @@ public final class DockerfileRenderer {
         ContextStager.Staging staging = new ContextStager(context, request.workDirectory(), timestamp).stage(plan);
         List<String> warnings = new ArrayList<>(plan.warnings());
         List<String> modules = modules(request, staging, warnings);
+        if (!request.jvm().cacheKind().equals(JvmSettings.NO_CACHE)
+                && plan.layout() != JarLayout.SPRING_BOOT
+                && request.health() == null) {
+            throw new RenderException(mention("startupCache") + "="
+                    + request.jvm().startupCache()
+                    + " needs an end point for its training run: a Spring Boot jar (which stops once its context is"
+                    + " refreshed) or " + mention("healthPath") + " (the service is stopped once it answers). Set "
+                    + mention("healthPath") + ", or " + mention("startupCache") + "=none.");
+        }
 
         String text = engine.render(
                 template.name(),
@@ -113,6 +123,7 @@ public final class DockerfileRenderer {
                         modules,
                         mainClass,
                         ProjectFacts.jarLaunchReason(request.applicationJar()).isPresent(),
+                        plan.layout() == JarLayout.SPRING_BOOT,
                         template.name()),
                 request.template().baseDirectory());
         Path dockerfile = write(context.resolve("Dockerfile"), text, timestamp);

@@ -88,6 +88,7 @@ final class RenderState {
         }
         JvmSettings j = request.jvm();
         line(text, j.mainClass(), j.options(), j.modules(), j.additionalModules(), j.locales(), j.release(), j.args());
+        line(text, j.startupCache(), j.trainingTimeout());
         TemplateSource t = request.template();
         line(text, t.template(), t.baseDirectory(), t.moduleDirectory(), t.sharedDirectory());
         line(

@@ -166,7 +166,8 @@ public final class StackRunner {
                 hardening.tmpfs() ? List.of("/tmp") : List.of(),
                 hardening.dropCapabilities(),
                 hardening.noNewPrivileges(),
-                hardening.user() ? service.user() : null);
+                hardening.user() ? service.user() : null,
+                0);
         String after = service.dependsOn().isEmpty()
                 ? ""
                 : ", after "

@@ -1,0 +1,1 @@
+new File(basedir, 'build.log').text.with { assert it.contains('BUILD SUCCESS') }
