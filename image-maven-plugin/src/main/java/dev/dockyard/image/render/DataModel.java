@@ -45,6 +45,7 @@ final class DataModel {
             String mainClass,
             boolean jarLaunch,
             boolean springBoot,
+            List<String> memory,
             String templateName) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("project", project(request.project()));
@@ -52,7 +53,7 @@ final class DataModel {
         if (request.health() != null) {
             model.put("health", health(request.health()));
         }
-        Map<String, Object> jvm = jvm(request, staging, modules, mainClass, jarLaunch);
+        Map<String, Object> jvm = jvm(request, staging, modules, mainClass, jarLaunch, memory);
         Map<String, Object> cache = cache(request, springBoot);
         jvm.put("cache", cache);
         if (!cache.get("kind").equals(JvmSettings.NO_CACHE)) {
@@ -161,8 +162,10 @@ final class DataModel {
             ContextStager.Staging staging,
             List<String> modules,
             String mainClass,
-            boolean jarLaunch) {
+            boolean jarLaunch,
+            List<String> memory) {
         List<String> options = new ArrayList<>(CONTAINER_JVM_OPTIONS);
+        options.addAll(memory);
         options.addAll(request.jvm().options());
         List<String> classpath = new ArrayList<>();
         for (String entry : staging.classpath()) {

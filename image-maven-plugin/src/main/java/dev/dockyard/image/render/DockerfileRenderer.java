@@ -124,6 +124,7 @@ public final class DockerfileRenderer {
                         mainClass,
                         ProjectFacts.jarLaunchReason(request.applicationJar()).isPresent(),
                         plan.layout() == JarLayout.SPRING_BOOT,
+                        MemorySizing.options(jars(staging)),
                         template.name()),
                 request.template().baseDirectory());
         Path dockerfile = write(context.resolve("Dockerfile"), text, timestamp);
@@ -139,6 +140,12 @@ public final class DockerfileRenderer {
                 warnings);
         state.save(request.workDirectory(), fingerprint, result);
         return result;
+    }
+
+    private static List<Path> jars(ContextStager.Staging staging) {
+        List<Path> jars = new ArrayList<>(staging.own());
+        jars.addAll(staging.libraries());
+        return jars;
     }
 
     /** {@code image.mainClass}, else the class the layout names, else the jar's {@code Main-Class}. */
@@ -168,10 +175,8 @@ public final class DockerfileRenderer {
         TreeSet<String> modules = new TreeSet<>();
         JvmSettings jvm = request.jvm();
         if (jvm.modules().isEmpty()) {
-            List<Path> jars = new ArrayList<>(staging.own());
-            jars.addAll(staging.libraries());
             ModuleScan scan = scanner.scan(new ScanRequest(
-                    jars,
+                    jars(staging),
                     jvm.release(),
                     jvm.locales(),
                     jvm.options(),
