@@ -20,7 +20,8 @@ return { String n, String kind ->
     def finalStage = lines.findLastIndexOf { it == 'FROM scratch' }
     def copy = lines.indexOf('COPY --from=startup-cache /tmp/dockyard-startup/ /opt/dockyard/startup/')
     def application = lines.findLastIndexOf { it.startsWith('COPY --chown=65532:65532 layers/application/') }
-    assert finalStage > run && application > finalStage && copy == application + 1 : lines
+    assert finalStage > run && application > finalStage && copy > application : lines
+    assert lines.subList(application + 1, copy).every { !it.startsWith('COPY') } : lines
     def entrypoint = lines.find { it.startsWith('ENTRYPOINT ') }
     assert entrypoint.contains(kind == 'aot' ? "\"-XX:AOTCache=/opt/dockyard/startup/$archive\""
             : "\"-XX:SharedArchiveFile=/opt/dockyard/startup/$archive\", \"-Xshare:auto\"") : entrypoint

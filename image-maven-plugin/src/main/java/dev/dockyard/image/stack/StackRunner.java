@@ -11,6 +11,7 @@ import dev.dockyard.image.engine.HttpGet;
 import dev.dockyard.image.engine.ReadinessProbe;
 import dev.dockyard.image.engine.RunningContainer;
 import dev.dockyard.image.model.HealthCheckConfig;
+import dev.dockyard.image.support.ByteSize;
 import dev.dockyard.image.support.DurationText;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -167,7 +168,7 @@ public final class StackRunner {
                 hardening.dropCapabilities(),
                 hardening.noNewPrivileges(),
                 hardening.user() ? service.user() : null,
-                0);
+                service.memoryLimit());
         String after = service.dependsOn().isEmpty()
                 ? ""
                 : ", after "
@@ -189,8 +190,13 @@ public final class StackRunner {
         String problem = switch (outcome.status()) {
             case HEALTHY, NO_HEALTH_CHECK -> null;
             case EXITED ->
-                "exited with status " + outcome.exitCode() + " after " + seconds(outcome.elapsed())
-                        + " instead of becoming healthy" + probe;
+                engine.state(id).oomKilled()
+                        ? "was OOMKilled by the engine under " + mention("memoryLimit") + " "
+                                + ByteSize.formatLimit(service.memoryLimit()) + " after "
+                                + seconds(outcome.elapsed()) + " (exit status " + outcome.exitCode()
+                                + ") instead of becoming healthy: raise " + mention("memoryLimit")
+                        : "exited with status " + outcome.exitCode() + " after " + seconds(outcome.elapsed())
+                                + " instead of becoming healthy" + probe;
             case UNHEALTHY -> "was reported unhealthy after " + seconds(outcome.elapsed()) + probe;
             case TIMED_OUT ->
                 "was not healthy within " + seconds(timeout) + " (" + mention("healthTimeout") + ")" + probe;

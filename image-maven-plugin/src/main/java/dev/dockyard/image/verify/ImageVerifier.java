@@ -305,7 +305,7 @@ public final class ImageVerifier {
                         ? Check.fail(
                                 "healthy",
                                 "the container was OOMKilled by the engine under " + mention("memoryLimit") + " "
-                                        + limit(request.memoryLimit()) + " after "
+                                        + ByteSize.formatLimit(request.memoryLimit()) + " after "
                                         + seconds(outcome.elapsed()) + " (exit status " + outcome.exitCode()
                                         + ") instead of becoming healthy: raise " + mention("memoryLimit")
                                         + "; its last log lines follow",
@@ -410,12 +410,6 @@ public final class ImageVerifier {
                 "sigterm-stop",
                 "the container exited with status " + stop.exitCode() + " on SIGTERM (clean is 0 or 143)",
                 stop.elapsed());
-    }
-
-    /** A memory limit as it is usually written: whole MiB as such, else in decimal units. */
-    static String limit(long bytes) {
-        long mib = 1024 * 1024;
-        return bytes > 0 && bytes % mib == 0 ? bytes / mib + " MiB" : ByteSize.format(bytes);
     }
 
     static String seconds(Duration duration) {
