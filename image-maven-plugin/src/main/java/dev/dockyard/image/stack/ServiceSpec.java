@@ -31,20 +31,6 @@ public record ServiceSpec(
         List<String> dependsOn,
         long memoryLimit) {
 
-    /** A service without a memory limit. */
-    public ServiceSpec(
-            String name,
-            String origin,
-            String image,
-            List<Integer> ports,
-            SortedMap<String, String> env,
-            List<String> volumes,
-            String user,
-            Health health,
-            List<String> dependsOn) {
-        this(name, origin, image, ports, env, volumes, user, health, dependsOn, 0);
-    }
-
     public ServiceSpec {
         ports = List.copyOf(ports);
         env = Collections.unmodifiableSortedMap(new TreeMap<>(env));
