@@ -15,6 +15,6 @@ set -eu; \
     version="$(jlink --version)"; \
     compress=--compress=2; \
     if [ "${version%%[!0-9]*}" -ge 21 ]; then compress=--compress=zip-6; fi; \
-    jlink --add-modules [=jvm.modules?join(",")][#if jvm.locales?has_content && !jvm.locales?seq_contains("*")] --include-locales=[=jvm.locales?join(",")][/#if] "$strip" --no-man-pages --no-header-files "$compress" \
+    jlink --add-modules [=jvm.modules?join(",")][#if jvm.locales?has_content && !jvm.locales?seq_contains("*")] --include-locales=[=jvm.locales?join(",")][/#if] "$strip" --no-man-pages --no-header-files "$compress"[#if jvm.cds] --generate-cds-archive[/#if] \
         --output [=into][=jvm.home][#rt]
 [/#macro]

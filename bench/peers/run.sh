@@ -9,7 +9,7 @@
 # service: it/src/it/spring-boot's sources, it/src/it/verify-spring-boot-4's POM). Each tool builds its own copy
 # under target/workloads/ (bench/peers/workload.py writes the peers' POM configuration there).
 #
-# Usage: bench/peers/run.sh size|rebuild|repro|reactor|verdict|all [REPS]   (REPS: runs of each timed figure, default 5)
+# Usage: bench/peers/run.sh size|rebuild|repro|reactor|verdict|startup|all [REPS]   (REPS: runs of each timed figure, default 5)
 #   size     one build per tool: image sizes against the physical floor and against Jib's image
 #   rebuild  a string constant of one class changed, REPS rounds interleaved (dockyard, jib, fabric8,
 #            dockyard-engine, dockyard, ...): bytes of the layers the old image lacks, against the application layer;
@@ -21,7 +21,9 @@
 #            bound / skipped
 #   verdict  time to verdict (bench/peers/verdict.sh): Dockyard's images of both workloads, REPS repetitions: when
 #            the service is ready, when the engine reports it healthy, when image:verify says healthy
-#   all      size rebuild repro reactor verdict
+#   startup  start to first 2xx and RSS once ready of the boot workload with each image.startupCache setting and
+#            Jib's image, REPS interleaved runs, one CPU per container (bench/peers/startup.sh)
+#   all      size rebuild repro reactor verdict startup
 # Markdown tables go to stdout (and target/*.md), raw figures to target/*.csv. The plugin is installed from this
 # checkout into a private local repository (target/m2, a copy of ~/.m2/repository), which every build uses; set
 # PEERS_NO_INSTALL=1 to use the plugin already there; PEERS_TOOLS="dockyard jib" runs rebuild and repro with those
@@ -43,6 +45,8 @@ BASES=(debian:bookworm-slim eclipse-temurin:17-jdk eclipse-temurin:17-jre)
 export SAY_PREFIX=peers # read by the sourced libraries' say
 # shellcheck source=bench/peers/verdict.sh
 . "$HERE/verdict.sh"
+# shellcheck source=bench/peers/startup.sh
+. "$HERE/startup.sh"
 
 export DOCKER_HOST="${DOCKER_HOST:-$(bash "$ROOT/it/engine.sh" start)}"
 export DOCKER_BUILDKIT=0
@@ -429,6 +433,7 @@ figure_reactor() {
 cleanup() {
   engine2_stop || true
   docker ps -aq --filter "label=$VERDICT_LABEL" | xargs -r docker rm -f > /dev/null 2>&1 || true
+  docker ps -aq --filter "label=$STARTUP_LABEL" | xargs -r docker rm -f > /dev/null 2>&1 || true
   [ -z "${PEERS_KEEP_IMAGES:-}" ] || return 0
   DOCKER_HOST="$MAIN_ENGINE"
   docker image ls --format '{{.Repository}}:{{.Tag}}' | grep -E '^dockyard-bench/(peers|reactor)-' \
@@ -441,7 +446,7 @@ cleanup() {
 }
 
 case "${1:-}" in
-  size|rebuild|repro|reactor|verdict|all) ;;
+  size|rebuild|repro|reactor|verdict|startup|all) ;;
   *) sed -n '2,/^set -euo/p' "$0" | grep '^#' >&2; exit 2 ;;
 esac
 trap cleanup EXIT
@@ -452,5 +457,6 @@ case "$1" in
   repro) figure_repro ;;
   reactor) figure_reactor ;;
   verdict) figure_verdict ;;
-  all) figure_size; figure_rebuild; figure_repro; figure_reactor; figure_verdict ;;
+  startup) figure_startup ;;
+  all) figure_size; figure_rebuild; figure_repro; figure_reactor; figure_verdict; figure_startup ;;
 esac

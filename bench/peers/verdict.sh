@@ -18,15 +18,10 @@ verdict_now() { date +%s%N; }
 # health path of workload $1 (both serve on 8080)
 verdict_path() { case "$1" in orders) echo /health ;; boot) echo /actuator/health ;; esac; }
 
-# "READY_MS ENGINE_MS" for one container of image $1, health path $2 (port 8080); "timeout" where 180 s passed
-verdict_container() {
-  local id port start ready="" engine="" deadline
-  id="$(docker run -d --label "$VERDICT_LABEL" -p 127.0.0.1::8080 "$1")"
-  start="$(date -d "$(docker inspect --format '{{.State.StartedAt}}' "$id")" +%s%N)"
-  port="$(docker port "$id" 8080/tcp | head -n 1 | sed 's/.*://')"
-  deadline=$(( $(verdict_now) + 180000000000 ))
-  # one polling process (a curl started every 10 ms would take a core from the starting service)
-  ready="$(python3 - "http://127.0.0.1:$port$2" "$start" "$deadline" <<'PY'
+# milliseconds from $2 (ns) to the first 2xx or 3xx answer of URL $1, polled every 10 ms until $3 (ns); nothing
+# when none came. One polling process (a curl started every 10 ms would take a core from the starting service)
+verdict_poll() {
+  python3 - "$1" "$2" "$3" <<'PY'
 import sys, time, urllib.request
 url, start, deadline = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 while time.time_ns() < deadline:
@@ -39,7 +34,16 @@ while time.time_ns() < deadline:
         pass
     time.sleep(0.01)
 PY
-)"
+}
+
+# "READY_MS ENGINE_MS" for one container of image $1, health path $2 (port 8080); "timeout" where 180 s passed
+verdict_container() {
+  local id port start ready="" engine="" deadline
+  id="$(docker run -d --label "$VERDICT_LABEL" -p 127.0.0.1::8080 "$1")"
+  start="$(date -d "$(docker inspect --format '{{.State.StartedAt}}' "$id")" +%s%N)"
+  port="$(docker port "$id" 8080/tcp | head -n 1 | sed 's/.*://')"
+  deadline=$(( $(verdict_now) + 180000000000 ))
+  ready="$(verdict_poll "http://127.0.0.1:$port$2" "$start" "$deadline")"
   while [ -z "$engine" ] && [ "$(verdict_now)" -lt "$deadline" ]; do
     if [ "$(docker inspect --format '{{.State.Health.Status}}' "$id")" = healthy ]; then
       engine=$(( ($(verdict_now) - start) / 1000000 ))

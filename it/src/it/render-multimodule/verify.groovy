@@ -42,7 +42,7 @@ WORKDIR /app
 USER 65532:65532
 EXPOSE 8080
 ''')
-assert orders.contains('ENTRYPOINT ["/opt/java/bin/java", "-XX:MaxRAMPercentage=75.0", "-XX:+ExitOnOutOfMemoryError", "-cp", "/app/app/orders-service-1.0.0-SNAPSHOT.jar:/app/modules/shop-common-1.0.0-SNAPSHOT.jar:/app/lib/slf4j-api-2.0.16.jar:/app/lib/slf4j-simple-2.0.16.jar", "dev.dockyard.example.orders.OrdersService"]')
+assert orders.contains('ENTRYPOINT ["/opt/java/bin/java", "-XX:MaxRAMPercentage=75.0", "-XX:+ExitOnOutOfMemoryError", "-XX:MaxMetaspaceSize=66M", "-XX:ReservedCodeCacheSize=240M", "-XX:MaxDirectMemorySize=10M", "-Xss1M", "-cp", "/app/app/orders-service-1.0.0-SNAPSHOT.jar:/app/modules/shop-common-1.0.0-SNAPSHOT.jar:/app/lib/slf4j-api-2.0.16.jar:/app/lib/slf4j-simple-2.0.16.jar", "dev.dockyard.example.orders.OrdersService"]')
 assert orders.contains('LABEL org.opencontainers.image.created="2026-01-01T00:00:00Z" \\')
 assert orders.contains('      org.opencontainers.image.title="Orders service" \\')
 

@@ -22,6 +22,7 @@ import java.util.TreeMap;
  * @param dropCapabilities drop every Linux capability
  * @param noNewPrivileges  {@code no-new-privileges:true}
  * @param user             user to run as, or {@code null} for the image's
+ * @param memoryLimit      the container's memory limit in bytes (swap included), or 0 for none
  */
 public record ContainerSpec(
         String image,
@@ -36,7 +37,8 @@ public record ContainerSpec(
         List<String> tmpfs,
         boolean dropCapabilities,
         boolean noNewPrivileges,
-        String user) {
+        String user,
+        long memoryLimit) {
 
     public ContainerSpec {
         labels = new TreeMap<>(labels);
@@ -47,12 +49,31 @@ public record ContainerSpec(
 
     /** A container of {@code image} on the default network, as the engine and image configure it. */
     public ContainerSpec(String image, Map<String, String> labels, List<Integer> ports) {
-        this(image, labels, ports, null, null, null, new TreeMap<>(), false, false, List.of(), false, false, null);
+        this(image, labels, ports, null, null, null, new TreeMap<>(), false, false, List.of(), false, false, null, 0);
     }
 
     /** A container of {@code image} labelled {@value Engine#RUN_LABEL}{@code =runId}. */
     public static ContainerSpec of(String image, String runId, List<Integer> ports) {
         return new ContainerSpec(image, Map.of(Engine.RUN_LABEL, runId), ports);
+    }
+
+    /** This container with a memory limit in bytes (0: none). */
+    public ContainerSpec withMemoryLimit(long bytes) {
+        return new ContainerSpec(
+                image,
+                labels,
+                ports,
+                name,
+                network,
+                alias,
+                env,
+                sameHostPorts,
+                readOnly,
+                tmpfs,
+                dropCapabilities,
+                noNewPrivileges,
+                user,
+                bytes);
     }
 
     /** The environment as {@code NAME=value} entries. */

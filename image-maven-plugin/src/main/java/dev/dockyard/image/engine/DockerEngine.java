@@ -471,6 +471,10 @@ public final class DockerEngine implements Engine {
             bindings.bind(tcp, spec.sameHostPorts() ? Ports.Binding.bindPort(port) : Ports.Binding.empty());
         }
         HostConfig host = HostConfig.newHostConfig().withPortBindings(bindings).withReadonlyRootfs(spec.readOnly());
+        if (spec.memoryLimit() > 0) {
+            // swap as large as the limit: the container gets no swap beyond it, so the limit is what kills
+            host.withMemory(spec.memoryLimit()).withMemorySwap(spec.memoryLimit());
+        }
         if (spec.network() != null) {
             host.withNetworkMode(spec.network());
         }

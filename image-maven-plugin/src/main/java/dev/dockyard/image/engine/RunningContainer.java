@@ -173,6 +173,11 @@ public final class RunningContainer implements AutoCloseable {
     }
 
     /** The effective UID of the container's main process; empty when the container is not running. */
+    /** The container's state as the engine reports it now: running, exit status, OOMKilled. */
+    public ContainerState state() throws EngineException {
+        return engine.state(id);
+    }
+
     public OptionalInt mainProcessEffectiveUid() throws EngineException {
         return engine.mainProcessEffectiveUid(id);
     }

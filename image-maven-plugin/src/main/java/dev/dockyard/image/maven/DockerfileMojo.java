@@ -18,6 +18,7 @@ import dev.dockyard.image.support.UserFixableException;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -328,6 +329,28 @@ public class DockerfileMojo extends AbstractLintMojo {
     @Parameter(property = RUNTIME, defaultValue = RUNTIME_DEFAULT)
     private String runtime;
 
+    /**
+     * A class-data archive trained at build time, so that the service starts faster: {@code none}; {@code cds}, an
+     * AppCDS archive ({@code -XX:ArchiveClassesAtExit}); {@code auto}, the AOT cache ({@code -XX:AOTCacheOutput},
+     * JEP 483/514/515) on a JDK 25 or later builder and AppCDS before. A stage of its own runs the service once on
+     * the image's runtime with the image's class path and JVM options, until Spring Boot's
+     * {@code -Dspring.context.exit=onRefresh} ends it (a Spring Boot jar) or {@code image.healthPath} answers
+     * (then SIGTERM); the final stage copies the archive in a layer after the application's, and the entry point
+     * uses it (a JVM that rejects it starts without it).
+     *
+     * @since 0.3.0
+     */
+    @Parameter(property = STARTUP_CACHE, defaultValue = STARTUP_CACHE_DEFAULT)
+    private String startupCache;
+
+    /**
+     * How long the training run of {@code image.startupCache} may take before it fails the build.
+     *
+     * @since 0.3.0
+     */
+    @Parameter(property = TRAINING_TIMEOUT, defaultValue = TRAINING_TIMEOUT_DEFAULT)
+    private String startupCacheTrainingTimeout;
+
     @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
     private PluginDescriptor plugin;
 
@@ -421,6 +444,15 @@ public class DockerfileMojo extends AbstractLintMojo {
         return reactor ? reactorRuntimes.union(session, release, getLog()).modules() : List.of();
     }
 
+    private Duration trainingTimeout() throws MojoFailureException {
+        List<String> problems = new ArrayList<>();
+        Duration timeout = duration("startupCacheTrainingTimeout", startupCacheTrainingTimeout, problems);
+        if (!problems.isEmpty()) {
+            throw new MojoFailureException(problems.get(0));
+        }
+        return timeout;
+    }
+
     private RenderRequest request() throws MojoExecutionException, MojoFailureException, RenderException, IOException {
         MavenProjectAdapter adapter = new MavenProjectAdapter(project, session);
         Path jar = adapter.applicationJar();
@@ -466,7 +498,15 @@ public class DockerfileMojo extends AbstractLintMojo {
                         ServiceSettings.trimmed(locales),
                         bases.jdkRelease(),
                         ServiceSettings.trimmed(args),
-                        reactorModules(bases.jdkRelease())),
+                        reactorModules(bases.jdkRelease()),
+                        oneOf(
+                                startupCache,
+                                "startupCache",
+                                "a startup cache",
+                                "none: no archive",
+                                "cds: an AppCDS archive trained at build time",
+                                "auto: the AOT cache on a JDK 25+ builder, else AppCDS"),
+                        trainingTimeout()),
                 bases.builder(),
                 bases.runtime(),
                 new TemplateSource(

@@ -70,6 +70,11 @@ final class ImageParameters {
     static final String LOCALES = "image.locales";
     static final String RUNTIME = "image.runtime";
     static final String RUNTIME_DEFAULT = "module";
+    static final String STARTUP_CACHE = "image.startupCache";
+    static final String STARTUP_CACHE_DEFAULT = "none";
+    static final String TRAINING_TIMEOUT = "image.startupCache.trainingTimeout";
+    static final String TRAINING_TIMEOUT_DEFAULT = "300s";
+    static final String MEMORY_LIMIT = "image.memoryLimit";
 
     // Lint (image:lint, image:dockerfile)
     static final String FAIL_ON = "image.failOn";

@@ -5,6 +5,7 @@ import static dev.dockyard.image.maven.ImageParameters.*;
 import dev.dockyard.image.dockerfile.ImageRef;
 import dev.dockyard.image.render.Packagings;
 import dev.dockyard.image.stack.ServiceSpec;
+import dev.dockyard.image.support.ByteSize;
 import dev.dockyard.image.support.UserFixableException;
 import dev.dockyard.image.support.Values;
 import java.io.File;
@@ -225,7 +226,22 @@ final class ReactorServices {
                     list("volumes", VOLUMES),
                     string("user", USER, USER_DEFAULT),
                     health,
-                    dependsOn != null ? dependsOn : list("dependsOn", DEPENDS_ON));
+                    dependsOn != null ? dependsOn : list("dependsOn", DEPENDS_ON),
+                    size("memoryLimit", MEMORY_LIMIT, problems));
+        }
+
+        /** A size in bytes, 0 when not set. */
+        long size(String parameter, String property, List<String> problems) {
+            String value = string(parameter, property, "");
+            if (value.isEmpty()) {
+                return 0;
+            }
+            try {
+                return ByteSize.parse(value);
+            } catch (UserFixableException e) {
+                problems.add(where() + ": " + property + " '" + value + "': " + e.getMessage());
+                return 0;
+            }
         }
 
         /** The module's POM, relative to the top-level project's directory when inside it. */

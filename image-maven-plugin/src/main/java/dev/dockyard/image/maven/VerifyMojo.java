@@ -79,6 +79,16 @@ public class VerifyMojo extends AbstractEngineMojo {
     private String healthPort;
 
     /**
+     * The memory limit of the container the live checks run (swap included), e.g. {@code 256MiB}: a service the
+     * kernel kills for memory fails {@code image:verify} with the engine's OOMKilled state and its last log lines.
+     * Empty for no limit.
+     *
+     * @since 0.3.0
+     */
+    @Parameter(property = MEMORY_LIMIT)
+    private String memoryLimit;
+
+    /**
      * Size budget of the whole image, in decimal units as {@code docker images} shows them ({@code 150MB}), or
      * binary ones ({@code 140MiB}).
      *
@@ -179,6 +189,7 @@ public class VerifyMojo extends AbstractEngineMojo {
         long budget = size("maxImageSize", maxImageSize, problems);
         Duration health = duration("healthTimeout", healthTimeout, problems);
         Duration stop = duration("stopTimeout", stopTimeout, problems);
+        long memory = memoryLimit == null || memoryLimit.isBlank() ? 0 : size("memoryLimit", memoryLimit, problems);
         failOn(problems);
         String path = ServiceSettings.healthPath(healthPath);
         String runId =
@@ -196,6 +207,7 @@ public class VerifyMojo extends AbstractEngineMojo {
                 stop,
                 number(logLines, "logLines", 1, 10_000),
                 runId,
-                Map.of(Engine.PROJECT_LABEL, project.getBasedir().getAbsolutePath()));
+                Map.of(Engine.PROJECT_LABEL, project.getBasedir().getAbsolutePath()),
+                memory);
     }
 }

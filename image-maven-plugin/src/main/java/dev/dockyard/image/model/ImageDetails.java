@@ -32,6 +32,11 @@ public record ImageDetails(
         Map<String, String> labels,
         List<ImageLayer> layers) {
 
+    /** Label of an image with a startup cache: its kind, {@code cds} or {@code aot} (written by the templates). */
+    public static final String STARTUP_CACHE_LABEL = "dev.dockyard.startup-cache";
+    /** Label of an image with a startup cache: the main class its entry point starts. */
+    public static final String MAIN_CLASS_LABEL = "dev.dockyard.main-class";
+
     public ImageDetails {
         exposedPorts = Collections.unmodifiableSortedSet(new TreeSet<>(exposedPorts));
         tags = List.copyOf(tags);

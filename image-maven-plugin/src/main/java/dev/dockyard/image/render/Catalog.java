@@ -9,7 +9,7 @@ public final class Catalog {
     public static final List<String> NAMES = List.of("java-service", "java-service-debian", "java-service-jre");
 
     /** Files the catalog templates import: part of what a rendered Dockerfile depends on. */
-    public static final List<String> IMPORTS = List.of("jlink.ftl");
+    public static final List<String> IMPORTS = List.of("jlink.ftl", "startup-cache.ftl");
 
     /** The template used when none is configured. */
     public static final String DEFAULT = NAMES.get(0);

@@ -1,5 +1,7 @@
 package dev.dockyard.image.render;
 
+import dev.dockyard.image.model.ImageDetails;
+import dev.dockyard.image.probe.HealthProbe;
 import dev.dockyard.image.stage.ContextStager;
 import dev.dockyard.image.stage.StagedLayer;
 import dev.dockyard.image.support.DurationText;
@@ -19,6 +21,12 @@ final class DataModel {
 
     /** Where the trimmed (or base) Java runtime lives in {@code java-service} images. */
     static final String JAVA_HOME = "/opt/java";
+    /** Where the startup cache's archive lies in the image, in a directory (and layer) of its own. */
+    static final String CACHE_DIRECTORY = "/opt/dockyard/startup/";
+    /** Where the training run writes the archive: below /tmp, which every image has writable for its user. */
+    static final String TRAINING_DIRECTORY = "/tmp/dockyard-startup/";
+    /** Ends Spring Boot's training run once the context is refreshed (Spring Boot 3.2 and later). */
+    static final String SPRING_EXIT_ON_REFRESH = "-Dspring.context.exit=onRefresh";
     /** Where the health probe is copied in the image. */
     static final String PROBE_TARGET = "/opt/dockyard/probe";
     /** JVM flags every service gets: size the heap from the container's memory limit, die on OOM. */
@@ -36,6 +44,8 @@ final class DataModel {
             List<String> modules,
             String mainClass,
             boolean jarLaunch,
+            boolean springBoot,
+            List<String> memory,
             String templateName) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("project", project(request.project()));
@@ -43,7 +53,19 @@ final class DataModel {
         if (request.health() != null) {
             model.put("health", health(request.health()));
         }
-        model.put("jvm", jvm(request, staging, modules, mainClass, jarLaunch));
+        Map<String, Object> jvm = jvm(request, staging, modules, mainClass, jarLaunch, memory);
+        Map<String, Object> cache = cache(request, springBoot);
+        jvm.put("cache", cache);
+        if (!cache.get("kind").equals(JvmSettings.NO_CACHE)) {
+            // what image:verify reads to tell whether the JVM used the archive
+            @SuppressWarnings("unchecked")
+            Map<String, String> labels = (Map<String, String>) ((Map<String, Object>) model.get("image")).get("labels");
+            labels.put(ImageDetails.STARTUP_CACHE_LABEL, (String) cache.get("kind"));
+            labels.put(ImageDetails.MAIN_CLASS_LABEL, mainClass);
+        }
+        // the runtime's own CDS archive (jlink --generate-cds-archive): the base an AppCDS archive is trained on
+        jvm.put("cds", request.jvm().cacheKind().equals("cds"));
+        model.put("jvm", jvm);
         model.put("base", Map.of("builder", request.builderImage(), "runtime", request.runtimeImage()));
         model.put("layers", layers(request.image().workdir(), staging.layers()));
         model.put(
@@ -140,8 +162,10 @@ final class DataModel {
             ContextStager.Staging staging,
             List<String> modules,
             String mainClass,
-            boolean jarLaunch) {
+            boolean jarLaunch,
+            List<String> memory) {
         List<String> options = new ArrayList<>(CONTAINER_JVM_OPTIONS);
+        options.addAll(memory);
         options.addAll(request.jvm().options());
         List<String> classpath = new ArrayList<>();
         for (String entry : staging.classpath()) {
@@ -162,6 +186,54 @@ final class DataModel {
         map.put("locales", request.jvm().locales());
         map.put("classpath", classpath);
         map.put("home", JAVA_HOME);
+        return map;
+    }
+
+    /**
+     * The startup cache: {@code kind} ({@code none}, {@code cds} or {@code aot}), the archive's {@code directory} and
+     * {@code file}, the entry point's {@code options} that use it, the training JVM's {@code trainOptions} that write
+     * it, and the probe's {@code trainArgs} that run the training to its end point.
+     */
+    private static Map<String, Object> cache(RenderRequest request, boolean springBoot) {
+        JvmSettings jvm = request.jvm();
+        String kind = jvm.cacheKind();
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("kind", kind);
+        String name = kind.equals("aot") ? "app.aot" : "app.jsa";
+        String file = CACHE_DIRECTORY + name;
+        map.put("directory", CACHE_DIRECTORY);
+        map.put("training", TRAINING_DIRECTORY);
+        map.put("file", file);
+        List<String> options = new ArrayList<>();
+        List<String> train = new ArrayList<>();
+        switch (kind) {
+            case "cds" -> {
+                options.add("-XX:SharedArchiveFile=" + file);
+                options.add("-Xshare:auto");
+                train.add("-XX:ArchiveClassesAtExit=" + TRAINING_DIRECTORY + name);
+            }
+            case "aot" -> {
+                options.add("-XX:AOTCache=" + file);
+                train.add("-XX:AOTCacheOutput=" + TRAINING_DIRECTORY + name);
+            }
+            default -> {}
+        }
+        if (springBoot) {
+            train.add(SPRING_EXIT_ON_REFRESH);
+        }
+        map.put("options", options);
+        map.put("trainOptions", train);
+        String endPoint = springBoot || request.health() == null
+                ? HealthProbe.EXITS_BY_ITSELF
+                : "http://127.0.0.1:" + request.health().port()
+                        + request.health().path();
+        map.put(
+                "trainArgs",
+                List.of(
+                        HealthProbe.TRAIN,
+                        Long.toString(Math.max(1, jvm.trainingTimeout().toSeconds())),
+                        endPoint,
+                        TRAINING_DIRECTORY + name));
         return map;
     }
 

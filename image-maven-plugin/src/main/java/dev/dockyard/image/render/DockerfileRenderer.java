@@ -6,6 +6,7 @@ import dev.dockyard.image.modules.ModuleScan;
 import dev.dockyard.image.modules.ModuleScanner;
 import dev.dockyard.image.modules.ScanRequest;
 import dev.dockyard.image.stage.ContextStager;
+import dev.dockyard.image.stage.JarLayout;
 import dev.dockyard.image.stage.JarLayouts;
 import dev.dockyard.image.stage.StageException;
 import dev.dockyard.image.stage.StagingPlan;
@@ -110,6 +111,15 @@ public final class DockerfileRenderer {
         List<String> warnings = new ArrayList<>(plan.warnings());
         List<String> explanation = new ArrayList<>();
         List<String> modules = modules(request, staging, warnings, explanation);
+        if (!request.jvm().cacheKind().equals(JvmSettings.NO_CACHE)
+                && plan.layout() != JarLayout.SPRING_BOOT
+                && request.health() == null) {
+            throw new RenderException(mention("startupCache") + "="
+                    + request.jvm().startupCache()
+                    + " needs an end point for its training run: a Spring Boot jar (which stops once its context is"
+                    + " refreshed) or " + mention("healthPath") + " (the service is stopped once it answers). Set "
+                    + mention("healthPath") + ", or " + mention("startupCache") + "=none.");
+        }
 
         String text = engine.render(
                 template.name(),
@@ -119,6 +129,8 @@ public final class DockerfileRenderer {
                         modules,
                         mainClass,
                         ProjectFacts.jarLaunchReason(request.applicationJar()).isPresent(),
+                        plan.layout() == JarLayout.SPRING_BOOT,
+                        MemorySizing.options(jars(staging)),
                         template.name()),
                 request.template().baseDirectory());
         Path dockerfile = write(context.resolve("Dockerfile"), text, timestamp);
@@ -135,6 +147,12 @@ public final class DockerfileRenderer {
                 explanation);
         state.save(request.workDirectory(), fingerprint, result);
         return result;
+    }
+
+    private static List<Path> jars(ContextStager.Staging staging) {
+        List<Path> jars = new ArrayList<>(staging.own());
+        jars.addAll(staging.libraries());
+        return jars;
     }
 
     /** {@code image.mainClass}, else the class the layout names, else the jar's {@code Main-Class}. */
@@ -168,10 +186,8 @@ public final class DockerfileRenderer {
         TreeSet<String> modules = new TreeSet<>();
         JvmSettings jvm = request.jvm();
         if (jvm.modules().isEmpty()) {
-            List<Path> jars = new ArrayList<>(staging.own());
-            jars.addAll(staging.libraries());
             ModuleScan scan = scanner.scan(new ScanRequest(
-                    jars,
+                    jars(staging),
                     jvm.release(),
                     jvm.locales(),
                     jvm.options(),

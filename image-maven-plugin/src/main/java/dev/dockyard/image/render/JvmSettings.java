@@ -1,5 +1,6 @@
 package dev.dockyard.image.render;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -16,6 +17,9 @@ import java.util.List;
  * @param args program arguments after the main class ({@code image.args})
  * @param reactorModules with {@code image.runtime=reactor}, the modules of the reactor's one runtime, which the
  *     image links instead of its own (which must be among them); empty for a runtime of the service's own modules
+ * @param startupCache {@code image.startupCache}: {@code none}, {@code cds} (an AppCDS archive trained at build
+ *     time) or {@code auto} (the AOT cache on a JDK 25 or later builder, AppCDS before)
+ * @param trainingTimeout how long the training run of the startup cache may take
  */
 public record JvmSettings(
         String mainClass,
@@ -25,10 +29,20 @@ public record JvmSettings(
         List<String> locales,
         int release,
         List<String> args,
-        List<String> reactorModules) {
+        List<String> reactorModules,
+        String startupCache,
+        Duration trainingTimeout) {
 
     /** Every locale's data: {@code image.locales=*}. */
     public static final String ALL_LOCALES = "*";
+    /** No startup cache: the default. */
+    public static final String NO_CACHE = "none";
+    /** The choices of {@code image.startupCache}. */
+    public static final List<String> STARTUP_CACHES = List.of(NO_CACHE, "cds", "auto");
+    /** The default time a training run may take. */
+    public static final Duration TRAINING_TIMEOUT = Duration.ofMinutes(5);
+    /** The first Java release whose JDK writes the AOT cache ({@code -XX:AOTCacheOutput}, JEP 514). */
+    public static final int AOT_CACHE_RELEASE = 25;
 
     public JvmSettings {
         reactorModules = List.copyOf(reactorModules);
@@ -37,9 +51,24 @@ public record JvmSettings(
         additionalModules = List.copyOf(additionalModules);
         locales = List.copyOf(locales);
         args = List.copyOf(args);
+        startupCache = startupCache == null || startupCache.isBlank() ? NO_CACHE : startupCache.strip();
+        trainingTimeout = trainingTimeout == null ? TRAINING_TIMEOUT : trainingTimeout;
     }
 
-    /** Settings for a runtime of the service's own modules. */
+    /**
+     * The kind of archive the build trains: {@code none}, {@code cds} (AppCDS, {@code -XX:ArchiveClassesAtExit}) or
+     * {@code aot} (the AOT cache, {@code -XX:AOTCacheOutput}), from {@code image.startupCache} and the builder's
+     * release.
+     */
+    public String cacheKind() {
+        return switch (startupCache) {
+            case "cds" -> "cds";
+            case "auto" -> release >= AOT_CACHE_RELEASE ? "aot" : "cds";
+            default -> NO_CACHE;
+        };
+    }
+
+    /** Settings for a runtime of the service's own modules, with no startup cache. */
     public JvmSettings(
             String mainClass,
             List<String> options,
@@ -48,7 +77,17 @@ public record JvmSettings(
             List<String> locales,
             int release,
             List<String> args) {
-        this(mainClass, options, modules, additionalModules, locales, release, args, List.of());
+        this(
+                mainClass,
+                options,
+                modules,
+                additionalModules,
+                locales,
+                release,
+                args,
+                List.of(),
+                NO_CACHE,
+                TRAINING_TIMEOUT);
     }
 
     /** Settings without program arguments. */

@@ -17,6 +17,7 @@ import java.util.TreeMap;
  * @param user        the numeric {@code uid:gid} the image runs as
  * @param health      the image's health check, or {@code null} when the image has none
  * @param dependsOn   names of the services it needs healthy before it starts
+ * @param memoryLimit its container's memory limit in bytes ({@code image.memoryLimit}), 0 for none
  */
 public record ServiceSpec(
         String name,
@@ -27,7 +28,8 @@ public record ServiceSpec(
         List<String> volumes,
         String user,
         Health health,
-        List<String> dependsOn) {
+        List<String> dependsOn,
+        long memoryLimit) {
 
     public ServiceSpec {
         ports = List.copyOf(ports);

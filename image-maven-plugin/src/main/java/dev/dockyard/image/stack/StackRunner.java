@@ -13,6 +13,7 @@ import dev.dockyard.image.engine.ReadinessProbe;
 import dev.dockyard.image.engine.Reconnect;
 import dev.dockyard.image.engine.RunningContainer;
 import dev.dockyard.image.model.HealthCheckConfig;
+import dev.dockyard.image.support.ByteSize;
 import dev.dockyard.image.support.DurationText;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -166,7 +167,8 @@ public final class StackRunner {
                 hardening.tmpfs() ? List.of("/tmp") : List.of(),
                 hardening.dropCapabilities(),
                 hardening.noNewPrivileges(),
-                hardening.user() ? service.user() : null);
+                hardening.user() ? service.user() : null,
+                service.memoryLimit());
         String after = service.dependsOn().isEmpty()
                 ? ""
                 : ", after "
@@ -188,8 +190,13 @@ public final class StackRunner {
         String problem = switch (outcome.status()) {
             case HEALTHY, NO_HEALTH_CHECK -> null;
             case EXITED ->
-                "exited with status " + outcome.exitCode() + " after " + seconds(outcome.elapsed())
-                        + " instead of becoming healthy" + probe;
+                engine.state(id).oomKilled()
+                        ? "was OOMKilled by the engine under " + mention("memoryLimit") + " "
+                                + ByteSize.formatLimit(service.memoryLimit()) + " after "
+                                + seconds(outcome.elapsed()) + " (exit status " + outcome.exitCode()
+                                + ") instead of becoming healthy: raise " + mention("memoryLimit")
+                        : "exited with status " + outcome.exitCode() + " after " + seconds(outcome.elapsed())
+                                + " instead of becoming healthy" + probe;
             case UNHEALTHY -> "was reported unhealthy after " + seconds(outcome.elapsed()) + probe;
             case TIMED_OUT ->
                 "was not healthy within " + seconds(timeout) + " (" + mention("healthTimeout") + ")" + probe;

@@ -49,6 +49,12 @@ public final class ByteSize {
         return bytes.longValue();
     }
 
+    /** A memory limit as it is usually written: whole MiB as such ({@code 512 MiB}), else as {@link #format}. */
+    public static String formatLimit(long bytes) {
+        long mib = 1024 * 1024;
+        return bytes > 0 && bytes % mib == 0 ? bytes / mib + " MiB" : format(bytes);
+    }
+
     /** {@code 82.3 MB}, {@code 512 B}. */
     public static String format(long bytes) {
         if (bytes < 1000) {

@@ -20,6 +20,7 @@ import dev.dockyard.image.support.ByteSize;
 import dev.dockyard.image.support.DurationText;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
  * Verifies a built image: static checks on its configuration and history (size budget, non-root user, health
@@ -53,6 +55,10 @@ public final class ImageVerifier {
 
     /** How often the engine and the service are asked while waiting for healthy. */
     static final Duration POLL = Duration.ofMillis(100);
+    /** The class loading log of the container's JVMs, one file per process; the service is process 1. */
+    static final String CLASS_LOAD_LOG = "/tmp/dockyard-class-load-%p.log";
+    /** Where a class loading log line says the class came from the startup cache's archive (or the runtime's). */
+    static final String FROM_ARCHIVE = "source: shared objects file";
 
     public ImageVerifier(Engine engine, EngineLog log) {
         this(engine, log, () -> engine);
@@ -222,6 +228,10 @@ public final class ImageVerifier {
                     return;
                 }
                 add(checks, processUser(container));
+                String cache = image.labels().get(ImageDetails.STARTUP_CACHE_LABEL);
+                if (cache != null) {
+                    add(checks, startupCache(container, cache, image.labels().get(ImageDetails.MAIN_CLASS_LABEL)));
+                }
                 add(
                         checks,
                         request.healthPath() == null
@@ -245,7 +255,71 @@ public final class ImageVerifier {
         if (project != null) {
             labels.put(VERIFY_LABEL, project);
         }
-        return new ContainerSpec(image.id(), labels, ports);
+        TreeMap<String, String> env = new TreeMap<>();
+        if (image.labels().containsKey(ImageDetails.STARTUP_CACHE_LABEL)) {
+            // the JVM's own account of where each class came from, in a file: the service's output stays its own
+            env.put("JAVA_TOOL_OPTIONS", "-Xlog:class+load=info:file=" + CLASS_LOAD_LOG);
+        }
+        return new ContainerSpec(
+                image.id(),
+                labels,
+                ports,
+                null,
+                null,
+                null,
+                env,
+                false,
+                false,
+                List.of(),
+                false,
+                false,
+                null,
+                request.memoryLimit());
+    }
+
+    /**
+     * Whether the service's JVM used the startup cache, read from its class loading log: its main class came from
+     * the archive. A JVM that rejects the archive starts without it, so this is a warning, never a failure.
+     */
+    private Check startupCache(RunningContainer container, String kind, String mainClass)
+            throws EngineException, InterruptedException {
+        long start = System.nanoTime();
+        String file = CLASS_LOAD_LOG.replace("%p", "1");
+        List<String> lines;
+        try (TarArchiveInputStream tar = new TarArchiveInputStream(engine.archive(container.id(), file))) {
+            if (tar.getNextEntry() == null) {
+                throw new IOException("an empty archive");
+            }
+            lines = new String(tar.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .toList();
+        } catch (IOException | EngineException e) {
+            Duration time = Duration.ofNanos(System.nanoTime() - start);
+            log.warn("startup cache not used? The JVM's class loading log " + file + " could not be read: "
+                    + e.getMessage());
+            return Check.skipped("startup-cache", "cache not used? the class loading log could not be read");
+        }
+        Duration time = Duration.ofNanos(System.nanoTime() - start);
+        long archived =
+                lines.stream().filter(line -> line.contains(FROM_ARCHIVE)).count();
+        String main = "] " + mainClass + " source: ";
+        String mainLine =
+                lines.stream().filter(line -> line.contains(main)).findFirst().orElse("");
+        String what = kind.equals("aot") ? "AOT cache" : "AppCDS archive";
+        if (mainLine.contains(FROM_ARCHIVE)) {
+            return Check.pass(
+                    "startup-cache",
+                    "cache used: the " + what + " gave the main class " + mainClass + " and " + archived + " of "
+                            + lines.size() + " classes the JVM loaded",
+                    time);
+        }
+        String source = mainLine.isEmpty()
+                ? "was not loaded yet"
+                : "came from " + mainLine.substring(mainLine.indexOf(" source: ") + " source: ".length());
+        String message = "cache not used: the JVM started without the " + what + " (the main class " + mainClass + " "
+                + source + "); it was trained for another runtime, class path or JVM options";
+        log.warn("startup-cache: " + message);
+        return Check.skipped("startup-cache", message);
     }
 
     private void add(List<Check> checks, Check check) {
@@ -274,13 +348,24 @@ public final class ImageVerifier {
             case NO_HEALTH_CHECK ->
                 Check.pass("healthy", "running (the image has no HEALTHCHECK to wait for)", outcome.elapsed());
             case EXITED ->
-                Check.fail(
-                        "healthy",
-                        "the container exited with status " + outcome.exitCode()
-                                + " after " + seconds(outcome.elapsed()) + " instead of becoming healthy" + probe
-                                + "; its last log lines follow",
-                        outcome.elapsed(),
-                        logs(container, request.logLines()));
+                container.state().oomKilled()
+                        ? Check.fail(
+                                "healthy",
+                                "the container was OOMKilled by the engine under " + mention("memoryLimit") + " "
+                                        + ByteSize.formatLimit(request.memoryLimit()) + " after "
+                                        + seconds(outcome.elapsed()) + " (exit status " + outcome.exitCode()
+                                        + ") instead of becoming healthy: raise " + mention("memoryLimit")
+                                        + "; its last log lines follow",
+                                outcome.elapsed(),
+                                logs(container, request.logLines()))
+                        : Check.fail(
+                                "healthy",
+                                "the container exited with status " + outcome.exitCode()
+                                        + " after " + seconds(outcome.elapsed()) + " instead of becoming healthy"
+                                        + probe
+                                        + "; its last log lines follow",
+                                outcome.elapsed(),
+                                logs(container, request.logLines()));
             case UNHEALTHY ->
                 Check.fail(
                         "healthy",

@@ -20,6 +20,7 @@ import java.util.Map;
  * @param logLines       container log lines shown with a failed live check
  * @param runId          value of the {@value Engine#RUN_LABEL} label of the container
  * @param labels         more labels of the container, e.g. {@value Engine#PROJECT_LABEL}
+ * @param memoryLimit    the container's memory limit in bytes, or 0 for none
  */
 public record VerifyRequest(
         String image,
@@ -33,11 +34,42 @@ public record VerifyRequest(
         Duration stopTimeout,
         int logLines,
         String runId,
-        Map<String, String> labels) {
+        Map<String, String> labels,
+        long memoryLimit) {
 
     public VerifyRequest {
         ports = List.copyOf(ports);
         requiredLabels = List.copyOf(requiredLabels);
         labels = Map.copyOf(labels);
+    }
+
+    /** A request without a memory limit. */
+    public VerifyRequest(
+            String image,
+            long maxImageSize,
+            List<Integer> ports,
+            List<String> requiredLabels,
+            boolean live,
+            Duration healthTimeout,
+            String healthPath,
+            int healthPort,
+            Duration stopTimeout,
+            int logLines,
+            String runId,
+            Map<String, String> labels) {
+        this(
+                image,
+                maxImageSize,
+                ports,
+                requiredLabels,
+                live,
+                healthTimeout,
+                healthPath,
+                healthPort,
+                stopTimeout,
+                logLines,
+                runId,
+                labels,
+                0);
     }
 }

@@ -75,7 +75,9 @@ class DockerfileRendererTest {
                 jvm.locales(),
                 jvm.release(),
                 jvm.args(),
-                union);
+                union,
+                jvm.startupCache(),
+                jvm.trainingTimeout());
     }
 
     @Test
@@ -104,6 +106,50 @@ class DockerfileRendererTest {
                             + " clean package",
                     failure.getMessage());
         }
+    }
+
+    @Test
+    void rendersTheStartupCacheStageAndItsLayer() throws Exception {
+        RenderRequest request = fixture.request("java-service", null);
+        JvmSettings jvm = request.jvm();
+        for (String[] setting : new String[][] {{"cds", "17"}, {"auto", "25"}}) {
+            RenderResult result = renderer.render(request.withJvm(new JvmSettings(
+                    jvm.mainClass(),
+                    jvm.options(),
+                    jvm.modules(),
+                    jvm.additionalModules(),
+                    jvm.locales(),
+                    Integer.parseInt(setting[1]),
+                    jvm.args(),
+                    jvm.reactorModules(),
+                    setting[0],
+                    java.time.Duration.ofSeconds(90))));
+            assertGolden("java-service-startup-cache-" + setting[0] + ".Dockerfile", result.dockerfile());
+        }
+    }
+
+    @Test
+    void aStartupCacheWithoutAnEndPointIsRefusedNamingTheParameters() throws Exception {
+        RenderRequest request = fixture.request("java-service", null).withHealth(null);
+        JvmSettings jvm = request.jvm();
+        RenderException e = assertThrows(
+                RenderException.class,
+                () -> renderer.render(request.withJvm(new JvmSettings(
+                        jvm.mainClass(),
+                        jvm.options(),
+                        jvm.modules(),
+                        jvm.additionalModules(),
+                        jvm.locales(),
+                        17,
+                        jvm.args(),
+                        jvm.reactorModules(),
+                        "cds",
+                        java.time.Duration.ofSeconds(90)))));
+        assertEquals(
+                "<startupCache>=cds needs an end point for its training run: a Spring Boot jar (which stops once its"
+                        + " context is refreshed) or <healthPath> (the service is stopped once it answers). Set"
+                        + " <healthPath>, or <startupCache>=none.",
+                e.getMessage());
     }
 
     @Test

@@ -160,6 +160,9 @@ class RenderStateTest {
         if (value instanceof Instant t) {
             return t.plusSeconds(1);
         }
+        if (value instanceof java.time.Duration d) {
+            return d.plusSeconds(1);
+        }
         if (value instanceof Path p) {
             if (Files.isRegularFile(p)) {
                 return Files.copy(p, root.resolve("other-" + p.getFileName()));

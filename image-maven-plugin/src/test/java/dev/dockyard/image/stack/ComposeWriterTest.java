@@ -28,7 +28,8 @@ class ComposeWriterTest {
                 List.of("/data"),
                 "65532:65532",
                 new ServiceSpec.Health("/health", 8080, "10s", "3s", 3, "20s"),
-                List.of());
+                List.of(),
+                0);
         ServiceSpec batch = new ServiceSpec(
                 "batch",
                 "batch/pom.xml",
@@ -38,7 +39,8 @@ class ComposeWriterTest {
                 List.of(),
                 "1000:1000",
                 null,
-                List.of());
+                List.of(),
+                0);
         ServiceSpec orders =
                 Services.service("orders", "acme/orders:1.0", List.of(8080), Map.of(), List.of("inventory", "batch"));
         return StackPlan.of(List.of(orders, inventory, batch));

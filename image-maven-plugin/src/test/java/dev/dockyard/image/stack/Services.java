@@ -20,6 +20,7 @@ final class Services {
                 List.of(),
                 "65532:65532",
                 new ServiceSpec.Health("/health", ports.isEmpty() ? -1 : ports.get(0), "10s", "3s", 3, "20s"),
-                dependsOn);
+                dependsOn,
+                0);
     }
 }

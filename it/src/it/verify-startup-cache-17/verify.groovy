@@ -1,0 +1,1 @@
+return evaluate(new File(itSources, 'startup-cache.groovy'))('17', 'cds')

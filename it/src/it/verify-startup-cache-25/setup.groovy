@@ -1,0 +1,1 @@
+return evaluate(new File(itSources, 'spring-boot.groovy')).copySources()

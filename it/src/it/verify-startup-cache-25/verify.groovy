@@ -1,0 +1,1 @@
+return evaluate(new File(itSources, 'startup-cache.groovy'))('25', 'aot')
