@@ -81,7 +81,7 @@ VOLUME ["/data"]
 HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 \
     CMD ["/opt/java/bin/java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-Xmx16m", "-XX:-UsePerfData", "-cp", "/opt/dockyard/probe/", "dev.dockyard.image.probe.HealthProbe", "http://127.0.0.1:8080/health"]
 STOPSIGNAL SIGTERM
-ENTRYPOINT ["/opt/java/bin/java", "-XX:MaxRAMPercentage=75.0", "-XX:+ExitOnOutOfMemoryError", "-Xss512k", "-cp", "/app/app/orders-1.0.jar:/app/lib/lib-2.1.jar:/app/snapshot-lib/snap-0.1-SNAPSHOT.jar:/app/modules/common-1.0.jar", "com.acme.orders.Main"]
+ENTRYPOINT ["/opt/java/bin/java", "-XX:MaxRAMPercentage=75.0", "-XX:+ExitOnOutOfMemoryError", "-XX:MaxMetaspaceSize=66M", "-XX:ReservedCodeCacheSize=240M", "-XX:MaxDirectMemorySize=10M", "-Xss1M", "-Xss512k", "-cp", "/app/app/orders-1.0.jar:/app/lib/lib-2.1.jar:/app/snapshot-lib/snap-0.1-SNAPSHOT.jar:/app/modules/common-1.0.jar", "com.acme.orders.Main"]
 LABEL com.acme.team="shop" \
       org.opencontainers.image.created="2026-01-01T00:00:00Z" \
       org.opencontainers.image.description="Takes \"orders\" for \$5" \
