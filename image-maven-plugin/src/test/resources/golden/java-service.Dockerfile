@@ -3,6 +3,10 @@
 
 FROM eclipse-temurin:17-jdk AS rootfs
 RUN set -eu; \
+    if ! command -v jlink > /dev/null; then \
+      echo "[dockyard] the builder image "'eclipse-temurin:17-jdk'" has no jlink (a JRE, or no Java at all): use a JDK image as image.builderImage"; \
+      exit 1; \
+    fi; \
     strip=--strip-debug; \
     if ! command -v objcopy > /dev/null; then \
       strip=--strip-java-debug-attributes; \

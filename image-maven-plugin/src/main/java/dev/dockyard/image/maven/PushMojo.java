@@ -13,6 +13,7 @@ import dev.dockyard.image.push.PushResult;
 import dev.dockyard.image.push.RegistryPush;
 import dev.dockyard.image.push.ServerCredentials;
 import dev.dockyard.image.registry.RegistryConnection;
+import dev.dockyard.image.support.ModuleLock;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -167,6 +168,13 @@ public class PushMojo extends AbstractEngineMojo {
         if (skipped("push")) {
             return;
         }
+        // another build of this module (a second mvn) takes its turn: their files in target/ are the same
+        try (ModuleLock held = lockModule()) {
+            pushLocked();
+        }
+    }
+
+    private void pushLocked() throws MojoExecutionException, MojoFailureException {
         List<String> references = references();
         String registry = ImageRef.parse(references.get(0)).registry();
         CredentialLookup credentials =

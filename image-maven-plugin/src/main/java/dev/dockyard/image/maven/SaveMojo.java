@@ -10,6 +10,7 @@ import dev.dockyard.image.save.ArchiveRequest;
 import dev.dockyard.image.save.ArchiveResult;
 import dev.dockyard.image.save.ImageArchive;
 import dev.dockyard.image.support.ByteSize;
+import dev.dockyard.image.support.ModuleLock;
 import dev.dockyard.image.support.UserFixableException;
 import java.io.File;
 import java.io.IOException;
@@ -92,6 +93,13 @@ public class SaveMojo extends AbstractEngineMojo {
         if (skipped("save")) {
             return;
         }
+        // another build of this module (a second mvn) takes its turn: their files in target/ are the same
+        try (ModuleLock held = lockModule()) {
+            saveLocked();
+        }
+    }
+
+    private void saveLocked() throws MojoExecutionException, MojoFailureException {
         MavenProjectAdapter adapter = new MavenProjectAdapter(project, session);
         Path archive = saveFile != null ? saveFile.toPath() : savedArchive(imageName(imageName));
         ArchiveRequest request = new ArchiveRequest(

@@ -8,6 +8,7 @@ import dev.dockyard.image.sbom.PackageRecord;
 import dev.dockyard.image.sbom.SbomLibrary;
 import dev.dockyard.image.sbom.SbomRequest;
 import dev.dockyard.image.sbom.SbomWriter;
+import dev.dockyard.image.support.ModuleLock;
 import dev.dockyard.image.support.Sha256;
 import java.io.File;
 import java.io.IOException;
@@ -129,6 +130,13 @@ public class SbomMojo extends AbstractImageMojo {
         if (skipped("sbom")) {
             return;
         }
+        // another build of this module (a second mvn) takes its turn: their files in target/ are the same
+        try (ModuleLock held = lockModule()) {
+            sbomLocked();
+        }
+    }
+
+    private void sbomLocked() throws MojoExecutionException, MojoFailureException {
         MavenProjectAdapter adapter = new MavenProjectAdapter(project, session);
         Path context = outputDirectory.toPath();
         Path file = Path.of(project.getBuild().getDirectory()).resolve(SBOM_FILE);
