@@ -13,7 +13,7 @@ assert uploadedLines.size() == 3 : uploadedLines
 def (firstPush, againPush, secondPush) = uploadedLines
 assert firstPush[1] == firstPush[2] // a fresh repository: every blob
 assert againPush[1] == '0' && againPush[0].contains('(0 B, 0 bytes), ' + againPush[2] + ' already in the registry')
-assert secondPush[1] == '2' // the application layer and the configuration
+assert secondPush[1] == '3' // the application layer, the SBOM's layer (it lists the jar's digest) and the configuration
 assert !log.contains(reg.password)
 
 // the manifests as the registry serves them: OCI, gzip layers, the one changed layer the only difference
@@ -24,15 +24,19 @@ assert first.config.mediaType == 'application/vnd.oci.image.config.v1+json'
 assert first.layers.every { it.mediaType == 'application/vnd.oci.image.layer.v1.tar+gzip' }
 assert first.layers.size() == second.layers.size()
 def changed = (0..<first.layers.size()).findAll { first.layers[it].digest != second.layers[it].digest }
-assert changed.size() == 1 : "layers that differ: $changed"
+// the application layer and the last, the SBOM's (/usr/share/dockyard/sbom.cdx.json names the changed jar's SHA-256)
+def last = first.layers.size() - 1
+assert changed.size() == 2 && changed[1] == last : "layers that differ: $changed"
 def applicationLayer = second.layers[changed[0]]
+def sbomLayer = second.layers[last]
 
 // the registry's own log: each blob of 1.0.0 uploaded once (none by the second push), then only what changed
 def uploads = reg.uploads(repository)
 def firstBlobs = first.layers*.digest + [first.config.digest]
 assert uploads.size() == uploads.toSet().size() : "a blob was uploaded twice: $uploads"
-assert uploads.toSet() == (firstBlobs + [applicationLayer.digest, second.config.digest]).toSet()
-assert uploads.takeRight(2).toSet() == [applicationLayer.digest, second.config.digest].toSet()
+def changedBlobs = [applicationLayer.digest, sbomLayer.digest, second.config.digest]
+assert uploads.toSet() == (firstBlobs + changedBlobs).toSet()
+assert uploads.takeRight(3).toSet() == changedBlobs.toSet()
 
 // the digest recorded as image:push records it
 def digest = new File(basedir, 'second/target/docker/image-digest').text.trim()

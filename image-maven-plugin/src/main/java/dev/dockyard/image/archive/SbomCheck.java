@@ -2,6 +2,7 @@ package dev.dockyard.image.archive;
 
 import dev.dockyard.image.sbom.DebianPackage;
 import dev.dockyard.image.sbom.SbomWriter;
+import dev.dockyard.image.support.LibraryLogs;
 import dev.dockyard.image.support.Sha256;
 import dev.dockyard.image.verify.Check;
 import java.io.BufferedInputStream;
@@ -47,6 +48,12 @@ final class SbomCheck {
 
     /** A path of the image: a regular file (its SHA-256 for a jar, its bytes when the check reads it), or not. */
     private record Entry(boolean file, String sha256, byte[] content) {}
+
+    static {
+        // the schema validator warns about keywords of the CycloneDX schemas it is given ("Unknown keyword
+        // meta:enum"): notes for the schema's authors, not for whoever checks an image
+        LibraryLogs.level("com.networknt.schema", "error");
+    }
 
     private SbomCheck() {}
 

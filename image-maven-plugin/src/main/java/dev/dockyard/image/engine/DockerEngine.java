@@ -31,6 +31,7 @@ import dev.dockyard.image.model.HealthCheckConfig;
 import dev.dockyard.image.model.ImageDetails;
 import dev.dockyard.image.model.ImageLayer;
 import dev.dockyard.image.support.DurationText;
+import dev.dockyard.image.support.LibraryLogs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -81,16 +82,9 @@ public final class DockerEngine implements Engine {
     private static void quietTransportWireLog() {
         // docker-java logs every failed streaming call ("Error during callback") with its stack trace before the
         // caller gets the error, which this adapter turns into one message: that logger says nothing
-        String callbacks = "org.slf4j.simpleLogger.log.com.github.dockerjava.api.async.ResultCallbackTemplate";
-        if (System.getProperty(callbacks) == null) {
-            System.setProperty(callbacks, "off");
-        }
+        LibraryLogs.level("com.github.dockerjava.api.async.ResultCallbackTemplate", "off");
         for (String logger : List.of("http.wire", "http.headers")) {
-            String key =
-                    "org.slf4j.simpleLogger.log.com.github.dockerjava.zerodep.shaded.org.apache.hc.client5." + logger;
-            if (System.getProperty(key) == null) {
-                System.setProperty(key, "info");
-            }
+            LibraryLogs.level("com.github.dockerjava.zerodep.shaded.org.apache.hc.client5." + logger, "info");
         }
     }
 

@@ -42,8 +42,9 @@ final class SbomLibraries {
         Map<String, Artifact> byHash = new HashMap<>();
         List<Artifact> artifacts = new ArrayList<>(project.getArtifacts());
         artifacts.add(project.getArtifact());
+        File moduleJar = moduleJar();
         for (Artifact artifact : artifacts) {
-            File file = artifact.getFile();
+            File file = artifact == project.getArtifact() ? moduleJar : artifact.getFile();
             if (file != null && file.isFile() && file.getName().endsWith(".jar")) {
                 byHash.putIfAbsent(JarContents.sha256(Files.readAllBytes(file.toPath())), artifact);
             }
@@ -60,18 +61,28 @@ final class SbomLibraries {
                 String imagePath =
                         workdir + (layer.imageDirectory().isEmpty() ? "" : "/" + layer.imageDirectory()) + "/" + name;
                 Artifact artifact = byHash.get(sha);
+                if (artifact == null && moduleJar != null && fileName(name).equals(moduleJar.getName())) {
+                    // the module's classes, as a jar the layout made (Spring Boot's BOOT-INF/classes): the module
+                    artifact = project.getArtifact();
+                }
                 JarContents.Coordinates self;
                 List<String> licenses = List.of();
                 if (artifact != null) {
                     self = new JarContents.Coordinates(
                             artifact.getGroupId(), artifact.getArtifactId(), artifact.getBaseVersion());
-                    licenses = licenses(artifact.getFile().toPath(), artifact);
+                    licenses = licenses(
+                            artifact == project.getArtifact()
+                                    ? moduleJar.toPath()
+                                    : artifact.getFile().toPath(),
+                            artifact);
                 } else {
                     List<JarContents.Coordinates> own = JarContents.mavenEntries(staged);
                     self = own.size() == 1
                             ? own.get(0)
                             : new JarContents.Coordinates(
-                                    "", name.substring(name.lastIndexOf('/') + 1, name.length() - 4), "");
+                                    "",
+                                    fileName(name).substring(0, fileName(name).length() - 4),
+                                    "");
                 }
                 boolean inReactor = reactor.contains(self.groupId() + ":" + self.artifactId() + ":" + self.version())
                         || (artifact != null && artifact == project.getArtifact());
@@ -118,6 +129,24 @@ final class SbomLibraries {
                     .resolve(parent.getArtifactId() + "-" + parent.getVersion() + ".pom");
         }
         return List.of();
+    }
+
+    /**
+     * The module's jar: its artifact's file, or, where no phase of this build packaged it (a goal run alone from the
+     * command line), the jar an earlier {@code mvn package} left in the build directory; {@code null} for none.
+     */
+    private File moduleJar() {
+        File file = project.getArtifact().getFile();
+        if (file != null && file.isFile()) {
+            return file;
+        }
+        File built =
+                new File(project.getBuild().getDirectory(), project.getBuild().getFinalName() + ".jar");
+        return built.isFile() ? built : null;
+    }
+
+    private static String fileName(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
     }
 
     private MavenProject reactorPom(Artifact artifact) {
