@@ -34,9 +34,31 @@ def sbomLayer = second.layers[last]
 def uploads = reg.uploads(repository)
 def firstBlobs = first.layers*.digest + [first.config.digest]
 assert uploads.size() == uploads.toSet().size() : "a blob was uploaded twice: $uploads"
+// each push also sends the image's SBOM as an OCI artifact: its document and (once) the empty configuration
+def sbomOf = { String version, String dir ->
+    def imageDigest = new File(basedir, "$dir/target/docker/image-digest").text.trim()
+    imageDigest = imageDigest.substring(imageDigest.indexOf('@') + 1)
+    def tag = imageDigest.replace(':', '-') + '.sbom'
+    assert log.contains("[INFO] Pushed the image's SBOM as $name:$tag (")
+    def artifact = reg.manifest("$name:$tag")
+    assert artifact.mediaType == 'application/vnd.oci.image.manifest.v1+json'
+    assert artifact.artifactType == 'application/vnd.cyclonedx+json'
+    assert artifact.config.mediaType == 'application/vnd.oci.empty.v1+json' && artifact.config.size == 2
+    assert artifact.subject.digest == imageDigest
+    assert artifact.subject.mediaType == 'application/vnd.oci.image.manifest.v1+json'
+    assert artifact.layers.size() == 1 && artifact.layers[0].mediaType == 'application/vnd.cyclonedx+json'
+    // the document the image holds, as image:build wrote it to target/image-reports
+    def report = new File(basedir, "$dir/target/image-reports/sbom.cdx.json").bytes
+    assert artifact.layers[0].digest == 'sha256:' + java.security.MessageDigest.getInstance('SHA-256').digest(report).encodeHex()
+    assert artifact.layers[0].annotations['org.opencontainers.image.title'] == 'sbom.cdx.json'
+    [artifact.layers[0].digest, artifact.config.digest]
+}
+def (firstSbom, empty) = sbomOf('1.0.0', 'first')
+def (secondSbom, empty2) = sbomOf('1.0.1', 'second')
+assert empty2 == empty
 def changedBlobs = [applicationLayer.digest, sbomLayer.digest, second.config.digest]
-assert uploads.toSet() == (firstBlobs + changedBlobs).toSet()
-assert uploads.takeRight(3).toSet() == changedBlobs.toSet()
+assert uploads.toSet() == (firstBlobs + changedBlobs + [firstSbom, empty, secondSbom]).toSet()
+assert uploads.takeRight(4).toSet() == (changedBlobs + [secondSbom]).toSet()
 
 // the digest recorded as image:push records it
 def digest = new File(basedir, 'second/target/docker/image-digest').text.trim()

@@ -14,9 +14,11 @@ import dev.dockyard.image.engine.RegistryCredentials;
 import dev.dockyard.image.engine.RegistryException;
 import dev.dockyard.image.registry.RegistryClient;
 import dev.dockyard.image.registry.RegistryConnection;
+import dev.dockyard.image.sbom.SbomWriter;
 import dev.dockyard.image.support.ByteSize;
 import dev.dockyard.image.support.Sha256;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,6 +26,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
  * Pushes an assembled image straight to its registry, without the engine: the blobs the repository lacks (the
@@ -41,6 +45,12 @@ public final class RegistryPush {
     static final String DOCKER_LIST = "application/vnd.docker.distribution.manifest.list.v2+json";
     static final String DOCKER_CONFIG = "application/vnd.docker.container.image.v1+json";
     static final String DOCKER_LAYER = "application/vnd.docker.image.rootfs.diff.tar.gzip";
+    /** CycloneDX JSON: the SBOM's layer and the artifact type of its manifest. */
+    static final String SBOM_TYPE = "application/vnd.cyclonedx+json";
+    /** The empty configuration an OCI artifact that has no configuration of its own points to. */
+    static final String OCI_EMPTY = "application/vnd.oci.empty.v1+json";
+
+    private static final byte[] EMPTY = "{}".getBytes(StandardCharsets.UTF_8);
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -176,12 +186,81 @@ public final class RegistryPush {
             log.info("Pushed " + reference + " (" + digest + ")");
         }
         String name = references.get(0).substring(0, references.get(0).lastIndexOf(':'));
+        attachSbom(client, image, new Blob(mediaType, digest, manifest.length, null, null), name, workDirectory);
         return new PushResult(
                 registry,
                 pushed,
                 digest,
                 name + "@" + digest,
                 found.map(RegistryCredentials::source).orElse("none"));
+    }
+
+    /**
+     * The SBOM the image carries (the file its {@code dev.dockyard.sbom} label names, read out of its layers), pushed
+     * next to it as an OCI artifact: a manifest whose one layer is the CycloneDX document, whose subject is the image
+     * (registries that know the referrers API list it there), tagged {@code sha256-<hex>.sbom} as cosign names an
+     * image's attachments (for registries that do not). Nothing for an image without one.
+     */
+    private void attachSbom(RegistryClient client, AssembledImage image, Blob subject, String name, Path workDirectory)
+            throws EngineException, IOException {
+        String path = JSON.readTree(image.config())
+                .path("config")
+                .path("Labels")
+                .path(SbomWriter.LABEL)
+                .asText("");
+        if (path.isEmpty()) {
+            return;
+        }
+        byte[] document = fileOf(image, path);
+        if (document == null) {
+            log.warn("The SBOM was not pushed: the image's label " + SbomWriter.LABEL + " names " + path
+                    + ", which its layers do not hold");
+            return;
+        }
+        Path blobs = workDirectory.resolve("registry-blobs");
+        Path sbomFile = blobs.resolve("sbom.cdx.json");
+        Files.write(sbomFile, document);
+        Path emptyFile = blobs.resolve("empty.json");
+        Files.write(emptyFile, EMPTY);
+        Blob config = new Blob(OCI_EMPTY, "sha256:" + Sha256.hex(EMPTY), EMPTY.length, emptyFile, null);
+        Blob layer = new Blob(SBOM_TYPE, "sha256:" + Sha256.hex(document), document.length, sbomFile, null);
+        for (Blob blob : List.of(config, layer)) {
+            if (!client.hasBlob(blob.digest())) {
+                client.upload(blob.digest(), blob.file(), blob.size());
+            }
+        }
+        ObjectNode manifest = JSON.createObjectNode();
+        manifest.put("schemaVersion", 2);
+        manifest.put("mediaType", OCI_MANIFEST);
+        manifest.put("artifactType", SBOM_TYPE);
+        descriptor(manifest.putObject("config"), config);
+        ObjectNode sbom = manifest.putArray("layers").addObject();
+        descriptor(sbom, layer);
+        sbom.putObject("annotations").put("org.opencontainers.image.title", path.substring(path.lastIndexOf('/') + 1));
+        descriptor(manifest.putObject("subject"), subject);
+        String tag = subject.digest().replace(':', '-') + ".sbom";
+        String digest = client.putManifest(tag, JSON.writeValueAsBytes(manifest), OCI_MANIFEST);
+        log.info("Pushed the image's SBOM as " + name + ":" + tag + " (" + digest + ", "
+                + ByteSize.format(document.length) + ")");
+        Files.deleteIfExists(sbomFile);
+    }
+
+    /** The content of the image's file at {@code path}: from the last layer that holds it, {@code null} for none. */
+    private static byte[] fileOf(AssembledImage image, String path) throws IOException {
+        String entry = path.strip().replaceFirst("^/+", "");
+        List<AssembledImage.LayerFile> layers = image.layers();
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            try (TarArchiveInputStream tar =
+                    new TarArchiveInputStream(Files.newInputStream(layers.get(i).tar()))) {
+                for (TarArchiveEntry e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
+                    String name = e.getName().startsWith("./") ? e.getName().substring(2) : e.getName();
+                    if (name.equals(entry) && e.isFile()) {
+                        return tar.readAllBytes();
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     /**
