@@ -265,7 +265,8 @@ public final class DockerEngine implements Engine {
                     command.withTarget(target);
                 }
                 request.buildArgs().forEach(command::withBuildArg);
-                StreamingCallback callback = command.exec(new StreamingCallback(log));
+                StreamingCallback callback =
+                        command.exec(new StreamingCallback(log, address.host(), request.context()));
                 // the build stream names the image by its short id
                 return client.inspectImageCmd(callback.imageId()).exec().getId();
             }
@@ -870,13 +871,17 @@ public final class DockerEngine implements Engine {
     }
 
     /** Streams the build's step output to the log, one line per line, and keeps the error. */
-    private static final class StreamingCallback extends BuildImageResultCallback {
+    static final class StreamingCallback extends BuildImageResultCallback {
 
         private final BuildOutput output;
+        private final String engine;
+        private final Path context;
         private volatile String error;
 
-        StreamingCallback(EngineLog log) {
+        StreamingCallback(EngineLog log, String engine, Path context) {
             this.output = new BuildOutput(log);
+            this.engine = engine;
+            this.context = context;
         }
 
         @Override
@@ -892,15 +897,35 @@ public final class DockerEngine implements Engine {
             super.onNext(item);
         }
 
-        String imageId() throws ImageBuildException {
+        String imageId() throws EngineException {
             try {
                 String id = awaitImageId(1, TimeUnit.HOURS);
                 output.flush();
                 return id;
             } catch (RuntimeException e) {
                 output.flush();
+                IOException broken = error == null ? connectionFault(e) : null;
+                if (broken != null) {
+                    // the stream ended without the engine's word: the engine stopped, restarted or dropped us
+                    throw new EngineException(
+                            "The connection to the Docker engine at " + engine + " broke while it built " + context
+                                    + " (" + broken.getClass().getSimpleName() + ": " + broken.getMessage()
+                                    + "): the engine stopped or restarted. Check that it runs (docker info) and"
+                                    + " build again.",
+                            broken); // its message is in this one: Maven prints a cause's only when it is not
+                }
                 throw new ImageBuildException(output.failure(error != null ? error : e.getMessage()));
             }
+        }
+
+        /** The transport's I/O fault behind {@code e}, or {@code null} when the engine answered with an error. */
+        private static IOException connectionFault(Throwable e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof IOException io) {
+                    return io;
+                }
+            }
+            return null;
         }
     }
 }
