@@ -1,5 +1,5 @@
 // Checks the SBOM of an IT's built image: def sbom = evaluate(new File(itSources, 'sbom.groovy'))
-//   def bom = sbom.check()   the image (target/docker/image-id) carries target/image-reports/sbom.cdx.json byte
+//   def bom = sbom.check()   (or sbom.check(moduleDirectory) for a module of a reactor) the image (target/docker/image-id) carries target/image-reports/sbom.cdx.json byte
 //                            for byte at the path its dev.dockyard.sbom label names, in its last layer; the jars of
 //                            its exported file list (outside the runtime) are the pkg:maven components with a path,
 //                            its /var/lib/dpkg/status.d entries the pkg:deb ones; @cyclonedx/cyclonedx-library
@@ -10,8 +10,8 @@ import groovy.json.JsonSlurper
 def docker = evaluate(new File(itSources, 'docker.groovy'))
 def path = '/usr/share/dockyard/sbom.cdx.json'
 
-def check = {
-    def report = new File(basedir, 'target/image-reports/sbom.cdx.json')
+def check = { File dir = basedir ->
+    def report = new File(dir, 'target/image-reports/sbom.cdx.json')
     def json = new JsonSlurper().parse(report)
     def all = []
     def walk
@@ -23,10 +23,10 @@ def check = {
     assert debs.every { it.version && it.purl ==~ /pkg:deb\/(debian|ubuntu)\/[a-z0-9.+-]+@[^?]+\?arch=[a-z0-9]+/ } :
             debs.purl
 
-    def id = new File(basedir, 'target/docker/image-id').text.trim()
+    def id = new File(dir, 'target/docker/image-id').text.trim()
     assert docker.run('image', 'inspect', '--format', '{{index .Config.Labels "dev.dockyard.sbom"}}', id) == [path]
-    def exported = new File(basedir, 'target/exported.tar')
-    def embedded = new File(basedir, 'target/embedded.cdx.json')
+    def exported = new File(dir, 'target/exported.tar')
+    def embedded = new File(dir, 'target/embedded.cdx.json')
     def container = docker.run('create', id)[0]
     try {
         docker.run('export', '-o', exported.path, container)

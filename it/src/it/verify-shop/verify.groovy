@@ -25,6 +25,13 @@ def checks = ['size', 'non-root-user', 'healthcheck', 'exposed-ports', 'labels',
 
     def id = new File(target, 'docker/image-id').text.trim()
     assert id ==~ /sha256:[0-9a-f]{64}/
+    // its SBOM: in the image as in target/image-reports, listing exactly the image's jars and Debian packages,
+    // valid for a second tool; the service's own jar among them (and orders-service's reactor dependency)
+    def bom = evaluate(new File(itSources, 'sbom.groovy')).check(new File(basedir, module))
+    def names = bom.maven.collect { it.name }
+    assert names.contains(module) : names
+    assert names.contains('shop-common') == (module == 'orders-service') : names
+    assert !bom.debs.isEmpty()
     def image = new JsonSlurper().parse(new File(target, 'image-reports/image.json'))
     assert image.id == id
     assert image.tags.contains("$name:1.0.0-SNAPSHOT".toString())
