@@ -87,13 +87,13 @@ class LeftoversTest {
         String elsewhere = labelled("another-host 1 1");
         String unowned = labelled(null);
 
-        assertEquals("3 containers", Leftovers.removeAbandoned(engine, "dev.dockyard.verify", "/work/orders"));
+        assertEquals("3 containers", Leftovers.removeAbandoned(engine, "dev.dockyard.verify", "/projects/orders"));
 
         assertEquals(List.of(live, elsewhere), List.copyOf(engine.containers.keySet()));
         assertFalse(engine.containers.containsKey(dead));
         assertFalse(engine.containers.containsKey(reused), "a process id given again to a later process");
         assertFalse(engine.containers.containsKey(unowned));
-        assertEquals("", Leftovers.removeAbandoned(engine, "dev.dockyard.verify", "/work/orders"));
+        assertEquals("", Leftovers.removeAbandoned(engine, "dev.dockyard.verify", "/projects/orders"));
     }
 
     /** The hook of run-1's verification, deregistered: the tests run it themselves. */
@@ -112,8 +112,8 @@ class LeftoversTest {
 
     private String labelled(String owner) throws EngineException {
         Map<String, String> labels = owner == null
-                ? Map.of("dev.dockyard.verify", "/work/orders")
-                : Map.of("dev.dockyard.verify", "/work/orders", Leftovers.OWNER_LABEL, owner);
+                ? Map.of("dev.dockyard.verify", "/projects/orders")
+                : Map.of("dev.dockyard.verify", "/projects/orders", Leftovers.OWNER_LABEL, owner);
         return engine.run(new ContainerSpec("orders", labels, List.of()));
     }
 }

@@ -123,7 +123,7 @@ class VerifySequenceTest {
     @Test
     void aContainerAnEndedVerificationOfTheModuleLeftIsRemovedFirstAndOneOfALiveOneStays() throws Exception {
         engine.states(ContainerState.running("healthy"));
-        String project = "/work/orders";
+        String project = "/projects/orders";
         String left = engine.run(new ContainerSpec(
                 IMAGE.id(),
                 Map.of(ImageVerifier.VERIFY_LABEL, project, Leftovers.OWNER_LABEL, endedOwner()),
