@@ -21,7 +21,6 @@ USER_NAME="dockyard-it"
 PASSWORD="it-registry-secret-4711"
 WAIT_SECONDS=30
 
-SAY_PREFIX=registry
 # shellcheck source=it/lib.sh
 . "$(dirname "$0")/lib.sh"
 
