@@ -4,6 +4,7 @@ import dev.dockyard.image.render.RenderResult;
 import dev.dockyard.image.sbom.JarContents;
 import dev.dockyard.image.sbom.SbomLibrary;
 import dev.dockyard.image.stage.StagedLayer;
+import dev.dockyard.image.support.Sha256;
 import java.io.File;
 import java.io.IOException;
 import java.io.Reader;
@@ -46,7 +47,7 @@ final class SbomLibraries {
         for (Artifact artifact : artifacts) {
             File file = artifact == project.getArtifact() ? moduleJar : artifact.getFile();
             if (file != null && file.isFile() && file.getName().endsWith(".jar")) {
-                byHash.putIfAbsent(JarContents.sha256(Files.readAllBytes(file.toPath())), artifact);
+                byHash.putIfAbsent(Sha256.hex(file.toPath()), artifact);
             }
         }
         Set<String> reactor = MavenProjectAdapter.reactorKeys(session);
@@ -57,7 +58,7 @@ final class SbomLibraries {
                     continue;
                 }
                 Path staged = render.context().resolve(layer.contextDirectory()).resolve(name);
-                String sha = JarContents.sha256(Files.readAllBytes(staged));
+                String sha = Sha256.hex(staged);
                 String imagePath =
                         workdir + (layer.imageDirectory().isEmpty() ? "" : "/" + layer.imageDirectory()) + "/" + name;
                 Artifact artifact = byHash.get(sha);

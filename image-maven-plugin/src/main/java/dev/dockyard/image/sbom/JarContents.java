@@ -1,12 +1,10 @@
 package dev.dockyard.image.sbom;
 
+import dev.dockyard.image.support.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -71,7 +69,7 @@ public final class JarContents {
                                         c.artifactId(),
                                         c.version(),
                                         "",
-                                        sha256(bytes),
+                                        Sha256.hex(bytes),
                                         List.of(),
                                         false,
                                         List.of()));
@@ -87,15 +85,6 @@ public final class JarContents {
             }
         }
         return libraries;
-    }
-
-    /** @return the lower-case hex SHA-256 of the bytes */
-    public static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static Coordinates nestedCoordinates(byte[] jar) throws IOException {

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dockyard.image.sbom.DebianPackage;
-import dev.dockyard.image.sbom.JarContents;
 import dev.dockyard.image.sbom.SbomLibrary;
 import dev.dockyard.image.sbom.SbomRequest;
 import dev.dockyard.image.sbom.SbomWriter;
+import dev.dockyard.image.support.Sha256;
 import dev.dockyard.image.verify.Check;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -36,8 +36,7 @@ class SbomCheckTest {
     Path dir;
 
     private static SbomLibrary library(String artifact, String version, String path, byte[] jar) {
-        return new SbomLibrary(
-                "com.example", artifact, version, path, JarContents.sha256(jar), List.of(), false, List.of());
+        return new SbomLibrary("com.example", artifact, version, path, Sha256.hex(jar), List.of(), false, List.of());
     }
 
     private static byte[] sbom(List<SbomLibrary> libraries, List<DebianPackage> packages) {
@@ -180,8 +179,8 @@ class SbomCheckTest {
                 "the SBOM " + SbomWriter.IMAGE_PATH + " does not match the image: /var/lib/dpkg/status.d/zlib1g"
                         + " (pkg:deb/debian/zlib1g@1:1.2.13.dfsg-1?arch=amd64) is listed but not in the image;"
                         + " /app/lib/commons-lang3-3.17.0.jar has SHA-256 "
-                        + JarContents.sha256("changed".getBytes(StandardCharsets.UTF_8)) + ", the SBOM states "
-                        + JarContents.sha256(LANG),
+                        + Sha256.hex("changed".getBytes(StandardCharsets.UTF_8)) + ", the SBOM states "
+                        + Sha256.hex(LANG),
                 check.message());
     }
 
