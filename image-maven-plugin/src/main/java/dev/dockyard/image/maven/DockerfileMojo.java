@@ -441,7 +441,11 @@ public class DockerfileMojo extends AbstractLintMojo {
     /** With {@code image.runtime=reactor}, the modules of the reactor's runtime; else none. */
     private List<String> reactorModules(int release) throws MojoExecutionException, MojoFailureException {
         boolean reactor = reactorRuntime(runtime);
-        return reactor ? reactorRuntimes.union(session, release, getLog()).modules() : List.of();
+        return reactor
+                ? reactorRuntimes
+                        .union(session, release, renderers.scanner(session), getLog())
+                        .modules()
+                : List.of();
     }
 
     private Duration trainingTimeout() throws MojoFailureException {

@@ -58,18 +58,21 @@ public class ReactorRuntimes {
         return stageLocks.computeIfAbsent(session.getRequest(), key -> new Object());
     }
 
-    /** The union of the modules the services of {@code session}'s reactor need, for the JDK of {@code release}. */
-    public ReactorRuntime.Union union(MavenSession session, int release, Log log)
+    /**
+     * The union of the modules the services of {@code session}'s reactor need, for the JDK of {@code release}, scanned
+     * with the build's {@code scanner} (the renders then find those jars' facts in it).
+     */
+    public ReactorRuntime.Union union(MavenSession session, int release, ModuleScanner scanner, Log log)
             throws MojoExecutionException, MojoFailureException {
         Once once;
         synchronized (this) {
             once = byBuild.computeIfAbsent(session.getRequest(), key -> new HashMap<>())
                     .computeIfAbsent(release, key -> new Once());
         }
-        return once.get(() -> compute(session, release, log));
+        return once.get(() -> compute(session, release, scanner, log));
     }
 
-    private ReactorRuntime.Union compute(MavenSession session, int release, Log log)
+    private ReactorRuntime.Union compute(MavenSession session, int release, ModuleScanner scanner, Log log)
             throws MojoExecutionException, MojoFailureException {
         Map<String, MavenProject> reactor = new HashMap<>();
         for (MavenProject project : session.getProjects()) {
@@ -99,7 +102,7 @@ public class ReactorRuntimes {
         }
         ReactorRuntime.Union union;
         try {
-            union = ReactorRuntime.of(new ModuleScanner(), services, release);
+            union = ReactorRuntime.of(scanner, services, release);
         } catch (IOException e) {
             throw new MojoExecutionException(
                     "Could not compute the reactor's runtime (" + RUNTIME + "=reactor): " + e.getMessage(), e);

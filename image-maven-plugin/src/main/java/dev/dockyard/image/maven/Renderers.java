@@ -26,6 +26,7 @@ import org.apache.maven.execution.MavenSession;
 public class Renderers {
 
     private final Map<Object, DockerfileRenderer> byBuild = new WeakHashMap<>();
+    private final Map<Object, ModuleScanner> scanners = new WeakHashMap<>();
     private final Map<Object, Set<String>> reactors = new WeakHashMap<>();
     private final Map<Object, Map<Path, Optional<String>>> revisions = new WeakHashMap<>();
 
@@ -36,8 +37,19 @@ public class Renderers {
 
     /** @return the renderer of the build identified by {@code build}, created on first use. */
     synchronized DockerfileRenderer renderer(Object build) {
-        return byBuild.computeIfAbsent(
-                build, key -> new DockerfileRenderer(new TemplateEngines(), new ModuleScanner()));
+        return byBuild.computeIfAbsent(build, key -> new DockerfileRenderer(new TemplateEngines(), scanner(build)));
+    }
+
+    /**
+     * @return the module scanner of the session's build, the one its renderer uses: a jar the reactor's runtime
+     *     scanned is not scanned again by the render (thread-safe)
+     */
+    public ModuleScanner scanner(MavenSession session) {
+        return scanner(session.getRequest());
+    }
+
+    private synchronized ModuleScanner scanner(Object build) {
+        return scanners.computeIfAbsent(build, key -> new ModuleScanner());
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import dev.dockyard.image.modules.ModuleScanner;
 import dev.dockyard.image.modules.ReactorRuntime;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /** The reactor's runtime is computed once per build, however many modules of a parallel build ask at once. */
 class ReactorRuntimesTest {
+
+    private final ModuleScanner scanner = new ModuleScanner();
 
     @Test
     void modulesOfOneBuildAskingAtOnceComputeTheUnionOnceAndTwoBuildsTwice() throws Exception {
@@ -39,7 +42,7 @@ class ReactorRuntimesTest {
             List<Callable<ReactorRuntime.Union>> modules = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
                 MavenSession copy = first.clone(); // as -T gives each module
-                modules.add(() -> runtimes.union(copy, 17, log));
+                modules.add(() -> runtimes.union(copy, 17, scanner, log));
             }
             ReactorRuntime.Union union = null;
             for (Future<ReactorRuntime.Union> future : pool.invokeAll(modules)) {
@@ -53,7 +56,7 @@ class ReactorRuntimesTest {
             pool.shutdownNow();
         }
         assertEquals(1, reports.get());
-        runtimes.union(session(), 17, log);
+        runtimes.union(session(), 17, scanner, log);
         assertEquals(2, reports.get());
     }
 
