@@ -6,6 +6,7 @@
 //   reg.remove(basedir)          removes the image the case built (all its tags)
 //   reg.user, reg.password       the registry's credentials (test data, as in registry.sh and settings.xml)
 //   reg.manifest(ref, tlsArgs)   the manifest of ref as skopeo inspect --raw reads it, parsed, with its media type
+//   reg.skopeoCopy(image, ref)   copies an image of the cases' engine to ref in the suite's registry (skopeo copy)
 //   reg.uploads('dockyard-it/x') the digests of the blobs uploaded to a repository, in order, from the registry's log
 //                                (one PUT .../blobs/uploads/...?digest= per blob, the request that completes an upload)
 import groovy.json.JsonSlurper
@@ -66,6 +67,10 @@ def skopeo = { List<String> args ->
 def manifest = { String reference, List<String> tls = ['--tls-verify=false'] ->
     new JsonSlurper().parseText(skopeo(['inspect', '--raw', *tls, '--creds', "$user:$password", "docker://$reference"]))
 }
+def skopeoCopy = { String image, String reference ->
+    skopeo(['copy', '--quiet', '--src-daemon-host', dockerHost, '--dest-tls-verify=false',
+            '--dest-creds', "$user:$password", "docker-daemon:$image", "docker://$reference"])
+}
 def uploads = { String repository ->
     def pattern = java.util.regex.Pattern.compile(
             '"PUT /v2/' + java.util.regex.Pattern.quote(repository) + '/blobs/uploads/[^ "]*digest=sha256%3A([0-9a-f]{64})[^"]*" 201')
@@ -79,4 +84,4 @@ def uploads = { String repository ->
     found
 }
 return [docker: docker, tags: tags, remove: remove, user: user, password: password, manifest: manifest,
-        uploads: uploads, tagsOrNone: tagsOrNone]
+        uploads: uploads, tagsOrNone: tagsOrNone, skopeoCopy: skopeoCopy]

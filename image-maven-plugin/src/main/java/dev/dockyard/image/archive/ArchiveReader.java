@@ -4,26 +4,17 @@ import static dev.dockyard.image.support.CoreException.mention;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.dockyard.image.model.HealthCheckConfig;
 import dev.dockyard.image.model.ImageDetails;
-import dev.dockyard.image.model.ImageLayer;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
@@ -158,7 +149,8 @@ public final class ArchiveReader {
         image.path("RepoTags").forEach(tag -> tags.add(tag.asText()));
         String hex = configName.replace(".json", "");
         hex = hex.startsWith("blobs/sha256/") ? hex.substring("blobs/sha256/".length()) : hex;
-        return new ReadArchive(file, "docker save", details("sha256:" + hex, tags, config, layerSizes), layerNames);
+        return new ReadArchive(
+                file, "docker save", ImageDetails.fromConfig("sha256:" + hex, tags, config, layerSizes), layerNames);
     }
 
     private ReadArchive ociLayout(Path file, Map<String, byte[]> documents, Map<String, Long> sizes)
@@ -196,7 +188,8 @@ public final class ArchiveReader {
             layerSizes.add(sizes.get(blob)); // the bytes the archive holds, not the manifest's claim
         }
         String id = manifest.path("config").path("digest").asText("");
-        return new ReadArchive(file, "OCI image layout", details(id, tags, config, layerSizes), layerNames);
+        return new ReadArchive(
+                file, "OCI image layout", ImageDetails.fromConfig(id, tags, config, layerSizes), layerNames);
     }
 
     /** The linux/amd64 entry when the index names platforms, else the first. */
@@ -218,70 +211,6 @@ public final class ArchiveReader {
     private static String blob(JsonNode descriptor) {
         String digest = descriptor.path("digest").asText("");
         return "blobs/" + digest.replace(':', '/');
-    }
-
-    private ImageDetails details(String id, List<String> tags, JsonNode config, List<Long> layerSizes) {
-        JsonNode settings = config.path("config");
-        Set<String> ports = new TreeSet<>();
-        Iterator<String> names = settings.path("ExposedPorts").fieldNames();
-        names.forEachRemaining(ports::add);
-        Map<String, String> labels = new TreeMap<>();
-        settings.path("Labels")
-                .fields()
-                .forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
-        List<ImageLayer> layers = new ArrayList<>();
-        int next = 0;
-        for (JsonNode step : config.path("history")) {
-            boolean empty = step.path("empty_layer").asBoolean(false);
-            long size = !empty && next < layerSizes.size() ? layerSizes.get(next++) : 0;
-            layers.add(new ImageLayer(
-                    "<missing>",
-                    size,
-                    step.path("created_by").asText(""),
-                    epochSeconds(step.path("created").asText("")),
-                    step.path("comment").asText("")));
-        }
-        long total = layerSizes.stream().mapToLong(Long::longValue).sum();
-        return new ImageDetails(
-                id,
-                tags,
-                total,
-                config.path("created").asText(""),
-                settings.path("User").asText(""),
-                healthCheck(settings.path("Healthcheck")),
-                ports,
-                labels,
-                layers);
-    }
-
-    private static HealthCheckConfig healthCheck(JsonNode check) {
-        if (check.isMissingNode()
-                || !check.path("Test").isArray()
-                || check.path("Test").isEmpty()) {
-            return null;
-        }
-        List<String> test = new ArrayList<>();
-        check.path("Test").forEach(t -> test.add(t.asText()));
-        int retries = check.path("Retries").asInt(0);
-        return new HealthCheckConfig(
-                test,
-                nanos(check, "Interval", 30),
-                nanos(check, "Timeout", 30),
-                nanos(check, "StartPeriod", 0),
-                retries == 0 ? 3 : retries);
-    }
-
-    private static Duration nanos(JsonNode check, String field, int defaultSeconds) {
-        long value = check.path(field).asLong(0);
-        return value == 0 ? Duration.ofSeconds(defaultSeconds) : Duration.ofNanos(value);
-    }
-
-    private static long epochSeconds(String text) {
-        try {
-            return text.isBlank() ? 0 : Instant.parse(text).getEpochSecond();
-        } catch (DateTimeParseException e) {
-            return 0;
-        }
     }
 
     private static byte[] require(Path file, Map<String, byte[]> documents, String name) throws ArchiveException {

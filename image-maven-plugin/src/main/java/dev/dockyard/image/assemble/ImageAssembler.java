@@ -12,9 +12,7 @@ import dev.dockyard.image.engine.Engine;
 import dev.dockyard.image.engine.EngineException;
 import dev.dockyard.image.engine.EngineLog;
 import dev.dockyard.image.engine.ImageBuildException;
-import dev.dockyard.image.engine.PullPolicy;
 import dev.dockyard.image.support.ByteSize;
-import dev.dockyard.image.support.CoreException;
 import dev.dockyard.image.support.DurationText;
 import dev.dockyard.image.support.Sha256;
 import dev.dockyard.image.support.UserFixableException;
@@ -67,8 +65,6 @@ public final class ImageAssembler {
     private final BuildContext context;
     private final Dockerfile dockerfile;
     private final Instant time;
-    private final Map<String, String> stageImages = new LinkedHashMap<>();
-    private final Map<String, String> containers = new LinkedHashMap<>();
     private final FileTree tree = new FileTree();
     private final List<Path> temporary = new ArrayList<>();
     private long readBytes;
@@ -78,6 +74,8 @@ public final class ImageAssembler {
     private String baseReference;
     private int baseLayers;
     private Appendix appendix;
+    private List<Layer.Written> written = List.of();
+    private final List<Long> baseLayerSizes = new ArrayList<>();
 
     public ImageAssembler(BuildRequest request, BuildContext context, Dockerfile dockerfile, Instant time) {
         this(request, context, dockerfile, time, null);
@@ -183,16 +181,74 @@ public final class ImageAssembler {
      * @throws ImageBuildException when a stage fails or a {@code COPY} source does not exist
      */
     public String assemble(Engine engine, EngineLog log) throws EngineException, IOException, CannotAssemble {
+        StageSource source = engineStages(engine, log);
+        try {
+            return load(engine, assemble(source, log), log);
+        } finally {
+            source.cleanUp(log);
+            cleanUp(log);
+        }
+    }
+
+    /** The engine as the source of base images and earlier stages, for {@link #assemble(StageSource, EngineLog)}. */
+    public StageSource engineStages(Engine engine, EngineLog log) {
+        return new EngineStages(engine, request, context.only(this::earlierStagesRead), stages, log);
+    }
+
+    /**
+     * Loads {@code image}, just assembled, into {@code engine} with every tag, sending only the layers the engine
+     * lacks.
+     *
+     * @return the image's id
+     * @throws CannotAssemble when the engine no longer has the base image's layers
+     */
+    public String load(Engine engine, AssembledImage image, EngineLog log)
+            throws EngineException, IOException, CannotAssemble {
+        try {
+            String previous = request.tags().isEmpty()
+                    ? null
+                    : engine.imageIdOrNull(request.tags().get(0));
+            List<String> diffIds = ImageConfig.onBase(image.config()).diffIds();
+            int known = knownLayers(engine, diffIds);
+            if (known < baseLayers) {
+                throw new CannotAssemble("the engine no longer has the layers of the base image "
+                        + dockerfile.finalStage().baseName());
+            }
+            Path archive = request.workDirectory().resolve(ARCHIVE);
+            temporary.add(archive);
+            long bytes = DockerArchive.write(archive, image.config(), diffIds, written, known, request.tags(), time);
+            log.info("Assembled the final stage: " + layerCounts() + ", "
+                    + (diffIds.size() - known) + " sent to the engine (" + ByteSize.format(bytes)
+                    + "), image " + image.id().substring(7, 19));
+            try (InputStream in = Files.newInputStream(archive)) {
+                engine.load(in);
+            }
+            engine.pruneReplaced(previous, image.id());
+            return image.id();
+        } finally {
+            cleanUp(log);
+        }
+    }
+
+    /**
+     * Makes the earlier stages with {@code source}, assembles the final one and records it in the work directory
+     * ({@link AssembledImage}), for a registry or an archive; loads it nowhere.
+     *
+     * @throws CannotAssemble     when something met on the way cannot be assembled (said in the message)
+     * @throws ImageBuildException when a stage fails or a {@code COPY} source does not exist
+     */
+    public AssembledImage assemble(StageSource source, EngineLog log)
+            throws EngineException, IOException, CannotAssemble {
         try {
             Stage last = dockerfile.finalStage();
-            ImageConfig config = base(engine, log, last);
+            ImageConfig config = base(source, last);
             if (config.hasOnBuild()) {
                 throw new CannotAssemble("the base image " + last.baseName() + " has ONBUILD triggers");
             }
             List<Layer.Written> layers = new ArrayList<>();
             for (Instruction instruction : last.instructions()) {
                 if (!instruction.is("FROM")) {
-                    apply(engine, log, instruction, config, layers);
+                    apply(source, instruction, config, layers);
                 }
             }
             Map<String, String> labels = new TreeMap<>(request.labels());
@@ -204,31 +260,26 @@ public final class ImageAssembler {
             labels.forEach(config::label);
             config.step("LABEL " + String.join(" ", labels.keySet()), time);
             byte[] json = config.toJson(time);
-            String imageId = "sha256:" + Sha256.hex(json);
-            String previous = request.tags().isEmpty()
-                    ? null
-                    : engine.imageIdOrNull(request.tags().get(0));
-            int known = knownLayers(engine, config.diffIds());
-            if (known < baseLayers) {
-                throw new CannotAssemble("the engine no longer has the layers of the base image " + last.baseName());
-            }
-            Path archive = request.workDirectory().resolve(ARCHIVE);
-            temporary.add(archive);
-            long bytes = DockerArchive.write(archive, json, config.diffIds(), layers, known, request.tags(), time);
-            log.info("Assembled the final stage: " + (layers.size() - reused) + " layers written, " + reused
-                    + " unchanged, "
-                    + (config.diffIds().size() - known) + " sent to the engine (" + ByteSize.format(bytes)
-                    + "), image " + imageId.substring(7, 19));
-            try (InputStream in = Files.newInputStream(archive)) {
-                engine.load(in);
-            }
-            engine.pruneReplaced(previous, imageId);
-            new AssembledImage(json, registryBase(last), baseLayers, files(layers)).write(request.workDirectory());
+            written = layers;
+            AssembledImage image = new AssembledImage(json, registryBase(last), baseLayers, files(layers));
+            image.write(request.workDirectory());
             cache.prune();
-            return imageId;
+            return image;
         } finally {
-            cleanUp(engine, log);
+            cleanUp(log);
         }
+    }
+
+    /** The size of every layer of the image, lowest first, when the base's were read from an archive of it. */
+    public List<Long> layerSizes() {
+        List<Long> sizes = new ArrayList<>(baseLayerSizes);
+        written.forEach(w -> sizes.add(w.size()));
+        return sizes;
+    }
+
+    /** How many layers the last assembly wrote anew, and how many it took unchanged from the one before. */
+    public String layerCounts() {
+        return (written.size() - reused) + " layers written, " + reused + " unchanged";
     }
 
     /** The base image a registry holds, or {@code null} for {@code scratch} and an earlier stage. */
@@ -247,27 +298,23 @@ public final class ImageAssembler {
         return readBytes;
     }
 
-    private ImageConfig base(Engine engine, EngineLog log, Stage last)
-            throws EngineException, IOException, CannotAssemble {
+    private ImageConfig base(StageSource source, Stage last) throws EngineException, IOException, CannotAssemble {
         String base;
         if (last.baseStage() != null) {
-            base = stageImage(engine, log, last.baseStage().name());
+            base = source.stage(last.baseStage().name());
         } else {
             ImageRef ref = last.baseImage();
             if (ref.isScratch()) {
-                return ImageConfig.scratch(engine.platform());
+                return ImageConfig.scratch(source.platform());
             }
             base = last.baseName();
-            if (request.pull() == PullPolicy.ALWAYS) {
-                throw new CannotAssemble(
-                        CoreException.mention("pull") + "=always: the engine pulls the base image " + base + " anew");
-            }
-            if (engine.imageIdOrNull(base) == null) {
-                throw new CannotAssemble("the base image " + base + " is not in the engine");
+            String why = source.unavailable(base);
+            if (why != null) {
+                throw new CannotAssemble(why);
             }
         }
         baseReference = base;
-        String baseId = engine.imageIdOrNull(base);
+        String baseId = source.imageId(base);
         LayerCache.Base known = baseId == null || request.noCache() ? null : cache.base(baseId);
         if (known != null) { // read from the engine's save of the same image id in an earlier build
             ImageConfig config = ImageConfig.onBase(known.config());
@@ -279,7 +326,7 @@ public final class ImageAssembler {
         temporary.add(saved);
         Files.createDirectories(saved.getParent());
         try (var out = Files.newOutputStream(saved)) {
-            engine.save(base, out);
+            source.save(base, out);
         }
         try (TarFile tar = new TarFile(saved.toFile())) {
             Map<String, TarArchiveEntry> entries = new TreeMap<>();
@@ -297,6 +344,7 @@ public final class ImageAssembler {
                     ImageConfig.onBase(tar.getInputStream(configEntry).readAllBytes());
             baseLayers = config.diffIds().size();
             for (var layer : manifest.get("Layers")) {
+                baseLayerSizes.add(entries.get(Paths.clean(layer.asText())).getSize());
                 try (InputStream in = tar.getInputStream(entries.get(Paths.clean(layer.asText())))) {
                     tree.apply(in);
                 }
@@ -308,8 +356,7 @@ public final class ImageAssembler {
         }
     }
 
-    private void apply(
-            Engine engine, EngineLog log, Instruction instruction, ImageConfig config, List<Layer.Written> layers)
+    private void apply(StageSource source, Instruction instruction, ImageConfig config, List<Layer.Written> layers)
             throws EngineException, IOException, CannotAssemble {
         String keyword = instruction.keyword();
         String text = instruction.expanded().strip();
@@ -317,9 +364,9 @@ public final class ImageAssembler {
                 keyword + " " + flags(instruction) + instruction.arguments().strip();
         switch (keyword) {
             case "COPY" -> {
-                String key = copyKey(engine, log, instruction, config);
+                String key = copyKey(source, instruction, config);
                 if (!reused(key, config, layers, createdBy)) {
-                    cached(key, copy(engine, log, instruction, config.workingDir()), config, layers, createdBy);
+                    cached(key, copy(source, instruction, config.workingDir()), config, layers, createdBy);
                 }
                 return;
             }
@@ -362,7 +409,7 @@ public final class ImageAssembler {
      * decide which parent directories it creates), and what it copies: every context file's path, mode and content
      * digest, or the earlier stage's image id.
      */
-    private String copyKey(Engine engine, EngineLog log, Instruction copy, ImageConfig config)
+    private String copyKey(StageSource stages, Instruction copy, ImageConfig config)
             throws EngineException, IOException {
         java.security.MessageDigest digest = Sha256.digest();
         java.util.function.Consumer<String> add = text -> {
@@ -377,7 +424,7 @@ public final class ImageAssembler {
         List<String> words = words(dockerfile, copy);
         for (String source : words.subList(0, Math.max(0, words.size() - 1))) {
             if (from != null) {
-                add.accept(stageImage(engine, log, dockerfile.stage(from).name()));
+                add.accept(stages.stage(dockerfile.stage(from).name()));
                 continue;
             }
             String path = Paths.clean(source);
@@ -476,7 +523,7 @@ public final class ImageAssembler {
 
     // --- COPY, as the engine's classic builder does it ---
 
-    private Layer copy(Engine engine, EngineLog log, Instruction copy, String workingDir)
+    private Layer copy(StageSource stageSource, Instruction copy, String workingDir)
             throws EngineException, IOException, CannotAssemble {
         List<String> words = words(dockerfile, copy);
         if (words.size() < 2) {
@@ -495,7 +542,7 @@ public final class ImageAssembler {
         String from = copy.flag("from");
         Layer layer = new Layer();
         for (String source : sources) {
-            Source read = from == null ? contextSource(copy, source) : stageSource(engine, log, copy, from, source);
+            Source read = from == null ? contextSource(copy, source) : stageSource(stageSource, copy, from, source);
             if (read.root().isDirectory()) {
                 copyDirectory(layer, read.children(), target, owner);
             } else {
@@ -590,20 +637,15 @@ public final class ImageAssembler {
         return new Node(Node.FILE, BuildContext.mode(file), 0, 0, null, Node.Content.of(file));
     }
 
-    private Source stageSource(Engine engine, EngineLog log, Instruction copy, String stage, String source)
+    private Source stageSource(StageSource stages, Instruction copy, String stage, String source)
             throws EngineException, IOException, CannotAssemble {
-        String image = stageImage(engine, log, dockerfile.stage(stage).name());
-        String container = containers.get(image);
-        if (container == null) {
-            container = engine.createContainer(image);
-            containers.put(image, container);
-        }
+        String image = stages.stage(dockerfile.stage(stage).name());
         String path = "/" + Paths.clean(source);
         Node root = null;
         String rootName = null;
         Map<String, Node> children = new TreeMap<>();
         Map<String, Node.Content> contents = new TreeMap<>();
-        try (InputStream in = engine.archive(container, path);
+        try (InputStream in = stages.archive(image, path);
                 TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
             TarArchiveEntry entry;
             while ((entry = tar.getNextEntry()) != null) {
@@ -668,25 +710,6 @@ public final class ImageAssembler {
         return new Source(root, children);
     }
 
-    /** The image of an earlier stage, built once per assembly. */
-    private String stageImage(Engine engine, EngineLog log, String stage) throws EngineException, IOException {
-        String image = stageImages.get(stage);
-        if (image == null) {
-            BuildContext sent = context.only(this::earlierStagesRead);
-            log.info("Building stage " + stage + " on the engine: sending "
-                    + sent.paths().size() + " files, " + ByteSize.format(sent.bytes()));
-            if (stages == null) {
-                image = engine.buildStage(request, sent, stage);
-            } else {
-                synchronized (stages) {
-                    image = engine.buildStage(request, sent, stage);
-                }
-            }
-            stageImages.put(stage, image);
-        }
-        return image;
-    }
-
     /** Whether an earlier stage may read this context file: the Dockerfile, .dockerignore, and what they copy. */
     private boolean earlierStagesRead(String path) {
         if (path.equals(request.dockerfile()) || path.equals(".dockerignore")) {
@@ -736,15 +759,7 @@ public final class ImageAssembler {
         return known;
     }
 
-    private void cleanUp(Engine engine, EngineLog log) {
-        for (String container : containers.values()) {
-            try {
-                engine.remove(container);
-            } catch (EngineException e) {
-                log.warn("Could not remove the container " + container + " the assembler read from: "
-                        + e.markedMessage());
-            }
-        }
+    private void cleanUp(EngineLog log) {
         for (Path file : temporary) {
             try {
                 Files.deleteIfExists(file);

@@ -2,9 +2,11 @@ package dev.dockyard.image.build;
 
 import static dev.dockyard.image.support.CoreException.mention;
 
+import dev.dockyard.image.assemble.AssembledImage;
 import dev.dockyard.image.assemble.Assembly;
 import dev.dockyard.image.assemble.CannotAssemble;
 import dev.dockyard.image.assemble.ImageAssembler;
+import dev.dockyard.image.assemble.StageSource;
 import dev.dockyard.image.dockerfile.BaseImages;
 import dev.dockyard.image.dockerfile.Dockerfile;
 import dev.dockyard.image.dockerfile.DockerfileParser;
@@ -154,6 +156,71 @@ public final class ImageBuild {
                 + image.layers().size() + " steps), tagged " + String.join(", ", result.tags()));
         log.info("Wrote " + relative(record.idFile()) + " and " + relative(record.json()));
         return new ImageBuildResult(result, image, record);
+    }
+
+    /** The engine as the source of the earlier stages, for {@link #runWith}. */
+    public StageSource engineStages(Engine engine, EngineLog log) {
+        return new ImageAssembler(request, files, dockerfile, assembly.time(), assembly.stages())
+                .engineStages(engine, log);
+    }
+
+    /**
+     * Builds with {@code source} making the earlier stages (this machine, or an engine), the final stage assembled;
+     * loads the image into {@code engine} when one is given, else only records it (for a registry or an archive):
+     * {@code image.json} then comes from the image's configuration.
+     *
+     * @param where what makes the earlier stages, for the log ({@code this machine})
+     * @throws ImageBuildException when the final stage cannot be assembled (no engine builds it instead)
+     */
+    public AssembledImage runWith(StageSource source, Engine engine, EngineLog log, String where)
+            throws EngineException, IOException {
+        String reason = !assembly.enabled() ? mention("assembler") + "=engine" : unassembled;
+        if (reason != null) {
+            throw new ImageBuildException("Without the engine's build, Dockyard assembles the final stage, and it"
+                    + " cannot: " + reason + ". Use " + mention("builder") + "=engine and " + mention("buildTo")
+                    + "=engine.");
+        }
+        log.info("Building image " + request.tags().get(0) + " with the earlier stages made on " + where
+                + (engine == null
+                        ? ", loaded into no engine"
+                        : ", loaded into " + engine.address().host()));
+        ImageAssembler assembler =
+                new ImageAssembler(request, files, dockerfile, assembly.time(), assembly.stages()).withAppendix(sbom);
+        AssembledImage image;
+        try {
+            image = assembler.assemble(source, log);
+            if (engine != null) {
+                assembler.load(engine, image, log);
+            }
+        } catch (CannotAssemble e) {
+            throw new ImageBuildException("Dockyard cannot assemble the final stage: " + e.getMessage() + ". Use "
+                    + mention("builder") + "=engine and " + mention("buildTo") + "=engine.");
+        } finally {
+            source.cleanUp(log);
+        }
+        if (sbom != null) {
+            log.info(sbom.record(request.context().resolve(request.dockerfile()), baseDirectory));
+        }
+        ImageDetails details;
+        if (engine != null) {
+            details = engine.inspect(image.id());
+        } else {
+            details = ImageDetails.fromConfig(
+                    image.id(),
+                    request.tags(),
+                    new com.fasterxml.jackson.databind.ObjectMapper().readTree(image.config()),
+                    assembler.layerSizes());
+            log.info("Assembled image " + details.shortId() + " (" + ByteSize.format(details.size()) + ", "
+                    + assembler.layerCounts() + "), tagged " + String.join(", ", request.tags())
+                    + " in no engine");
+        }
+        record.recordBuild(details);
+        if (engine != null) {
+            log.info("Built image " + details.shortId() + " (" + ByteSize.format(details.size()) + ", "
+                    + details.layers().size() + " steps), tagged " + String.join(", ", request.tags()));
+        }
+        log.info("Wrote " + relative(record.idFile()) + " and " + relative(record.json()));
+        return image;
     }
 
     /** The assembled image, or {@code null} when the engine builds the final stage (said in one line). */

@@ -2,13 +2,22 @@ package dev.dockyard.image.maven;
 
 import static dev.dockyard.image.maven.ImageParameters.*;
 
+import dev.dockyard.image.assemble.AssembledImage;
 import dev.dockyard.image.assemble.Assembly;
+import dev.dockyard.image.assemble.StageSource;
 import dev.dockyard.image.build.ImageBuild;
 import dev.dockyard.image.build.ImageSbom;
+import dev.dockyard.image.dockerfile.ImageRef;
 import dev.dockyard.image.engine.BuildRequest;
 import dev.dockyard.image.engine.Engine;
 import dev.dockyard.image.engine.EngineException;
 import dev.dockyard.image.engine.PullPolicy;
+import dev.dockyard.image.host.HostRecipe;
+import dev.dockyard.image.host.HostStages;
+import dev.dockyard.image.push.PushResult;
+import dev.dockyard.image.push.RegistryPush;
+import dev.dockyard.image.registry.ImagePull;
+import dev.dockyard.image.registry.RegistryClient;
 import dev.dockyard.image.render.DockerfileRenderer;
 import dev.dockyard.image.render.RenderResult;
 import dev.dockyard.image.sbom.SbomRequest;
@@ -16,6 +25,7 @@ import dev.dockyard.image.support.ModuleLock;
 import dev.dockyard.image.support.UserFixableException;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,6 +39,9 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.apache.maven.toolchain.Toolchain;
+import org.apache.maven.toolchain.ToolchainManager;
 
 /**
  * Builds the image from the context {@code image:dockerfile} staged in {@code target/docker/}, on the Docker engine
@@ -43,7 +56,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
         defaultPhase = LifecyclePhase.PACKAGE,
         threadSafe = true,
         requiresDependencyResolution = ResolutionScope.RUNTIME)
-public class BuildMojo extends AbstractEngineMojo {
+public class BuildMojo extends AbstractRegistryMojo {
 
     /**
      * Directory for intermediate files that are not part of the build context, such as the context tar sent to the
@@ -102,11 +115,46 @@ public class BuildMojo extends AbstractEngineMojo {
     @Parameter(property = RUNTIME, defaultValue = RUNTIME_DEFAULT)
     private String runtime;
 
+    /**
+     * What makes the earlier stages (the one that links the runtime): {@code engine} (the Docker engine runs them)
+     * or {@code host}: this machine, with no engine at all. jlink then runs with the JDK of Maven's toolchain for the
+     * builder image's Java release ({@code toolchains.xml}, type {@code jdk}, as maven-toolchains-plugin reads it;
+     * the JDK running Maven when its release matches), and the C libraries the runtime loads, with their package
+     * entries, come from the builder image's layers, read through the registry client. Takes the bundled template
+     * {@code java-service}; the same JDK build gives the same image as the engine.
+     *
+     * @since 0.5.0
+     */
+    @Parameter(property = BUILDER, defaultValue = BUILDER_DEFAULT)
+    private String builder;
+
+    /**
+     * Where the built image goes: {@code engine} (loaded into the Docker engine, tagged), {@code registry} (pushed
+     * by the registry client to the registry of {@code image.name}, every tag, no engine needed; image:push then has
+     * nothing left to do) or {@code archive}... see the README.
+     *
+     * @since 0.5.0
+     */
+    @Parameter(property = BUILD_TO, defaultValue = BUILD_TO_DEFAULT)
+    private String buildTo;
+
+    /**
+     * Where {@code image.builder=host} keeps the blobs it reads from registries and the builder images unpacked from
+     * them, between builds (content-addressed, checked against their digests).
+     *
+     * @since 0.5.0
+     */
+    @Parameter(property = BASE_IMAGE_CACHE, defaultValue = BASE_IMAGE_CACHE_DEFAULT)
+    private File baseImageCache;
+
     private final ReactorRuntimes reactorRuntimes;
+    private final ToolchainManager toolchains;
 
     @Inject
-    public BuildMojo(ReactorRuntimes reactorRuntimes) {
+    public BuildMojo(ReactorRuntimes reactorRuntimes, SettingsDecrypter decrypter, ToolchainManager toolchains) {
+        super(decrypter);
         this.reactorRuntimes = reactorRuntimes;
+        this.toolchains = toolchains;
     }
 
     /**
@@ -174,8 +222,14 @@ public class BuildMojo extends AbstractEngineMojo {
                 if (sbom != null) {
                     build.withSbom(sbom);
                 }
-                try (Engine engine = connect(engineTimeout)) {
-                    build.run(engine, engineLog());
+                String by = builder();
+                String to = buildTo();
+                if (by.equals("engine") && to.equals("engine")) {
+                    try (Engine engine = connect(engineTimeout)) {
+                        build.run(engine, engineLog());
+                    }
+                } else {
+                    buildWithout(build, by, to, request);
                 }
             } catch (EngineException e) {
                 rethrow(e);
@@ -184,6 +238,116 @@ public class BuildMojo extends AbstractEngineMojo {
                         "Could not build the image of " + project.getArtifactId() + ": " + e.getMessage(), e);
             }
         }
+    }
+
+    private String builder() throws MojoFailureException {
+        return oneOf(
+                builder,
+                "builder",
+                "a builder",
+                "engine: the Docker engine runs the earlier stages",
+                "host: this machine makes them, no engine");
+    }
+
+    private String buildTo() throws MojoFailureException {
+        return oneOf(
+                buildTo,
+                "buildTo",
+                "where the image goes",
+                "engine: loaded into the Docker engine",
+                "registry: pushed by the registry client, no engine");
+    }
+
+    /**
+     * The build that needs no engine at some end: the earlier stages made on this machine, or the image pushed
+     * instead of loaded.
+     */
+    private void buildWithout(ImageBuild build, String by, String to, BuildRequest request)
+            throws MojoExecutionException, MojoFailureException, EngineException, IOException {
+        Engine engine = null;
+        try {
+            if (by.equals("engine") || to.equals("engine")) {
+                engine = connect(engineTimeout);
+            }
+            StageSource source;
+            String where;
+            if (by.equals("host")) {
+                HostRecipe recipe = HostRecipe.read(workDirectory.toPath())
+                        .orElseThrow(() -> new MojoFailureException("No image:dockerfile output in " + workDirectory
+                                + ": run image:dockerfile before image:build (mvn package runs both)."));
+                HostStages.check(recipe);
+                source = new HostStages(
+                        recipe, this::jdk, this::pull, baseImageCache.toPath(), workDirectory.toPath(), engineLog());
+                where = "this machine";
+            } else {
+                source = build.engineStages(engine, engineLog());
+                where = "the engine at " + engine.address().host();
+            }
+            AssembledImage image = build.runWith(source, to.equals("engine") ? engine : null, engineLog(), where);
+            if (to.equals("registry")) {
+                List<String> references = request.tags();
+                String registry = ImageRef.parse(references.get(0)).registry();
+                PushResult result = new RegistryPush(credentials(registry), registryConnection(), engineLog())
+                        .push(image, references, registryServerId(), workDirectory.toPath());
+                recordPush(result);
+            }
+        } finally {
+            if (engine != null) {
+                engine.close();
+            }
+        }
+    }
+
+    /** An image read from its registry, for {@code image.builder=host}. */
+    private ImagePull.Pulled pull(String reference, String platform) throws EngineException, IOException {
+        ImageRef ref = ImageRef.parse(reference);
+        try {
+            RegistryClient client = new RegistryClient(
+                    ref.registry(),
+                    RegistryPush.repositoryPath(ref),
+                    credentials(ref.registry()).find(ref.registry(), serverIdFor(ref.registry())),
+                    registryConnection(),
+                    engineLog());
+            client.ping();
+            getLog().info("Reading " + reference + " for " + platform + " from its registry " + ref.registry());
+            return new ImagePull(baseImageCache.toPath().resolve("blobs")).pull(client, ref, platform);
+        } catch (MojoFailureException | MojoExecutionException e) {
+            throw new dev.dockyard.image.engine.RegistryException(e.getMessage());
+        }
+    }
+
+    /** {@code image.registryServerId} for the registry the image goes to, none (the host's server) for others. */
+    private String serverIdFor(String registry) throws MojoFailureException {
+        return ImageRef.parse(references().get(0)).registry().equals(registry) ? registryServerId() : null;
+    }
+
+    /**
+     * The JDK whose jlink links the runtime for {@code image.builder=host}: the one running Maven when its release is
+     * {@code feature}, else the toolchain of type {@code jdk} whose version is that release.
+     */
+    private Path jdk(int feature) throws dev.dockyard.image.engine.ImageBuildException {
+        Path running = Path.of(System.getProperty("java.home"));
+        if (Runtime.version().feature() == feature && Files.isExecutable(running.resolve("bin/jlink"))) {
+            return running;
+        }
+        List<Toolchain> found =
+                toolchains.getToolchains(session, "jdk", Map.of("version", "[" + feature + "," + (feature + 1) + ")"));
+        for (Toolchain toolchain : found) {
+            String javac = toolchain.findTool("javac");
+            if (javac != null) {
+                Path home = Path.of(javac).getParent().getParent();
+                if (Files.isExecutable(home.resolve("bin/jlink"))) {
+                    return home;
+                }
+            }
+        }
+        throw new dev.dockyard.image.engine.ImageBuildException(BUILDER + "=host links with a JDK " + feature
+                + " (the builder image's Java release), and Maven runs on Java "
+                + Runtime.version().feature()
+                + " with no toolchain of type jdk, version " + feature + ", that has jlink"
+                + (found.isEmpty() ? "" : " (" + found.size() + " without jlink)")
+                + ": add one to ~/.m2/toolchains.xml (as maven-toolchains-plugin reads it), run Maven on a JDK "
+                + feature + ", or use " + BUILDER + "=engine.");
     }
 
     /** The SBOM the image gets, or {@code null} when {@code image.sbom.embed=false} or nothing was rendered. */

@@ -130,6 +130,12 @@ final class ImageParameters {
     static final String REGISTRY_USERNAME = "image.registryUsername";
     static final String REGISTRY_PASSWORD_ENV = "image.registryPasswordEnv";
     static final String REGISTRY_PASSWORD_FILE = "image.registryPasswordFile";
+    static final String BUILDER = "image.builder";
+    static final String BUILDER_DEFAULT = "engine";
+    static final String BUILD_TO = "image.buildTo";
+    static final String BUILD_TO_DEFAULT = "engine";
+    static final String BASE_IMAGE_CACHE = "image.baseImageCache";
+    static final String BASE_IMAGE_CACHE_DEFAULT = "${user.home}/.cache/dockyard";
     static final String PUSH_VIA = "image.pushVia";
     static final String PUSH_VIA_DEFAULT = "auto";
     static final String REGISTRY_CA_FILE = "image.registryCaFile";

@@ -138,9 +138,23 @@ public class VerifyMojo extends AbstractEngineMojo {
     @Parameter(property = LIVE_CHECKS, defaultValue = LIVE_CHECKS_DEFAULT)
     private String liveChecks;
 
+    /**
+     * Where image:build put the image ({@code image.buildTo}): the live checks need it in the engine, so with
+     * {@code registry} image:verify says so and does nothing.
+     *
+     * @since 0.5.0
+     */
+    @Parameter(property = BUILD_TO, defaultValue = BUILD_TO_DEFAULT)
+    private String buildTo;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skipped("verify")) {
+            return;
+        }
+        if (buildTo != null && !buildTo.isBlank() && !buildTo.strip().equals("engine")) {
+            getLog().info("Skipping image:verify: " + BUILD_TO + "=" + buildTo.strip() + " put the image in no engine."
+                    + " Verify it where an engine has it: pull it, then run image:verify without " + BUILD_TO + ".");
             return;
         }
         try (ModuleLock held = lockModule()) {

@@ -12,6 +12,7 @@ import dev.dockyard.image.engine.EngineException;
 import dev.dockyard.image.engine.EngineLog;
 import dev.dockyard.image.engine.RegistryCredentials;
 import dev.dockyard.image.engine.RegistryException;
+import dev.dockyard.image.registry.ImagePull;
 import dev.dockyard.image.registry.RegistryClient;
 import dev.dockyard.image.registry.RegistryConnection;
 import dev.dockyard.image.sbom.SbomWriter;
@@ -290,23 +291,8 @@ public final class RegistryPush {
         JsonNode config = JSON.readTree(image.config());
         JsonNode node = JSON.readTree(manifest.bytes());
         if (node.has("manifests")) {
-            String platform = config.path("os").asText() + "/"
-                    + config.path("architecture").asText()
-                    + (config.path("variant").isTextual()
-                            ? "/" + config.path("variant").asText()
-                            : "");
-            String chosen = null;
-            for (JsonNode entry : node.get("manifests")) {
-                JsonNode p = entry.path("platform");
-                String candidate =
-                        p.path("os").asText() + "/" + p.path("architecture").asText()
-                                + (p.path("variant").isTextual()
-                                        ? "/" + p.path("variant").asText()
-                                        : "");
-                if (candidate.equals(platform) || (chosen == null && platform.startsWith(candidate))) {
-                    chosen = entry.path("digest").asText();
-                }
-            }
+            String platform = ImagePull.platformOf(config);
+            String chosen = ImagePull.choose(node, platform);
             if (chosen == null) {
                 throw new RegistryException("The base image " + image.base() + " has no manifest for " + platform
                         + " in its registry: push with " + mention("pushVia") + "=engine.");
@@ -361,7 +347,7 @@ public final class RegistryPush {
     }
 
     /** The repository's path in its registry: Docker Hub's official images are under {@code library/}. */
-    static String repositoryPath(ImageRef ref) {
+    public static String repositoryPath(ImageRef ref) {
         return ImageRef.DEFAULT_REGISTRY.equals(ref.registry())
                         && !ref.repository().contains("/")
                 ? "library/" + ref.repository()

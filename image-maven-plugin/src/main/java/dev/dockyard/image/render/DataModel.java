@@ -1,5 +1,6 @@
 package dev.dockyard.image.render;
 
+import dev.dockyard.image.host.HostRecipe;
 import dev.dockyard.image.model.ImageDetails;
 import dev.dockyard.image.probe.HealthProbe;
 import dev.dockyard.image.stage.ContextStager;
@@ -249,5 +250,29 @@ final class DataModel {
             layers.add(map);
         }
         return layers;
+    }
+
+    /** What the bundled template's earlier stages make, as data, for a build without an engine. */
+    @SuppressWarnings("unchecked")
+    static HostRecipe hostRecipe(Map<String, Object> model, String template) {
+        Map<String, Object> image = (Map<String, Object>) model.get("image");
+        Map<String, Object> jvm = (Map<String, Object>) model.get("jvm");
+        Map<String, Object> cache = (Map<String, Object>) jvm.get("cache");
+        Map<String, Object> base = (Map<String, Object>) model.get("base");
+        return new HostRecipe(
+                template,
+                (String) base.get("builder"),
+                (String) jvm.get("home"),
+                (List<String>) jvm.get("modules"),
+                (List<String>) jvm.get("locales"),
+                (Boolean) jvm.get("cds"),
+                (String) jvm.get("runtime"),
+                (String) cache.get("kind"),
+                String.valueOf(image.get("uid")),
+                String.valueOf(image.get("gid")),
+                (String) image.get("workdir"),
+                (String) image.get("tmp"),
+                (List<String>) image.get("volumes"),
+                "scratch".equals(base.get("runtime")));
     }
 }

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -121,24 +122,25 @@ public final class DockerfileRenderer {
                     + mention("healthPath") + ", or " + mention("startupCache") + "=none.");
         }
 
-        String text = engine.render(
-                template.name(),
-                DataModel.build(
-                        request,
-                        staging,
-                        modules,
-                        mainClass,
-                        ProjectFacts.jarLaunchReason(request.applicationJar()).isPresent(),
-                        plan.layout() == JarLayout.SPRING_BOOT,
-                        MemorySizing.options(jars(staging)),
-                        template.name()),
-                request.template().baseDirectory());
+        Map<String, Object> model = DataModel.build(
+                request,
+                staging,
+                modules,
+                mainClass,
+                ProjectFacts.jarLaunchReason(request.applicationJar()).isPresent(),
+                plan.layout() == JarLayout.SPRING_BOOT,
+                MemorySizing.options(jars(staging)),
+                template.name());
+        String text = engine.render(template.name(), model, request.template().baseDirectory());
+        String shownTemplate =
+                engine.display(template.name(), request.template().baseDirectory());
+        DataModel.hostRecipe(model, shownTemplate).write(request.workDirectory());
         Path dockerfile = write(context.resolve("Dockerfile"), text, timestamp);
         write(context.resolve(".dockerignore"), DOCKERIGNORE, timestamp);
         RenderResult result = new RenderResult(
                 dockerfile,
                 context,
-                engine.display(template.name(), request.template().baseDirectory()),
+                shownTemplate,
                 staging.layers(),
                 modules,
                 false,
