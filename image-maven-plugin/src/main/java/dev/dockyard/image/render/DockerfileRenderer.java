@@ -121,6 +121,9 @@ public final class DockerfileRenderer {
                     + mention("healthPath") + ", or " + mention("startupCache") + "=none.");
         }
 
+        // java -jar for a jar whose manifest needs it and that holds everything it runs, else the class path
+        Optional<String> jarLaunch = ProjectFacts.jarLaunchReason(request.applicationJar())
+                .filter(reason -> staging.classpath().size() == 1);
         String text = engine.render(
                 template.name(),
                 DataModel.build(
@@ -128,7 +131,7 @@ public final class DockerfileRenderer {
                         staging,
                         modules,
                         mainClass,
-                        ProjectFacts.jarLaunchReason(request.applicationJar()).isPresent(),
+                        jarLaunch.isPresent(),
                         plan.layout() == JarLayout.SPRING_BOOT,
                         MemorySizing.options(jars(staging)),
                         template.name()),
@@ -142,7 +145,10 @@ public final class DockerfileRenderer {
                 staging.layers(),
                 modules,
                 false,
-                plan.summary(),
+                plan.summary()
+                        + jarLaunch
+                                .map(reason -> "; started with java -jar because of " + reason)
+                                .orElse(""),
                 warnings,
                 explanation);
         state.save(request.workDirectory(), fingerprint, result);
