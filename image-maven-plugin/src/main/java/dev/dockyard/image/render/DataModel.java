@@ -178,9 +178,7 @@ final class DataModel {
         // how the application starts: java -jar for a jar that needs it (and holds everything), else the class path
         map.put(
                 "launch",
-                jarLaunch && classpath.size() == 1
-                        ? List.of("-jar", classpath.get(0))
-                        : List.of("-cp", String.join(":", classpath), mainClass));
+                jarLaunch ? List.of("-jar", classpath.get(0)) : List.of("-cp", String.join(":", classpath), mainClass));
         map.put("args", request.jvm().args());
         map.put("modules", modules);
         map.put("runtime", request.jvm().reactorModules().isEmpty() ? "module" : "reactor");

@@ -122,12 +122,15 @@ public final class DockerfileRenderer {
                     + mention("healthPath") + ", or " + mention("startupCache") + "=none.");
         }
 
+        // java -jar for a jar whose manifest needs it and that holds everything it runs, else the class path
+        Optional<String> jarLaunch = ProjectFacts.jarLaunchReason(request.applicationJar())
+                .filter(reason -> staging.classpath().size() == 1);
         Map<String, Object> model = DataModel.build(
                 request,
                 staging,
                 modules,
                 mainClass,
-                ProjectFacts.jarLaunchReason(request.applicationJar()).isPresent(),
+                jarLaunch.isPresent(),
                 plan.layout() == JarLayout.SPRING_BOOT,
                 MemorySizing.options(jars(staging)),
                 template.name());
@@ -144,7 +147,10 @@ public final class DockerfileRenderer {
                 staging.layers(),
                 modules,
                 false,
-                plan.summary(),
+                plan.summary()
+                        + jarLaunch
+                                .map(reason -> "; started with java -jar because of " + reason)
+                                .orElse(""),
                 warnings,
                 explanation);
         state.save(request.workDirectory(), fingerprint, result);

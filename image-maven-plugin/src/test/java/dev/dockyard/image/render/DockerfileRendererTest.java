@@ -176,6 +176,26 @@ class DockerfileRendererTest {
     }
 
     @Test
+    void aJarWhoseManifestNamesAVerticleStartsWithJavaJarAndTheLayoutLineSaysWhy() throws Exception {
+        Path jar = TestJars.write(
+                fixture.module().resolve("target/orders-1.0-fat.jar"),
+                Map.of("Main-Class", "io.vertx.core.Launcher", "Main-Verticle", "com.acme.orders.MainVerticle"),
+                Map.of("com/acme/orders/MainVerticle.class", new byte[] {1}));
+        RenderResult alone =
+                renderer.render(new Requests.Fixture(fixture.module(), jar, List.of()).request("java-service", null));
+        assertEquals(
+                "plain class path; started with java -jar because of its manifest's Main-Verticle", alone.staging());
+        assertTrue(Files.readString(alone.dockerfile())
+                .contains("\"-Xss512k\", \"-jar\", \"/app/app/orders-1.0-fat.jar\"]"));
+        // with a dependency beside it, java -jar would not see it: the class path, and the line says nothing of -jar
+        RenderResult beside = renderer.render(
+                new Requests.Fixture(fixture.module(), jar, fixture.artifacts().subList(0, 1))
+                        .request("java-service", null));
+        assertEquals("plain class path", beside.staging());
+        assertTrue(Files.readString(beside.dockerfile()).contains("\"-cp\", \"/app/app/orders-1.0-fat.jar:"));
+    }
+
+    @Test
     void computesTheRuntimeModulesFromTheClassFiles() throws Exception {
         RenderResult result = renderer.render(fixture.request("java-service", null));
         // the application uses java.util.logging, a dependency java.sql; java.sql requires java.logging transitively,
