@@ -39,4 +39,17 @@ def engineBuild = mvn('engine-build.log', "-Ddockyard.it.registry=$registry", 'p
 assert engineBuild.contains('[INFO] Building stage rootfs on the engine: sending ')
 def engineId = new File(basedir, 'target/docker/image-id').text.trim()
 assert engineId == id : "the engine's build gave $engineId, the host build $id"
+
+// image.buildTo=archive: the same image saved as image:save saves it, with no engine; image:check reads it offline,
+// and the engine loads it as the same image
+reg.docker('image', 'rm', '--force', id)
+def archived = mvn('archive-build.log', "-Ddockyard.it.registry=$registry", 'package', 'image:check',
+        '-Dimage.builder=host', '-Dimage.buildTo=archive')
+def archive = new File(basedir, 'target').listFiles().find { it.name.endsWith('.tar.gz') }
+assert archive != null
+assert archived.readLines().any { it ==~ /\[INFO\] Saved image / + id.substring(7, 19) + / to target\/${archive.name} \(.*\)/ }
+assert archived.readLines().any { it ==~ /\[INFO\] image:check: all \d+ checks passed for target\/${archive.name} \(.*\)/ }
+assert !archived.contains('on the engine')
+def loaded = reg.docker('load', '--input', archive.path)
+assert reg.docker('image', 'inspect', '--format', '{{.Id}}', "$name:1.0.0") == [id] : loaded
 reg.remove(basedir)

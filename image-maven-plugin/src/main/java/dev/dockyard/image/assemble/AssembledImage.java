@@ -3,6 +3,7 @@ package dev.dockyard.image.assemble;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dockyard.image.model.ImageDetails;
 import dev.dockyard.image.support.Sha256;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -91,6 +92,37 @@ public record AssembledImage(byte[] config, String base, int baseLayers, List<La
                     .put("size", layer.size());
         }
         JSON.writeValue(directory.resolve("image.json").toFile(), node);
+    }
+
+    /** Whether Dockyard wrote every layer (the image builds on {@code scratch}): then it can be saved alone. */
+    public boolean whole() {
+        return baseLayers == 0;
+    }
+
+    /** The image's details, read from its configuration. */
+    public ImageDetails details(List<String> tags) throws IOException {
+        List<Long> sizes = new ArrayList<>();
+        layers.forEach(l -> sizes.add(l.size()));
+        return ImageDetails.fromConfig(id(), tags, JSON.readTree(config), sizes);
+    }
+
+    /**
+     * Writes the image as a docker-archive tagged {@code tags}, the entries at the image's creation time.
+     *
+     * @throws IOException also when the image builds on a base whose layers Dockyard did not write
+     */
+    public void writeDockerArchive(Path archive, List<String> tags) throws IOException {
+        if (!whole()) {
+            throw new IOException("the image builds on " + base + ", whose layers only its registry or the engine has");
+        }
+        JsonNode node = JSON.readTree(config);
+        List<String> diffIds = new ArrayList<>();
+        node.path("rootfs").path("diff_ids").forEach(id -> diffIds.add(id.asText()));
+        List<Layer.Written> written = layers.stream()
+                .map(l -> new Layer.Written(l.tar(), l.diffId(), l.size()))
+                .toList();
+        java.time.Instant time = java.time.Instant.parse(node.path("created").asText("1980-01-01T00:00:00Z"));
+        DockerArchive.write(archive, config, diffIds, written, 0, tags, time);
     }
 
     /** Removes the record: the image in the work directory is no longer the assembled one. */

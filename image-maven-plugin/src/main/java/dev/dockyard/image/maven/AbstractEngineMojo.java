@@ -2,13 +2,21 @@ package dev.dockyard.image.maven;
 
 import static dev.dockyard.image.maven.ImageParameters.*;
 
+import dev.dockyard.image.assemble.AssembledImage;
 import dev.dockyard.image.build.BuiltImage;
 import dev.dockyard.image.build.TagPolicy;
+import dev.dockyard.image.dockerfile.BaseImages;
+import dev.dockyard.image.dockerfile.DockerfileSyntaxException;
+import dev.dockyard.image.save.ArchiveResult;
+import dev.dockyard.image.save.ArchiveSource;
+import dev.dockyard.image.support.ByteSize;
 import dev.dockyard.image.support.UserFixableException;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -141,5 +149,59 @@ abstract class AbstractEngineMojo extends AbstractImageMojo {
     /** The files that record the image this module built: id, digest, {@code image.json}. */
     BuiltImage builtImageRecord() {
         return BuiltImage.in(outputDirectory.toPath(), reportsDirectory.toPath());
+    }
+
+    /** The base images of the Dockerfile image:dockerfile wrote, for an archive's metadata. */
+    protected List<String> baseImages(List<String> buildArgs) throws MojoExecutionException, MojoFailureException {
+        Path dockerfile = outputDirectory.toPath().resolve("Dockerfile");
+        try {
+            return BaseImages.ofFile(dockerfile, buildArgs(buildArgs));
+        } catch (IOException e) {
+            throw new MojoExecutionException("Could not read " + dockerfile + ": " + e.getMessage(), e);
+        } catch (DockerfileSyntaxException e) {
+            throw failure(e);
+        }
+    }
+
+    /** Whether {@code image.archiveFormat} asks for an OCI image layout. */
+    protected boolean oci(String archiveFormat) throws MojoFailureException {
+        String value = oneOf(
+                archiveFormat,
+                "archiveFormat",
+                "an archive format",
+                "docker: docker save's format",
+                "oci: an OCI image layout");
+        return value.equals("oci");
+    }
+
+    /**
+     * The image image:build assembled, as the source of an archive, when it is the image built and Dockyard wrote
+     * every layer of it (no engine needed); empty otherwise.
+     */
+    protected Optional<ArchiveSource> assembledSource(Path workDirectory) throws MojoExecutionException {
+        try {
+            Optional<AssembledImage> image = AssembledImage.read(workDirectory);
+            Optional<String> built = builtImageRecord().id();
+            if (image.isEmpty()
+                    || built.isEmpty()
+                    || !built.get().equals(image.get().id())
+                    || !image.get().whole()) {
+                return Optional.empty();
+            }
+            return Optional.of(ArchiveSource.of(image.get(), references(), null));
+        } catch (IOException | MojoFailureException e) {
+            throw new MojoExecutionException(
+                    "Could not read the assembled image in " + workDirectory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The lines saying what an archive holds and what was written beside it. */
+    protected void logSaved(ArchiveResult result) {
+        MavenProjectAdapter adapter = new MavenProjectAdapter(project, session);
+        getLog().info("Saved image " + result.image().shortId() + " to " + adapter.relative(result.archive()) + " ("
+                + ByteSize.format(result.bytes()) + ", sha256 " + result.sha256() + ")");
+        getLog().info("Wrote " + adapter.relative(result.checksum())
+                + (result.latest() == null ? "" : ", " + adapter.relative(result.latest())) + " and "
+                + adapter.relative(result.metadata()));
     }
 }

@@ -20,6 +20,9 @@ import dev.dockyard.image.registry.ImagePull;
 import dev.dockyard.image.registry.RegistryClient;
 import dev.dockyard.image.render.DockerfileRenderer;
 import dev.dockyard.image.render.RenderResult;
+import dev.dockyard.image.save.ArchiveRequest;
+import dev.dockyard.image.save.ArchiveSource;
+import dev.dockyard.image.save.ImageArchive;
 import dev.dockyard.image.sbom.SbomRequest;
 import dev.dockyard.image.support.ModuleLock;
 import dev.dockyard.image.support.UserFixableException;
@@ -131,12 +134,23 @@ public class BuildMojo extends AbstractRegistryMojo {
     /**
      * Where the built image goes: {@code engine} (loaded into the Docker engine, tagged), {@code registry} (pushed
      * by the registry client to the registry of {@code image.name}, every tag, no engine needed; image:push then has
-     * nothing left to do) or {@code archive}... see the README.
+     * nothing left to do) or {@code archive} (saved where image:save saves it, {@code target/<name>-<version>.tar.gz}
+     * with its checksum and metadata, no engine needed; for an image on {@code scratch}, as the template
+     * {@code java-service} builds).
      *
      * @since 0.5.0
      */
     @Parameter(property = BUILD_TO, defaultValue = BUILD_TO_DEFAULT)
     private String buildTo;
+
+    /**
+     * The format of the archive {@code image.buildTo=archive} writes, as for image:save: {@code docker} or
+     * {@code oci}.
+     *
+     * @since 0.5.0
+     */
+    @Parameter(property = ARCHIVE_FORMAT, defaultValue = ARCHIVE_FORMAT_DEFAULT)
+    private String archiveFormat;
 
     /**
      * Where {@code image.builder=host} keeps the blobs it reads from registries and the builder images unpacked from
@@ -255,7 +269,8 @@ public class BuildMojo extends AbstractRegistryMojo {
                 "buildTo",
                 "where the image goes",
                 "engine: loaded into the Docker engine",
-                "registry: pushed by the registry client, no engine");
+                "registry: pushed by the registry client, no engine",
+                "archive: saved as image:save saves, no engine");
     }
 
     /**
@@ -290,11 +305,39 @@ public class BuildMojo extends AbstractRegistryMojo {
                 PushResult result = new RegistryPush(credentials(registry), registryConnection(), engineLog())
                         .push(image, references, registryServerId(), workDirectory.toPath());
                 recordPush(result);
+            } else if (to.equals("archive")) {
+                saveArchive();
             }
         } finally {
             if (engine != null) {
                 engine.close();
             }
+        }
+    }
+
+    /** {@code image.buildTo=archive}: the assembled image saved where image:save saves it, without the engine. */
+    private void saveArchive() throws MojoExecutionException, MojoFailureException, EngineException, IOException {
+        Optional<ArchiveSource> source = assembledSource(workDirectory.toPath());
+        if (source.isEmpty()) {
+            throw new MojoFailureException("Invalid <buildTo>/" + BUILD_TO + ": archive saves an image whose every"
+                    + " layer Dockyard wrote (the template java-service, on scratch), and this one builds on a base"
+                    + " image whose layers only its registry has: use " + BUILD_TO + "=registry or engine.");
+        }
+        String name = imageName(imageName).strip();
+        ArchiveRequest request = new ArchiveRequest(
+                builtImage(),
+                name,
+                project.getVersion(),
+                savedArchive(name),
+                false,
+                new MavenProjectAdapter(project, session).gitRevision().orElse(null),
+                baseImages(buildArgs),
+                project.getGroupId() + ":" + project.getArtifactId(),
+                oci(archiveFormat));
+        try {
+            logSaved(new ImageArchive(source.get()).save(request));
+        } catch (UserFixableException e) {
+            throw failure(e);
         }
     }
 

@@ -2,14 +2,12 @@ package dev.dockyard.image.maven;
 
 import static dev.dockyard.image.maven.ImageParameters.*;
 
-import dev.dockyard.image.dockerfile.BaseImages;
-import dev.dockyard.image.dockerfile.DockerfileSyntaxException;
 import dev.dockyard.image.engine.Engine;
 import dev.dockyard.image.engine.EngineException;
 import dev.dockyard.image.save.ArchiveRequest;
 import dev.dockyard.image.save.ArchiveResult;
+import dev.dockyard.image.save.ArchiveSource;
 import dev.dockyard.image.save.ImageArchive;
-import dev.dockyard.image.support.ByteSize;
 import dev.dockyard.image.support.ModuleLock;
 import dev.dockyard.image.support.UserFixableException;
 import java.io.File;
@@ -17,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -88,6 +87,15 @@ public class SaveMojo extends AbstractEngineMojo {
         this.projectHelper = projectHelper;
     }
 
+    /**
+     * The directory image:build assembled the image in: an image whose every layer Dockyard wrote is saved from there,
+     * without the engine.
+     *
+     * @since 0.5.0
+     */
+    @Parameter(property = WORK_DIRECTORY, defaultValue = WORK_DIRECTORY_DEFAULT)
+    private File workDirectory;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skipped("save")) {
@@ -109,12 +117,20 @@ public class SaveMojo extends AbstractEngineMojo {
                 archive,
                 flag(saveLatest, "saveLatest"),
                 adapter.gitRevision().orElse(null),
-                baseImages(),
+                baseImages(buildArgs),
                 project.getGroupId() + ":" + project.getArtifactId(),
-                oci());
+                oci(archiveFormat));
         ArchiveResult result;
-        try (Engine engine = connect(engineTimeout)) {
-            result = new ImageArchive(engine).save(request);
+        try {
+            Optional<ArchiveSource> assembled = assembledSource(workDirectory.toPath());
+            if (assembled.isPresent()) {
+                getLog().info("Saving the image image:build assembled, without the engine");
+                result = new ImageArchive(assembled.get()).save(request);
+            } else {
+                try (Engine engine = connect(engineTimeout)) {
+                    result = new ImageArchive(engine).save(request);
+                }
+            }
         } catch (EngineException e) {
             rethrow(e);
             return;
@@ -123,37 +139,11 @@ public class SaveMojo extends AbstractEngineMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("Could not write " + archive + ": " + e.getMessage(), e);
         }
-        getLog().info("Saved image " + result.image().shortId() + " to " + adapter.relative(result.archive()) + " ("
-                + ByteSize.format(result.bytes()) + ", sha256 " + result.sha256() + ")");
-        getLog().info("Wrote " + adapter.relative(result.checksum())
-                + (result.latest() == null ? "" : ", " + adapter.relative(result.latest())) + " and "
-                + adapter.relative(result.metadata()));
+        logSaved(result);
         if (flag(attach, "attach")) {
             projectHelper.attachArtifact(
                     project, "tar.gz", "image", result.archive().toFile());
             getLog().info("Attached " + result.archive().getFileName() + " (classifier image)");
         }
-    }
-
-    /** The base images of the Dockerfile image:dockerfile wrote, for the metadata. */
-    private List<String> baseImages() throws MojoExecutionException, MojoFailureException {
-        Path dockerfile = outputDirectory.toPath().resolve("Dockerfile");
-        try {
-            return BaseImages.ofFile(dockerfile, buildArgs(buildArgs));
-        } catch (IOException e) {
-            throw new MojoExecutionException("Could not read " + dockerfile + ": " + e.getMessage(), e);
-        } catch (DockerfileSyntaxException e) {
-            throw failure(e);
-        }
-    }
-
-    private boolean oci() throws MojoFailureException {
-        String value = oneOf(
-                archiveFormat,
-                "archiveFormat",
-                "an archive format",
-                "docker: docker save's format",
-                "oci: an OCI image layout");
-        return value.equals("oci");
     }
 }

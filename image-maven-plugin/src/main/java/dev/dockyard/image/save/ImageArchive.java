@@ -32,16 +32,21 @@ public final class ImageArchive {
     /** Name of the metadata file written next to the archive. */
     public static final String METADATA_FILE = "image-metadata.json";
 
-    private final Engine engine;
+    private final ArchiveSource source;
 
     public ImageArchive(Engine engine) {
-        this.engine = engine;
+        this(ArchiveSource.of(engine));
+    }
+
+    /** Saves the image {@code source} gives. */
+    public ImageArchive(ArchiveSource source) {
+        this.source = source;
     }
 
     public ArchiveResult save(ArchiveRequest request) throws EngineException, IOException, UserFixableException {
         Path archive = request.archive().toAbsolutePath();
         requireOwnFiles(request, archive);
-        ImageDetails details = engine.inspect(request.image());
+        ImageDetails details = source.inspect(request.image());
         Files.createDirectories(archive.getParent());
         // written under another name first: an interrupted save leaves no archive that looks complete
         Path partial = archive.resolveSibling(archive.getFileName() + ".part");
@@ -54,14 +59,14 @@ public final class ImageArchive {
                     Path docker = archive.resolveSibling(archive.getFileName() + ".docker.part");
                     try {
                         try (OutputStream out = Files.newOutputStream(docker)) {
-                            engine.save(details.id(), out);
+                            source.save(details.id(), out);
                         }
                         OciLayout.write(docker, details.tags(), gzip);
                     } finally {
                         Files.deleteIfExists(docker);
                     }
                 } else {
-                    engine.save(details.id(), gzip);
+                    source.save(details.id(), gzip);
                 }
                 gzip.finish();
                 hex = digest.hex();
@@ -79,7 +84,7 @@ public final class ImageArchive {
                 writeChecksum(latest, hex);
             }
         }
-        List<String> repoDigests = engine.repoDigests(details.id());
+        List<String> repoDigests = source.repoDigests(details.id());
         Path metadata = archive.resolveSibling(METADATA_FILE);
         Json.write(metadata(details, request, repoDigests, archive, hex), metadata);
         return new ArchiveResult(details, archive, checksum, latest, metadata, hex, Files.size(archive));
