@@ -270,9 +270,15 @@ public final class ImageAssembler {
         }
     }
 
-    /** The size of every layer of the image, lowest first, when the base's were read from an archive of it. */
+    /**
+     * The size of every layer of the image, lowest first (a base layer whose size an older cache entry did not
+     * record counts 0).
+     */
     public List<Long> layerSizes() {
         List<Long> sizes = new ArrayList<>(baseLayerSizes);
+        while (sizes.size() < baseLayers) {
+            sizes.add(0L);
+        }
         written.forEach(w -> sizes.add(w.size()));
         return sizes;
     }
@@ -319,6 +325,7 @@ public final class ImageAssembler {
         if (known != null) { // read from the engine's save of the same image id in an earlier build
             ImageConfig config = ImageConfig.onBase(known.config());
             baseLayers = config.diffIds().size();
+            baseLayerSizes.addAll(known.layerSizes());
             tree.apply(known.paths());
             return config;
         }
@@ -350,7 +357,7 @@ public final class ImageAssembler {
                 }
             }
             if (baseId != null) {
-                cache.putBase(baseId, tar.getInputStream(configEntry).readAllBytes(), tree.paths());
+                cache.putBase(baseId, tar.getInputStream(configEntry).readAllBytes(), tree.paths(), baseLayerSizes);
             }
             return config;
         }

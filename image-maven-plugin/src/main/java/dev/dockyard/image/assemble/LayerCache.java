@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -105,18 +106,22 @@ final class LayerCache {
         node.get("paths")
                 .fields()
                 .forEachRemaining(e -> paths.put(e.getKey(), e.getValue().asBoolean()));
+        List<Long> sizes = new java.util.ArrayList<>();
+        node.path("layerSizes").forEach(size -> sizes.add(size.asLong()));
         used.add(key);
-        return new Base(config, paths);
+        return new Base(config, paths, sizes);
     }
 
     /** Records what {@link #base(String)} returns for {@code imageId}. */
-    void putBase(String imageId, byte[] config, Map<String, Boolean> paths) throws IOException {
+    void putBase(String imageId, byte[] config, Map<String, Boolean> paths, List<Long> layerSizes) throws IOException {
         Files.createDirectories(directory);
         String key = baseKey(imageId);
         ObjectNode node = JSON.createObjectNode();
         node.put("config", Base64.getEncoder().encodeToString(config));
         ObjectNode tree = node.putObject("paths");
         paths.forEach(tree::put);
+        var sizes = node.putArray("layerSizes");
+        layerSizes.forEach(sizes::add);
         JSON.writeValue(directory.resolve(key + ".json").toFile(), node);
         used.add(key);
     }
@@ -143,5 +148,6 @@ final class LayerCache {
 
     record Hit(Layer.Written written, Map<String, Boolean> paths) {}
 
-    record Base(byte[] config, Map<String, Boolean> paths) {}
+    /** A base image as an earlier assembly read it; {@code layerSizes} empty when that assembly did not record them. */
+    record Base(byte[] config, Map<String, Boolean> paths, List<Long> layerSizes) {}
 }

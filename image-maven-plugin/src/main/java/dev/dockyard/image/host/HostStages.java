@@ -159,33 +159,37 @@ public final class HostStages implements StageSource {
     @Override
     public void save(String reference, OutputStream out) throws EngineException, IOException {
         ImagePull.Pulled image = pull(reference);
-        TarArchiveOutputStream tar = new TarArchiveOutputStream(new BufferedOutputStream(out));
-        tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-        tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
-        var manifest = JSON.createArrayNode().addObject();
-        manifest.put("Config", "config.json");
-        var layers = manifest.putArray("Layers");
-        put(tar, "config.json", image.config());
-        int index = 0;
-        for (ImagePull.LayerBlob layer : image.layers()) {
-            String name = (index++) + ".tar";
-            layers.add(name);
-            Path plain = Files.createTempFile(workDirectory, "base-layer", ".tar");
-            temporary.add(plain);
-            try (InputStream raw = new BufferedInputStream(Files.newInputStream(layer.file()));
-                    InputStream in = layer.gzipped() ? new GZIPInputStream(raw, 65536) : raw) {
-                Files.copy(in, plain, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        // closed here (and so out): the assembler reads the file once this returns
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new BufferedOutputStream(out))) {
+            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+            tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+            var manifest = JSON.createArrayNode().addObject();
+            manifest.put("Config", "config.json");
+            var layers = manifest.putArray("Layers");
+            put(tar, "config.json", image.config());
+            int index = 0;
+            for (ImagePull.LayerBlob layer : image.layers()) {
+                String name = (index++) + ".tar";
+                layers.add(name);
+                Path plain = Files.createTempFile(workDirectory, "base-layer", ".tar");
+                temporary.add(plain);
+                try (InputStream raw = new BufferedInputStream(Files.newInputStream(layer.file()));
+                        InputStream in = layer.gzipped() ? new GZIPInputStream(raw, 65536) : raw) {
+                    Files.copy(in, plain, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+                TarArchiveEntry entry = new TarArchiveEntry(name);
+                entry.setSize(Files.size(plain));
+                tar.putArchiveEntry(entry);
+                Files.copy(plain, tar);
+                tar.closeArchiveEntry();
+                Files.delete(plain);
             }
-            TarArchiveEntry entry = new TarArchiveEntry(name);
-            entry.setSize(Files.size(plain));
-            tar.putArchiveEntry(entry);
-            Files.copy(plain, tar);
-            tar.closeArchiveEntry();
-            Files.delete(plain);
+            put(
+                    tar,
+                    "manifest.json",
+                    JSON.writeValueAsBytes(JSON.createArrayNode().add(manifest)));
+            tar.finish();
         }
-        put(tar, "manifest.json", JSON.writeValueAsBytes(JSON.createArrayNode().add(manifest)));
-        tar.finish();
-        tar.flush();
     }
 
     private static void put(TarArchiveOutputStream tar, String name, byte[] bytes) throws IOException {

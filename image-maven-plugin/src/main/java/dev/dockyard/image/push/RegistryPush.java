@@ -105,23 +105,28 @@ public final class RegistryPush {
         List<Blob> layers = new ArrayList<>();
         boolean dockerTypes = false;
         RegistryClient baseClient = null;
+        boolean sameRegistry = false;
         if (image.baseLayers() > 0) {
             if (image.base() == null) {
                 throw new RegistryException("The image builds on an earlier stage of its Dockerfile, whose layers"
                         + " only the engine has: push it with " + mention("pushVia") + "=engine.");
             }
             ImageRef base = ImageRef.parse(image.base());
-            baseClient = base.registry().equals(registry)
-                    ? null
-                    : new RegistryClient(
-                            base.registry(),
-                            repositoryPath(base),
-                            credentials.find(base.registry(), null),
-                            connection,
-                            log);
+            sameRegistry = base.registry().equals(registry);
+            // the base's own repository is read (its manifest, and its layers when on another registry); on the same
+            // registry its layers are mounted, with the scope of reading it
+            baseClient = new RegistryClient(
+                    base.registry(),
+                    repositoryPath(base),
+                    credentials.find(base.registry(), sameRegistry ? serverId : null),
+                    connection,
+                    log);
+            if (sameRegistry) {
+                client.readAlso(repositoryPath(base));
+            }
             BaseManifest manifest;
             try {
-                manifest = baseManifest(image, base, baseClient != null ? baseClient : client);
+                manifest = baseManifest(image, base, baseClient);
             } catch (EngineException e) {
                 throw new BaseNotInRegistry("The base image " + image.base() + " cannot be read from its registry ("
                         + e.markedMessage() + ")");
@@ -153,7 +158,7 @@ public final class RegistryPush {
                 present++;
                 log.debug("The registry has " + blob.digest() + " already");
             } else if (blob.from() != null
-                    && baseClient == null
+                    && sameRegistry
                     && client.mount(blob.digest(), repositoryPath(blob.from()))) {
                 mounted++;
                 log.debug("Mounted " + blob.digest() + " from " + repositoryPath(blob.from()));
@@ -163,7 +168,7 @@ public final class RegistryPush {
                     file = workDirectory
                             .resolve("registry-blobs")
                             .resolve("base-" + blob.digest().substring(7));
-                    (baseClient != null ? baseClient : client).download(blob.digest(), file);
+                    baseClient.download(blob.digest(), file);
                 }
                 client.upload(blob.digest(), file, blob.size());
                 if (blob.file() == null) {
