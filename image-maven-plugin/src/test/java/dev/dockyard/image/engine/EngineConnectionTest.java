@@ -104,11 +104,12 @@ class EngineConnectionTest {
             acceptor.start();
             EngineAddress address =
                     new EngineAddress("tcp://127.0.0.1:" + engine.getLocalPort(), false, null, "DOCKER_HOST");
-            try (DockerEngine connected = DockerEngine.connect(address, new RecordingLog(), Duration.ofSeconds(1))) {
+            // 5s, not less: the fake engine's first answer must arrive within it on a loaded machine
+            try (DockerEngine connected = DockerEngine.connect(address, new RecordingLog(), Duration.ofSeconds(5))) {
                 EngineException e = assertThrows(EngineException.class, connected::version);
                 assertEquals(
                         "Could not read the engine's version: the Docker engine at " + address.describe()
-                                + " sent nothing for 1s (<engineTimeout>): check that the engine is not stuck,"
+                                + " sent nothing for 5s (<engineTimeout>): check that the engine is not stuck,"
                                 + " or give a slow step more time, e.g. -D<engineTimeout>=30m",
                         e.getMessage());
             }
