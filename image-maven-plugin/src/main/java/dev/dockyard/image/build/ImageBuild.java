@@ -128,6 +128,9 @@ public final class ImageBuild {
         if (request.pull() == PullPolicy.NEVER) {
             requireLocal(engine);
         }
+        if (sbom != null && assembly.enabled()) {
+            sbom.resolveBase(engine); // the assembler builds on the engine's copy of the base, as it is now
+        }
         BuildResult result = assembled(engine, log);
         if (result == null) {
             log.info("Sending build context " + relative(request.context()) + ": "
