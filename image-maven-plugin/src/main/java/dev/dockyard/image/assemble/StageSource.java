@@ -25,6 +25,14 @@ public interface StageSource {
     /** The image id of {@code reference}, or {@code null} when this source does not have it. */
     String imageId(String reference) throws EngineException, IOException;
 
+    /**
+     * The digest of the manifest a registry serves {@code reference} by, when this source read it from one;
+     * {@code null} otherwise.
+     */
+    default String manifestDigest(String reference) throws EngineException, IOException {
+        return null;
+    }
+
     /** Writes the image {@code reference} (a base, or an earlier stage's id) to {@code out} as a docker-archive. */
     void save(String reference, OutputStream out) throws EngineException, IOException;
 

@@ -130,6 +130,9 @@ public final class ImageBuild {
         if (request.pull() == PullPolicy.NEVER) {
             requireLocal(engine);
         }
+        if (sbom != null && assembly.enabled()) {
+            sbom.resolveBase(engine); // the assembler builds on the engine's copy of the base, as it is now
+        }
         BuildResult result = assembled(engine, log);
         if (result == null) {
             log.info("Sending build context " + relative(request.context()) + ": "
@@ -188,6 +191,12 @@ public final class ImageBuild {
                 new ImageAssembler(request, files, dockerfile, assembly.time(), assembly.stages()).withAppendix(sbom);
         AssembledImage image;
         try {
+            if (sbom != null) {
+                if (engine != null) {
+                    sbom.resolveBase(engine);
+                }
+                sbom.resolveBase(source);
+            }
             image = assembler.assemble(source, log);
             if (engine != null) {
                 assembler.load(engine, image, log);

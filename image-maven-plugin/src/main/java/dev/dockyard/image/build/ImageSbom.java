@@ -1,12 +1,15 @@
 package dev.dockyard.image.build;
 
 import dev.dockyard.image.assemble.Appendix;
+import dev.dockyard.image.assemble.StageSource;
+import dev.dockyard.image.dockerfile.ImageRef;
 import dev.dockyard.image.engine.BuildContext;
 import dev.dockyard.image.engine.BuildRequest;
 import dev.dockyard.image.engine.BuildResult;
 import dev.dockyard.image.engine.Engine;
 import dev.dockyard.image.engine.EngineException;
 import dev.dockyard.image.engine.PullPolicy;
+import dev.dockyard.image.sbom.BaseDigest;
 import dev.dockyard.image.sbom.DebianPackage;
 import dev.dockyard.image.sbom.PackageRecord;
 import dev.dockyard.image.sbom.SbomRequest;
@@ -19,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -28,17 +32,18 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
  * The SBOM {@code image:build} completes and puts into the image: {@code image:sbom}'s engine-free request (jars,
- * runtime, base image) with the Debian packages the builder stage wrote to {@code /var/lib/dpkg/status.d/}, read
- * from the image's own layers, written by the one {@link SbomWriter}. It goes into the image as
- * {@value SbomWriter#IMAGE_PATH} in a last layer of its own (labelled {@value SbomWriter#LABEL}), to
- * {@code target/image-reports/sbom.cdx.json}, and its packages to the work directory for {@code image:sbom}.
+ * runtime, base image) with the digest of the base image the engine has and the Debian packages the builder stage
+ * wrote to {@code /var/lib/dpkg/status.d/}, read from the image's own layers, written by the one {@link SbomWriter}.
+ * It goes into the image as {@value SbomWriter#IMAGE_PATH} in a last layer of its own (labelled
+ * {@value SbomWriter#LABEL}), to {@code target/image-reports/sbom.cdx.json}, and its packages and base digest to the
+ * work directory for {@code image:sbom}.
  */
 public final class ImageSbom implements Appendix {
 
     private static final String STATUS = DebianPackage.STATUS_DIRECTORY + "/";
     private static final String OS_RELEASE = "etc/os-release";
 
-    private final SbomRequest request;
+    private SbomRequest request;
     private final Path report;
     private final Path workDirectory;
     private final Instant time;
@@ -56,6 +61,57 @@ public final class ImageSbom implements Appendix {
         this.report = report;
         this.workDirectory = workDirectory;
         this.time = time;
+    }
+
+    /**
+     * Takes the digest of the final stage's base image from {@code engine}: its {@code RepoDigests} entry for the
+     * base's repository (the one the reference pins, else the first in order), else its image id; nothing for
+     * {@code scratch} or a base the engine lacks. Called before the final stage is built from it, and again after
+     * the engine built it (which may have pulled it).
+     */
+    void resolveBase(Engine engine) throws EngineException {
+        request = request.withRuntimeDigest(baseDigest(engine, request.runtimeImage()));
+    }
+
+    /** Takes the digest of the final stage's base image from the registry {@code source} read it from, if any. */
+    void resolveBase(StageSource source) throws EngineException, IOException {
+        String base = request.runtimeImage();
+        if (base == null || base.isBlank() || ImageRef.parse(base).isScratch()) {
+            return;
+        }
+        String digest = source.manifestDigest(base);
+        if (digest != null) {
+            request = request.withRuntimeDigest(new BaseDigest(digest, BaseDigest.Source.REGISTRY_MANIFEST));
+        }
+    }
+
+    /** The digest of {@code base} in {@code engine}, or {@code null}. */
+    static BaseDigest baseDigest(Engine engine, String base) throws EngineException {
+        if (base == null || base.isBlank() || ImageRef.parse(base).isScratch()) {
+            return null;
+        }
+        String id = engine.imageIdOrNull(base);
+        if (id == null) {
+            return null;
+        }
+        ImageRef ref = ImageRef.parse(base);
+        List<String> digests = new ArrayList<>();
+        for (String repoDigest : engine.repoDigests(base)) {
+            ImageRef listed = ImageRef.parse(repoDigest);
+            if (listed.registry().equals(ref.registry())
+                    && listed.registryPath().equals(ref.registryPath())
+                    && listed.digest() != null
+                    && listed.digest().matches("sha256:[0-9a-f]{64}")) {
+                digests.add(listed.digest());
+            }
+        }
+        if (ref.digest() != null && digests.contains(ref.digest())) {
+            return new BaseDigest(ref.digest(), BaseDigest.Source.ENGINE_REPO_DIGEST);
+        }
+        if (!digests.isEmpty()) {
+            return new BaseDigest(digests.get(0), BaseDigest.Source.ENGINE_REPO_DIGEST);
+        }
+        return id.matches("sha256:[0-9a-f]{64}") ? new BaseDigest(id, BaseDigest.Source.ENGINE_IMAGE_ID) : null;
     }
 
     @Override
@@ -93,6 +149,7 @@ public final class ImageSbom implements Appendix {
      * @return the image with the SBOM
      */
     BuildResult appendOnEngine(Engine engine, BuildRequest build, String imageId) throws EngineException, IOException {
+        resolveBase(engine);
         Map<String, byte[]> files = new TreeMap<>();
         String container = engine.createContainer(imageId);
         try {
@@ -154,7 +211,7 @@ public final class ImageSbom implements Appendix {
         if (!Files.isRegularFile(report) || !Arrays.equals(Files.readAllBytes(report), bytes)) {
             Files.write(report, bytes);
         }
-        new PackageRecord(Sha256.hex(dockerfile), complete.distro(), complete.packages())
+        new PackageRecord(Sha256.hex(dockerfile), complete.distro(), complete.runtimeDigest(), complete.packages())
                 .write(workDirectory.resolve(PackageRecord.FILE));
         return "The image holds its SBOM at " + SbomWriter.IMAGE_PATH + " (label " + SbomWriter.LABEL + "): "
                 + complete.libraries().size() + " jars, " + complete.modules().size() + " runtime modules, "

@@ -72,6 +72,14 @@ public record ImageRef(String registry, String repository, String tag, String di
                 && digest == null;
     }
 
+    /**
+     * @return the repository's path in its registry: Docker Hub's official images are under {@code library/}
+     *     ({@code library/debian} for {@code debian})
+     */
+    public String registryPath() {
+        return DEFAULT_REGISTRY.equals(registry) && !repository.contains("/") ? "library/" + repository : repository;
+    }
+
     /** @return the last path segment of the repository, e.g. {@code temurin} for {@code acme/temurin} */
     public String simpleName() {
         int slash = repository.lastIndexOf('/');

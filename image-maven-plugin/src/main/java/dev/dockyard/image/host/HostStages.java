@@ -157,6 +157,11 @@ public final class HostStages implements StageSource {
     }
 
     @Override
+    public String manifestDigest(String reference) throws EngineException, IOException {
+        return pull(reference).manifestDigest();
+    }
+
+    @Override
     public void save(String reference, OutputStream out) throws EngineException, IOException {
         ImagePull.Pulled image = pull(reference);
         // closed here (and so out): the assembler reads the file once this returns

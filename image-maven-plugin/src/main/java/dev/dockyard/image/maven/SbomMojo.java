@@ -152,8 +152,9 @@ public class SbomMojo extends AbstractImageMojo {
             Optional<PackageRecord> built = Files.isRegularFile(dockerfile)
                     ? PackageRecord.read(workDirectory.toPath().resolve(PackageRecord.FILE), Sha256.hex(dockerfile))
                     : Optional.empty();
-            if (built.isPresent()) { // image:build ran on this Dockerfile: its image's packages
-                request = request.withPackages(built.get().distro(), built.get().packages());
+            if (built.isPresent()) { // image:build ran on this Dockerfile: its image's packages and base digest
+                request = request.withPackages(built.get().distro(), built.get().packages())
+                        .withRuntimeDigest(built.get().base());
             }
             List<SbomLibrary> libraries = request.libraries();
             byte[] bytes = new SbomWriter().write(request);

@@ -38,6 +38,7 @@ final class SbomRequests {
                 new MavenProjectAdapter(project, session).outputTimestamp().orElse(null),
                 bases.builder(),
                 bases.runtime(),
+                null,
                 bases.jdkRelease(),
                 render.modules(),
                 new SbomLibraries(project, session).libraries(render, workdir.strip()),

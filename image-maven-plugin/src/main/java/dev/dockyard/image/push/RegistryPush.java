@@ -353,9 +353,6 @@ public final class RegistryPush {
 
     /** The repository's path in its registry: Docker Hub's official images are under {@code library/}. */
     public static String repositoryPath(ImageRef ref) {
-        return ImageRef.DEFAULT_REGISTRY.equals(ref.registry())
-                        && !ref.repository().contains("/")
-                ? "library/" + ref.repository()
-                : ref.repository();
+        return ref.registryPath();
     }
 }

@@ -9,18 +9,21 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The Debian packages the last {@code image:build} found in the image, kept for {@code image:sbom}, which needs no
- * engine: they are the packages of the same image while the Dockerfile that built it is the same (its builder image
- * and the modules it links decide which C libraries are copied).
+ * The Debian packages the last {@code image:build} found in the image, and the digest of the base image it was built
+ * on, kept for {@code image:sbom}, which needs no engine: they are those of the same image while the Dockerfile that
+ * built it is the same (its builder image and the modules it links decide which C libraries are copied).
  *
  * @param dockerfile the SHA-256 of the Dockerfile the image was built from
  * @param distro     the distribution the packages come from
+ * @param base       the digest of the final stage's base image; {@code null} for none or not known
  * @param packages   the packages
  */
-public record PackageRecord(String dockerfile, String distro, List<DebianPackage> packages) {
+public record PackageRecord(String dockerfile, String distro, BaseDigest base, List<DebianPackage> packages) {
 
     /** The file's name in the work directory. */
     public static final String FILE = "sbom-packages.txt";
+
+    private static final String BASE = "base-image ";
 
     public PackageRecord {
         packages = List.copyOf(packages);
@@ -28,7 +31,8 @@ public record PackageRecord(String dockerfile, String distro, List<DebianPackage
 
     /** Writes the record to {@code file}. */
     public void write(Path file) throws IOException {
-        StringBuilder text = new StringBuilder("dockerfile " + dockerfile + "\ndistro " + distro + "\n");
+        StringBuilder text = new StringBuilder("dockerfile " + dockerfile + "\ndistro " + distro + "\n" + BASE
+                + (base == null ? "-" : base.digest() + " " + base.source().value()) + "\n");
         for (DebianPackage p : packages) {
             text.append(p.name())
                     .append(' ')
@@ -55,14 +59,26 @@ public record PackageRecord(String dockerfile, String distro, List<DebianPackage
                 || !lines.get(1).startsWith("distro ")) {
             return Optional.empty();
         }
+        BaseDigest base = null;
+        int first = 2;
+        if (lines.size() > 2 && lines.get(2).startsWith(BASE)) { // absent from the records of earlier versions
+            first = 3;
+            String[] words = lines.get(2).substring(BASE.length()).split(" ", -1);
+            BaseDigest.Source source = words.length == 2 ? BaseDigest.Source.of(words[1]) : null;
+            if (source != null && words[0].matches("sha256:[0-9a-f]{64}")) {
+                base = new BaseDigest(words[0], source);
+            } else if (!words[0].equals("-")) {
+                return Optional.empty();
+            }
+        }
         List<DebianPackage> packages = new ArrayList<>();
-        for (String line : lines.subList(2, lines.size())) {
+        for (String line : lines.subList(first, lines.size())) {
             String[] words = line.split(" ", -1);
             if (words.length != 3) {
                 return Optional.empty();
             }
             packages.add(new DebianPackage(words[0], words[1], words[2]));
         }
-        return Optional.of(new PackageRecord(dockerfile, lines.get(1).substring(7), packages));
+        return Optional.of(new PackageRecord(dockerfile, lines.get(1).substring(7), base, packages));
     }
 }

@@ -12,6 +12,8 @@ import java.util.Objects;
  * @param timestamp the document's timestamp ({@code project.build.outputTimestamp}); {@code null} for none
  * @param builderImage the builder stage's base image (the JDK that linked the runtime)
  * @param runtimeImage the final stage's base image; {@code scratch} for none
+ * @param runtimeDigest the digest of {@code runtimeImage} the image was built on; {@code null} when not known
+ *     (before {@code image:build}, or for {@code scratch})
  * @param jdkRelease the feature release of the builder's JDK
  * @param modules the Java modules the runtime keeps
  * @param libraries the jars staged into the image, in class path order
@@ -24,6 +26,7 @@ public record SbomRequest(
         Instant timestamp,
         String builderImage,
         String runtimeImage,
+        BaseDigest runtimeDigest,
         int jdkRelease,
         List<String> modules,
         List<SbomLibrary> libraries,
@@ -47,10 +50,27 @@ public record SbomRequest(
                 timestamp,
                 builderImage,
                 runtimeImage,
+                runtimeDigest,
                 jdkRelease,
                 modules,
                 libraries,
                 packageDistro,
                 imagePackages);
+    }
+
+    /** @return this request with the digest of the base image the final stage was built on */
+    public SbomRequest withRuntimeDigest(BaseDigest digest) {
+        return new SbomRequest(
+                imageName,
+                imageVersion,
+                timestamp,
+                builderImage,
+                runtimeImage,
+                digest,
+                jdkRelease,
+                modules,
+                libraries,
+                distro,
+                packages);
     }
 }

@@ -1,5 +1,6 @@
 package dev.dockyard.image.sbom;
 
+import dev.dockyard.image.dockerfile.ImageRef;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Date;
@@ -38,6 +39,12 @@ public final class SbomWriter {
      * with images of other versions.
      */
     public static final String IMAGE_PATH = "/usr/share/dockyard/sbom.cdx.json";
+    /**
+     * The property of the base image's component that says what its version and hash are the digest of:
+     * {@code engine-repo-digest} (the manifest the engine pulled it by, its {@code RepoDigests}) or
+     * {@code engine-image-id} (the engine's image id, the digest of its configuration: no registry digest is known).
+     */
+    public static final String DIGEST_SOURCE_PROPERTY = "dev.dockyard:digestSource";
     /** The label whose value is {@link #IMAGE_PATH}, in the style of the other {@code dev.dockyard.*} labels. */
     public static final String LABEL = "dev.dockyard.sbom";
 
@@ -85,6 +92,16 @@ public final class SbomWriter {
             container.setName(base);
             container.setPurl(dockerPurl(base));
             container.setDescription("the base image of the final stage");
+            BaseDigest digest = request.runtimeDigest();
+            if (digest != null) {
+                container.setVersion(digest.digest());
+                container.setHashes(List.of(new Hash(Hash.Algorithm.SHA_256, digest.hex())));
+                if (digest.source().manifest()) {
+                    container.setPurl(ociPurl(base, digest));
+                }
+                container.addProperty(
+                        property(DIGEST_SOURCE_PROPERTY, digest.source().value()));
+            }
             components.add(container);
             root.addDependency(new Dependency(container.getBomRef()));
         }
@@ -222,6 +239,36 @@ public final class SbomWriter {
             name = name.substring(0, colon);
         }
         return "pkg:docker/" + name + "@" + version.replace(":", "%3A");
+    }
+
+    /**
+     * @return the purl of an OCI image by its manifest digest, as the purl specification's {@code oci} type has it:
+     *     {@code pkg:oci/debian@sha256%3A...?repository_url=docker.io/library/debian&tag=bookworm-slim}
+     */
+    static String ociPurl(String image, BaseDigest digest) {
+        ImageRef ref = ImageRef.parse(image);
+        String tag = ref.tag() == null && ref.digest() == null ? "latest" : ref.tag();
+        return "pkg:oci/" + ref.simpleName().toLowerCase(Locale.ROOT) + "@"
+                + digest.digest().replace(":", "%3A")
+                + "?repository_url=" + qualifier(ref.registry() + "/" + ref.registryPath())
+                + (tag == null ? "" : "&tag=" + qualifier(tag));
+    }
+
+    /** A qualifier value: percent-encoded but for what the purl specification leaves as it is in a URL's path. */
+    private static String qualifier(String value) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            if ((c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || "-._~/:".indexOf(c) >= 0) {
+                out.append(c);
+            } else {
+                out.append('%').append(String.format(Locale.ROOT, "%02X", b & 0xff));
+            }
+        }
+        return out.toString();
     }
 
     /** @return the JDK vendor that a builder image's name tells, or empty */

@@ -47,6 +47,7 @@ class SbomCheckTest {
                         Instant.parse("2026-01-01T00:00:00Z"),
                         "eclipse-temurin:17-jdk",
                         "scratch",
+                        null,
                         17,
                         List.of("java.base"),
                         libraries,

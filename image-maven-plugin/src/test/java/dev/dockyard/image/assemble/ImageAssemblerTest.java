@@ -32,7 +32,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -485,16 +484,7 @@ class ImageAssemblerTest {
     }
 
     private static ImageDetails base(String id) {
-        return new ImageDetails(
-                id,
-                List.of("debian:bookworm-slim"),
-                1,
-                "2026-01-01T00:00:00Z",
-                "",
-                null,
-                Set.of(),
-                Map.of(),
-                List.of());
+        return FakeEngine.baseImage(id, "debian:bookworm-slim");
     }
 
     // --- tars as the engine's archive API writes them ---

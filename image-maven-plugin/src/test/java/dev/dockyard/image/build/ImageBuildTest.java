@@ -13,7 +13,9 @@ import dev.dockyard.image.engine.PullPolicy;
 import dev.dockyard.image.engine.RecordingLog;
 import dev.dockyard.image.model.ImageDetails;
 import dev.dockyard.image.model.ImageLayer;
+import dev.dockyard.image.sbom.BaseDigest;
 import dev.dockyard.image.sbom.DebianPackage;
+import dev.dockyard.image.sbom.PackageRecord;
 import dev.dockyard.image.sbom.SbomRequest;
 import dev.dockyard.image.sbom.SbomWriter;
 import dev.dockyard.image.support.ByteSize;
@@ -119,8 +121,7 @@ class ImageBuildTest {
             out.closeArchiveEntry();
         }
         engine.archives.put("/var/lib/dpkg/status.d", tar.toByteArray());
-        SbomRequest engineFree = new SbomRequest(
-                "orders", "1.0", null, "eclipse-temurin:17-jdk", "scratch", 17, List.of(), List.of(), null, List.of());
+        SbomRequest engineFree = engineFree("scratch");
         Path report = module.resolve("target/image-reports/sbom.cdx.json");
         java.time.Instant time = java.time.Instant.parse("2024-01-01T00:00:00Z");
         RecordingLog log = new RecordingLog();
@@ -151,12 +152,68 @@ class ImageBuildTest {
                 Files.readString(sent.resolve("Dockerfile")));
         assertEquals(
                 "dockerfile " + dev.dockyard.image.support.Sha256.hex(context.resolve("Dockerfile"))
-                        + "\ndistro debian\nlibc6 2.36-9 amd64\n",
+                        + "\ndistro debian\nbase-image -\nlibc6 2.36-9 amd64\n",
                 Files.readString(module.resolve("target/image-work/sbom-packages.txt")));
         assertTrue(log.lines()
                 .contains("INFO The image holds its SBOM at /usr/share/dockyard/sbom.cdx.json (label"
                         + " dev.dockyard.sbom): 0 jars, 0 runtime modules, 1 Debian packages; wrote"
                         + " target/image-reports/sbom.cdx.json"));
+    }
+
+    @Test
+    void theSbomGivesTheDigestOfTheBaseImageTheEngineHas() throws Exception {
+        Path context = Files.createDirectories(module.resolve("target/docker"));
+        Files.writeString(context.resolve("Dockerfile"), "FROM debian:bookworm-slim\nCOPY app.jar /app/\n");
+        Files.writeString(context.resolve("app.jar"), "jar");
+        ImageDetails base = FakeEngine.baseImage("sha256:" + "c".repeat(64), "debian:bookworm-slim");
+        String digest = "sha256:" + "d".repeat(64);
+        FakeEngine engine = new FakeEngine()
+                .image(IMAGE)
+                .image(base)
+                .repoDigests(base, "ghcr.io/acme/debian@sha256:" + "e".repeat(64), "debian@" + digest);
+        SbomRequest engineFree = engineFree("debian:bookworm-slim");
+        Path report = module.resolve("target/image-reports/sbom.cdx.json");
+
+        ImageBuild.prepare(request(), record(), module)
+                .withSbom(new ImageSbom(
+                        engineFree,
+                        report,
+                        module.resolve("target/image-work"),
+                        java.time.Instant.parse("2024-01-01T00:00:00Z")))
+                .run(engine, new RecordingLog());
+
+        BaseDigest expected = new BaseDigest(digest, BaseDigest.Source.ENGINE_REPO_DIGEST);
+        assertEquals(
+                new String(new SbomWriter()
+                        .write(engineFree.withPackages("debian", List.of()).withRuntimeDigest(expected))),
+                Files.readString(report));
+        assertTrue(Files.readString(report)
+                .contains("\"pkg:oci/debian@sha256%3A" + "d".repeat(64)
+                        + "?repository_url=docker.io/library/debian&tag=bookworm-slim\""));
+        // image:sbom reads it from here, with the packages, while the Dockerfile is the same
+        assertEquals(
+                expected,
+                PackageRecord.read(
+                                module.resolve("target/image-work/sbom-packages.txt"),
+                                dev.dockyard.image.support.Sha256.hex(context.resolve("Dockerfile")))
+                        .orElseThrow()
+                        .base());
+    }
+
+    /** {@code image:sbom}'s request of an image of no jars or modules on {@code runtimeImage}. */
+    private static SbomRequest engineFree(String runtimeImage) {
+        return new SbomRequest(
+                "orders",
+                "1.0",
+                null,
+                "eclipse-temurin:17-jdk",
+                runtimeImage,
+                null,
+                17,
+                List.of(),
+                List.of(),
+                null,
+                List.of());
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * An {@link Engine} held in memory, for unit tests of the use cases: images are given up front, a container's
@@ -29,6 +30,7 @@ public final class FakeEngine implements Engine {
     public final Map<String, ContainerSpec> containers = new LinkedHashMap<>();
 
     private final Map<String, ImageDetails> images = new LinkedHashMap<>();
+    private final Map<String, List<String>> repoDigests = new LinkedHashMap<>();
     private final Deque<ContainerState> states = new ArrayDeque<>();
     private final Map<String, Deque<ContainerState>> imageStates = new LinkedHashMap<>();
     private final Map<String, EngineException> imageRunFailures = new LinkedHashMap<>();
@@ -46,6 +48,17 @@ public final class FakeEngine implements Engine {
     private int next = 1;
     private boolean stopped;
     private boolean closed;
+
+    /** A base image of one layer, as {@link #image} takes it: no user, health check, ports or labels. */
+    public static ImageDetails baseImage(String id, String... tags) {
+        return new ImageDetails(id, List.of(tags), 1, "2026-01-01T00:00:00Z", "", null, Set.of(), Map.of(), List.of());
+    }
+
+    /** The {@code RepoDigests} of an image, by any reference to it. */
+    public FakeEngine repoDigests(ImageDetails image, String... digests) {
+        repoDigests.put(image.id(), List.of(digests));
+        return this;
+    }
 
     public FakeEngine image(ImageDetails image) {
         images.put(image.id(), image);
@@ -315,8 +328,7 @@ public final class FakeEngine implements Engine {
 
     @Override
     public List<String> repoDigests(String reference) throws EngineException {
-        inspect(reference);
-        return List.of();
+        return repoDigests.getOrDefault(inspect(reference).id(), List.of());
     }
 
     @Override

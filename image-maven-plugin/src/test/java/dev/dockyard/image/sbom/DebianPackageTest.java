@@ -50,6 +50,7 @@ class DebianPackageTest {
                         null,
                         "eclipse-temurin:21-jdk",
                         "scratch",
+                        null,
                         21,
                         List.of(),
                         List.of(),

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.github.packageurl.PackageURL;
 import dev.dockyard.image.support.Sha256;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +38,7 @@ class SbomWriterTest {
                 TIME,
                 "eclipse-temurin:21-jdk",
                 "debian:bookworm-slim",
+                null,
                 21,
                 List.of("java.base", "java.logging"),
                 libraries,
@@ -127,6 +129,7 @@ class SbomWriterTest {
                 null,
                 "eclipse-temurin:21-jdk",
                 "scratch",
+                null,
                 21,
                 List.of("java.base"),
                 List.of(),
@@ -140,6 +143,75 @@ class SbomWriterTest {
         assertArrayEquals(json, new SbomWriter().write(request));
         assertEquals(1, bom.getComponents().size());
         assertEquals("java-runtime", bom.getComponents().get(0).getName());
+    }
+
+    @Test
+    void theBaseImageByItsManifestDigestIsAnOciPackage() throws Exception {
+        String digest = "sha256:" + "d".repeat(64);
+        SbomRequest request = request(List.of(), List.of())
+                .withRuntimeDigest(new BaseDigest(digest, BaseDigest.Source.ENGINE_REPO_DIGEST));
+        byte[] json = new SbomWriter().write(request);
+        assertArrayEquals(json, new SbomWriter().write(request));
+        Component base = parse(json).getComponents().get(0);
+        assertEquals("base-image", base.getBomRef());
+        assertEquals(Component.Type.CONTAINER, base.getType());
+        assertEquals("debian:bookworm-slim", base.getName());
+        assertEquals(digest, base.getVersion());
+        assertEquals(
+                "pkg:oci/debian@sha256%3A" + "d".repeat(64)
+                        + "?repository_url=docker.io/library/debian&tag=bookworm-slim",
+                base.getPurl());
+        assertEquals("SHA-256", base.getHashes().get(0).getAlgorithm());
+        assertEquals("d".repeat(64), base.getHashes().get(0).getValue());
+        assertEquals(
+                List.of(SbomWriter.DIGEST_SOURCE_PROPERTY + "=engine-repo-digest"),
+                base.getProperties().stream()
+                        .map(p -> p.getName() + "=" + p.getValue())
+                        .toList());
+        // as the purl specification's reference implementation reads it
+        PackageURL purl = new PackageURL(base.getPurl());
+        assertEquals("oci", purl.getType());
+        assertEquals("debian", purl.getName());
+        assertEquals(digest, purl.getVersion());
+        assertEquals(
+                java.util.Map.of("repository_url", "docker.io/library/debian", "tag", "bookworm-slim"),
+                purl.getQualifiers());
+        // another digest, another document
+        assertTrue(!java.util.Arrays.equals(
+                json,
+                new SbomWriter()
+                        .write(request.withRuntimeDigest(
+                                new BaseDigest("sha256:" + "e".repeat(64), BaseDigest.Source.ENGINE_REPO_DIGEST)))));
+    }
+
+    @Test
+    void aRegistryBaseWithAPortAndOnlyADigestHasNoTag() {
+        assertEquals(
+                "pkg:oci/jre@sha256%3A" + "d".repeat(64) + "?repository_url=localhost:5000/acme/jre",
+                SbomWriter.ociPurl(
+                        "localhost:5000/acme/jre@sha256:" + "d".repeat(64),
+                        new BaseDigest("sha256:" + "d".repeat(64), BaseDigest.Source.ENGINE_REPO_DIGEST)));
+    }
+
+    @Test
+    void aBaseKnownByItsImageIdKeepsItsDockerPurlAndSaysWhatTheDigestIs() throws Exception {
+        String id = "sha256:" + "c".repeat(64);
+        Component base = parse(new SbomWriter()
+                        .write(request(List.of(), List.of())
+                                .withRuntimeDigest(new BaseDigest(id, BaseDigest.Source.ENGINE_IMAGE_ID))))
+                .getComponents()
+                .get(0);
+        assertEquals("pkg:docker/debian@bookworm-slim", base.getPurl());
+        assertEquals(id, base.getVersion());
+        assertEquals("c".repeat(64), base.getHashes().get(0).getValue());
+        assertEquals("engine-image-id", base.getProperties().get(0).getValue());
+        // before image:build: the name alone
+        Component named = parse(new SbomWriter().write(request(List.of(), List.of())))
+                .getComponents()
+                .get(0);
+        assertEquals(null, named.getVersion());
+        assertEquals(null, named.getHashes());
+        assertEquals(null, named.getProperties());
     }
 
     @Test
