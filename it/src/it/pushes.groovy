@@ -5,6 +5,7 @@
 //   reg.tagsOrNone('...')        the same, [] when the registry does not know the repository
 //   reg.remove(basedir)          removes the image the case built (all its tags)
 //   reg.user, reg.password       the registry's credentials (test data, as in registry.sh and settings.xml)
+//   reg.skopeoRaw(ref, tlsArgs)  the manifest of ref as skopeo inspect --raw reads it, its bytes as text
 //   reg.manifest(ref, tlsArgs)   the manifest of ref as skopeo inspect --raw reads it, parsed, with its media type
 //   reg.skopeoCopy(image, ref)   copies an image of the cases' engine to ref in the suite's registry (skopeo copy)
 //   reg.uploads('dockyard-it/x') the digests of the blobs uploaded to a repository, in order, from the registry's log
@@ -64,8 +65,11 @@ def skopeo = { List<String> args ->
     assert process.exitValue() == 0 : "skopeo ${args.join(' ')} failed: $out"
     out.toString()
 }
+def skopeoRaw = { String reference, List<String> tls = ['--tls-verify=false'] ->
+    skopeo(['inspect', '--raw', *tls, '--creds', "$user:$password", "docker://$reference"])
+}
 def manifest = { String reference, List<String> tls = ['--tls-verify=false'] ->
-    new JsonSlurper().parseText(skopeo(['inspect', '--raw', *tls, '--creds', "$user:$password", "docker://$reference"]))
+    new JsonSlurper().parseText(skopeoRaw(reference, tls))
 }
 def skopeoCopy = { String image, String reference ->
     skopeo(['copy', '--quiet', '--src-daemon-host', dockerHost, '--dest-tls-verify=false',
@@ -84,4 +88,4 @@ def uploads = { String repository ->
     found
 }
 return [docker: docker, tags: tags, remove: remove, user: user, password: password, manifest: manifest,
-        uploads: uploads, tagsOrNone: tagsOrNone, skopeoCopy: skopeoCopy]
+        uploads: uploads, tagsOrNone: tagsOrNone, skopeoCopy: skopeoCopy, skopeoRaw: skopeoRaw]

@@ -17,6 +17,16 @@ assert !log.contains('127.0.0.1:9')
 def manifest = reg.manifest("$name:1.0.0")
 def baseManifest = reg.manifest(base)
 assert manifest.layers[0].digest == baseManifest.layers[0].digest
+// the SBOM names the base by the digest of the manifest the registry client read it by
+def sbom = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/image-reports/sbom.cdx.json'))
+def baseComponent = sbom.components.find { c -> c.properties?.any { it.name == 'dev.dockyard:digestSource' } }
+assert baseComponent != null
+assert baseComponent.properties.find { it.name == 'dev.dockyard:digestSource' }.value == 'registry-manifest'
+def baseDigest = 'sha256:' + java.security.MessageDigest.getInstance('SHA-256')
+        .digest(reg.skopeoRaw(base).getBytes('UTF-8')).encodeHex()
+assert baseComponent.version == baseDigest
+assert baseComponent.purl.startsWith('pkg:oci/debian@' + baseDigest.replace(':', '%3A'))
+
 // pulled into the engine: the image built, and it runs
 def id = new File(basedir, 'target/docker/image-id').text.trim()
 reg.docker('image', 'rm', '--force', id)
