@@ -3,9 +3,12 @@ package dev.dockyard.image.maven;
 import static dev.dockyard.image.maven.ImageParameters.*;
 
 import dev.dockyard.image.build.BuiltImage;
+import dev.dockyard.image.dockerfile.ImageRef;
 import dev.dockyard.image.engine.EngineException;
+import dev.dockyard.image.engine.RegistryException;
 import dev.dockyard.image.push.CredentialLookup;
 import dev.dockyard.image.push.PushResult;
+import dev.dockyard.image.push.RegistryPush;
 import dev.dockyard.image.push.ServerCredentials;
 import dev.dockyard.image.registry.RegistryConnection;
 import java.io.File;
@@ -110,7 +113,30 @@ abstract class AbstractRegistryMojo extends AbstractEngineMojo {
 
     /** The credential chain for {@code registry}: settings.xml, the Docker configuration, the properties. */
     protected CredentialLookup credentials(String registry) throws MojoFailureException {
-        return new CredentialLookup(servers(registry), dockerConfigDirectory(), path(), registryUsername, password());
+        String id = registryServerId == null || registryServerId.isBlank() ? registry : registryServerId.strip();
+        return new CredentialLookup(servers(id), dockerConfigDirectory(), path(), registryUsername, password());
+    }
+
+    /**
+     * The credentials for reading an image (a builder or base image) from {@code registry}: those of the image's
+     * own registry when it is that one; for another registry only the settings.xml server named after it and the
+     * Docker configuration, never {@code image.registryServerId}'s server or the password properties, which are
+     * for the registry of {@code image.name}.
+     */
+    protected RegistryPush.ReadCredentials readCredentials() throws MojoFailureException {
+        String target = ImageRef.parse(references().get(0)).registry();
+        CredentialLookup own = credentials(target);
+        return registry -> {
+            if (registry.equals(target)) {
+                return own.find(registry, registryServerId);
+            }
+            try {
+                return new CredentialLookup(servers(registry), dockerConfigDirectory(), path(), null, null)
+                        .find(registry, null);
+            } catch (MojoFailureException e) {
+                throw new RegistryException(e.getMessage());
+            }
+        };
     }
 
     /** The {@code <server>} id given by {@code image.registryServerId}, or {@code null}. */
@@ -135,8 +161,8 @@ abstract class AbstractRegistryMojo extends AbstractEngineMojo {
     }
 
     /** The settings' server for the registry (or image.registryServerId), its password decrypted. */
-    private List<ServerCredentials> servers(String registry) throws MojoFailureException {
-        String id = registryServerId == null || registryServerId.isBlank() ? registry : registryServerId.strip();
+    /** The settings' servers of {@code id}, passwords decrypted. */
+    private List<ServerCredentials> servers(String id) throws MojoFailureException {
         List<ServerCredentials> servers = new ArrayList<>();
         for (Server server : session.getSettings().getServers()) {
             if (!id.equals(server.getId())) {

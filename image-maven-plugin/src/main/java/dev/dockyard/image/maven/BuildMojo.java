@@ -302,7 +302,8 @@ public class BuildMojo extends AbstractRegistryMojo {
             if (to.equals("registry")) {
                 List<String> references = request.tags();
                 String registry = ImageRef.parse(references.get(0)).registry();
-                PushResult result = new RegistryPush(credentials(registry), registryConnection(), engineLog())
+                PushResult result = new RegistryPush(
+                                credentials(registry), readCredentials(), registryConnection(), engineLog())
                         .push(image, references, registryServerId(), workDirectory.toPath());
                 recordPush(result);
             } else if (to.equals("archive")) {
@@ -348,7 +349,7 @@ public class BuildMojo extends AbstractRegistryMojo {
             RegistryClient client = new RegistryClient(
                     ref.registry(),
                     RegistryPush.repositoryPath(ref),
-                    credentials(ref.registry()).find(ref.registry(), serverIdFor(ref.registry())),
+                    readCredentials().find(ref.registry()),
                     registryConnection(),
                     engineLog());
             client.ping();
@@ -357,11 +358,6 @@ public class BuildMojo extends AbstractRegistryMojo {
         } catch (MojoFailureException | MojoExecutionException e) {
             throw new dev.dockyard.image.engine.RegistryException(e.getMessage());
         }
-    }
-
-    /** {@code image.registryServerId} for the registry the image goes to, none (the host's server) for others. */
-    private String serverIdFor(String registry) throws MojoFailureException {
-        return ImageRef.parse(references().get(0)).registry().equals(registry) ? registryServerId() : null;
     }
 
     /**

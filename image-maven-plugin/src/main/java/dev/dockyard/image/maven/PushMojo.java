@@ -112,7 +112,7 @@ public class PushMojo extends AbstractRegistryMojo {
         if (assembled.isPresent()) {
             RegistryConnection connection = registryConnection();
             try {
-                PushResult result = new RegistryPush(credentials, connection, engineLog())
+                PushResult result = new RegistryPush(credentials, readCredentials(), connection, engineLog())
                         .push(assembled.get(), references, registryServerId(), workDirectory.toPath());
                 recordPush(result);
                 return;

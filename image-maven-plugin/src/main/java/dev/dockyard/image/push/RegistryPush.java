@@ -59,7 +59,28 @@ public final class RegistryPush {
     private final RegistryConnection connection;
     private final EngineLog log;
 
+    /** The credentials for reading from a registry (a base image's). */
+    public interface ReadCredentials {
+        Optional<RegistryCredentials> find(String registry) throws RegistryException;
+    }
+
+    private final ReadCredentials readCredentials;
+
+    /** A push that reads a base image of another registry with the same credential chain. */
     public RegistryPush(CredentialLookup credentials, RegistryConnection connection, EngineLog log) {
+        this(credentials, registry -> credentials.find(registry, null), connection, log);
+    }
+
+    /**
+     * @param credentials     the credentials of the registry pushed to
+     * @param readCredentials the credentials of the registry a base image is read from, when another
+     */
+    public RegistryPush(
+            CredentialLookup credentials,
+            ReadCredentials readCredentials,
+            RegistryConnection connection,
+            EngineLog log) {
+        this.readCredentials = readCredentials;
         this.credentials = credentials;
         this.connection = connection;
         this.log = log;
@@ -118,7 +139,7 @@ public final class RegistryPush {
             baseClient = new RegistryClient(
                     base.registry(),
                     repositoryPath(base),
-                    credentials.find(base.registry(), sameRegistry ? serverId : null),
+                    sameRegistry ? credentials.find(base.registry(), serverId) : readCredentials.find(base.registry()),
                     connection,
                     log);
             if (sameRegistry) {
