@@ -8,7 +8,9 @@
 # docker-registry on 127.0.0.1, htpasswd, empty storage), one push, a string constant of one class changed, a second
 # push. Bytes uploaded = the sizes of the blobs whose uploads the registry completed (the "PUT .../blobs/uploads/...
 # ?digest=" requests of its access log, 201), read from its storage; the new layers = the layer blobs of the second
-# manifest that the first lacks (skopeo inspect --raw).
+# manifest that the first lacks (skopeo inspect --raw); the blobs uploaded after the change, split by kind: the image's
+# layers, its SBOM's layer (the last layer of an image labelled dev.dockyard.sbom), its configuration, other blobs
+# (the SBOM artifact the registry client pushes beside the image).
 #
 # Usage: bench/push/run.sh [REPS]   (default 3) Markdown table on stdout and in target/push.md, raw figures in
 # target/push.csv. The plugin is installed from this checkout into a private local repository (target/m2, a copy of
@@ -79,27 +81,40 @@ push() {
   esac
 }
 
-# bytes and count of the blob uploads the registry completed for repository $1 after line $2 of its log
+# bytes and count of the blob uploads the registry completed for repository $1 after line $2 of its log; each blob's
+# digest and size also go to file $3
 uploaded() {
   local blobs="$WORK/registry/data/docker/registry/v2/blobs/sha256"
   tail -n "+$(($2 + 1))" "$WORK/registry/registry.log" \
     | { grep -oE "\"PUT /v2/$1/blobs/uploads/[^ \"]*digest=sha256(%3A|:)[0-9a-f]{64}[^\"]*\" 201" || true; } \
     | sed -E 's/.*digest=sha256(%3A|:)([0-9a-f]{64}).*/\2/' \
-    | while read -r hex; do stat -c %s "$blobs/${hex:0:2}/$hex/data"; done \
-    | awk '{ sum += $1; n++ } END { printf "%d %d\n", sum, n }'
+    | while read -r hex; do echo "sha256:$hex $(stat -c %s "$blobs/${hex:0:2}/$hex/data")"; done \
+    | tee "$3" | awk '{ sum += $2; n++ } END { printf "%d %d\n", sum, n }'
 }
 
 manifest() {
   timeout 60 skopeo inspect --raw --tls-verify=false --creds "$USER_NAME:$PASSWORD" "docker://$1"
 }
 
-# bytes of the layers of manifest $2 that manifest $1 lacks, and how many
+# bytes of the layers of manifest $2 that manifest $1 lacks and how many; then the bytes of the blobs uploaded (file $4:
+# digest and size a line) by kind: image layers but the SBOM's, the SBOM's layer (the last layer of an image whose
+# configuration $3 has the label dev.dockyard.sbom), the image's configuration, and other blobs (the SBOM artifact)
 new_layers() {
-  python3 - "$1" "$2" <<'PY'
+  python3 - "$1" "$2" "$3" "$4" <<'PY'
 import json, sys
 old = {l["digest"] for l in json.load(open(sys.argv[1]))["layers"]}
-new = [l for l in json.load(open(sys.argv[2]))["layers"] if l["digest"] not in old]
-print(sum(l["size"] for l in new), len(new))
+manifest = json.load(open(sys.argv[2]))
+layers = manifest["layers"]
+new = [l for l in layers if l["digest"] not in old]
+labels = json.load(open(sys.argv[3])).get("config", {}).get("Labels") or {}
+sbom = layers[-1]["digest"] if "dev.dockyard.sbom" in labels else None
+kinds = {"layer": 0, "sbom": 0, "config": 0, "other": 0}
+for line in open(sys.argv[4]):
+    digest, size = line.split()
+    kind = ("sbom" if digest == sbom else "config" if digest == manifest["config"]["digest"]
+            else "layer" if any(l["digest"] == digest for l in layers) else "other")
+    kinds[kind] += int(size)
+print(sum(l["size"] for l in new), len(new), kinds["layer"], kinds["sbom"], kinds["config"], kinds["other"])
 PY
 }
 
@@ -123,27 +138,34 @@ main() {
   local csv="$WORK/push.csv" rep tool
   # PUSH_APPEND=1 adds the rounds to an earlier run's figures
   [ -s "$csv" ] && [ -n "${PUSH_APPEND:-}" ] \
-    || echo "tool,rep,fresh_bytes,fresh_blobs,change_bytes,change_blobs,new_layer_bytes,new_layers,config_bytes" > "$csv"
+    || echo "tool,rep,fresh_bytes,fresh_blobs,change_bytes,change_blobs,new_layer_bytes,new_layers,config_bytes,up_layer_bytes,up_sbom_layer_bytes,up_config_bytes,up_other_bytes" > "$csv"
+  mkdir -p "$WORK/manifests"
   for rep in $(seq "${PUSH_FIRST_ROUND:-1}" "$REPS"); do
     for tool in "${TOOLS[@]}"; do
       bash "$ROOT/it/registry.sh" start "$WORK/registry" 2> "$WORK/logs/registry.log" \
         || { cat "$WORK/logs/registry.log" >&2; die "the registry did not start"; }
-      local registry repo mark fresh change layers config
+      local registry repo mark fresh change config
       registry="$(sed -n 's/^docker.it.registry=//p' "$WORK/registry/registry.properties")"
       repo="bench/orders-$tool"
       mark="$(wc -l < "$WORK/registry/registry.log")"
       push "$tool" "$registry/$repo:fresh" "fresh-$rep"
-      fresh="$(uploaded "$repo" "$mark")"
+      fresh="$(uploaded "$repo" "$mark" /dev/null)"
       manifest "$registry/$repo:fresh" > "$WORK/old.json"
       edit_class "$tool" "$tool-$rep"
       mark="$(wc -l < "$WORK/registry/registry.log")"
       push "$tool" "$registry/$repo:changed" "change-$rep"
-      change="$(uploaded "$repo" "$mark")"
+      change="$(uploaded "$repo" "$mark" "$WORK/manifests/$tool-$rep-blobs.txt")"
       manifest "$registry/$repo:changed" > "$WORK/new.json"
-      layers="$(new_layers "$WORK/old.json" "$WORK/new.json")"
+      timeout 60 skopeo inspect --config --raw --tls-verify=false --creds "$USER_NAME:$PASSWORD" \
+        "docker://$registry/$repo:changed" > "$WORK/config.json"
+      cp "$WORK/old.json" "$WORK/manifests/$tool-$rep-fresh.json"
+      cp "$WORK/new.json" "$WORK/manifests/$tool-$rep-changed.json"
+      local layer_bytes layer_count up_layers up_sbom up_config up_other
+      read -r layer_bytes layer_count up_layers up_sbom up_config up_other \
+        < <(new_layers "$WORK/old.json" "$WORK/new.json" "$WORK/config.json" "$WORK/manifests/$tool-$rep-blobs.txt")
       config="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["config"]["size"])' "$WORK/new.json")"
-      echo "$tool,$rep,${fresh% *},${fresh#* },${change% *},${change#* },${layers% *},${layers#* },$config" >> "$csv"
-      say "$tool round $rep: fresh ${fresh% *} bytes in ${fresh#* } blobs; after the change ${change% *} bytes in ${change#* } blobs (new layers ${layers% *} bytes, config $config)"
+      echo "$tool,$rep,${fresh% *},${fresh#* },${change% *},${change#* },$layer_bytes,$layer_count,$config,$up_layers,$up_sbom,$up_config,$up_other" >> "$csv"
+      say "$tool round $rep: fresh ${fresh% *} bytes in ${fresh#* } blobs; after the change ${change% *} bytes in ${change#* } blobs: layers $up_layers, SBOM layer $up_sbom, config $up_config, other $up_other (new layers $layer_bytes bytes)"
       stop_registry
     done
   done
