@@ -47,14 +47,15 @@ images() { for i in $(seq 1 "$1"); do printf 'dockyard-bench/fleet-h20r-svc%03d:
 for n in "${SIZES[@]}"; do
   dir="$(bash "$HERE/generate.sh" "$n")"
   for variant in ${FLEET_VARIANTS:-reactor jib module}; do
+    # Jib's build runs online: jib-maven-plugin may not be in the local repository yet (as in bench/push)
     case "$variant" in
-      module) flags=(-Dimage.runtime=module -Dfleet.tag=module) ;;
-      reactor) flags=(-Dimage.runtime=reactor -Dfleet.tag=reactor) ;;
+      module) flags=(-o -Dimage.runtime=module -Dfleet.tag=module) ;;
+      reactor) flags=(-o -Dimage.runtime=reactor -Dfleet.tag=reactor) ;;
       jib) flags=(-Ddockyard.phase=none -Djib.phase=package) ;;
     esac
     say "$n services, $variant: building"
     start=$(date +%s.%N)
-    nice mvn -o -B -T 2 -f "$dir/pom.xml" clean package -Dmaven.repo.local="$REPO" -Ddockyard.version="$VERSION" \
+    nice mvn -B -T 2 -f "$dir/pom.xml" clean package -Dmaven.repo.local="$REPO" -Ddockyard.version="$VERSION" \
       -Djib.version="$JIB_VERSION" "${flags[@]}" > "$WORK/logs/fleet-$n-$variant.log" 2>&1 \
       || { tail -n 40 "$WORK/logs/fleet-$n-$variant.log" >&2; exit 1; }
     seconds=$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.0f", e - s }')
@@ -72,7 +73,9 @@ by = {(r["services"], r["variant"]): r for r in rows}
 print("| services | Dockyard `module` | Dockyard `reactor` | Jib | `reactor` / Jib | `module` / Jib | `reactor` / `module` |")
 print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
 for n in dict.fromkeys(r["services"] for r in rows):
-    m, r, j = (int(by[(n, v)]["unique_layer_bytes"]) for v in ("module", "reactor", "jib"))
-    cell = lambda v: f'{int(by[(n, v)]["unique_layer_bytes"]) / 1e6:.1f} MB ({by[(n, v)]["unique_layers"]} layers, build {by[(n, v)]["seconds"]} s)'
-    print(f"| {n} | {cell('module')} | {cell('reactor')} | {cell('jib')} | {r / j:.2f} | {m / j:.2f} | {r / m:.2f} |")
+    # a variant not built (FLEET_VARIANTS) shows as "-"
+    m, r, j = (int(by[(n, v)]["unique_layer_bytes"]) if (n, v) in by else None for v in ("module", "reactor", "jib"))
+    cell = lambda v: f'{int(by[(n, v)]["unique_layer_bytes"]) / 1e6:.1f} MB ({by[(n, v)]["unique_layers"]} layers, build {by[(n, v)]["seconds"]} s)' if (n, v) in by else "-"
+    q = lambda a, b: f"{a / b:.2f}" if a and b else "-"
+    print(f"| {n} | {cell('module')} | {cell('reactor')} | {cell('jib')} | {q(r, j)} | {q(m, j)} | {q(r, m)} |")
 PY
