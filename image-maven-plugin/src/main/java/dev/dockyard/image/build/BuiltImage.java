@@ -55,6 +55,27 @@ public record BuiltImage(Path idFile, Path digestFile, Path json) {
     }
 
     /**
+     * Adds every platform's image of a multi-platform build to {@code image.json}: its platform, id, size and layer
+     * count.
+     */
+    public void recordPlatforms(Map<String, ImageDetails> images) throws IOException {
+        Map<String, Object> report = new LinkedHashMap<>(Json.read(json));
+        report.put(
+                "platforms",
+                images.entrySet().stream()
+                        .map(e -> {
+                            Map<String, Object> entry = new LinkedHashMap<>();
+                            entry.put("platform", e.getKey());
+                            entry.put("id", e.getValue().id());
+                            entry.put("size", e.getValue().size());
+                            entry.put("layers", e.getValue().layers().size());
+                            return entry;
+                        })
+                        .toList());
+        Json.write(report, json);
+    }
+
+    /**
      * Records a push: the repository digest in the digest file, and in {@code image.json} (as the build wrote it, or a
      * new one) the digest and the references pushed.
      */

@@ -2,10 +2,12 @@ package dev.dockyard.image.build;
 
 import static dev.dockyard.image.support.CoreException.mention;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dockyard.image.assemble.AssembledImage;
 import dev.dockyard.image.assemble.Assembly;
 import dev.dockyard.image.assemble.CannotAssemble;
 import dev.dockyard.image.assemble.ImageAssembler;
+import dev.dockyard.image.assemble.PlatformImages;
 import dev.dockyard.image.assemble.StageSource;
 import dev.dockyard.image.dockerfile.BaseImages;
 import dev.dockyard.image.dockerfile.Dockerfile;
@@ -25,7 +27,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The image-build use case ({@code image:build}): the staged context scanned as the engine will be sent it, the
@@ -33,6 +37,8 @@ import java.util.List;
  * an engine (a missing Dockerfile is reported before connecting), run on one.
  */
 public final class ImageBuild {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final BuildRequest request;
     private final BuildContext files;
@@ -125,6 +131,7 @@ public final class ImageBuild {
      * @throws IOException     when the context cannot be read or a file written
      */
     public ImageBuildResult run(Engine engine, EngineLog log) throws EngineException, IOException {
+        PlatformImages.forget(request.workDirectory());
         log.info("Building image " + request.tags().get(0) + " on "
                 + engine.address().host() + " (engine " + engine.version() + ", pull " + request.pull() + ")");
         if (request.pull() == PullPolicy.NEVER) {
@@ -187,6 +194,7 @@ public final class ImageBuild {
                 + (engine == null
                         ? ", loaded into no engine"
                         : ", loaded into " + engine.address().host()));
+        PlatformImages.forget(request.workDirectory());
         ImageAssembler assembler =
                 new ImageAssembler(request, files, dockerfile, assembly.time(), assembly.stages()).withAppendix(sbom);
         AssembledImage image;
@@ -215,10 +223,7 @@ public final class ImageBuild {
             details = engine.inspect(image.id());
         } else {
             details = ImageDetails.fromConfig(
-                    image.id(),
-                    request.tags(),
-                    new com.fasterxml.jackson.databind.ObjectMapper().readTree(image.config()),
-                    assembler.layerSizes());
+                    image.id(), request.tags(), JSON.readTree(image.config()), assembler.layerSizes());
             log.info("Assembled image " + details.shortId() + " (" + ByteSize.format(details.size()) + ", "
                     + assembler.layerCounts() + "), tagged " + String.join(", ", request.tags())
                     + " in no engine");
@@ -230,6 +235,99 @@ public final class ImageBuild {
         }
         log.info("Wrote " + relative(record.idFile()) + " and " + relative(record.json()));
         return image;
+    }
+
+    /**
+     * Builds one image per platform ({@code image.platforms}), each with its own source of the earlier stages and its
+     * own SBOM, the final stages assembled from the same context (so the application layers are the same blobs);
+     * records them for push, save and verify, and loads the one of {@code enginePlatform} into {@code engine} when
+     * one is given. The id file and {@code image.json} describe that one (else the first), {@code image.json} lists
+     * every platform's image and size.
+     *
+     * @param sources the sources by platform, in the order the images are listed
+     * @param sboms   each platform's SBOM (none for a platform this map lacks)
+     * @throws ImageBuildException when the final stage cannot be assembled
+     */
+    public PlatformImages runPlatforms(
+            Map<String, StageSource> sources,
+            Map<String, ImageSbom> sboms,
+            Engine engine,
+            String enginePlatform,
+            EngineLog log)
+            throws EngineException, IOException {
+        String reason = !assembly.enabled() ? mention("assembler") + "=engine" : unassembled;
+        if (reason != null) {
+            throw new ImageBuildException("An image for several platforms (" + mention("platforms") + ") has its"
+                    + " final stage assembled by Dockyard, and it cannot: " + reason + ".");
+        }
+        Map<String, AssembledImage> images = new LinkedHashMap<>();
+        Map<String, ImageDetails> details = new LinkedHashMap<>();
+        String loaded = null;
+        for (Map.Entry<String, StageSource> entry : sources.entrySet()) {
+            String platform = entry.getKey();
+            StageSource source = entry.getValue();
+            ImageSbom document = sboms.get(platform);
+            BuildRequest own = new BuildRequest(
+                    request.context(),
+                    request.dockerfile(),
+                    request.tags(),
+                    request.buildArgs(),
+                    request.labels(),
+                    request.pull(),
+                    PlatformImages.directory(request.workDirectory(), platform),
+                    request.noCache());
+            ImageAssembler assembler = new ImageAssembler(own, files, dockerfile, assembly.time(), assembly.stages())
+                    .withAppendix(document);
+            AssembledImage image;
+            try {
+                if (document != null) {
+                    document.resolveBase(source);
+                }
+                image = assembler.assemble(source, log);
+            } catch (CannotAssemble e) {
+                throw new ImageBuildException(
+                        "Dockyard cannot assemble the final stage for " + platform + ": " + e.getMessage() + ".");
+            } finally {
+                source.cleanUp(log);
+            }
+            ImageDetails described = ImageDetails.fromConfig(
+                    image.id(), request.tags(), JSON.readTree(image.config()), assembler.layerSizes());
+            log.info("Assembled the " + platform + " image " + described.shortId() + " ("
+                    + ByteSize.format(described.size()) + ", " + assembler.layerCounts() + ")");
+            if (document != null) {
+                log.info(document.record(request.context().resolve(request.dockerfile()), baseDirectory));
+            }
+            if (engine != null && platform.equals(enginePlatform)) {
+                try {
+                    assembler.load(engine, image, log);
+                } catch (CannotAssemble e) {
+                    throw new ImageBuildException(
+                            "The " + platform + " image cannot be loaded into the engine: " + e.getMessage() + ".");
+                }
+                described = engine.inspect(image.id());
+                loaded = platform;
+                log.info("Loaded the " + platform + " image into "
+                        + engine.address().host() + ", tagged " + String.join(", ", request.tags()));
+            }
+            images.put(platform, image);
+            details.put(platform, described);
+        }
+        if (engine != null && loaded == null) {
+            log.info("No image was loaded into " + engine.address().host() + ": it runs " + enginePlatform + ", and "
+                    + mention("platforms") + " names " + String.join(", ", sources.keySet()));
+        }
+        PlatformImages built = new PlatformImages(images);
+        built.write(request.workDirectory());
+        String main = loaded != null ? loaded : images.keySet().iterator().next();
+        record.recordBuild(details.get(main));
+        record.recordPlatforms(details);
+        log.info("Built " + images.size() + " images, one per platform: "
+                + details.entrySet().stream()
+                        .map(e -> e.getKey() + " " + e.getValue().shortId() + " ("
+                                + ByteSize.format(e.getValue().size()) + ")")
+                        .collect(java.util.stream.Collectors.joining(", ")));
+        log.info("Wrote " + relative(record.idFile()) + " (the " + main + " image) and " + relative(record.json()));
+        return built;
     }
 
     /** The assembled image, or {@code null} when the engine builds the final stage (said in one line). */

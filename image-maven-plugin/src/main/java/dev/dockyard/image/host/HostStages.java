@@ -93,13 +93,31 @@ public final class HostStages implements StageSource {
      * @param workDirectory the module's work directory (the linked runtime is kept there)
      */
     public HostStages(HostRecipe recipe, Jdks jdks, Registry registry, Path cache, Path workDirectory, EngineLog log) {
+        this(recipe, hostPlatform(), jdks, registry, cache, workDirectory, log);
+    }
+
+    /**
+     * Stages for {@code platform}: the builder image is read for it, and when it is not this machine's, jlink here
+     * links that platform's runtime from the jmods of the builder image (jlink itself is Java; the native code it
+     * copies comes from the target's jmods).
+     *
+     * @param platform {@code os/architecture}, as images name theirs
+     */
+    public HostStages(
+            HostRecipe recipe,
+            String platform,
+            Jdks jdks,
+            Registry registry,
+            Path cache,
+            Path workDirectory,
+            EngineLog log) {
         this.recipe = recipe;
         this.jdks = jdks;
         this.registry = registry;
         this.cache = cache;
         this.workDirectory = workDirectory;
         this.log = log;
-        this.platform = hostPlatform();
+        this.platform = platform;
     }
 
     /** This machine's platform, as images name theirs. */
@@ -289,7 +307,7 @@ public final class HostStages implements StageSource {
     private String key() throws EngineException, IOException {
         builder();
         return Sha256.hex("dockyard-host-1\0" + JSON.writeValueAsString(recipe) + "\0" + jdkRelease() + "\0" + builderId
-                + "\0" + jlinkLocale());
+                + "\0" + jlinkLocale() + (cross() ? "\0" + platform : ""));
     }
 
     private Map<String, Item> make(String name) throws EngineException, IOException {
@@ -379,7 +397,8 @@ public final class HostStages implements StageSource {
         text(items, "rootfs/etc/group", "root:x:0:\nnonroot:x:" + recipe.gid() + ":\n");
         text(items, "rootfs/etc/nsswitch.conf", "hosts: files dns\n");
         items.put("rootfs" + recipe.tmp(), Item.directory(01777));
-        log.info("Made stage rootfs on this machine: the runtime of " + jdk + " and " + files.size() + " files of "
+        log.info("Made stage rootfs on this machine" + (cross() ? " for " + platform : "") + ": the runtime of "
+                + (cross() ? "the builder image's jmods" : jdk) + " and " + files.size() + " files of "
                 + recipe.builderImage());
         return items;
     }
@@ -428,27 +447,30 @@ public final class HostStages implements StageSource {
         }
         List<String> command =
                 new ArrayList<>(List.of(jlink.toString(), "--add-modules", String.join(",", recipe.modules())));
+        if (cross()) {
+            command.addAll(List.of("--module-path", targetJmods().toString()));
+        }
         if (!recipe.locales().isEmpty() && !recipe.locales().contains("*")) {
             command.add("--include-locales=" + String.join(",", recipe.locales()));
         }
-        boolean builderObjcopy =
-                builder().isFile("/usr/bin/objcopy") || builder().isFile("/bin/objcopy");
-        boolean hostObjcopy = onPath("objcopy");
-        if (builderObjcopy && hostObjcopy) {
-            command.add("--strip-debug");
-        } else {
-            command.add("--strip-java-debug-attributes");
-            log.info("[dockyard] " + (builderObjcopy ? "this machine" : "the builder image") + " has no objcopy"
-                    + " (binutils): jlink uses --strip-java-debug-attributes instead of --strip-debug, native debug"
-                    + " symbols stay");
-        }
+        command.addAll(strip());
         command.addAll(List.of("--no-man-pages", "--no-header-files"));
         command.add(feature(jdkRelease()) >= 21 ? "--compress=zip-6" : "--compress=2");
-        if (recipe.cds()) {
+        if (recipe.cds() && !cross()) {
             command.add("--generate-cds-archive");
+        } else if (recipe.cds()) {
+            log.info("[dockyard] the " + platform + " runtime gets no CDS archive: jlink makes it by running the"
+                    + " runtime it linked, which is not of this machine's platform (" + hostPlatform() + ")");
         }
         command.addAll(List.of("--output", runtime.toString()));
-        log.info("Linking the runtime on this machine: " + String.join(" ", command.subList(1, command.size() - 2)));
+        if (cross()) {
+            log.info("Linking the " + platform + " runtime on this machine with the jmods of " + recipe.builderImage()
+                    + " for " + platform + " (JDK " + builderRelease() + "), not under emulation: jlink is Java and"
+                    + " copies the target's native code from its jmods; the JDK linking is " + jdk + " ("
+                    + jdkRelease() + ")");
+        }
+        log.info("Linking the runtime on this machine: "
+                + String.join(" ", command.subList(1, command.size() - 2)).replace(String.valueOf(cache), "<cache>"));
         ProcessBuilder started = new ProcessBuilder(command).redirectErrorStream(true);
         environment(started.environment());
         Process process = started.start();
@@ -473,6 +495,60 @@ public final class HostStages implements StageSource {
         }
         Files.writeString(done, "");
         return runtime;
+    }
+
+    /** Whether the runtime is for another platform than this machine's. */
+    private boolean cross() {
+        return !platform.equals(hostPlatform());
+    }
+
+    /** The jmods of the builder image's JDK, read from its layers, for linking another platform's runtime. */
+    private Path targetJmods() throws EngineException, IOException {
+        String home = builderEnv().getOrDefault("JAVA_HOME", recipe.javaHome());
+        Path jmods = builder().jmods(home);
+        if (jmods == null) {
+            throw new ImageBuildException("The builder image " + recipe.builderImage() + " for " + platform + " has no"
+                    + " jmods in " + home + "/jmods: the " + platform + " runtime is linked on this machine from that"
+                    + " platform's jmods. Use a JDK image that ships them (as eclipse-temurin's do) as "
+                    + mention("builderImage") + ".");
+        }
+        return jmods;
+    }
+
+    /**
+     * How jlink strips debug information: {@code --strip-debug} when the builder image and this machine have
+     * objcopy (the builder's steps strip native symbols with it), for another platform with that platform's objcopy
+     * of GNU binutils ({@code aarch64-linux-gnu-objcopy}); without one, Java debug attributes only, said in the log.
+     */
+    private List<String> strip() throws EngineException, IOException {
+        boolean builderObjcopy =
+                builder().isFile("/usr/bin/objcopy") || builder().isFile("/bin/objcopy");
+        String tool = cross() ? gnuTriplet(platform) + "-objcopy" : "objcopy";
+        Path objcopy = onPath(tool);
+        if (builderObjcopy && objcopy != null) {
+            return cross()
+                    ? List.of(
+                            "--strip-java-debug-attributes",
+                            "--strip-native-debug-symbols=exclude-debuginfo-files:objcopy=" + objcopy)
+                    : List.of("--strip-debug");
+        }
+        log.info("[dockyard] " + (builderObjcopy ? "this machine has no " + tool : "the builder image has no objcopy")
+                + " (binutils" + (cross() && builderObjcopy ? ": the package binutils-" + gnuTriplet(platform) : "")
+                + "): jlink uses --strip-java-debug-attributes instead of --strip-debug, native debug symbols stay");
+        return List.of("--strip-java-debug-attributes");
+    }
+
+    /** The GNU triplet of a Linux platform's tools ({@code linux/arm64}: {@code aarch64-linux-gnu}). */
+    static String gnuTriplet(String platform) {
+        String arch = platform.substring(platform.indexOf('/') + 1).replaceFirst("/.*", "");
+        return switch (arch) {
+                    case "amd64" -> "x86_64";
+                    case "arm64" -> "aarch64";
+                    case "ppc64le" -> "powerpc64le";
+                    case "386" -> "i686";
+                    default -> arch;
+                }
+                + "-linux-gnu";
     }
 
     /**
@@ -593,11 +669,18 @@ public final class HostStages implements StageSource {
             builderConfig = config;
             String imagePlatform = config.path("os").asText() + "/"
                     + config.path("architecture").asText();
-            if (!imagePlatform.equals(platform)) {
+            if (!imagePlatform.equals(platform) && !cross()) {
                 throw new ImageBuildException("The builder image " + recipe.builderImage() + " is for "
                         + imagePlatform + ", and " + mention("builder") + "=host links on this machine, "
                         + platform + ": use a builder image for " + platform + " or " + mention("builder")
                         + "=engine.");
+            }
+            if (!imagePlatform.equals(platform)) {
+                throw new ImageBuildException("The builder image " + recipe.builderImage() + " is for "
+                        + imagePlatform + " only, and the image is built for " + platform + " too ("
+                        + mention("platforms") + "): use a builder image whose registry serves an index with a "
+                        + platform + " manifest (" + mention("builderImage") + "), or leave " + platform + " out of "
+                        + mention("platforms") + ".");
             }
             builder = ImageFilesystem.of(image, cache.resolve("images"));
             builderId = image.id();
@@ -660,16 +743,17 @@ public final class HostStages implements StageSource {
         return m.find() ? Integer.parseInt(m.group(1)) : 0;
     }
 
-    private static boolean onPath(String tool) {
+    /** {@code tool} as found on this machine's {@code PATH}, or {@code null}. */
+    private static Path onPath(String tool) {
         String path = System.getenv("PATH");
         if (path == null) {
-            return false;
+            return null;
         }
         for (String directory : path.split(java.io.File.pathSeparator)) {
             if (!directory.isBlank() && Files.isExecutable(Path.of(directory, tool))) {
-                return true;
+                return Path.of(directory, tool);
             }
         }
-        return false;
+        return null;
     }
 }

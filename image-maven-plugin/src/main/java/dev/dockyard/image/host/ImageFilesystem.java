@@ -27,10 +27,16 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  */
 final class ImageFilesystem {
 
-    /** Files whose bytes are kept: libraries, configuration, the dpkg database, the JDK's release file. */
+    /**
+     * Files whose bytes are kept: libraries, configuration, the dpkg database, the JDK's release file and its jmods
+     * (another platform's runtime is linked from them).
+     */
     private static final Pattern KEPT = Pattern.compile(
             "(usr/)?(local/)?lib(32|64|x32)?/.*|etc/.*|var/lib/dpkg/(status|info/[^/]+\\.list)|usr/lib/os-release"
-                    + "|opt/java/[^/]+/release");
+                    + "|opt/java/[^/]+/release|(.+/)?jmods/[^/]+\\.jmod");
+
+    /** The layout of an unpacked image: a directory unpacked by an earlier layout is unpacked anew. */
+    private static final String LAYOUT = "2";
 
     private static final String INDEX = "index.tsv";
     private static final String FILES = "files";
@@ -49,7 +55,7 @@ final class ImageFilesystem {
 
     /** The file system of {@code image}, unpacked into {@code cache} unless an earlier build did. */
     static ImageFilesystem of(ImagePull.Pulled image, Path cache) throws IOException {
-        Path directory = cache.resolve(image.id().substring(7));
+        Path directory = cache.resolve(image.id().substring(7) + "-" + LAYOUT);
         Path index = directory.resolve(INDEX);
         if (!Files.isRegularFile(index)) {
             unpack(image, directory);
@@ -199,6 +205,15 @@ final class ImageFilesystem {
         }
         Path file = directory.resolve(FILES).resolve(clean(real));
         return Files.isRegularFile(file) ? file : null;
+    }
+
+    /**
+     * The directory of the jmods of the JDK at {@code javaHome}, as kept here; {@code null} when the image has no
+     * {@code java.base.jmod} there.
+     */
+    Path jmods(String javaHome) {
+        Path base = file(javaHome + "/jmods/java.base.jmod");
+        return base == null ? null : base.getParent();
     }
 
     /** The mode of {@code path}, links followed. */

@@ -144,6 +144,23 @@ public class BuildMojo extends AbstractRegistryMojo {
     private String buildTo;
 
     /**
+     * The platforms to build the image for, comma-separated {@code os/architecture[/variant]}, e.g.
+     * {@code linux/amd64,linux/arm64}; empty (the default) for the engine's platform (this machine's with no engine),
+     * as a single image. With platforms, each gets its own image: its runtime linked on this machine by jlink from that
+     * platform's jmods in the builder image (not under emulation: jlink is Java, the native code it copies is the
+     * target's), its C libraries and package entries read from the builder image for that platform through the
+     * registry client, its own SBOM; the application layers are the same blobs in every one. The builder image must be
+     * served by its registry as an index with every platform. {@code image.buildTo=engine} loads the image of the
+     * engine's platform; {@code registry} (and image:push) pushes an index of them all; {@code archive} and image:save
+     * write an OCI layout holding them all. Takes the bundled template {@code java-service}, as
+     * {@code image.builder=host} does.
+     *
+     * @since 0.6.0
+     */
+    @Parameter(property = PLATFORMS)
+    private String platforms;
+
+    /**
      * The format of the archive {@code image.buildTo=archive} writes, as for image:save: {@code docker} or
      * {@code oci}.
      *
@@ -238,7 +255,10 @@ public class BuildMojo extends AbstractRegistryMojo {
                 }
                 String by = builder();
                 String to = buildTo();
-                if (by.equals("engine") && to.equals("engine")) {
+                List<String> targets = platforms();
+                if (!targets.isEmpty()) {
+                    buildPlatforms(build, targets, to, request);
+                } else if (by.equals("engine") && to.equals("engine")) {
                     try (Engine engine = connect(engineTimeout)) {
                         build.run(engine, engineLog());
                     }
@@ -305,6 +325,97 @@ public class BuildMojo extends AbstractRegistryMojo {
                 PushResult result = new RegistryPush(
                                 credentials(registry), readCredentials(), registryConnection(), engineLog())
                         .push(image, references, registryServerId(), workDirectory.toPath());
+                recordPush(result);
+            } else if (to.equals("archive")) {
+                saveArchive();
+            }
+        } finally {
+            if (engine != null) {
+                engine.close();
+            }
+        }
+    }
+
+    /**
+     * {@code image.platforms}, checked: empty for the default (one image for the engine's platform, or this machine's
+     * with no engine), else every platform named once.
+     */
+    private List<String> platforms() throws MojoFailureException {
+        if (platforms == null || platforms.isBlank()) {
+            return List.of();
+        }
+        List<String> named = new ArrayList<>();
+        for (String part : platforms.split(",")) {
+            String platform = part.strip().toLowerCase(java.util.Locale.ROOT);
+            if (!platform.matches("[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?")) {
+                throw new MojoFailureException("Invalid <platforms>/" + PLATFORMS + ": '" + part.strip()
+                        + "' is not a platform: name each as os/architecture[/variant], comma-separated, e.g. "
+                        + PLATFORMS + "=linux/amd64,linux/arm64.");
+            }
+            if (!platform.startsWith("linux/")) {
+                throw new MojoFailureException("Invalid <platforms>/" + PLATFORMS + ": " + platform + " is not a Linux"
+                        + " platform, and the runtime Dockyard links is a Linux one: name linux/<architecture>.");
+            }
+            if (named.contains(platform)) {
+                throw new MojoFailureException("Invalid <platforms>/" + PLATFORMS + ": " + platform
+                        + " is named twice in '" + platforms.strip() + "'.");
+            }
+            named.add(platform);
+        }
+        return named;
+    }
+
+    /** {@code image.platforms}: one image per platform, each platform's earlier stages made on this machine. */
+    private void buildPlatforms(ImageBuild build, List<String> targets, String to, BuildRequest request)
+            throws MojoExecutionException, MojoFailureException, EngineException, IOException {
+        HostRecipe recipe = HostRecipe.read(workDirectory.toPath())
+                .orElseThrow(() -> new MojoFailureException("No image:dockerfile output in " + workDirectory
+                        + ": run image:dockerfile before image:build (mvn package runs both)."));
+        try {
+            HostStages.check(recipe);
+        } catch (dev.dockyard.image.engine.ImageBuildException e) {
+            throw new MojoFailureException(PLATFORMS + "=" + String.join(",", targets) + ": "
+                    + e.getMessage().replace(BUILDER + "=host", "an image for several platforms"));
+        }
+        getLog().info("Building for " + String.join(", ", targets) + " (" + PLATFORMS + "): each platform's earlier"
+                + " stages are made on this machine, as " + BUILDER + "=host makes them");
+        Engine engine = null;
+        try {
+            String own = HostStages.hostPlatform();
+            if (to.equals("engine")) {
+                engine = connect(engineTimeout);
+                own = engine.platform();
+            }
+            Map<String, StageSource> sources = new java.util.LinkedHashMap<>();
+            Map<String, ImageSbom> sboms = new java.util.LinkedHashMap<>();
+            String main = targets.contains(own) ? own : targets.get(0);
+            for (String platform : targets) {
+                Path directory = dev.dockyard.image.assemble.PlatformImages.directory(workDirectory.toPath(), platform);
+                sources.put(
+                        platform,
+                        new HostStages(
+                                recipe,
+                                platform,
+                                this::jdk,
+                                this::pull,
+                                baseImageCache.toPath(),
+                                directory,
+                                engineLog()));
+                String file = platform.equals(main)
+                        ? SbomMojo.SBOM_FILE
+                        : SbomMojo.SBOM_FILE.replace(".cdx.json", "-" + platform.replace('/', '-') + ".cdx.json");
+                ImageSbom document = sbom(file, directory);
+                if (document != null) {
+                    sboms.put(platform, document);
+                }
+            }
+            var images = build.runPlatforms(sources, sboms, engine, own, engineLog());
+            if (to.equals("registry")) {
+                List<String> references = request.tags();
+                String registry = ImageRef.parse(references.get(0)).registry();
+                PushResult result = new RegistryPush(
+                                credentials(registry), readCredentials(), registryConnection(), engineLog())
+                        .pushIndex(images, references, registryServerId(), workDirectory.toPath());
                 recordPush(result);
             } else if (to.equals("archive")) {
                 saveArchive();
@@ -391,6 +502,14 @@ public class BuildMojo extends AbstractRegistryMojo {
 
     /** The SBOM the image gets, or {@code null} when {@code image.sbom.embed=false} or nothing was rendered. */
     private ImageSbom sbom() throws MojoFailureException, IOException {
+        return sbom(SbomMojo.SBOM_FILE, workDirectory.toPath());
+    }
+
+    /**
+     * The SBOM an image gets, its document written to {@code file} (in the build directory) and its packages
+     * recorded in {@code packages}; {@code null} as for {@link #sbom()}.
+     */
+    private ImageSbom sbom(String file, Path packages) throws MojoFailureException, IOException {
         if (!flag(embedSbom, "embedSbom")) {
             return null;
         }
@@ -408,10 +527,7 @@ public class BuildMojo extends AbstractRegistryMojo {
                 bases(builderImage, runtimeImage, template),
                 workdir);
         return new ImageSbom(
-                request,
-                Path.of(project.getBuild().getDirectory()).resolve(SbomMojo.SBOM_FILE),
-                workDirectory.toPath(),
-                reproducibleTime());
+                request, Path.of(project.getBuild().getDirectory()).resolve(file), packages, reproducibleTime());
     }
 
     private Assembly assembly() throws MojoFailureException {

@@ -134,6 +134,7 @@ final class ImageParameters {
     static final String BUILDER_DEFAULT = "engine";
     static final String BUILD_TO = "image.buildTo";
     static final String BUILD_TO_DEFAULT = "engine";
+    static final String PLATFORMS = "image.platforms";
     static final String BASE_IMAGE_CACHE = "image.baseImageCache";
     static final String BASE_IMAGE_CACHE_DEFAULT = "${user.home}/.cache/dockyard";
     static final String PUSH_VIA = "image.pushVia";

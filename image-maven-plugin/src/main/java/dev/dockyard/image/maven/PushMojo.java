@@ -3,6 +3,7 @@ package dev.dockyard.image.maven;
 import static dev.dockyard.image.maven.ImageParameters.*;
 
 import dev.dockyard.image.assemble.AssembledImage;
+import dev.dockyard.image.assemble.PlatformImages;
 import dev.dockyard.image.dockerfile.ImageRef;
 import dev.dockyard.image.engine.Engine;
 import dev.dockyard.image.engine.EngineException;
@@ -108,6 +109,25 @@ public class PushMojo extends AbstractRegistryMojo {
         String registry = ImageRef.parse(references.get(0)).registry();
         CredentialLookup credentials = credentials(registry);
 
+        Optional<PlatformImages> platforms = platformImages();
+        if (platforms.isPresent()) {
+            if (pushVia.strip().equals("engine")) {
+                throw new MojoFailureException("Invalid <pushVia>/" + PUSH_VIA + ": image:build built an image for"
+                        + " each of "
+                        + String.join(", ", platforms.get().images().keySet()) + " (image.platforms),"
+                        + " and their index is pushed by Dockyard's registry client only: set " + PUSH_VIA
+                        + "=auto or registry.");
+            }
+            try {
+                recordPush(new RegistryPush(credentials, readCredentials(), registryConnection(), engineLog())
+                        .pushIndex(platforms.get(), references, registryServerId(), workDirectory.toPath()));
+                return;
+            } catch (EngineException e) {
+                rethrow(e);
+            } catch (IOException e) {
+                throw new MojoExecutionException("Could not push the images of each platform: " + e.getMessage(), e);
+            }
+        }
         Optional<AssembledImage> assembled = assembled();
         if (assembled.isPresent()) {
             RegistryConnection connection = registryConnection();
@@ -134,6 +154,19 @@ public class PushMojo extends AbstractRegistryMojo {
             recordPush(new ImagePush(engine, credentials, engineLog()).push(references, registryServerId()));
         } catch (EngineException e) {
             rethrow(e);
+        }
+    }
+
+    /** The images of each platform image:build made last ({@code image.platforms}), when the one it recorded is one. */
+    private Optional<PlatformImages> platformImages() throws MojoExecutionException {
+        try {
+            Optional<String> built = builtImageRecord().id();
+            return PlatformImages.read(workDirectory.toPath())
+                    .filter(p -> built.isPresent()
+                            && p.images().values().stream().anyMatch(i -> i.id().equals(built.get())));
+        } catch (IOException e) {
+            throw new MojoExecutionException(
+                    "Could not read the images of each platform in " + workDirectory + ": " + e.getMessage(), e);
         }
     }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dockyard.image.assemble.AssembledImage;
+import dev.dockyard.image.assemble.PlatformImages;
 import dev.dockyard.image.dockerfile.ImageRef;
 import dev.dockyard.image.engine.EngineException;
 import dev.dockyard.image.engine.EngineLog;
@@ -25,6 +26,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -117,12 +119,115 @@ public final class RegistryPush {
             throws EngineException, IOException {
         ImageRef target = ImageRef.parse(references.get(0));
         String registry = target.registry();
-        String repository = repositoryPath(target);
         Optional<RegistryCredentials> found = credentials.find(registry, serverId);
         log.info(ImagePush.announcement(registry, serverId, found));
-        RegistryClient client = new RegistryClient(registry, repository, found, connection, log);
+        RegistryClient client = new RegistryClient(registry, repositoryPath(target), found, connection, log);
         client.ping();
+        Uploaded uploaded = upload(client, image, registry, serverId, workDirectory);
+        String digest = uploaded.digest();
+        List<String> pushed = new ArrayList<>();
+        for (String reference : references) {
+            String tag = reference.substring(reference.lastIndexOf(':') + 1);
+            digest = client.putManifest(tag, uploaded.manifest(), uploaded.mediaType());
+            pushed.add(reference);
+            log.info("Pushed " + reference + " (" + digest + ")");
+        }
+        String name = references.get(0).substring(0, references.get(0).lastIndexOf(':'));
+        attachSbom(client, image, uploaded.descriptor(), name, workDirectory);
+        return new PushResult(
+                registry,
+                pushed,
+                digest,
+                name + "@" + digest,
+                found.map(RegistryCredentials::source).orElse("none"));
+    }
 
+    /**
+     * Pushes the images of a multi-platform build: each platform's blobs and manifest (by its digest, with its SBOM
+     * attached), then one index naming them all with their platforms, under every tag.
+     *
+     * @param images        what {@code image:build} assembled per platform
+     * @param references    {@code name:tag}, all of the same repository
+     * @param serverId      {@code image.registryServerId}, or {@code null}
+     * @param workDirectory the module's work directory (each platform's compressed layers are kept in its own)
+     */
+    public PushResult pushIndex(PlatformImages images, List<String> references, String serverId, Path workDirectory)
+            throws EngineException, IOException {
+        try {
+            return sendIndex(images, references, serverId, workDirectory);
+        } catch (BaseNotInRegistry e) {
+            throw e;
+        } catch (RegistryException e) {
+            throw new RegistryException(failed(references) + e.markedMessage());
+        } catch (EngineException e) {
+            throw new EngineException(failed(references) + e.markedMessage());
+        }
+    }
+
+    private PushResult sendIndex(PlatformImages images, List<String> references, String serverId, Path workDirectory)
+            throws EngineException, IOException {
+        ImageRef target = ImageRef.parse(references.get(0));
+        String registry = target.registry();
+        Optional<RegistryCredentials> found = credentials.find(registry, serverId);
+        log.info(ImagePush.announcement(registry, serverId, found));
+        RegistryClient client = new RegistryClient(registry, repositoryPath(target), found, connection, log);
+        client.ping();
+        String name = references.get(0).substring(0, references.get(0).lastIndexOf(':'));
+        boolean docker = true;
+        ObjectNode index = JSON.createObjectNode();
+        ArrayNode manifests = JSON.createArrayNode();
+        for (Map.Entry<String, AssembledImage> entry : images.images().entrySet()) {
+            String platform = entry.getKey();
+            Path directory = PlatformImages.directory(workDirectory, platform);
+            Uploaded uploaded = upload(client, entry.getValue(), registry, serverId, directory);
+            String digest = client.putManifest(uploaded.digest(), uploaded.manifest(), uploaded.mediaType());
+            log.info("Pushed the " + platform + " image " + name + "@" + digest);
+            attachSbom(client, entry.getValue(), uploaded.descriptor(), name, directory);
+            docker &= uploaded.mediaType().equals(DOCKER_MANIFEST);
+            ObjectNode descriptor = manifests.addObject();
+            descriptor(descriptor, uploaded.descriptor());
+            JsonNode config = JSON.readTree(entry.getValue().config());
+            ObjectNode of = descriptor.putObject("platform");
+            of.put("architecture", config.path("architecture").asText());
+            of.put("os", config.path("os").asText());
+            if (config.path("variant").isTextual()) {
+                of.put("variant", config.path("variant").asText());
+            }
+        }
+        String mediaType = docker ? DOCKER_LIST : OCI_INDEX;
+        index.put("schemaVersion", 2);
+        index.put("mediaType", mediaType);
+        index.set("manifests", manifests);
+        byte[] bytes = JSON.writeValueAsBytes(index);
+        String digest = "sha256:" + Sha256.hex(bytes);
+        List<String> pushed = new ArrayList<>();
+        for (String reference : references) {
+            String tag = reference.substring(reference.lastIndexOf(':') + 1);
+            digest = client.putManifest(tag, bytes, mediaType);
+            pushed.add(reference);
+            log.info("Pushed " + reference + " (" + digest + "), an index of "
+                    + String.join(", ", images.images().keySet()));
+        }
+        return new PushResult(
+                registry,
+                pushed,
+                digest,
+                name + "@" + digest,
+                found.map(RegistryCredentials::source).orElse("none"));
+    }
+
+    /** An image's blobs in the registry: its manifest, not yet put under any name. */
+    private record Uploaded(byte[] manifest, String mediaType, String digest) {
+
+        Blob descriptor() {
+            return new Blob(mediaType, digest, manifest.length, null, null);
+        }
+    }
+
+    /** Uploads what the registry lacks of {@code image} (mounting a same-registry base's layers), and makes its manifest. */
+    private Uploaded upload(
+            RegistryClient client, AssembledImage image, String registry, String serverId, Path workDirectory)
+            throws EngineException, IOException {
         List<Blob> layers = new ArrayList<>();
         boolean dockerTypes = false;
         RegistryClient baseClient = null;
@@ -204,22 +309,7 @@ public final class RegistryPush {
 
         String mediaType = dockerTypes ? DOCKER_MANIFEST : OCI_MANIFEST;
         byte[] manifest = manifest(mediaType, config, layers);
-        String digest = "sha256:" + Sha256.hex(manifest);
-        List<String> pushed = new ArrayList<>();
-        for (String reference : references) {
-            String tag = reference.substring(reference.lastIndexOf(':') + 1);
-            digest = client.putManifest(tag, manifest, mediaType);
-            pushed.add(reference);
-            log.info("Pushed " + reference + " (" + digest + ")");
-        }
-        String name = references.get(0).substring(0, references.get(0).lastIndexOf(':'));
-        attachSbom(client, image, new Blob(mediaType, digest, manifest.length, null, null), name, workDirectory);
-        return new PushResult(
-                registry,
-                pushed,
-                digest,
-                name + "@" + digest,
-                found.map(RegistryCredentials::source).orElse("none"));
+        return new Uploaded(manifest, mediaType, "sha256:" + Sha256.hex(manifest));
     }
 
     /**

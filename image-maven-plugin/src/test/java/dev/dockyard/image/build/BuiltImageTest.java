@@ -65,4 +65,37 @@ class BuiltImageTest {
         assertEquals(List.of("reg.example.com/shop/orders:1.0"), json.get("pushed"));
         assertEquals(List.of(Map.of("size", 10, "createdBy", "COPY app.jar /app/")), json.get("layers"));
     }
+
+    @Test
+    void aBuildForEachPlatformListsTheirImagesAndSizesInImageJson() throws Exception {
+        BuiltImage record = BuiltImage.in(dir.resolve("docker"), dir.resolve("image-reports"));
+        ImageDetails amd64 = details("sha256:a", 40);
+        ImageDetails arm64 = details("sha256:b", 38);
+        record.recordBuild(amd64);
+        Map<String, ImageDetails> platforms = new java.util.LinkedHashMap<>();
+        platforms.put("linux/amd64", amd64);
+        platforms.put("linux/arm64", arm64);
+        record.recordPlatforms(platforms);
+
+        assertEquals(Optional.of("sha256:a"), record.id());
+        Map<String, Object> json = Json.read(dir.resolve("image-reports/image.json"));
+        assertEquals(
+                List.of(
+                        Map.of("platform", "linux/amd64", "id", "sha256:a", "size", 40, "layers", 1),
+                        Map.of("platform", "linux/arm64", "id", "sha256:b", "size", 38, "layers", 1)),
+                json.get("platforms"));
+    }
+
+    private static ImageDetails details(String id, long size) {
+        return new ImageDetails(
+                id,
+                List.of("shop/orders:1.0"),
+                size,
+                "2026-01-01T00:00:00Z",
+                "65532:65532",
+                null,
+                Set.of(),
+                Map.of(),
+                List.of(new ImageLayer("<missing>", size, "COPY app.jar /app/", 0, "")));
+    }
 }

@@ -53,8 +53,34 @@ class ImageFilesystemTest {
         assertNull(files.file("/usr/share/doc/readme"));
         assertNull(files.resolve("/missing/file"));
 
+        assertNull(files.jmods("/opt/java/openjdk"));
+
         // unpacked once: a second reading takes the directory the first wrote
         ImageFilesystem again = ImageFilesystem.of(image, temp.resolve("cache"));
         assertEquals("ID=debian\n", Files.readString(again.file("/etc/os-release")));
+    }
+
+    @Test
+    void keepsTheJmodsAnotherPlatformsRuntimeIsLinkedFrom() throws Exception {
+        var image = new HostLayers(temp)
+                .layer()
+                .dir("opt/java/openjdk/jmods")
+                .file("opt/java/openjdk/jmods/java.base.jmod", "base")
+                .file("opt/java/openjdk/jmods/java.logging.jmod", "logging")
+                .file("opt/java/openjdk/lib/modules", "not kept")
+                .image("{}");
+        ImageFilesystem files = ImageFilesystem.of(image, temp.resolve("cache"));
+
+        Path jmods = files.jmods("/opt/java/openjdk");
+        assertEquals("logging", Files.readString(jmods.resolve("java.logging.jmod")));
+        assertNull(files.file("/opt/java/openjdk/lib/modules"));
+    }
+
+    @Test
+    void namesTheGnuToolsOfAPlatform() {
+        assertEquals("aarch64-linux-gnu", HostStages.gnuTriplet("linux/arm64"));
+        assertEquals("aarch64-linux-gnu", HostStages.gnuTriplet("linux/arm64/v8"));
+        assertEquals("x86_64-linux-gnu", HostStages.gnuTriplet("linux/amd64"));
+        assertEquals("s390x-linux-gnu", HostStages.gnuTriplet("linux/s390x"));
     }
 }
