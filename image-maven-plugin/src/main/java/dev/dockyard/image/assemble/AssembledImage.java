@@ -3,6 +3,8 @@ package dev.dockyard.image.assemble;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dockyard.image.engine.Engine;
+import dev.dockyard.image.engine.EngineException;
 import dev.dockyard.image.model.ImageDetails;
 import dev.dockyard.image.support.Sha256;
 import java.io.IOException;
@@ -123,6 +125,27 @@ public record AssembledImage(byte[] config, String base, int baseLayers, List<La
                 .toList();
         java.time.Instant time = java.time.Instant.parse(node.path("created").asText("1980-01-01T00:00:00Z"));
         DockerArchive.write(archive, config, diffIds, written, 0, tags, time);
+    }
+
+    /**
+     * Loads the image into {@code engine} under no tag (another platform's image beside the engine's own, whose tags
+     * it keeps), through a docker-archive written in {@code scratch} and removed again.
+     *
+     * @return the image's id in the engine
+     * @throws IOException also when the image builds on a base whose layers Dockyard did not write
+     */
+    public String loadUntagged(Engine engine, Path scratch) throws IOException, EngineException {
+        Files.createDirectories(scratch);
+        Path archive = Files.createTempFile(scratch, "platform-image", ".tar");
+        try {
+            writeDockerArchive(archive, List.of());
+            try (java.io.InputStream in = Files.newInputStream(archive)) {
+                engine.load(in);
+            }
+        } finally {
+            Files.deleteIfExists(archive);
+        }
+        return id();
     }
 
     /** Removes the record: the image in the work directory is no longer the assembled one. */

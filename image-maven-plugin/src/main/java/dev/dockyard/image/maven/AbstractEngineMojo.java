@@ -3,12 +3,15 @@ package dev.dockyard.image.maven;
 import static dev.dockyard.image.maven.ImageParameters.*;
 
 import dev.dockyard.image.assemble.AssembledImage;
+import dev.dockyard.image.assemble.PlatformImages;
 import dev.dockyard.image.build.BuiltImage;
 import dev.dockyard.image.build.TagPolicy;
 import dev.dockyard.image.dockerfile.BaseImages;
 import dev.dockyard.image.dockerfile.DockerfileSyntaxException;
+import dev.dockyard.image.save.ArchiveRequest;
 import dev.dockyard.image.save.ArchiveResult;
 import dev.dockyard.image.save.ArchiveSource;
+import dev.dockyard.image.save.ImageArchive;
 import dev.dockyard.image.support.ByteSize;
 import dev.dockyard.image.support.UserFixableException;
 import java.io.File;
@@ -143,6 +146,77 @@ abstract class AbstractEngineMojo extends AbstractImageMojo {
             return record.id().orElse(mainReference());
         } catch (IOException e) {
             throw new MojoExecutionException("Could not read " + record.idFile() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A list of platforms ({@code image.platforms}, {@code image.verifyPlatforms}), checked: empty when blank, else
+     * every platform a Linux {@code os/architecture[/variant]}, named once.
+     */
+    List<String> platforms(String value, String parameter, String property) throws MojoFailureException {
+        if (value == null || value.isBlank()) {
+            return List.of();
+        }
+        String invalid = "Invalid <" + parameter + ">/" + property + ": ";
+        List<String> named = new java.util.ArrayList<>();
+        for (String part : value.split(",")) {
+            String platform = part.strip().toLowerCase(java.util.Locale.ROOT);
+            if (!platform.matches("[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?")) {
+                throw new MojoFailureException(invalid + "'" + part.strip() + "' is not a platform: name each as"
+                        + " os/architecture[/variant], comma-separated, e.g. " + property
+                        + "=linux/amd64,linux/arm64.");
+            }
+            if (!platform.startsWith("linux/")) {
+                throw new MojoFailureException(invalid + platform + " is not a Linux platform, and the runtime"
+                        + " Dockyard links is a Linux one: name linux/<architecture>.");
+            }
+            if (named.contains(platform)) {
+                throw new MojoFailureException(invalid + platform + " is named twice in '" + value.strip() + "'.");
+            }
+            named.add(platform);
+        }
+        return named;
+    }
+
+    /**
+     * The images of each platform image:build made last ({@code image.platforms}), when the image it recorded is
+     * one of them; empty after a single-platform build.
+     */
+    Optional<PlatformImages> platformImages(Path workDirectory) throws MojoExecutionException {
+        try {
+            Optional<String> built = builtImageRecord().id();
+            return PlatformImages.read(workDirectory)
+                    .filter(p -> built.isPresent()
+                            && p.images().values().stream().anyMatch(i -> i.id().equals(built.get())));
+        } catch (IOException e) {
+            throw new MojoExecutionException(
+                    "Could not read the images of each platform in " + workDirectory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Saves the images of each platform image:build made last ({@code image.platforms}) as one OCI layout, without
+     * the engine; empty after a single-platform build.
+     */
+    Optional<ArchiveResult> savePlatforms(ArchiveRequest request, Path workDirectory)
+            throws MojoExecutionException, MojoFailureException, IOException {
+        Optional<PlatformImages> images = platformImages(workDirectory);
+        if (images.isEmpty()) {
+            return Optional.empty();
+        }
+        String built = builtImage();
+        String main = images.get().images().entrySet().stream()
+                .filter(e -> e.getValue().id().equals(built))
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElseThrow();
+        getLog().info("Saving the images of "
+                + String.join(", ", images.get().images().keySet())
+                + " image:build made, as one OCI image layout, without the engine");
+        try {
+            return Optional.of(ImageArchive.savePlatforms(images.get(), main, request));
+        } catch (UserFixableException e) {
+            throw failure(e);
         }
     }
 

@@ -21,6 +21,7 @@ import dev.dockyard.image.registry.RegistryClient;
 import dev.dockyard.image.render.DockerfileRenderer;
 import dev.dockyard.image.render.RenderResult;
 import dev.dockyard.image.save.ArchiveRequest;
+import dev.dockyard.image.save.ArchiveResult;
 import dev.dockyard.image.save.ArchiveSource;
 import dev.dockyard.image.save.ImageArchive;
 import dev.dockyard.image.sbom.SbomRequest;
@@ -255,7 +256,7 @@ public class BuildMojo extends AbstractRegistryMojo {
                 }
                 String by = builder();
                 String to = buildTo();
-                List<String> targets = platforms();
+                List<String> targets = platforms(platforms, "platforms", PLATFORMS);
                 if (!targets.isEmpty()) {
                     buildPlatforms(build, targets, to, request);
                 } else if (by.equals("engine") && to.equals("engine")) {
@@ -336,35 +337,6 @@ public class BuildMojo extends AbstractRegistryMojo {
         }
     }
 
-    /**
-     * {@code image.platforms}, checked: empty for the default (one image for the engine's platform, or this machine's
-     * with no engine), else every platform named once.
-     */
-    private List<String> platforms() throws MojoFailureException {
-        if (platforms == null || platforms.isBlank()) {
-            return List.of();
-        }
-        List<String> named = new ArrayList<>();
-        for (String part : platforms.split(",")) {
-            String platform = part.strip().toLowerCase(java.util.Locale.ROOT);
-            if (!platform.matches("[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?")) {
-                throw new MojoFailureException("Invalid <platforms>/" + PLATFORMS + ": '" + part.strip()
-                        + "' is not a platform: name each as os/architecture[/variant], comma-separated, e.g. "
-                        + PLATFORMS + "=linux/amd64,linux/arm64.");
-            }
-            if (!platform.startsWith("linux/")) {
-                throw new MojoFailureException("Invalid <platforms>/" + PLATFORMS + ": " + platform + " is not a Linux"
-                        + " platform, and the runtime Dockyard links is a Linux one: name linux/<architecture>.");
-            }
-            if (named.contains(platform)) {
-                throw new MojoFailureException("Invalid <platforms>/" + PLATFORMS + ": " + platform
-                        + " is named twice in '" + platforms.strip() + "'.");
-            }
-            named.add(platform);
-        }
-        return named;
-    }
-
     /** {@code image.platforms}: one image per platform, each platform's earlier stages made on this machine. */
     private void buildPlatforms(ImageBuild build, List<String> targets, String to, BuildRequest request)
             throws MojoExecutionException, MojoFailureException, EngineException, IOException {
@@ -430,11 +402,6 @@ public class BuildMojo extends AbstractRegistryMojo {
     /** {@code image.buildTo=archive}: the assembled image saved where image:save saves it, without the engine. */
     private void saveArchive() throws MojoExecutionException, MojoFailureException, EngineException, IOException {
         Optional<ArchiveSource> source = assembledSource(workDirectory.toPath());
-        if (source.isEmpty()) {
-            throw new MojoFailureException("Invalid <buildTo>/" + BUILD_TO + ": archive saves an image whose every"
-                    + " layer Dockyard wrote (the template java-service, on scratch), and this one builds on a base"
-                    + " image whose layers only its registry has: use " + BUILD_TO + "=registry or engine.");
-        }
         String name = imageName(imageName).strip();
         ArchiveRequest request = new ArchiveRequest(
                 builtImage(),
@@ -446,6 +413,16 @@ public class BuildMojo extends AbstractRegistryMojo {
                 baseImages(buildArgs),
                 project.getGroupId() + ":" + project.getArtifactId(),
                 oci(archiveFormat));
+        Optional<ArchiveResult> platforms = savePlatforms(request, workDirectory.toPath());
+        if (platforms.isPresent()) {
+            logSaved(platforms.get());
+            return;
+        }
+        if (source.isEmpty()) {
+            throw new MojoFailureException("Invalid <buildTo>/" + BUILD_TO + ": archive saves an image whose every"
+                    + " layer Dockyard wrote (the template java-service, on scratch), and this one builds on a base"
+                    + " image whose layers only its registry has: use " + BUILD_TO + "=registry or engine.");
+        }
         try {
             logSaved(new ImageArchive(source.get()).save(request));
         } catch (UserFixableException e) {

@@ -109,7 +109,7 @@ public class PushMojo extends AbstractRegistryMojo {
         String registry = ImageRef.parse(references.get(0)).registry();
         CredentialLookup credentials = credentials(registry);
 
-        Optional<PlatformImages> platforms = platformImages();
+        Optional<PlatformImages> platforms = platformImages(workDirectory.toPath());
         if (platforms.isPresent()) {
             if (pushVia.strip().equals("engine")) {
                 throw new MojoFailureException("Invalid <pushVia>/" + PUSH_VIA + ": image:build built an image for"
@@ -154,19 +154,6 @@ public class PushMojo extends AbstractRegistryMojo {
             recordPush(new ImagePush(engine, credentials, engineLog()).push(references, registryServerId()));
         } catch (EngineException e) {
             rethrow(e);
-        }
-    }
-
-    /** The images of each platform image:build made last ({@code image.platforms}), when the one it recorded is one. */
-    private Optional<PlatformImages> platformImages() throws MojoExecutionException {
-        try {
-            Optional<String> built = builtImageRecord().id();
-            return PlatformImages.read(workDirectory.toPath())
-                    .filter(p -> built.isPresent()
-                            && p.images().values().stream().anyMatch(i -> i.id().equals(built.get())));
-        } catch (IOException e) {
-            throw new MojoExecutionException(
-                    "Could not read the images of each platform in " + workDirectory + ": " + e.getMessage(), e);
         }
     }
 

@@ -123,7 +123,10 @@ public class SaveMojo extends AbstractEngineMojo {
         ArchiveResult result;
         try {
             Optional<ArchiveSource> assembled = assembledSource(workDirectory.toPath());
-            if (assembled.isPresent()) {
+            Optional<ArchiveResult> platforms = savePlatforms(request, workDirectory.toPath());
+            if (platforms.isPresent()) {
+                result = platforms.get();
+            } else if (assembled.isPresent()) {
                 getLog().info("Saving the image image:build assembled, without the engine");
                 result = new ImageArchive(assembled.get()).save(request);
             } else {

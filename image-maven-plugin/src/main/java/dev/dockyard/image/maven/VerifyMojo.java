@@ -2,9 +2,12 @@ package dev.dockyard.image.maven;
 
 import static dev.dockyard.image.maven.ImageParameters.*;
 
+import dev.dockyard.image.assemble.AssembledImage;
+import dev.dockyard.image.assemble.PlatformImages;
 import dev.dockyard.image.engine.Engine;
 import dev.dockyard.image.engine.EngineException;
 import dev.dockyard.image.render.RenderResult;
+import dev.dockyard.image.support.DurationText;
 import dev.dockyard.image.support.ModuleLock;
 import dev.dockyard.image.verify.ImageVerifier;
 import dev.dockyard.image.verify.Verification;
@@ -17,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -36,6 +40,9 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 @Mojo(name = "verify", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class VerifyMojo extends AbstractEngineMojo {
+
+    /** How much longer another platform's image may take under emulation to become healthy and to stop. */
+    private static final int EMULATION_FACTOR = 10;
 
     /**
      * The service's main TCP port: the image must expose it, and the HTTP probe asks it.
@@ -147,6 +154,19 @@ public class VerifyMojo extends AbstractEngineMojo {
     @Parameter(property = BUILD_TO, defaultValue = BUILD_TO_DEFAULT)
     private String buildTo;
 
+    /**
+     * The platforms whose images get the live checks, after a build for several platforms ({@code image.platforms}):
+     * comma-separated, e.g. {@code linux/amd64,linux/arm64}; empty (the default) for the engine's own platform.
+     * Another platform's image runs under emulation (the engine's binfmt_misc handlers, e.g. Debian's
+     * {@code qemu-user-static}), its health and stop timeouts 10 times {@code image.healthTimeout} and
+     * {@code image.stopTimeout}, said in the log. Every platform's image gets the static checks; each platform
+     * other than the engine's has its reports as {@code image-report-<os>-<arch>.html} and JUnit XML of its own.
+     *
+     * @since 0.6.0
+     */
+    @Parameter(property = VERIFY_PLATFORMS)
+    private String verifyPlatforms;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skipped("verify")) {
@@ -157,37 +177,136 @@ public class VerifyMojo extends AbstractEngineMojo {
                     + " Verify it where an engine has it: pull it, then run image:verify without " + BUILD_TO + ".");
             return;
         }
+        List<String> live = platforms(verifyPlatforms, "verifyPlatforms", VERIFY_PLATFORMS);
         try (ModuleLock held = lockModule()) {
-            VerifyRequest request = request(builtImage());
-            Verification verification;
+            Optional<PlatformImages> platforms = platformImages(workDirectory.toPath());
+            if (platforms.isEmpty()) {
+                if (!live.isEmpty()) {
+                    throw new MojoFailureException("Invalid <verifyPlatforms>/" + VERIFY_PLATFORMS + ": it names "
+                            + String.join(", ", live) + ", and image:build built one image, for the engine's"
+                            + " platform: build for them with " + PLATFORMS + "=" + String.join(",", live) + ".");
+                }
+                verifyOne(request(builtImage(), 1), null, null);
+                return;
+            }
+            verifyPlatforms(platforms.get(), live);
+        }
+    }
+
+    /** After a build for several platforms: each platform's image, the engine's own as usual, others loaded. */
+    private void verifyPlatforms(PlatformImages platforms, List<String> live)
+            throws MojoExecutionException, MojoFailureException {
+        List<String> unknown =
+                live.stream().filter(p -> !platforms.images().containsKey(p)).toList();
+        if (!unknown.isEmpty()) {
+            throw new MojoFailureException("Invalid <verifyPlatforms>/" + VERIFY_PLATFORMS + ": image:build built no"
+                    + " image for " + String.join(", ", unknown) + "; it built for "
+                    + String.join(", ", platforms.images().keySet()) + " (" + PLATFORMS + ").");
+        }
+        String own;
+        try (Engine engine = connect(engineTimeout)) {
+            own = engine.platform();
+        } catch (EngineException e) {
+            rethrow(e);
+            return;
+        }
+        String built = builtImage();
+        List<String> failed = new ArrayList<>();
+        for (Map.Entry<String, AssembledImage> entry : platforms.images().entrySet()) {
+            String platform = entry.getKey();
+            AssembledImage image = entry.getValue();
+            boolean runs = live.isEmpty() ? platform.equals(own) : live.contains(platform);
+            if (platform.equals(own) && image.id().equals(built)) {
+                VerifyRequest request = request(built, 1);
+                if (!runs) {
+                    request = request.staticOnly();
+                }
+                failed.addAll(verifyOne(request, null, null));
+                continue;
+            }
+            if (!image.whole()) {
+                throw new MojoFailureException("The " + platform + " image builds on " + image.base() + ", whose "
+                        + platform + " layers only its registry has: image:verify checks the images Dockyard wrote"
+                        + " every layer of (the template java-service, on scratch). Leave " + platform + " out of "
+                        + VERIFY_PLATFORMS + ", or verify it on a " + platform + " engine.");
+            }
+            int factor = platform.equals(own) ? 1 : EMULATION_FACTOR;
             try (Engine engine = connect(engineTimeout)) {
-                getLog().info("Verifying image " + request.image() + " (" + mainReference() + ")");
-                verification = new ImageVerifier(engine, engineLog(), reconnect(engine))
-                        .verify(request)
-                        .map(this::text);
+                String id = image.loadUntagged(engine, workDirectory.toPath());
+                try {
+                    VerifyRequest request = request(id, factor);
+                    if (runs && factor > 1) {
+                        getLog().info("Verifying the " + platform + " image under emulation (the engine runs " + own
+                                + "): health timeout " + DurationText.format(request.healthTimeout())
+                                + " and stop timeout " + DurationText.format(request.stopTimeout()) + ", "
+                                + factor + " times " + HEALTH_TIMEOUT + " and " + STOP_TIMEOUT);
+                    }
+                    failed.addAll(verifyOne(runs ? request : request.staticOnly(), platform, engine));
+                } finally {
+                    engine.pruneReplaced(id, built);
+                }
             } catch (EngineException e) {
                 rethrow(e);
-                return;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new MojoExecutionException("Interrupted while verifying " + request.image(), e);
-            }
-            Path reports = reportsDirectory.toPath();
-            try {
-                String suite = "image-" + project.getArtifactId();
-                Path junit = VerificationReports.writeJUnit(verification, suite, reports);
-                Path html = reports.resolve("image-report.html");
-                VerificationReports.writeHtml(verification, "Image " + mainReference(), moduleReasons(), html);
-                getLog().info("Wrote " + relative(junit) + " and " + relative(html));
             } catch (IOException e) {
                 throw new MojoExecutionException(
-                        "Could not write the reports to " + reports + ": " + e.getMessage(), e);
+                        "Could not load the " + platform + " image into the engine: " + e.getMessage(), e);
             }
-            verdict(
-                    "verify",
-                    verification,
-                    mainReference(),
-                    "details above and in " + relative(reports.resolve("image-report.html")));
+        }
+        if (!failed.isEmpty()) {
+            throw new MojoFailureException(String.join("; ", failed));
+        }
+    }
+
+    /**
+     * Verifies one image and writes its reports; {@code platform} names another platform's image (its reports get
+     * the platform in their names), {@code null} for the engine's. Fails at once for a single image, else returns
+     * the failure to report with the others.
+     *
+     * @param engine the engine to use, or {@code null} to connect anew
+     */
+    private List<String> verifyOne(VerifyRequest request, String platform, Engine engine)
+            throws MojoExecutionException, MojoFailureException {
+        String subject = mainReference() + (platform == null ? "" : " for " + platform);
+        Verification verification;
+        Engine used = engine;
+        try {
+            if (used == null) {
+                used = connect(engineTimeout);
+            }
+            getLog().info("Verifying image " + request.image() + " (" + subject + ")");
+            verification = new ImageVerifier(used, engineLog(), reconnect(used))
+                    .verify(request)
+                    .map(this::text);
+        } catch (EngineException e) {
+            rethrow(e);
+            return List.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MojoExecutionException("Interrupted while verifying " + request.image(), e);
+        } finally {
+            if (engine == null && used != null) {
+                used.close();
+            }
+        }
+        Path reports = reportsDirectory.toPath();
+        String suffix = platform == null ? "" : "-" + platform.replace('/', '-');
+        Path html = reports.resolve("image-report" + suffix + ".html");
+        try {
+            String suite = "image-" + project.getArtifactId() + suffix;
+            Path junit = VerificationReports.writeJUnit(verification, suite, reports);
+            VerificationReports.writeHtml(verification, "Image " + subject, moduleReasons(), html);
+            getLog().info("Wrote " + relative(junit) + " and " + relative(html));
+        } catch (IOException e) {
+            throw new MojoExecutionException("Could not write the reports to " + reports + ": " + e.getMessage(), e);
+        }
+        try {
+            verdict("verify", verification, subject, "details above and in " + relative(html));
+            return List.of();
+        } catch (MojoFailureException e) {
+            if (platform == null && engine == null) {
+                throw e;
+            }
+            return List.of(e.getMessage());
         }
     }
 
@@ -198,13 +317,16 @@ public class VerifyMojo extends AbstractEngineMojo {
                 .orElse(List.of());
     }
 
-    private VerifyRequest request(String image) throws MojoFailureException {
+    /** The request for {@code image}, its health and stop timeouts {@code factor} times the configured ones. */
+    private VerifyRequest request(String image, int factor) throws MojoFailureException {
         List<String> problems = new ArrayList<>();
         long budget = size("maxImageSize", maxImageSize, problems);
         Duration health = duration("healthTimeout", healthTimeout, problems);
         Duration stop = duration("stopTimeout", stopTimeout, problems);
         long memory = memoryLimit == null || memoryLimit.isBlank() ? 0 : size("memoryLimit", memoryLimit, problems);
         failOn(problems);
+        health = health.multipliedBy(factor);
+        stop = stop.multipliedBy(factor);
         String path = ServiceSettings.healthPath(healthPath);
         String runId =
                 project.getArtifactId() + "-" + UUID.randomUUID().toString().substring(0, 8);

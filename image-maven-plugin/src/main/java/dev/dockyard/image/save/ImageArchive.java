@@ -3,6 +3,8 @@ package dev.dockyard.image.save;
 import static dev.dockyard.image.support.CoreException.mention;
 
 import dev.dockyard.image.archive.ArchiveNames;
+import dev.dockyard.image.assemble.AssembledImage;
+import dev.dockyard.image.assemble.PlatformImages;
 import dev.dockyard.image.engine.Engine;
 import dev.dockyard.image.engine.EngineException;
 import dev.dockyard.image.model.ImageDetails;
@@ -43,10 +45,81 @@ public final class ImageArchive {
         this.source = source;
     }
 
+    /** What writes an archive's content to its (gzipped) stream. */
+    private interface Content {
+        void write(OutputStream out) throws EngineException, IOException;
+    }
+
     public ArchiveResult save(ArchiveRequest request) throws EngineException, IOException, UserFixableException {
         Path archive = request.archive().toAbsolutePath();
         requireOwnFiles(request, archive);
         ImageDetails details = source.inspect(request.image());
+        return write(source, request, details, Map.of(), gzip -> {
+            if (request.oci()) {
+                Path docker = archive.resolveSibling(archive.getFileName() + ".docker.part");
+                try {
+                    try (OutputStream out = Files.newOutputStream(docker)) {
+                        source.save(details.id(), out);
+                    }
+                    OciLayout.write(docker, details.tags(), gzip);
+                } finally {
+                    Files.deleteIfExists(docker);
+                }
+            } else {
+                source.save(details.id(), gzip);
+            }
+        });
+    }
+
+    /**
+     * Saves the images of each platform ({@code image.platforms}) as one OCI image layout, whose index names every
+     * platform's image; the metadata describes {@code main}'s image and lists every platform's.
+     *
+     * @throws UserFixableException when the request asks for docker save's format, which holds one platform
+     */
+    public static ArchiveResult savePlatforms(PlatformImages images, String main, ArchiveRequest request)
+            throws IOException, UserFixableException {
+        if (!request.oci()) {
+            throw new UserFixableException(
+                    "archiveFormat",
+                    "docker, docker save's format, holds one platform's image, and image:build built one for each"
+                            + " of " + String.join(", ", images.images().keySet()) + ": use oci (an OCI image"
+                            + " layout holds them all).");
+        }
+        Path archive = request.archive().toAbsolutePath();
+        requireOwnFiles(request, archive);
+        List<String> tags = List.of(request.name() + ":" + request.version());
+        ImageDetails details = images.images().get(main).details(tags);
+        List<Map<String, Object>> platforms = new ArrayList<>();
+        for (Map.Entry<String, AssembledImage> entry : images.images().entrySet()) {
+            ImageDetails image = entry.getValue().details(tags);
+            Map<String, Object> described = new LinkedHashMap<>();
+            described.put("platform", entry.getKey());
+            described.put("id", image.id());
+            described.put("size", image.size());
+            platforms.add(described);
+        }
+        try {
+            return write(
+                    null,
+                    request,
+                    details,
+                    Map.of("platforms", platforms),
+                    gzip -> OciLayout.writePlatforms(images, tags, gzip));
+        } catch (EngineException e) {
+            throw new IOException(e.getMessage(), e); // unreachable: no engine is asked
+        }
+    }
+
+    /** Writes the archive, its checksum, the -latest copy and the metadata; {@code source} gives repository digests. */
+    private static ArchiveResult write(
+            ArchiveSource source,
+            ArchiveRequest request,
+            ImageDetails details,
+            Map<String, Object> more,
+            Content content)
+            throws EngineException, IOException {
+        Path archive = request.archive().toAbsolutePath();
         Files.createDirectories(archive.getParent());
         // written under another name first: an interrupted save leaves no archive that looks complete
         Path partial = archive.resolveSibling(archive.getFileName() + ".part");
@@ -55,19 +128,7 @@ public final class ImageArchive {
             try (OutputStream file = Files.newOutputStream(partial);
                     Sha256.DigestingOutputStream digest = new Sha256.DigestingOutputStream(file);
                     GZIPOutputStream gzip = new GZIPOutputStream(digest, 1 << 16)) {
-                if (request.oci()) {
-                    Path docker = archive.resolveSibling(archive.getFileName() + ".docker.part");
-                    try {
-                        try (OutputStream out = Files.newOutputStream(docker)) {
-                            source.save(details.id(), out);
-                        }
-                        OciLayout.write(docker, details.tags(), gzip);
-                    } finally {
-                        Files.deleteIfExists(docker);
-                    }
-                } else {
-                    source.save(details.id(), gzip);
-                }
+                content.write(gzip);
                 gzip.finish();
                 hex = digest.hex();
             }
@@ -84,9 +145,11 @@ public final class ImageArchive {
                 writeChecksum(latest, hex);
             }
         }
-        List<String> repoDigests = source.repoDigests(details.id());
+        List<String> repoDigests = source == null ? List.of() : source.repoDigests(details.id());
         Path metadata = archive.resolveSibling(METADATA_FILE);
-        Json.write(metadata(details, request, repoDigests, archive, hex), metadata);
+        Map<String, Object> json = metadata(details, request, repoDigests, archive, hex);
+        json.putAll(more);
+        Json.write(json, metadata);
         return new ArchiveResult(details, archive, checksum, latest, metadata, hex, Files.size(archive));
     }
 

@@ -4,11 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dockyard.image.assemble.AssembledImage;
+import dev.dockyard.image.assemble.PlatformImages;
 import dev.dockyard.image.support.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -31,6 +34,7 @@ final class OciLayout {
     static final String MANIFEST = "application/vnd.oci.image.manifest.v1+json";
     static final String CONFIG = "application/vnd.oci.image.config.v1+json";
     static final String LAYER = "application/vnd.oci.image.layer.v1.tar";
+    static final String INDEX = "application/vnd.oci.image.index.v1+json";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -70,7 +74,7 @@ final class OciLayout {
 
             ObjectNode index = JSON.createObjectNode();
             index.put("schemaVersion", 2);
-            index.put("mediaType", "application/vnd.oci.image.index.v1+json");
+            index.put("mediaType", INDEX);
             ArrayNode manifests = index.putArray("manifests");
             for (String tag : tags) {
                 ObjectNode entry = descriptor(MANIFEST, manifestDigest, manifestBytes.length);
@@ -105,6 +109,85 @@ final class OciLayout {
             file(tar, "oci-layout", "{\"imageLayoutVersion\":\"1.0.0\"}".getBytes(StandardCharsets.UTF_8), time);
             tar.finish();
         }
+    }
+
+    /**
+     * Writes the images of each platform as one layout to {@code out} (a tar): every platform's configuration, layer
+     * tars (uncompressed; a layer two platforms share is one blob) and manifest, an image index naming each manifest
+     * with its platform, and {@code index.json} with one entry per tag pointing at that index.
+     *
+     * @throws IOException also when an image builds on a base whose layers Dockyard did not write
+     */
+    static void writePlatforms(PlatformImages images, List<String> tags, OutputStream out) throws IOException {
+        TreeMap<String, Object> blobs = new TreeMap<>();
+        ObjectNode platformIndex = JSON.createObjectNode();
+        platformIndex.put("schemaVersion", 2);
+        platformIndex.put("mediaType", INDEX);
+        ArrayNode entries = platformIndex.putArray("manifests");
+        Date time = null;
+        for (Map.Entry<String, AssembledImage> platform : images.images().entrySet()) {
+            AssembledImage image = platform.getValue();
+            if (!image.whole()) {
+                throw new IOException("the " + platform.getKey() + " image builds on " + image.base()
+                        + ", whose layers only its registry has");
+            }
+            JsonNode config = JSON.readTree(image.config());
+            if (time == null) {
+                time = Date.from(java.time.Instant.parse(config.path("created").asText("1980-01-01T00:00:00Z")));
+            }
+            ObjectNode manifest = JSON.createObjectNode();
+            manifest.put("schemaVersion", 2);
+            manifest.put("mediaType", MANIFEST);
+            manifest.set("config", descriptor(CONFIG, image.id(), image.config().length));
+            ArrayNode layers = manifest.putArray("layers");
+            for (AssembledImage.LayerFile layer : image.layers()) {
+                layers.add(descriptor(LAYER, layer.diffId(), layer.size()));
+                blobs.put(layer.diffId().substring(7), layer.tar());
+            }
+            byte[] manifestBytes = JSON.writeValueAsBytes(manifest);
+            String manifestDigest = Sha256.hex(manifestBytes);
+            blobs.put(image.id().substring(7), image.config());
+            blobs.put(manifestDigest, manifestBytes);
+            ObjectNode entry = descriptor(MANIFEST, "sha256:" + manifestDigest, manifestBytes.length);
+            ObjectNode of = entry.putObject("platform");
+            of.put("architecture", config.path("architecture").asText());
+            of.put("os", config.path("os").asText());
+            if (config.path("variant").isTextual()) {
+                of.put("variant", config.path("variant").asText());
+            }
+            entries.add(entry);
+        }
+        byte[] platformBytes = JSON.writeValueAsBytes(platformIndex);
+        String platformDigest = Sha256.hex(platformBytes);
+        blobs.put(platformDigest, platformBytes);
+        ObjectNode index = JSON.createObjectNode();
+        index.put("schemaVersion", 2);
+        index.put("mediaType", INDEX);
+        ArrayNode manifests = index.putArray("manifests");
+        for (String tag : tags) {
+            ObjectNode entry = descriptor(INDEX, "sha256:" + platformDigest, platformBytes.length);
+            entry.putObject("annotations")
+                    .put("org.opencontainers.image.ref.name", tag.substring(tag.lastIndexOf(':') + 1));
+            manifests.add(entry);
+        }
+        TarArchiveOutputStream tar = new TarArchiveOutputStream(out, StandardCharsets.UTF_8.name());
+        tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+        tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+        directory(tar, "blobs/", time);
+        directory(tar, "blobs/sha256/", time);
+        for (Map.Entry<String, Object> blob : blobs.entrySet()) {
+            if (blob.getValue() instanceof byte[] bytes) {
+                file(tar, "blobs/sha256/" + blob.getKey(), bytes, time);
+            } else {
+                Path layer = (Path) blob.getValue();
+                tar.putArchiveEntry(entry("blobs/sha256/" + blob.getKey(), Files.size(layer), time));
+                Files.copy(layer, tar);
+                tar.closeArchiveEntry();
+            }
+        }
+        file(tar, "index.json", JSON.writeValueAsBytes(index), time);
+        file(tar, "oci-layout", "{\"imageLayoutVersion\":\"1.0.0\"}".getBytes(StandardCharsets.UTF_8), time);
+        tar.finish();
     }
 
     private static ObjectNode descriptor(String mediaType, String digest, long size) {

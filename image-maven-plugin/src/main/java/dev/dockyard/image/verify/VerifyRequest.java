@@ -43,6 +43,24 @@ public record VerifyRequest(
         labels = Map.copyOf(labels);
     }
 
+    /** This request with the static checks only (no container is started). */
+    public VerifyRequest staticOnly() {
+        return new VerifyRequest(
+                image,
+                maxImageSize,
+                ports,
+                requiredLabels,
+                false,
+                healthTimeout,
+                healthPath,
+                healthPort,
+                stopTimeout,
+                logLines,
+                runId,
+                labels,
+                memoryLimit);
+    }
+
     /** A request without a memory limit. */
     public VerifyRequest(
             String image,

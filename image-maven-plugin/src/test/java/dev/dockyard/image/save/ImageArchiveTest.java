@@ -221,4 +221,91 @@ class ImageArchiveTest {
                 e.getMessage());
         assertEquals("{\"mine\": true}", Files.readString(dir.resolve("image-metadata.json")));
     }
+
+    @Test
+    void theImagesOfEachPlatformAreSavedAsOneOciLayoutSharingTheirCommonLayers() throws Exception {
+        Path shared = layerTar("app/app.jar", "jar");
+        Map<String, dev.dockyard.image.assemble.AssembledImage> images = new java.util.LinkedHashMap<>();
+        for (String arch : List.of("amd64", "arm64")) {
+            Path runtime = layerTar("opt/java/bin/java", "java for " + arch);
+            List<Path> tars = List.of(runtime, shared);
+            StringBuilder diffIds = new StringBuilder();
+            List<dev.dockyard.image.assemble.AssembledImage.LayerFile> layers = new ArrayList<>();
+            for (Path tar : tars) {
+                String diffId = "sha256:" + sha256(Files.readAllBytes(tar));
+                diffIds.append(diffIds.length() == 0 ? "" : ",")
+                        .append('"')
+                        .append(diffId)
+                        .append('"');
+                layers.add(new dev.dockyard.image.assemble.AssembledImage.LayerFile(diffId, tar, Files.size(tar)));
+            }
+            byte[] config = ("{\"architecture\":\"" + arch + "\",\"os\":\"linux\",\"created\":"
+                            + "\"2026-01-01T00:00:00Z\",\"config\":{\"User\":\"65532\"},\"rootfs\":{\"type\":"
+                            + "\"layers\",\"diff_ids\":[" + diffIds + "]}}")
+                    .getBytes(StandardCharsets.UTF_8);
+            images.put("linux/" + arch, new dev.dockyard.image.assemble.AssembledImage(config, null, 0, layers));
+        }
+        var platforms = new dev.dockyard.image.assemble.PlatformImages(images);
+        Path file = target.resolve("oci/orders-1.0.tar.gz");
+        ArchiveRequest request =
+                new ArchiveRequest("orders:1.0", "orders", "1.0", file, false, null, List.of(), "shop:orders", true);
+
+        ArchiveResult result = ImageArchive.savePlatforms(platforms, "linux/amd64", request);
+
+        assertEquals(images.get("linux/amd64").id(), result.image().id());
+        var read = new dev.dockyard.image.archive.ArchiveReader().read(file);
+        assertEquals(images.get("linux/amd64").id(), read.image().id(), "a reader of one platform takes amd64");
+        assertEquals(List.of("1.0"), read.image().tags());
+        List<String> names = new ArrayList<>();
+        try (var tar = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(
+                new GZIPInputStream(Files.newInputStream(file)))) {
+            for (var e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
+                names.add(e.getName());
+            }
+        }
+        String sharedBlob = "blobs/sha256/" + sha256(Files.readAllBytes(shared));
+        assertEquals(1, names.stream().filter(sharedBlob::equals).count(), "the shared layer is one blob");
+        // 2 configurations, 3 layers, 2 manifests, 1 image index
+        assertEquals(
+                8,
+                names.stream()
+                        .filter(n -> n.startsWith("blobs/sha256/") && n.length() > 20)
+                        .count());
+        JsonNode metadata = new ObjectMapper()
+                .readTree(target.resolve("oci/image-metadata.json").toFile());
+        assertEquals("oci", metadata.path("format").asText());
+        assertEquals(
+                "linux/arm64",
+                metadata.path("platforms").get(1).path("platform").asText());
+        assertEquals(
+                images.get("linux/arm64").id(),
+                metadata.path("platforms").get(1).path("id").asText());
+
+        UserFixableException docker = assertThrows(
+                UserFixableException.class,
+                () -> ImageArchive.savePlatforms(
+                        platforms,
+                        "linux/amd64",
+                        new ArchiveRequest(
+                                "orders:1.0", "orders", "1.0", file, false, null, List.of(), "shop:orders", false)));
+        assertTrue(docker.getMessage().contains("docker save's format, holds one platform's image"));
+    }
+
+    private Path layerTar(String name, String content) throws Exception {
+        Path file = Files.createTempFile(target, "layer", ".tar");
+        try (var tar =
+                new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(Files.newOutputStream(file))) {
+            var entry = new org.apache.commons.compress.archivers.tar.TarArchiveEntry(name);
+            byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+            entry.setSize(bytes.length);
+            tar.putArchiveEntry(entry);
+            tar.write(bytes);
+            tar.closeArchiveEntry();
+        }
+        return file;
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
 }
