@@ -5,7 +5,9 @@
 #                                                               registry (registry.sh), a second one over TLS from a
 #                                                               private CA (registry.sh start-tls) and the TLS-only
 #                                                               second engine (remote-engine.sh), writes their
-#                                                               addresses
+#                                                               addresses; when arm64 runs here (docker.it.arm64),
+#                                                               serves both platforms of the default bases from the
+#                                                               first registry (platforms.sh serve)
 #   it/dist-its.sh teardown OUT.properties                      after: stops what setup started
 #
 # DOCKYARD_REMOTE_IMAGES: the images loaded into the second engine (it cannot pull), default the JRE stand-in base
@@ -28,6 +30,13 @@ setup() {
   fi
   host="$(sed -n 's/^docker.it.host=//p' "$docker")"
   bash "$HERE/registry.sh" start "$work/registry" || return 1
+  if grep -q '^docker.it.arm64=true$' "$docker"; then
+    DOCKER_HOST="$host" bash "$HERE/platforms.sh" serve \
+      "$(sed -n 's/^docker.it.registry=//p' "$work/registry/registry.properties")" "$work/platforms" || {
+      bash "$HERE/registry.sh" stop "$work/registry"
+      return 1
+    }
+  fi
   bash "$HERE/registry.sh" start-tls "$work/registry-tls" || {
     bash "$HERE/registry.sh" stop "$work/registry"
     return 1

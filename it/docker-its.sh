@@ -6,7 +6,9 @@
 #                         dockerEnabled) run, and builds the stand-in base images they use
 #                         (base-images.sh) and the faithful stand-ins of the plugin's default bases under their
 #                         upstream names (upstream-bases.sh); installs docker-compose (apt) when missing, for the
-#                         compose cases
+#                         compose cases; registers qemu for arm64 and builds the arm64 stand-ins (platforms.sh),
+#                         recording docker.it.arm64=true, or false with docker.it.arm64Reason: the platforms-*
+#                         cases are then reported as skipped with that reason
 #   it/docker-its.sh leftovers OUT.properties
 #                         after: asks the engine for containers labelled dev.dockyard.run whose dev.dockyard.project
 #                         label is a case of this suite, and for dangling images labelled dev.dockyard.managed
@@ -45,23 +47,44 @@ sweep_stale() {
   docker rm -f $stale > /dev/null
 }
 
+# arm64 HOST: platforms.sh register and bases; prints the properties docker.it.arm64 and docker.it.arm64Reason
+arm64() {
+  local reason status
+  reason="$(DOCKER_HOST="$1" bash "$HERE/platforms.sh" register)"
+  status=$?
+  if [ "$status" -eq 0 ]; then
+    reason="$(DOCKER_HOST="$1" bash "$HERE/platforms.sh" bases "$(dirname "$OUT")/platforms")"
+    status=$?
+  fi
+  case "$status" in
+    0) printf 'docker.it.arm64=true\ndocker.it.arm64Reason=none\n' ;;
+    3)
+      say "WARNING: NO linux/arm64 HERE: the arm64 cases are SKIPPED ($reason)"
+      printf 'docker.it.arm64=false\ndocker.it.arm64Reason=%s\n' "$reason"
+      ;;
+    *) say "ERROR: platforms.sh failed (exit $status)"; return 1 ;;
+  esac
+}
+
 setup() {
   mkdir -p "$(dirname "$OUT")"
   need_compose || return 1
-  local host tried
+  local host tried arm64
   if host="$(bash "$HERE/engine.sh" check)"; then
     say "Docker engine at $host: running the Docker integration tests"
     DOCKER_HOST="$host" bash "$HERE/base-images.sh" "$(dirname "$OUT")/base-images" || return 1
     DOCKER_HOST="$host" bash "$HERE/upstream-bases.sh" "$(dirname "$OUT")/upstream-bases" || return 1
+    arm64="$(arm64 "$host")" || return 1
     DOCKER_HOST="$host" sweep_stale || return 1
-    printf 'docker.it.host=%s\ndocker.it.started=%s\ndocker.it.enabled=true\n' "$host" "$(date +%s)" > "$OUT"
+    printf 'docker.it.host=%s\ndocker.it.started=%s\ndocker.it.enabled=true\n%s\n' "$host" "$(date +%s)" "$arm64" > "$OUT"
     return 0
   fi
   tried="${DOCKER_HOST:-unix://${DOCKYARD_DOCKER_DIR:-/tmp/dockyard-docker}/docker.sock and unix:///var/run/docker.sock}"
   case "$DOCKER_ITS" in
     skip)
       say "WARNING: NO DOCKER ENGINE at $tried and -Dimage.it.docker=skip: the Docker integration tests are SKIPPED (reported as skipped by the invoker)."
-      printf 'docker.it.host=%s\ndocker.it.enabled=false\n' "${DOCKER_HOST:-unix:///var/run/docker.sock}" > "$OUT"
+      printf 'docker.it.host=%s\ndocker.it.enabled=false\ndocker.it.arm64=false\ndocker.it.arm64Reason=no Docker engine\n' \
+        "${DOCKER_HOST:-unix:///var/run/docker.sock}" > "$OUT"
       ;;
     run)
       say "ERROR: no Docker engine answers at $tried: the Docker integration tests need one. Run the build through 'bash it/engine.sh run mvn -B -ntp verify' (it starts an engine), point DOCKER_HOST at one, or skip those tests explicitly with -Dimage.it.docker=skip."

@@ -13,6 +13,13 @@
 DOCKYARD_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 : "${SAY_PREFIX:=$(basename "$0" .sh)}"
 
+# the user of the suite's registries (registry.sh), also in it/src/it/settings.xml (plain, and encrypted with
+# src/it/settings-security.xml): test data
+# shellcheck disable=SC2034 # read by the scripts that source this file
+DOCKYARD_IT_REGISTRY_USER="dockyard-it"
+# shellcheck disable=SC2034 # read by the scripts that source this file
+DOCKYARD_IT_REGISTRY_PASSWORD="it-registry-secret-4711"
+
 # one line on stderr, tagged with the script's prefix
 say() { echo "[$SAY_PREFIX] $*" >&2; }
 

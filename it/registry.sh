@@ -16,13 +16,12 @@ MODE="${1:?usage: $0 start|start-tls|stop WORK_DIR}"
 WORK="${2:?usage: $0 start|start-tls|stop WORK_DIR}"
 PIDFILE="$WORK/registry.pid"
 LOG="$WORK/registry.log"
-USER_NAME="dockyard-it"
-# test data, also in src/it/settings.xml (plain, and encrypted with src/it/settings-security.xml)
-PASSWORD="it-registry-secret-4711"
 WAIT_SECONDS=30
 
 # shellcheck source=it/lib.sh
 . "$(dirname "$0")/lib.sh"
+USER_NAME="$DOCKYARD_IT_REGISTRY_USER"
+PASSWORD="$DOCKYARD_IT_REGISTRY_PASSWORD"
 
 # TLS: a private CA and the server's certificate for 127.0.0.1, in WORK/ca
 certificates() {

@@ -24,76 +24,15 @@ set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 WORK="${1:-$HERE/target/upstream-bases}"
 CACHE="${DOCKYARD_IT_CACHE:-/var/cache/dockyard-it}"
-SUITE=bookworm
 TEMURIN_25="${DOCKYARD_TEMURIN_25:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 NO_OBJCOPY_IMAGE="${DOCKYARD_NO_OBJCOPY_IMAGE:-dockyard-test/jdk-no-objcopy:17}"
 HASH_LABEL="dev.dockyard.test.input-hash"
-PATH_EXCLUDES='path-exclude /usr/share/doc/*
-path-include /usr/share/doc/*/copyright
-path-exclude /usr/share/man/*
-path-exclude /usr/share/groff/*
-path-exclude /usr/share/info/*
-path-exclude /usr/share/lintian/*
-path-exclude /usr/share/linda/*
-path-exclude /usr/share/locale/*'
 
 # shellcheck source=it/lib.sh
 . "$(dirname "$0")/lib.sh"
+# shellcheck source=it/rootfs.sh
+. "$(dirname "$0")/rootfs.sh"
 trace_failures
-
-# the host's Debian mirror (what its apt uses), else debootstrap's default
-mirror() {
-  sed -n 's/^URIs: *\([^ ]*\).*/\1/p; s/^deb  *\(\[[^]]*\] *\)\{0,1\}\([^ ]*\) .*/\2/p' \
-    /etc/apt/sources.list.d/*.sources /etc/apt/sources.list 2>/dev/null | grep -v security | head -n 1 || true
-}
-
-# removes what the official slim image leaves out
-slim() {
-  local root="$1"
-  find "$root/usr/share/doc" -mindepth 1 -not -name copyright -not -type d -delete 2>/dev/null || true
-  find "$root/usr/share/doc" -mindepth 1 -type d -empty -delete 2>/dev/null || true
-  rm -rf "$root"/usr/share/man/* "$root"/usr/share/groff/* "$root"/usr/share/info/* "$root"/usr/share/lintian/* \
-    "$root"/usr/share/linda/* "$root"/usr/share/locale/* \
-    "$root"/var/lib/apt/lists/* "$root"/var/cache/apt/*.bin "$root"/var/cache/apt/archives/*.deb \
-    "$root"/var/cache/debconf/*-old "$root"/var/lib/dpkg/*-old "$root"/var/log/*.log "$root"/var/log/apt/* \
-    "$root"/debootstrap
-  printf '%s\n' "$PATH_EXCLUDES" > "$root/etc/dpkg/dpkg.cfg.d/docker"
-  : > "$root/etc/hostname"
-  : > "$root/etc/resolv.conf"
-}
-
-# $1: tar to write. The minbase root filesystem, slimmed
-bootstrap() {
-  local tar="$1" root="$CACHE/build/$SUITE-rootfs" url
-  command -v debootstrap >/dev/null || apt_install debootstrap
-  rm -rf "$root"
-  mkdir -p "$root"
-  url="$(mirror)"
-  say "debootstrap --variant=minbase $SUITE ${url:-(default mirror)}: once per machine, cached in $tar"
-  debootstrap --variant=minbase "$SUITE" "$root" ${url:+"$url"} >"$CACHE/build/debootstrap.log" 2>&1 \
-    || { tail -n 20 "$CACHE/build/debootstrap.log" >&2; return 1; }
-  slim "$root"
-  tar --numeric-owner --sort=name -C "$root" -cf "$tar.part" .
-  mv "$tar.part" "$tar"
-  rm -rf "$root"
-}
-
-# $1: tar to write, $2: the slim tar. binutils installed by apt in a chroot, lists removed again
-with_binutils() {
-  local tar="$1" base="$2" root="$CACHE/build/$SUITE-binutils"
-  rm -rf "$root"
-  mkdir -p "$root"
-  tar -C "$root" -xf "$base"
-  cp /etc/resolv.conf "$root/etc/resolv.conf"
-  say "apt-get install binutils in the $SUITE root filesystem"
-  chroot "$root" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin DEBIAN_FRONTEND=noninteractive \
-    sh -c 'apt-get update -qq && apt-get install -y -qq --no-install-recommends binutils && apt-get clean' \
-    >"$CACHE/build/binutils.log" 2>&1 || { tail -n 20 "$CACHE/build/binutils.log" >&2; return 1; }
-  slim "$root"
-  tar --numeric-owner --sort=name -C "$root" -cf "$tar.part" .
-  mv "$tar.part" "$tar"
-  rm -rf "$root"
-}
 
 find_jdk17() {
   local candidate
@@ -151,10 +90,10 @@ jdk_changes() {
 }
 
 mkdir -p "$CACHE/build" "$WORK"
-SLIM_TAR="$CACHE/$SUITE-minbase-slim.tar"
-BINUTILS_TAR="$CACHE/$SUITE-minbase-slim-binutils.tar"
-[ -s "$SLIM_TAR" ] || bootstrap "$SLIM_TAR"
-[ -s "$BINUTILS_TAR" ] || with_binutils "$BINUTILS_TAR" "$SLIM_TAR"
+SLIM_TAR="$CACHE/$ROOTFS_SUITE-minbase-slim.tar"
+BINUTILS_TAR="$CACHE/$ROOTFS_SUITE-minbase-slim-binutils.tar"
+[ -s "$SLIM_TAR" ] || rootfs_bootstrap "$SLIM_TAR"
+[ -s "$BINUTILS_TAR" ] || rootfs_with_binutils "$BINUTILS_TAR" "$SLIM_TAR"
 
 JDK17="$(find_jdk17 || true)"
 if [ -z "$JDK17" ]; then
