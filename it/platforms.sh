@@ -3,9 +3,11 @@
 # arm64 stand-ins of the plugin's default bases, both platforms of each served from the suite's registry as an index.
 #
 #   it/platforms.sh register         makes arm64 binaries runnable here: installs qemu-user-static and binfmt-support
-#                                    (apt) when missing, mounts binfmt_misc where it is not, registers qemu-aarch64
-#                                    with flag F (update-binfmts), then proves it: Debian's arm64 busybox-static runs,
-#                                    and so does `uname -m` in an arm64 container (image dockyard-test/arm64-probe)
+#                                    (apt) when missing, and binutils-aarch64-linux-gnu (the arm64 runtime linked
+#                                    here is stripped with its objcopy); mounts binfmt_misc where it is not,
+#                                    registers qemu-aarch64 with flag F (update-binfmts), then proves it: Debian's
+#                                    arm64 busybox-static runs, and so does `uname -m` in an arm64 container (image
+#                                    dockyard-test/arm64-probe)
 #   it/platforms.sh bases [WORK_DIR] arm64 stand-ins of debian:bookworm-slim and eclipse-temurin:17-jdk, faithful like
 #                                    upstream-bases.sh's: `debootstrap --arch=arm64 --variant=minbase bookworm`
 #                                    slimmed the same way (rootfs.sh), binutils installed by apt under qemu, and
@@ -148,6 +150,9 @@ register() {
     mount -t binfmt_misc binfmt_misc "$BINFMT" 2>/dev/null \
       || skip "binfmt_misc is not mounted at $BINFMT and could not be mounted (it needs root and the kernel's binfmt_misc)"
   fi
+  # the arm64 runtime is linked here, its native debug symbols stripped with arm64's objcopy
+  need_command aarch64-linux-gnu-objcopy binutils-aarch64-linux-gnu \
+    || skip "binutils-aarch64-linux-gnu (aarch64-linux-gnu-objcopy, which strips the arm64 runtime) could not be installed with apt-get"
   binfmt_fixed || update-binfmts --enable qemu-aarch64 >&2 || true
   binfmt_fixed || skip "qemu-aarch64 is not registered with binfmt_misc with flag F, even after update-binfmts --enable qemu-aarch64 ($(tr '\n' ' ' < "$BINFMT/qemu-aarch64" 2>/dev/null || echo 'no entry'))"
   bb="$(busybox)" || skip "Debian's arm64 busybox-static could not be downloaded with apt-get"
