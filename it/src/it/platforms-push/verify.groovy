@@ -12,6 +12,7 @@ def machines = [amd64: 62, arm64: 183]
 def fromLayer = { String name, String digest, String path ->
     def repository = name.substring(registry.length() + 1)
     def blob = new File(basedir, "target/blob-${digest.substring(7, 19)}")
+    blob.parentFile.mkdirs()
     def connection = new URL("http://$registry/v2/$repository/blobs/$digest").openConnection()
     connection.setRequestProperty('Authorization', 'Basic ' + "${reg.user}:${reg.password}".bytes.encodeBase64().toString())
     connection.connectTimeout = 5000
