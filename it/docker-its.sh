@@ -6,8 +6,9 @@
 #                         dockerEnabled) run, and builds the stand-in base images they use
 #                         (base-images.sh) and the faithful stand-ins of the plugin's default bases under their
 #                         upstream names (upstream-bases.sh); installs docker-compose (apt) when missing, for the
-#                         compose cases; registers qemu for arm64 and builds the arm64 stand-ins (platforms.sh),
-#                         recording docker.it.arm64=true, or false with docker.it.arm64Reason: the platforms-*
+#                         compose cases, and skopeo and oci-image-tool, which read what the cases push and save;
+#                         registers qemu for arm64 and builds the arm64 stand-ins (platforms.sh), recording
+#                         docker.it.arm64=true, or false with docker.it.arm64Reason: the platforms-*
 #                         cases are then reported as skipped with that reason
 #   it/docker-its.sh leftovers OUT.properties
 #                         after: asks the engine for containers labelled dev.dockyard.run whose dev.dockyard.project
@@ -69,6 +70,9 @@ arm64() {
 setup() {
   mkdir -p "$(dirname "$OUT")"
   need_compose || return 1
+  # the cases read what the plugin writes and pushes with independent tools
+  need_command skopeo || return 1
+  need_command oci-image-tool || return 1
   local host tried arm64
   if host="$(bash "$HERE/engine.sh" check)"; then
     say "Docker engine at $host: running the Docker integration tests"

@@ -44,7 +44,7 @@ def fromLayer = { String name, String digest, String path ->
     assert amd64.last() != arm64.last()
     // each runtime's java is of its platform's architecture
     machines.each { arch, machine ->
-        def java = fromLayer(name, images[arch].layers[0].digest, 'opt/java/openjdk/bin/java')
+        def java = fromLayer(name, images[arch].layers[0].digest, 'opt/java/bin/java')
         assert elfMachine(java) == machine : "$service $arch: bin/java has ELF machine ${elfMachine(java)}"
     }
     // the engine has the amd64 image, which image:verify checked

@@ -162,6 +162,18 @@ public class BuildMojo extends AbstractRegistryMojo {
     private String platforms;
 
     /**
+     * A registry that mirrors Docker Hub ({@code host[:port]}, e.g. a pull-through cache): where
+     * {@code image.builder=host} and {@code image.platforms} read base and builder images that name no registry
+     * ({@code eclipse-temurin:17-jdk} is read as {@code <mirror>/library/eclipse-temurin:17-jdk}), with that
+     * registry's credentials. Images of other registries are read from their own. The engine's builds use the
+     * engine's own mirror configuration.
+     *
+     * @since 0.6.0
+     */
+    @Parameter(property = REGISTRY_MIRROR)
+    private String registryMirror;
+
+    /**
      * The format of the archive {@code image.buildTo=archive} writes, as for image:save: {@code docker} or
      * {@code oci}.
      *
@@ -433,6 +445,14 @@ public class BuildMojo extends AbstractRegistryMojo {
     /** An image read from its registry, for {@code image.builder=host}. */
     private ImagePull.Pulled pull(String reference, String platform) throws EngineException, IOException {
         ImageRef ref = ImageRef.parse(reference);
+        boolean mirrored = registryMirror != null
+                && !registryMirror.isBlank()
+                && ref.registry().equals(ImageRef.DEFAULT_REGISTRY);
+        if (mirrored) {
+            String mirror =
+                    registryMirror.strip().replaceFirst("^https?://", "").replaceFirst("/+$", "");
+            ref = new ImageRef(mirror, ref.registryPath(), ref.tag(), ref.digest());
+        }
         try {
             RegistryClient client = new RegistryClient(
                     ref.registry(),
@@ -441,7 +461,10 @@ public class BuildMojo extends AbstractRegistryMojo {
                     registryConnection(),
                     engineLog());
             client.ping();
-            getLog().info("Reading " + reference + " for " + platform + " from its registry " + ref.registry());
+            getLog().info("Reading " + reference + " for " + platform + " from "
+                    + (mirrored
+                            ? "the mirror " + ref.registry() + " (" + REGISTRY_MIRROR + ")"
+                            : "its registry " + ref.registry()));
             return new ImagePull(baseImageCache.toPath().resolve("blobs")).pull(client, ref, platform);
         } catch (MojoFailureException | MojoExecutionException e) {
             throw new dev.dockyard.image.engine.RegistryException(e.getMessage());

@@ -136,6 +136,7 @@ final class ImageParameters {
     static final String BUILD_TO_DEFAULT = "engine";
     static final String PLATFORMS = "image.platforms";
     static final String VERIFY_PLATFORMS = "image.verifyPlatforms";
+    static final String REGISTRY_MIRROR = "image.registryMirror";
     static final String BASE_IMAGE_CACHE = "image.baseImageCache";
     static final String BASE_IMAGE_CACHE_DEFAULT = "${user.home}/.cache/dockyard";
     static final String PUSH_VIA = "image.pushVia";

@@ -186,7 +186,7 @@ public class VerifyMojo extends AbstractEngineMojo {
                             + String.join(", ", live) + ", and image:build built one image, for the engine's"
                             + " platform: build for them with " + PLATFORMS + "=" + String.join(",", live) + ".");
                 }
-                verifyOne(request(builtImage(), 1), null, null);
+                verifyOne(request(builtImage(), 1), null, null, List.of());
                 return;
             }
             verifyPlatforms(platforms.get(), live);
@@ -211,6 +211,18 @@ public class VerifyMojo extends AbstractEngineMojo {
             return;
         }
         String built = builtImage();
+        List<VerificationReports.PlatformImage> listed = new ArrayList<>();
+        for (Map.Entry<String, AssembledImage> entry : platforms.images().entrySet()) {
+            try {
+                listed.add(new VerificationReports.PlatformImage(
+                        entry.getKey(),
+                        entry.getValue().details(List.of()).size(),
+                        reportName(entry.getKey().equals(own) ? null : entry.getKey())));
+            } catch (IOException e) {
+                throw new MojoExecutionException(
+                        "Could not read the " + entry.getKey() + " image: " + e.getMessage(), e);
+            }
+        }
         List<String> failed = new ArrayList<>();
         for (Map.Entry<String, AssembledImage> entry : platforms.images().entrySet()) {
             String platform = entry.getKey();
@@ -221,7 +233,7 @@ public class VerifyMojo extends AbstractEngineMojo {
                 if (!runs) {
                     request = request.staticOnly();
                 }
-                failed.addAll(verifyOne(request, null, null));
+                failed.addAll(verifyOne(request, null, null, listed));
                 continue;
             }
             if (!image.whole()) {
@@ -241,7 +253,7 @@ public class VerifyMojo extends AbstractEngineMojo {
                                 + " and stop timeout " + DurationText.format(request.stopTimeout()) + ", "
                                 + factor + " times " + HEALTH_TIMEOUT + " and " + STOP_TIMEOUT);
                     }
-                    failed.addAll(verifyOne(runs ? request : request.staticOnly(), platform, engine));
+                    failed.addAll(verifyOne(runs ? request : request.staticOnly(), platform, engine, listed));
                 } finally {
                     engine.pruneReplaced(id, built);
                 }
@@ -264,7 +276,8 @@ public class VerifyMojo extends AbstractEngineMojo {
      *
      * @param engine the engine to use, or {@code null} to connect anew
      */
-    private List<String> verifyOne(VerifyRequest request, String platform, Engine engine)
+    private List<String> verifyOne(
+            VerifyRequest request, String platform, Engine engine, List<VerificationReports.PlatformImage> platforms)
             throws MojoExecutionException, MojoFailureException {
         String subject = mainReference() + (platform == null ? "" : " for " + platform);
         Verification verification;
@@ -290,11 +303,11 @@ public class VerifyMojo extends AbstractEngineMojo {
         }
         Path reports = reportsDirectory.toPath();
         String suffix = platform == null ? "" : "-" + platform.replace('/', '-');
-        Path html = reports.resolve("image-report" + suffix + ".html");
+        Path html = reports.resolve(reportName(platform));
         try {
             String suite = "image-" + project.getArtifactId() + suffix;
             Path junit = VerificationReports.writeJUnit(verification, suite, reports);
-            VerificationReports.writeHtml(verification, "Image " + subject, moduleReasons(), html);
+            VerificationReports.writeHtml(verification, "Image " + subject, moduleReasons(), platforms, html);
             getLog().info("Wrote " + relative(junit) + " and " + relative(html));
         } catch (IOException e) {
             throw new MojoExecutionException("Could not write the reports to " + reports + ": " + e.getMessage(), e);
@@ -315,6 +328,11 @@ public class VerifyMojo extends AbstractEngineMojo {
         return RenderResult.last(workDirectory.toPath(), outputDirectory.toPath())
                 .map(render -> render.moduleReasons().stream().map(this::text).toList())
                 .orElse(List.of());
+    }
+
+    /** The HTML report's file name: {@code image-report.html}, for another platform's image with the platform in it. */
+    private static String reportName(String platform) {
+        return "image-report" + (platform == null ? "" : "-" + platform.replace('/', '-')) + ".html";
     }
 
     /** The request for {@code image}, its health and stop timeouts {@code factor} times the configured ones. */

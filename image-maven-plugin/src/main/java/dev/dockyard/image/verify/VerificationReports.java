@@ -50,6 +50,26 @@ public final class VerificationReports {
      */
     public static void writeHtml(Verification verification, String title, List<String> moduleReasons, Path file)
             throws IOException {
+        writeHtml(verification, title, moduleReasons, List.of(), file);
+    }
+
+    /**
+     * One image of a build for several platforms, as the report lists them: its platform, its size, and the file name
+     * of its report.
+     */
+    public record PlatformImage(String platform, long size, String report) {}
+
+    /**
+     * As {@link #writeHtml(Verification, String, List, Path)}, with a table of every platform's image of the build
+     * (none for a single-platform build), each linked to its report.
+     */
+    public static void writeHtml(
+            Verification verification,
+            String title,
+            List<String> moduleReasons,
+            List<PlatformImage> platforms,
+            Path file)
+            throws IOException {
         ImageDetails image = verification.image();
         long largest = image.layers().stream().mapToLong(ImageLayer::size).max().orElse(1);
         StringBuilder html = new StringBuilder();
@@ -74,6 +94,19 @@ public final class VerificationReports {
                 .append("</strong> in ")
                 .append(image.layers().size())
                 .append(" steps.</p>\n");
+        if (!platforms.isEmpty()) {
+            html.append("<h2>Platforms</h2>\n<table><tr><th>Platform</th><th class=\"size\">Size</th></tr>\n");
+            for (PlatformImage platform : platforms) {
+                html.append("<tr><td><a href=\"")
+                        .append(escape(platform.report()))
+                        .append("\">")
+                        .append(escape(platform.platform()))
+                        .append("</a></td><td class=\"size\">")
+                        .append(ByteSize.format(platform.size()))
+                        .append("</td></tr>\n");
+            }
+            html.append("</table>\n");
+        }
         html.append("<h2>Checks</h2>\n<table><tr><th>Check</th><th>Verdict</th><th>Finding</th></tr>\n");
         for (Check check : verification.checks()) {
             html.append("<tr><td>")

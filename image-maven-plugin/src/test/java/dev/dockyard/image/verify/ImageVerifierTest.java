@@ -200,6 +200,27 @@ class ImageVerifierTest {
         assertFalse(page.contains("&amp;{"), page);
     }
 
+    @Test
+    void theReportOfABuildForSeveralPlatformsListsEachPlatformsImageWithItsSizeAndReport(@TempDir Path reports)
+            throws Exception {
+        Path html = reports.resolve("image-report.html");
+        VerificationReports.writeHtml(
+                new Verification(image("65532", HEALTH, Set.of(), List.of()), List.of()),
+                "Image orders:1.0",
+                List.of(),
+                List.of(
+                        new VerificationReports.PlatformImage("linux/amd64", 41_200_000, "image-report.html"),
+                        new VerificationReports.PlatformImage(
+                                "linux/arm64", 41_100_000, "image-report-linux-arm64.html")),
+                html);
+        String page = Files.readString(html);
+        assertTrue(page.contains("<h2>Platforms</h2>"), page);
+        assertTrue(
+                page.contains("<tr><td><a href=\"image-report-linux-arm64.html\">linux/arm64</a></td>"
+                        + "<td class=\"size\">41.1 MB</td></tr>"),
+                page);
+    }
+
     private static ImageDetails image(
             String user, HealthCheckConfig health, Set<String> ports, List<ImageLayer> layers) {
         return new ImageDetails(
