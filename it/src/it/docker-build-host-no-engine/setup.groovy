@@ -1,15 +1,10 @@
 // The builder image, in the suite's registry: the stand-in of eclipse-temurin:17-jdk the engine has, copied there
 // with skopeo (the build reads it through the registry client) and tagged with that name in the engine (the engine
 // build of the same project, which the verify script runs, finds it there)
-import java.nio.file.*
-
 def reg = evaluate(new File(itSources, 'pushes.groovy'))
 def builder = "$registry/dockyard-it/eclipse-temurin:17-jdk"
 reg.skopeoCopy('eclipse-temurin:17-jdk', builder)
 reg.docker('tag', 'eclipse-temurin:17-jdk', builder)
 
-def target = basedir.toPath().resolve('src/main/java/it')
-Files.createDirectories(target)
-Files.copy(new File(itSources, 'service/Service.java').toPath(), target.resolve('Service.java'),
-        StandardCopyOption.REPLACE_EXISTING)
+evaluate(new File(itSources, 'service.groovy'))(basedir)
 return true

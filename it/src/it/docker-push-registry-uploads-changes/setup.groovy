@@ -2,10 +2,7 @@
 import java.nio.file.*
 
 ['first', 'second'].each { module ->
-    def target = basedir.toPath().resolve("$module/src/main/java/it")
-    Files.createDirectories(target)
-    Files.copy(new File(itSources, 'service/Service.java').toPath(), target.resolve('Service.java'),
-            StandardCopyOption.REPLACE_EXISTING)
+    def target = evaluate(new File(itSources, 'service.groovy'))(new File(basedir, module))
     Files.writeString(target.resolve('Greeting.java'), """package it;
 
 /** The one class the two modules differ in. */

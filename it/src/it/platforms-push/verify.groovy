@@ -61,12 +61,22 @@ def fromLayer = { String name, String digest, String path ->
     def layout = new File(basedir, "$service/target/layout")
     layout.mkdirs()
     assert ['tar', '-xzf', new File(basedir, "$service/target/platforms-$service-1.0.0-SNAPSHOT.tar.gz").path, '-C', layout.path].execute().waitFor() == 0
-    def tool = ['oci-image-tool', 'validate', '--type', 'imageLayout', '--ref', 'name=1.0.0-SNAPSHOT', layout.path].execute()
-    def toolOut = tool.text
-    assert tool.waitFor() == 0 : toolOut
-    def saved = new groovy.json.JsonSlurper().parseText(['skopeo', 'inspect', '--raw', "oci:${layout.path}:1.0.0-SNAPSHOT"].execute().text)
+    def run = { List<String> command ->
+        def process = command.execute()
+        def out = new StringBuilder()
+        process.consumeProcessOutput(out, out)
+        assert process.waitFor() == 0 : "${command.join(' ')}: $out"
+        out.toString()
+    }
+    assert run(['oci-image-tool', 'validate', '--type', 'image', '--ref', 'name=1.0.0-SNAPSHOT', layout.path]).contains('Validation succeeded')
+    def saved = new groovy.json.JsonSlurper().parseText(run(['skopeo', 'inspect', '--raw', "oci:${layout.path}:1.0.0-SNAPSHOT"]))
     assert saved.manifests.collect { "${it.platform.os}/${it.platform.architecture}" } == ['linux/amd64', 'linux/arm64']
-    assert saved.manifests*.digest == index.manifests*.digest
+    // every blob of both platforms there, as their digests say (skopeo checks each), each the image pushed
+    run(['skopeo', 'copy', '--all', '--quiet', "oci:${layout.path}:1.0.0-SNAPSHOT", "dir:${new File(basedir, "$service/target/copied").path}"])
+    machines.keySet().each { arch ->
+        def config = ['skopeo', 'inspect', '--override-arch', arch, '--config', '--raw', "oci:${layout.path}:1.0.0-SNAPSHOT"].execute().inputStream.bytes
+        assert 'sha256:' + java.security.MessageDigest.getInstance('SHA-256').digest(config).encodeHex() == images[arch].config.digest
+    }
     assert lines.any { it.startsWith("[INFO] Pushed $name:1.0.0-SNAPSHOT (sha256:") && it.endsWith('), an index of linux/amd64, linux/arm64') }
 }
 assert lines.any { it.startsWith('[INFO] Linking the linux/arm64 runtime on this machine with the jmods of ') }

@@ -1,0 +1,3 @@
+// needs the Docker engine's stand-ins and the suite's registry: run when there is one, reported as skipped with
+// -Dimage.it.docker=skip
+return evaluate(new File(itSources, 'docker-selector.groovy'))
