@@ -147,13 +147,30 @@ public final class HostStages implements StageSource {
                     + " which must run Linux to give a Linux runtime (this one runs "
                     + System.getProperty("os.name") + ")." + fix);
         }
+        checkStages(recipe, mention("builder") + "=host", fix);
+    }
+
+    /**
+     * Checks what a build for several platforms ({@code image.platforms}) needs before anything is made: the bundled
+     * template, no training run. (Any machine links another platform's runtime from that platform's jmods.)
+     *
+     * @throws ImageBuildException naming what to configure
+     */
+    public static void checkPlatforms(HostRecipe recipe) throws ImageBuildException {
+        checkStages(
+                recipe,
+                "An image for several platforms (" + mention("platforms") + ")",
+                " Leave " + mention("platforms") + " empty to build one image, for the engine's platform.");
+    }
+
+    private static void checkStages(HostRecipe recipe, String who, String fix) throws ImageBuildException {
         if (!HostRecipe.TEMPLATE.equals(recipe.template())) {
-            throw new ImageBuildException(mention("builder") + "=host makes the earlier stages of the "
-                    + HostRecipe.TEMPLATE + "; this image renders " + recipe.template()
+            throw new ImageBuildException(who + " has the earlier stages of the " + HostRecipe.TEMPLATE
+                    + " made on this machine; this image renders " + recipe.template()
                     + ", whose stages run commands only an engine runs." + fix);
         }
         if (!"none".equals(recipe.startupCache())) {
-            throw new ImageBuildException(mention("builder") + "=host cannot train the startup cache ("
+            throw new ImageBuildException(who + " cannot have the startup cache trained ("
                     + mention("startupCache") + "=" + recipe.startupCache() + " runs the service in a container)."
                     + fix + " Or set " + mention("startupCache") + "=none.");
         }

@@ -355,12 +355,7 @@ public class BuildMojo extends AbstractRegistryMojo {
         HostRecipe recipe = HostRecipe.read(workDirectory.toPath())
                 .orElseThrow(() -> new MojoFailureException("No image:dockerfile output in " + workDirectory
                         + ": run image:dockerfile before image:build (mvn package runs both)."));
-        try {
-            HostStages.check(recipe);
-        } catch (dev.dockyard.image.engine.ImageBuildException e) {
-            throw new MojoFailureException(PLATFORMS + "=" + String.join(",", targets) + ": "
-                    + e.getMessage().replace(BUILDER + "=host", "an image for several platforms"));
-        }
+        HostStages.checkPlatforms(recipe);
         getLog().info("Building for " + String.join(", ", targets) + " (" + PLATFORMS + "): each platform's earlier"
                 + " stages are made on this machine, as " + BUILDER + "=host makes them");
         Engine engine = null;

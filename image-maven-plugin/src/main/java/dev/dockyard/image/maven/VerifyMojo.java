@@ -255,7 +255,7 @@ public class VerifyMojo extends AbstractEngineMojo {
                     }
                     failed.addAll(verifyOne(runs ? request : request.staticOnly(), platform, engine, listed));
                 } finally {
-                    engine.pruneReplaced(id, built);
+                    engine.pruneReplaced(id, null); // loaded for this check only, untagged: removed again
                 }
             } catch (EngineException e) {
                 rethrow(e);
@@ -271,8 +271,8 @@ public class VerifyMojo extends AbstractEngineMojo {
 
     /**
      * Verifies one image and writes its reports; {@code platform} names another platform's image (its reports get
-     * the platform in their names), {@code null} for the engine's. Fails at once for a single image, else returns
-     * the failure to report with the others.
+     * the platform in their names), {@code null} for the engine's. Fails at once for a single-platform build, else
+     * returns the failure to report with the other platforms'.
      *
      * @param engine the engine to use, or {@code null} to connect anew
      */
@@ -316,10 +316,10 @@ public class VerifyMojo extends AbstractEngineMojo {
             verdict("verify", verification, subject, "details above and in " + relative(html));
             return List.of();
         } catch (MojoFailureException e) {
-            if (platform == null && engine == null) {
+            if (platforms.isEmpty()) {
                 throw e;
             }
-            return List.of(e.getMessage());
+            return List.of(e.getMessage()); // reported with the other platforms' verdicts
         }
     }
 
