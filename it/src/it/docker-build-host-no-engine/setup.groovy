@@ -6,5 +6,5 @@ def builder = "$registry/dockyard-it/eclipse-temurin:17-jdk"
 reg.skopeoCopy('eclipse-temurin:17-jdk', builder)
 reg.docker('tag', 'eclipse-temurin:17-jdk', builder)
 
-evaluate(new File(itSources, 'service.groovy'))(basedir)
+evaluate(new File(itSources, 'service.groovy'))
 return true

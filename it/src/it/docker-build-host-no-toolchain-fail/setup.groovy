@@ -2,5 +2,5 @@
 def reg = evaluate(new File(itSources, 'pushes.groovy'))
 reg.skopeoCopy('eclipse-temurin:25-jdk', "$registry/dockyard-it/eclipse-temurin:25-jdk")
 
-evaluate(new File(itSources, 'service.groovy'))(basedir)
+evaluate(new File(itSources, 'service.groovy'))
 return true

@@ -4,5 +4,5 @@ def reg = evaluate(new File(itSources, 'pushes.groovy'))
 reg.skopeoCopy('eclipse-temurin:17-jdk', "$registry/dockyard-it/eclipse-temurin:17-jdk")
 reg.skopeoCopy('debian:bookworm-slim', "$registry/dockyard-it/debian:bookworm-slim")
 
-evaluate(new File(itSources, 'service.groovy'))(basedir)
+evaluate(new File(itSources, 'service.groovy'))
 return true

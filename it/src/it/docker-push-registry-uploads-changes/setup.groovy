@@ -2,7 +2,7 @@
 import java.nio.file.*
 
 ['first', 'second'].each { module ->
-    def target = evaluate(new File(itSources, 'service.groovy'))(new File(basedir, module))
+    def target = evaluate(new File(itSources, 'service-copy.groovy'))(new File(basedir, module))
     Files.writeString(target.resolve('Greeting.java'), """package it;
 
 /** The one class the two modules differ in. */

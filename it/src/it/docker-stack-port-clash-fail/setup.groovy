@@ -1,5 +1,5 @@
 // the services run the ITs' small service
-def service = evaluate(new File(itSources, 'service.groovy'))
+def service = evaluate(new File(itSources, 'service-copy.groovy'))
 ['inventory'].each { service(new File(basedir, it)) }
 // hold a free port on 127.0.0.1 for the whole build; verify.groovy releases it
 def socket = new ServerSocket(0, 50, InetAddress.getByName('127.0.0.1'))

@@ -2,5 +2,5 @@
 def reg = evaluate(new File(itSources, 'pushes.groovy'))
 reg.skopeoCopy('eclipse-temurin:17-jdk', "$registry/dockyard-it/eclipse-temurin:17-jdk")
 
-evaluate(new File(itSources, 'service.groovy'))(basedir)
+evaluate(new File(itSources, 'service.groovy'))
 return true

@@ -86,6 +86,17 @@ public final class ImageArchive {
                             + " of " + String.join(", ", images.images().keySet()) + ": use oci (an OCI image"
                             + " layout holds them all).");
         }
+        for (Map.Entry<String, AssembledImage> entry : images.images().entrySet()) {
+            if (!entry.getValue().whole()) {
+                throw new UserFixableException(
+                        "runtimeImage",
+                        "the " + entry.getKey() + " image builds on "
+                                + entry.getValue().base() + ", whose layers"
+                                + " only its registry has, and an archive of every platform holds the images Dockyard"
+                                + " wrote every layer of (the template java-service, on scratch): push the images"
+                                + " (image:push) instead, or build on scratch.");
+            }
+        }
         Path archive = request.archive().toAbsolutePath();
         requireOwnFiles(request, archive);
         List<String> tags = List.of(request.name() + ":" + request.version());

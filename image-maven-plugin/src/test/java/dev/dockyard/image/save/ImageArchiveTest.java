@@ -289,6 +289,21 @@ class ImageArchiveTest {
                         new ArchiveRequest(
                                 "orders:1.0", "orders", "1.0", file, false, null, List.of(), "shop:orders", false)));
         assertTrue(docker.getMessage().contains("docker save's format, holds one platform's image"));
+
+        Map<String, dev.dockyard.image.assemble.AssembledImage> onBase = new java.util.LinkedHashMap<>(images);
+        onBase.put(
+                "linux/arm64",
+                new dev.dockyard.image.assemble.AssembledImage(
+                        images.get("linux/arm64").config(),
+                        "debian:bookworm-slim",
+                        1,
+                        images.get("linux/arm64").layers()));
+        UserFixableException base = assertThrows(
+                UserFixableException.class,
+                () -> ImageArchive.savePlatforms(
+                        new dev.dockyard.image.assemble.PlatformImages(onBase), "linux/amd64", request));
+        assertTrue(
+                base.getMessage().contains("the linux/arm64 image builds on debian:bookworm-slim"), base.getMessage());
     }
 
     private Path layerTar(String name, String content) throws Exception {
