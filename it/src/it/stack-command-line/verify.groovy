@@ -6,6 +6,13 @@ def lines = log.readLines()
 assert lines.count { it == '[INFO] Image name inventory: the artifactId Inventory made a valid image name (set image.name to choose another)' } == 1
 assert log =~ /(?m)^\[INFO\] Built image \w+ \([^)]+\), tagged inventory:1\.0\.0(, |$)/
 
+// verify and save, named on the command line, act on each module's image under its name
+assert lines.any { it ==~ /\[INFO\] image:verify: all \d+ checks passed for inventory:1\.0\.0 \(.*/ }
+assert lines.any { it ==~ /\[INFO\] image:verify: all \d+ checks passed for dockyard-it\/stack-command-line-orders:1\.0\.0 \(.*/ }
+assert new File(basedir, 'Inventory/target/inventory-1.0.0.tar.gz').isFile()
+assert new File(basedir, 'orders/target/stack-command-line-orders-1.0.0.tar.gz').isFile()
+assert log =~ /(?m)^\[INFO\] Saved image \w+ to target\/inventory-1\.0\.0\.tar\.gz \(/
+
 // compose found both services although no POM binds image:build: the command line runs it
 assert log.contains('[INFO] Wrote target/compose.yaml with 2 services: Inventory, orders')
 def compose = new File(basedir, 'target/compose.yaml').text
