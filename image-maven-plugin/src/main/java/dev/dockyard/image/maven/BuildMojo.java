@@ -4,6 +4,7 @@ import static dev.dockyard.image.maven.ImageParameters.*;
 
 import dev.dockyard.image.assemble.AssembledImage;
 import dev.dockyard.image.assemble.Assembly;
+import dev.dockyard.image.assemble.PlatformImages;
 import dev.dockyard.image.assemble.StageSource;
 import dev.dockyard.image.build.ImageBuild;
 import dev.dockyard.image.build.ImageSbom;
@@ -33,6 +34,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -365,11 +367,11 @@ public class BuildMojo extends AbstractRegistryMojo {
                 engine = connect(engineTimeout);
                 own = engine.platform();
             }
-            Map<String, StageSource> sources = new java.util.LinkedHashMap<>();
-            Map<String, ImageSbom> sboms = new java.util.LinkedHashMap<>();
+            Map<String, StageSource> sources = new LinkedHashMap<>();
+            Map<String, ImageSbom> sboms = new LinkedHashMap<>();
             String main = targets.contains(own) ? own : targets.get(0);
             for (String platform : targets) {
-                Path directory = dev.dockyard.image.assemble.PlatformImages.directory(workDirectory.toPath(), platform);
+                Path directory = PlatformImages.directory(workDirectory.toPath(), platform);
                 sources.put(
                         platform,
                         new HostStages(
@@ -380,10 +382,12 @@ public class BuildMojo extends AbstractRegistryMojo {
                                 baseImageCache.toPath(),
                                 directory,
                                 engineLog()));
-                String file = platform.equals(main)
+                // the main platform's document and packages where image:sbom reads them, the others beside
+                boolean first = platform.equals(main);
+                String file = first
                         ? SbomMojo.SBOM_FILE
                         : SbomMojo.SBOM_FILE.replace(".cdx.json", "-" + platform.replace('/', '-') + ".cdx.json");
-                ImageSbom document = sbom(file, directory);
+                ImageSbom document = sbom(file, first ? workDirectory.toPath() : directory);
                 if (document != null) {
                     sboms.put(platform, document);
                 }
