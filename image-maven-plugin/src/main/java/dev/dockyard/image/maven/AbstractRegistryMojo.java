@@ -139,6 +139,15 @@ abstract class AbstractRegistryMojo extends AbstractEngineMojo {
         };
     }
 
+    /**
+     * The registry client's push to the registry of {@code image.name}: its credential chain, the read credentials
+     * of a base image's registry, the connection settings.
+     */
+    protected RegistryPush registryPush() throws MojoFailureException, MojoExecutionException {
+        String target = ImageRef.parse(references().get(0)).registry();
+        return new RegistryPush(credentials(target), readCredentials(), registryConnection(), engineLog());
+    }
+
     /** The {@code <server>} id given by {@code image.registryServerId}, or {@code null}. */
     protected String registryServerId() {
         return registryServerId;

@@ -334,16 +334,7 @@ public class BuildMojo extends AbstractRegistryMojo {
                 where = "the engine at " + engine.address().host();
             }
             AssembledImage image = build.runWith(source, to.equals("engine") ? engine : null, engineLog(), where);
-            if (to.equals("registry")) {
-                List<String> references = request.tags();
-                String registry = ImageRef.parse(references.get(0)).registry();
-                PushResult result = new RegistryPush(
-                                credentials(registry), readCredentials(), registryConnection(), engineLog())
-                        .push(image, references, registryServerId(), workDirectory.toPath());
-                recordPush(result);
-            } else if (to.equals("archive")) {
-                saveArchive();
-            }
+            deliver(to, push -> push.push(image, request.tags(), registryServerId(), workDirectory.toPath()));
         } finally {
             if (engine != null) {
                 engine.close();
@@ -393,20 +384,26 @@ public class BuildMojo extends AbstractRegistryMojo {
                 }
             }
             var images = build.runPlatforms(sources, sboms, engine, own, engineLog());
-            if (to.equals("registry")) {
-                List<String> references = request.tags();
-                String registry = ImageRef.parse(references.get(0)).registry();
-                PushResult result = new RegistryPush(
-                                credentials(registry), readCredentials(), registryConnection(), engineLog())
-                        .pushIndex(images, references, registryServerId(), workDirectory.toPath());
-                recordPush(result);
-            } else if (to.equals("archive")) {
-                saveArchive();
-            }
+            deliver(to, push -> push.pushIndex(images, request.tags(), registryServerId(), workDirectory.toPath()));
         } finally {
             if (engine != null) {
                 engine.close();
             }
+        }
+    }
+
+    /** One push by the registry client. */
+    private interface Pushing {
+        PushResult push(RegistryPush push) throws EngineException, IOException;
+    }
+
+    /** Where the image goes without the engine: {@code registry} pushes it ({@code pushing}), {@code archive} saves it. */
+    private void deliver(String to, Pushing pushing)
+            throws MojoExecutionException, MojoFailureException, EngineException, IOException {
+        if (to.equals("registry")) {
+            recordPush(pushing.push(registryPush()));
+        } else if (to.equals("archive")) {
+            saveArchive();
         }
     }
 

@@ -11,7 +11,6 @@ import dev.dockyard.image.push.CredentialLookup;
 import dev.dockyard.image.push.ImagePush;
 import dev.dockyard.image.push.PushResult;
 import dev.dockyard.image.push.RegistryPush;
-import dev.dockyard.image.registry.RegistryConnection;
 import dev.dockyard.image.support.ModuleLock;
 import java.io.File;
 import java.io.IOException;
@@ -119,7 +118,7 @@ public class PushMojo extends AbstractRegistryMojo {
                         + "=auto or registry.");
             }
             try {
-                recordPush(new RegistryPush(credentials, readCredentials(), registryConnection(), engineLog())
+                recordPush(registryPush()
                         .pushIndex(platforms.get(), references, registryServerId(), workDirectory.toPath()));
                 return;
             } catch (EngineException e) {
@@ -130,10 +129,9 @@ public class PushMojo extends AbstractRegistryMojo {
         }
         Optional<AssembledImage> assembled = assembled();
         if (assembled.isPresent()) {
-            RegistryConnection connection = registryConnection();
             try {
-                PushResult result = new RegistryPush(credentials, readCredentials(), connection, engineLog())
-                        .push(assembled.get(), references, registryServerId(), workDirectory.toPath());
+                PushResult result =
+                        registryPush().push(assembled.get(), references, registryServerId(), workDirectory.toPath());
                 recordPush(result);
                 return;
             } catch (RegistryPush.BaseNotInRegistry e) {

@@ -99,47 +99,11 @@ public final class RegistryPush {
      */
     public PushResult push(AssembledImage image, List<String> references, String serverId, Path workDirectory)
             throws EngineException, IOException {
-        try {
-            return send(image, references, serverId, workDirectory);
-        } catch (BaseNotInRegistry e) {
-            throw e;
-        } catch (RegistryException e) {
-            throw new RegistryException(failed(references) + e.markedMessage());
-        } catch (EngineException e) {
-            throw new EngineException(failed(references) + e.markedMessage());
-        }
-    }
-
-    private static String failed(List<String> references) {
-        return "Could not push " + references.get(0) + " to registry "
-                + ImageRef.parse(references.get(0)).registry() + ": ";
-    }
-
-    private PushResult send(AssembledImage image, List<String> references, String serverId, Path workDirectory)
-            throws EngineException, IOException {
-        ImageRef target = ImageRef.parse(references.get(0));
-        String registry = target.registry();
-        Optional<RegistryCredentials> found = credentials.find(registry, serverId);
-        log.info(ImagePush.announcement(registry, serverId, found));
-        RegistryClient client = new RegistryClient(registry, repositoryPath(target), found, connection, log);
-        client.ping();
-        Uploaded uploaded = upload(client, image, registry, serverId, workDirectory);
-        String digest = uploaded.digest();
-        List<String> pushed = new ArrayList<>();
-        for (String reference : references) {
-            String tag = reference.substring(reference.lastIndexOf(':') + 1);
-            digest = client.putManifest(tag, uploaded.manifest(), uploaded.mediaType());
-            pushed.add(reference);
-            log.info("Pushed " + reference + " (" + digest + ")");
-        }
-        String name = references.get(0).substring(0, references.get(0).lastIndexOf(':'));
-        attachSbom(client, image, uploaded.descriptor(), name, workDirectory);
-        return new PushResult(
-                registry,
-                pushed,
-                digest,
-                name + "@" + digest,
-                found.map(RegistryCredentials::source).orElse("none"));
+        return pushTo(references, serverId, (client, name) -> {
+            Uploaded uploaded = upload(client, image, serverId, workDirectory);
+            return new Tagged(
+                    uploaded, "", () -> attachSbom(client, image, uploaded.descriptor(), name, workDirectory));
+        });
     }
 
     /**
@@ -153,8 +117,89 @@ public final class RegistryPush {
      */
     public PushResult pushIndex(PlatformImages images, List<String> references, String serverId, Path workDirectory)
             throws EngineException, IOException {
+        return pushTo(references, serverId, (client, name) -> {
+            boolean docker = true;
+            ArrayNode manifests = JSON.createArrayNode();
+            for (Map.Entry<String, AssembledImage> entry : images.images().entrySet()) {
+                String platform = entry.getKey();
+                Path directory = PlatformImages.directory(workDirectory, platform);
+                Uploaded uploaded = upload(client, entry.getValue(), serverId, directory);
+                String digest = client.putManifest(uploaded.digest(), uploaded.manifest(), uploaded.mediaType());
+                log.info("Pushed the " + platform + " image " + name + "@" + digest);
+                attachSbom(client, entry.getValue(), uploaded.descriptor(), name, directory);
+                docker &= uploaded.mediaType().equals(DOCKER_MANIFEST);
+                ObjectNode descriptor = manifests.addObject();
+                descriptor(descriptor, uploaded.descriptor());
+                JsonNode config = JSON.readTree(entry.getValue().config());
+                ObjectNode of = descriptor.putObject("platform");
+                of.put("architecture", config.path("architecture").asText());
+                of.put("os", config.path("os").asText());
+                if (config.path("variant").isTextual()) {
+                    of.put("variant", config.path("variant").asText());
+                }
+            }
+            String mediaType = docker ? DOCKER_LIST : OCI_INDEX;
+            ObjectNode index = JSON.createObjectNode();
+            index.put("schemaVersion", 2);
+            index.put("mediaType", mediaType);
+            index.set("manifests", manifests);
+            byte[] bytes = JSON.writeValueAsBytes(index);
+            return new Tagged(
+                    new Uploaded(bytes, mediaType, "sha256:" + Sha256.hex(bytes)),
+                    ", an index of " + String.join(", ", images.images().keySet()),
+                    () -> {});
+        });
+    }
+
+    private static String failed(List<String> references) {
+        return "Could not push " + references.get(0) + " to registry "
+                + ImageRef.parse(references.get(0)).registry() + ": ";
+    }
+
+    /** What is put under the tags: a manifest (or index), how the log line ends, what follows the tags. */
+    private record Tagged(Uploaded manifest, String said, Then then) {}
+
+    /** A step after the tags are put. */
+    private interface Then {
+        void run() throws EngineException, IOException;
+    }
+
+    /** Prepares what the tags name, with a client of the target repository, named {@code name} (no tag). */
+    private interface Content {
+        Tagged prepare(RegistryClient client, String name) throws EngineException, IOException;
+    }
+
+    /**
+     * The push of {@code references}: the target registry's credentials and client, {@code content} prepared, put
+     * under every tag; a failure names the reference and the registry.
+     */
+    private PushResult pushTo(List<String> references, String serverId, Content content)
+            throws EngineException, IOException {
         try {
-            return sendIndex(images, references, serverId, workDirectory);
+            ImageRef target = ImageRef.parse(references.get(0));
+            String registry = target.registry();
+            Optional<RegistryCredentials> found = credentials.find(registry, serverId);
+            log.info(ImagePush.announcement(registry, serverId, found));
+            RegistryClient client = new RegistryClient(registry, repositoryPath(target), found, connection, log);
+            client.ping();
+            String name = references.get(0).substring(0, references.get(0).lastIndexOf(':'));
+            Tagged tagged = content.prepare(client, name);
+            String digest = tagged.manifest().digest();
+            List<String> pushed = new ArrayList<>();
+            for (String reference : references) {
+                String tag = reference.substring(reference.lastIndexOf(':') + 1);
+                digest = client.putManifest(
+                        tag, tagged.manifest().manifest(), tagged.manifest().mediaType());
+                pushed.add(reference);
+                log.info("Pushed " + reference + " (" + digest + ")" + tagged.said());
+            }
+            tagged.then().run();
+            return new PushResult(
+                    registry,
+                    pushed,
+                    digest,
+                    name + "@" + digest,
+                    found.map(RegistryCredentials::source).orElse("none"));
         } catch (BaseNotInRegistry e) {
             throw e;
         } catch (RegistryException e) {
@@ -162,58 +207,6 @@ public final class RegistryPush {
         } catch (EngineException e) {
             throw new EngineException(failed(references) + e.markedMessage());
         }
-    }
-
-    private PushResult sendIndex(PlatformImages images, List<String> references, String serverId, Path workDirectory)
-            throws EngineException, IOException {
-        ImageRef target = ImageRef.parse(references.get(0));
-        String registry = target.registry();
-        Optional<RegistryCredentials> found = credentials.find(registry, serverId);
-        log.info(ImagePush.announcement(registry, serverId, found));
-        RegistryClient client = new RegistryClient(registry, repositoryPath(target), found, connection, log);
-        client.ping();
-        String name = references.get(0).substring(0, references.get(0).lastIndexOf(':'));
-        boolean docker = true;
-        ObjectNode index = JSON.createObjectNode();
-        ArrayNode manifests = JSON.createArrayNode();
-        for (Map.Entry<String, AssembledImage> entry : images.images().entrySet()) {
-            String platform = entry.getKey();
-            Path directory = PlatformImages.directory(workDirectory, platform);
-            Uploaded uploaded = upload(client, entry.getValue(), registry, serverId, directory);
-            String digest = client.putManifest(uploaded.digest(), uploaded.manifest(), uploaded.mediaType());
-            log.info("Pushed the " + platform + " image " + name + "@" + digest);
-            attachSbom(client, entry.getValue(), uploaded.descriptor(), name, directory);
-            docker &= uploaded.mediaType().equals(DOCKER_MANIFEST);
-            ObjectNode descriptor = manifests.addObject();
-            descriptor(descriptor, uploaded.descriptor());
-            JsonNode config = JSON.readTree(entry.getValue().config());
-            ObjectNode of = descriptor.putObject("platform");
-            of.put("architecture", config.path("architecture").asText());
-            of.put("os", config.path("os").asText());
-            if (config.path("variant").isTextual()) {
-                of.put("variant", config.path("variant").asText());
-            }
-        }
-        String mediaType = docker ? DOCKER_LIST : OCI_INDEX;
-        index.put("schemaVersion", 2);
-        index.put("mediaType", mediaType);
-        index.set("manifests", manifests);
-        byte[] bytes = JSON.writeValueAsBytes(index);
-        String digest = "sha256:" + Sha256.hex(bytes);
-        List<String> pushed = new ArrayList<>();
-        for (String reference : references) {
-            String tag = reference.substring(reference.lastIndexOf(':') + 1);
-            digest = client.putManifest(tag, bytes, mediaType);
-            pushed.add(reference);
-            log.info("Pushed " + reference + " (" + digest + "), an index of "
-                    + String.join(", ", images.images().keySet()));
-        }
-        return new PushResult(
-                registry,
-                pushed,
-                digest,
-                name + "@" + digest,
-                found.map(RegistryCredentials::source).orElse("none"));
     }
 
     /** An image's blobs in the registry: its manifest, not yet put under any name. */
@@ -225,9 +218,9 @@ public final class RegistryPush {
     }
 
     /** Uploads what the registry lacks of {@code image} (mounting a same-registry base's layers), and makes its manifest. */
-    private Uploaded upload(
-            RegistryClient client, AssembledImage image, String registry, String serverId, Path workDirectory)
+    private Uploaded upload(RegistryClient client, AssembledImage image, String serverId, Path workDirectory)
             throws EngineException, IOException {
+        String registry = client.registry();
         List<Blob> layers = new ArrayList<>();
         boolean dockerTypes = false;
         RegistryClient baseClient = null;

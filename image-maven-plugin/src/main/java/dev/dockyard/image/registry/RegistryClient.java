@@ -100,6 +100,11 @@ public final class RegistryClient {
         this.chunk = bytes;
     }
 
+    /** The registry this client talks to, as its references name it ({@code 127.0.0.1:5000}). */
+    public String registry() {
+        return registry;
+    }
+
     /**
      * Finds the registry's address ({@code https}, or plain {@code http} where allowed and the registry does not
      * speak TLS) and the authentication it asks for ({@code GET /v2/}).

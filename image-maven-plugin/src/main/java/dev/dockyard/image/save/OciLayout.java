@@ -72,42 +72,15 @@ final class OciLayout {
             byte[] manifestBytes = JSON.writeValueAsBytes(manifest);
             String manifestDigest = "sha256:" + Sha256.hex(manifestBytes);
 
-            ObjectNode index = JSON.createObjectNode();
-            index.put("schemaVersion", 2);
-            index.put("mediaType", INDEX);
-            ArrayNode manifests = index.putArray("manifests");
-            for (String tag : tags) {
-                ObjectNode entry = descriptor(MANIFEST, manifestDigest, manifestBytes.length);
-                entry.putObject("annotations")
-                        .put("org.opencontainers.image.ref.name", tag.substring(tag.lastIndexOf(':') + 1));
-                manifests.add(entry);
-            }
-
-            TarArchiveOutputStream tar = new TarArchiveOutputStream(out, StandardCharsets.UTF_8.name());
-            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-            tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
-            directory(tar, "blobs/", time);
-            directory(tar, "blobs/sha256/", time);
-            TreeMap<String, Object> sorted = new TreeMap<>();
-            sorted.put(Sha256.hex(config), config);
-            sorted.put(manifestDigest.substring(7), manifestBytes);
-            sorted.putAll(blobs);
-            for (Map.Entry<String, Object> blob : sorted.entrySet()) {
-                if (blob.getValue() instanceof byte[] bytes) {
-                    file(tar, "blobs/sha256/" + blob.getKey(), bytes, time);
-                } else {
-                    TarArchiveEntry layer = (TarArchiveEntry) blob.getValue();
-                    TarArchiveEntry entry = entry("blobs/sha256/" + blob.getKey(), layer.getSize(), time);
-                    tar.putArchiveEntry(entry);
-                    try (InputStream in = docker.getInputStream(layer)) {
-                        in.transferTo(tar);
-                    }
-                    tar.closeArchiveEntry();
+            TreeMap<String, Blob> sorted = new TreeMap<>();
+            sorted.put(Sha256.hex(config), Blob.of(config));
+            sorted.put(manifestDigest.substring(7), Blob.of(manifestBytes));
+            blobs.forEach((hex, layer) -> sorted.put(hex, new Blob(layer.getSize(), tar -> {
+                try (InputStream in = docker.getInputStream(layer)) {
+                    in.transferTo(tar);
                 }
-            }
-            file(tar, "index.json", JSON.writeValueAsBytes(index), time);
-            file(tar, "oci-layout", "{\"imageLayoutVersion\":\"1.0.0\"}".getBytes(StandardCharsets.UTF_8), time);
-            tar.finish();
+            })));
+            writeLayout(sorted, MANIFEST, manifestDigest, manifestBytes.length, tags, time, out);
         }
     }
 
@@ -119,7 +92,7 @@ final class OciLayout {
      * @throws IOException also when an image builds on a base whose layers Dockyard did not write
      */
     static void writePlatforms(PlatformImages images, List<String> tags, OutputStream out) throws IOException {
-        TreeMap<String, Object> blobs = new TreeMap<>();
+        TreeMap<String, Blob> blobs = new TreeMap<>();
         ObjectNode platformIndex = JSON.createObjectNode();
         platformIndex.put("schemaVersion", 2);
         platformIndex.put("mediaType", INDEX);
@@ -142,12 +115,12 @@ final class OciLayout {
             ArrayNode layers = manifest.putArray("layers");
             for (AssembledImage.LayerFile layer : image.layers()) {
                 layers.add(descriptor(LAYER, layer.diffId(), layer.size()));
-                blobs.put(layer.diffId().substring(7), layer.tar());
+                blobs.put(layer.diffId().substring(7), new Blob(layer.size(), tar -> Files.copy(layer.tar(), tar)));
             }
             byte[] manifestBytes = JSON.writeValueAsBytes(manifest);
             String manifestDigest = Sha256.hex(manifestBytes);
-            blobs.put(image.id().substring(7), image.config());
-            blobs.put(manifestDigest, manifestBytes);
+            blobs.put(image.id().substring(7), Blob.of(image.config()));
+            blobs.put(manifestDigest, Blob.of(manifestBytes));
             ObjectNode entry = descriptor(MANIFEST, "sha256:" + manifestDigest, manifestBytes.length);
             ObjectNode of = entry.putObject("platform");
             of.put("architecture", config.path("architecture").asText());
@@ -159,13 +132,41 @@ final class OciLayout {
         }
         byte[] platformBytes = JSON.writeValueAsBytes(platformIndex);
         String platformDigest = Sha256.hex(platformBytes);
-        blobs.put(platformDigest, platformBytes);
+        blobs.put(platformDigest, Blob.of(platformBytes));
+        writeLayout(blobs, INDEX, "sha256:" + platformDigest, platformBytes.length, tags, time, out);
+    }
+
+    /** One blob of a layout: its size, and what writes its bytes. */
+    private record Blob(long size, Content content) {
+
+        static Blob of(byte[] bytes) {
+            return new Blob(bytes.length, out -> out.write(bytes));
+        }
+    }
+
+    private interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Writes a layout to {@code out} as a tar: the blobs by hex digest, sorted, then {@code index.json} with one entry
+     * per tag naming the manifest (or index) {@code digest}, then {@code oci-layout}.
+     */
+    private static void writeLayout(
+            TreeMap<String, Blob> blobs,
+            String mediaType,
+            String digest,
+            long size,
+            List<String> tags,
+            Date time,
+            OutputStream out)
+            throws IOException {
         ObjectNode index = JSON.createObjectNode();
         index.put("schemaVersion", 2);
         index.put("mediaType", INDEX);
         ArrayNode manifests = index.putArray("manifests");
         for (String tag : tags) {
-            ObjectNode entry = descriptor(INDEX, "sha256:" + platformDigest, platformBytes.length);
+            ObjectNode entry = descriptor(mediaType, digest, size);
             entry.putObject("annotations")
                     .put("org.opencontainers.image.ref.name", tag.substring(tag.lastIndexOf(':') + 1));
             manifests.add(entry);
@@ -175,15 +176,11 @@ final class OciLayout {
         tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
         directory(tar, "blobs/", time);
         directory(tar, "blobs/sha256/", time);
-        for (Map.Entry<String, Object> blob : blobs.entrySet()) {
-            if (blob.getValue() instanceof byte[] bytes) {
-                file(tar, "blobs/sha256/" + blob.getKey(), bytes, time);
-            } else {
-                Path layer = (Path) blob.getValue();
-                tar.putArchiveEntry(entry("blobs/sha256/" + blob.getKey(), Files.size(layer), time));
-                Files.copy(layer, tar);
-                tar.closeArchiveEntry();
-            }
+        for (Map.Entry<String, Blob> blob : blobs.entrySet()) {
+            tar.putArchiveEntry(
+                    entry("blobs/sha256/" + blob.getKey(), blob.getValue().size(), time));
+            blob.getValue().content().writeTo(tar);
+            tar.closeArchiveEntry();
         }
         file(tar, "index.json", JSON.writeValueAsBytes(index), time);
         file(tar, "oci-layout", "{\"imageLayoutVersion\":\"1.0.0\"}".getBytes(StandardCharsets.UTF_8), time);
