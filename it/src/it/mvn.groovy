@@ -1,5 +1,5 @@
 // Runs Maven again in an IT project, as the invoker ran it (offline, the suite's settings with the staged local
-// repository): def mvn = evaluate(new File(itSources, 'mvn.groovy'))
+// repository, the Maven that ran the case): def mvn = evaluate(new File(itSources, 'mvn.groovy'))
 //   mvn('build-again.log', 'clean', 'verify')       the log's text; the build must succeed
 def settings = new File(basedir, 'it-settings.xml')
 return { String logName, String... args ->
@@ -7,7 +7,7 @@ return { String logName, String... args ->
         settings.text = new File(itSources, 'settings.xml').text
                 .replace('@localRepositoryUrl@', localRepositoryPath.toURI().toString())
     }
-    def command = ["${System.getProperty('maven.home')}/bin/mvn", '-B', '-o', '-s', settings.path,
+    def command = ["${binding.hasVariable('mavenHome') ? mavenHome : System.getProperty('maven.home')}/bin/mvn", '-B', '-o', '-s', settings.path,
                    "-Dmaven.repo.local=$localRepositoryPath", *args].collect { it.toString() }
     def process = new ProcessBuilder(command).directory(basedir).redirectErrorStream(true)
     process.environment().put('DOCKER_HOST', dockerHost)

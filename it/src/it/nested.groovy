@@ -14,7 +14,7 @@ def start = { File project, String logName, String... goals ->
         settings.text = new File(itSources, 'settings.xml').text
                 .replace('@localRepositoryUrl@', localRepositoryPath.toURI().toString())
     }
-    def command = ["${System.getProperty('maven.home')}/bin/mvn", '-B', '-o', '-s', settings.path,
+    def command = ["${binding.hasVariable('mavenHome') ? mavenHome : System.getProperty('maven.home')}/bin/mvn", '-B', '-o', '-s', settings.path,
                    "-Dmaven.repo.local=$localRepositoryPath", '-P', 'docker-it', *goals]
     // a JVM started with SIGINT ignored (a background job of a script without job control) ignores it for good,
     // and so would this build: perl gives it the default action back

@@ -3,6 +3,7 @@
 //                                Docker configuration of its own (the user's ~/.docker is never touched)
 //   reg.tags('dockyard-it/x')    the tags the registry lists for a repository (/v2/<name>/tags/list)
 //   reg.tagsOrNone('...')        the same, [] when the registry does not know the repository
+//   reg.blob('dockyard-it/x', d) the bytes of a blob of a repository (/v2/<name>/blobs/<digest>)
 //   reg.remove(basedir)          removes the image the case built (all its tags)
 //   reg.user, reg.password       the registry's credentials (test data, as in registry.sh and settings.xml)
 //   reg.skopeoRaw(ref, tlsArgs)  the manifest of ref as skopeo inspect --raw reads it, its bytes as text
@@ -33,21 +34,20 @@ def exec = { String input, String... args ->
 }
 exec(password, 'login', '--username', user, '--password-stdin', registry)
 def docker = { String... args -> exec(null, args) }
-def tags = { String name ->
-    def connection = new URL("http://$registry/v2/$name/tags/list").openConnection()
+def get = { String path ->
+    def connection = new URL("http://$registry/v2/$path").openConnection()
     connection.setRequestProperty('Authorization', 'Basic ' + "$user:$password".bytes.encodeBase64().toString())
     connection.connectTimeout = 5000
     connection.readTimeout = 10000
-    new JsonSlurper().parse(connection.inputStream).tags.sort()
+    connection
 }
+def tags = { String name -> new JsonSlurper().parse(get("$name/tags/list").inputStream).tags.sort() }
 // the tags, or none when the registry does not know the repository (404)
 def tagsOrNone = { String name ->
-    def connection = new URL("http://$registry/v2/$name/tags/list").openConnection()
-    connection.setRequestProperty('Authorization', 'Basic ' + "$user:$password".bytes.encodeBase64().toString())
-    connection.connectTimeout = 5000
-    connection.readTimeout = 10000
+    def connection = get("$name/tags/list")
     connection.responseCode == 404 ? [] : (new JsonSlurper().parse(connection.inputStream).tags ?: []).sort()
 }
+def blob = { String name, String digest -> get("$name/blobs/$digest").inputStream.bytes }
 // the pushed image carries the registry's random port in its name: removed after the checks, so runs leave none
 def remove = { File basedir ->
     def id = new File(basedir, 'target/docker/image-id')
@@ -88,4 +88,4 @@ def uploads = { String repository ->
     found
 }
 return [docker: docker, tags: tags, remove: remove, user: user, password: password, manifest: manifest,
-        uploads: uploads, tagsOrNone: tagsOrNone, skopeoCopy: skopeoCopy, skopeoRaw: skopeoRaw]
+        uploads: uploads, tagsOrNone: tagsOrNone, blob: blob, skopeoCopy: skopeoCopy, skopeoRaw: skopeoRaw]

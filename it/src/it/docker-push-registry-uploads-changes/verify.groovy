@@ -1,3 +1,4 @@
+import groovy.json.JsonSlurper
 import java.util.regex.Pattern
 
 def reg = evaluate(new File(itSources, 'pushes.groovy'))
@@ -47,10 +48,27 @@ def sbomOf = { String version, String dir ->
     assert artifact.subject.digest == imageDigest
     assert artifact.subject.mediaType == 'application/vnd.oci.image.manifest.v1+json'
     assert artifact.layers.size() == 1 && artifact.layers[0].mediaType == 'application/vnd.cyclonedx+json'
-    // the document the image holds, as image:build wrote it to target/image-reports
-    def report = new File(basedir, "$dir/target/image-reports/sbom.cdx.json").bytes
-    assert artifact.layers[0].digest == 'sha256:' + java.security.MessageDigest.getInstance('SHA-256').digest(report).encodeHex()
+    // the document the image holds (as image:build wrote it to target/image-reports), its second version: the same
+    // BOM naming the image by the digest the push gave it, which the image's own copy cannot know
+    def report = new File(basedir, "$dir/target/image-reports/sbom.cdx.json")
+    def pushed = new File(basedir, "$dir/target/pushed.cdx.json")
+    pushed.bytes = reg.blob(repository, artifact.layers[0].digest)
+    assert artifact.layers[0].digest == 'sha256:' + java.security.MessageDigest.getInstance('SHA-256').digest(pushed.bytes).encodeHex()
+    assert artifact.layers[0].size == pushed.length()
     assert artifact.layers[0].annotations['org.opencontainers.image.title'] == 'sbom.cdx.json'
+    def held = new JsonSlurper().parse(report)
+    def sent = new JsonSlurper().parse(pushed)
+    assert held.version == 1 && sent.version == 2 && sent.serialNumber == held.serialNumber
+    def hex = imageDigest.substring('sha256:'.length())
+    assert sent.metadata.component.purl == "pkg:oci/docker-push-registry-uploads-changes@sha256%3A$hex?repository_url=$name&tag=$version".toString()
+    assert sent.metadata.component.hashes == [[alg: 'SHA-256', content: hex]]
+    assert !held.metadata.component.hashes
+    sent.metadata.component.remove('purl'); sent.metadata.component.remove('hashes'); sent.remove('version')
+    held.metadata.component.remove('purl'); held.remove('version')
+    assert sent == held : 'the pushed document lists what the image holds'
+    def validate = ['bash', new File(itSources, '../../sbom-validate.sh').canonicalPath, pushed.path].execute()
+    def said = validate.text
+    assert validate.waitFor() == 0 && said.contains('valid CycloneDX 1.6') : said
     [artifact.layers[0].digest, artifact.config.digest]
 }
 def (firstSbom, empty) = sbomOf('1.0.0', 'first')

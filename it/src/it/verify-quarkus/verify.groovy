@@ -30,4 +30,6 @@ def purls = bom.maven.collect { it.purl } as Set
 // (quarkus-ide-launcher is a runtime dependency that Quarkus leaves out of the application: not in lib/, so not listed)
 def missing = sbom.dependencyList().findAll { !purls.contains(it) && !it.contains('/quarkus-ide-launcher@') }
 assert missing.isEmpty() : "runtime dependencies the SBOM does not list: $missing"
+// built a second time from clean (by the Maven 3.9 that ran the case): the same image, the same SBOM bytes
+sbom.again([''], 'package', '-P', 'docker-it', '-Dimage.healthCheckStartPeriod=300s', '-Dimage.healthCheckTimeout=10s')
 return true

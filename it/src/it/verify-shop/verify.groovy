@@ -61,3 +61,6 @@ def checks = ['size', 'non-root-user', 'healthcheck', 'exposed-ports', 'labels',
     assert docker.run('image', 'inspect', '--format', '{{.Id}}', "$name:1.0.0-SNAPSHOT") == [id]
 }
 assert docker.leftovers(log).isEmpty()
+// built a second time from clean: both services' images the same, and their SBOMs the same bytes
+evaluate(new File(itSources, 'sbom.groovy')).again(['orders-service', 'billing-service'], '-T', '2', 'package')
+return true

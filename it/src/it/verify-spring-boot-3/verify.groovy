@@ -8,4 +8,6 @@ def bom = sbom.check()
 def expected = sbom.dependencyList().findAll { !it.contains('/org.springframework.boot/spring-boot-starter') }
 assert bom.maven.collect { it.purl }.sort() ==
         (expected + 'pkg:maven/dev.dockyard.it/verify-spring-boot-3@1.0.0?type=jar').sort()
+// built a second time from clean: the same image, the same SBOM bytes
+sbom.again([''], 'package', '-P', 'docker-it', '-Dimage.healthCheckStartPeriod=300s', '-Dimage.healthCheckTimeout=10s')
 return true

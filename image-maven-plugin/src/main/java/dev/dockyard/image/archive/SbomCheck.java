@@ -100,7 +100,8 @@ final class SbomCheck {
             String purl = component.getPurl() == null ? "" : component.getPurl();
             if (entry == null || !entry.file()) {
                 problems.add(path + " (" + purl + ") is listed but not in the image");
-            } else if (purl.startsWith("pkg:maven/")) {
+            } else if (purl.startsWith("pkg:maven/") || (purl.isEmpty() && clean.endsWith(".jar"))) {
+                // a Maven artifact, or a jar the build wrote (no coordinates, no purl)
                 jars++;
                 String stated = sha256(component);
                 if (stated != null && !stated.equalsIgnoreCase(entry.sha256())) {

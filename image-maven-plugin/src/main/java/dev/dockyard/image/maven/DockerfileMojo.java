@@ -351,6 +351,18 @@ public class DockerfileMojo extends AbstractLintMojo {
     @Parameter(property = TRAINING_TIMEOUT, defaultValue = TRAINING_TIMEOUT_DEFAULT)
     private String startupCacheTrainingTimeout;
 
+    /**
+     * Where the training run of {@code image.startupCache} ends: {@code health}, once {@code image.healthPath}
+     * answers (then SIGTERM), so that the archive also holds what the service loads to start its server and answer
+     * its first request; {@code exit}, when the service exits by itself (Spring Boot's
+     * {@code -Dspring.context.exit=onRefresh} for a Boot jar, before its web server starts); {@code auto},
+     * {@code exit} for a Spring Boot jar or a service without a health path, else {@code health}.
+     *
+     * @since 0.5.0
+     */
+    @Parameter(property = TRAINING, defaultValue = TRAINING_DEFAULT)
+    private String startupCacheTraining;
+
     @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
     private PluginDescriptor plugin;
 
@@ -457,6 +469,24 @@ public class DockerfileMojo extends AbstractLintMojo {
         return timeout;
     }
 
+    /** {@code image.startupCache.training}, which {@code health} allows only with a health path. */
+    private String training(HealthSettings health) throws MojoFailureException {
+        String training = oneOf(
+                startupCacheTraining,
+                "startupCacheTraining",
+                "where the startup cache's training run ends",
+                "auto: exit for a Spring Boot jar or a service without a health path, else health",
+                "health: once image.healthPath answers",
+                "exit: when the service exits by itself (a Boot jar at its refresh)");
+        if (training.equals(JvmSettings.TRAIN_HEALTH)
+                && health == null
+                && !JvmSettings.NO_CACHE.equals(startupCache.strip())) {
+            throw new MojoFailureException("image.startupCache.training=health needs a health path to ask, and"
+                    + " image.healthPath is none: set image.healthPath, or image.startupCache.training=exit");
+        }
+        return training;
+    }
+
     private RenderRequest request() throws MojoExecutionException, MojoFailureException, RenderException, IOException {
         MavenProjectAdapter adapter = new MavenProjectAdapter(project, session);
         Path jar = adapter.applicationJar();
@@ -510,7 +540,8 @@ public class DockerfileMojo extends AbstractLintMojo {
                                 "none: no archive",
                                 "cds: an AppCDS archive trained at build time",
                                 "auto: the AOT cache on a JDK 25+ builder, else AppCDS"),
-                        trainingTimeout()),
+                        trainingTimeout(),
+                        training(health)),
                 bases.builder(),
                 bases.runtime(),
                 new TemplateSource(

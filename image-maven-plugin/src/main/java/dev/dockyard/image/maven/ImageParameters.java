@@ -73,6 +73,8 @@ final class ImageParameters {
     static final String STARTUP_CACHE = "image.startupCache";
     static final String STARTUP_CACHE_DEFAULT = "none";
     static final String TRAINING_TIMEOUT = "image.startupCache.trainingTimeout";
+    static final String TRAINING = "image.startupCache.training";
+    static final String TRAINING_DEFAULT = "auto";
     static final String TRAINING_TIMEOUT_DEFAULT = "300s";
     static final String MEMORY_LIMIT = "image.memoryLimit";
 

@@ -62,8 +62,9 @@ final class SbomLibraries {
                 String imagePath =
                         workdir + (layer.imageDirectory().isEmpty() ? "" : "/" + layer.imageDirectory()) + "/" + name;
                 Artifact artifact = byHash.get(sha);
-                if (artifact == null && moduleJar != null && fileName(name).equals(moduleJar.getName())) {
-                    // the module's classes, as a jar the layout made (Spring Boot's BOOT-INF/classes): the module
+                if (artifact == null && moduleJarName(fileName(name), moduleJar)) {
+                    // the module's classes, as a jar the layout made (Spring Boot's BOOT-INF/classes, Quarkus's
+                    // app/<finalName>.jar): the module
                     artifact = project.getArtifact();
                 }
                 JarContents.Coordinates self;
@@ -73,7 +74,7 @@ final class SbomLibraries {
                             artifact.getGroupId(), artifact.getArtifactId(), artifact.getBaseVersion());
                     licenses = licenses(
                             artifact == project.getArtifact()
-                                    ? moduleJar.toPath()
+                                    ? staged
                                     : artifact.getFile().toPath(),
                             artifact);
                 } else {
@@ -144,6 +145,15 @@ final class SbomLibraries {
         File built =
                 new File(project.getBuild().getDirectory(), project.getBuild().getFinalName() + ".jar");
         return built.isFile() ? built : null;
+    }
+
+    /**
+     * Whether a staged jar's file name is the module's own: its jar's, or the build's final name (Quarkus, which
+     * makes the project's artifact its runner, stages the classes as {@code app/<finalName>.jar}).
+     */
+    private boolean moduleJarName(String file, File moduleJar) {
+        return (moduleJar != null && file.equals(moduleJar.getName()))
+                || file.equals(project.getBuild().getFinalName() + ".jar");
     }
 
     private static String fileName(String path) {

@@ -309,7 +309,8 @@ public final class RegistryPush {
      * The SBOM the image carries (the file its {@code dev.dockyard.sbom} label names, read out of its layers), pushed
      * next to it as an OCI artifact: a manifest whose one layer is the CycloneDX document, whose subject is the image
      * (registries that know the referrers API list it there), tagged {@code sha256-<hex>.sbom} as cosign names an
-     * image's attachments (for registries that do not). Nothing for an image without one.
+     * image's attachments (for registries that do not). The document names the image by its digest there (its
+     * second version, see {@link SbomWriter#pushed}). Nothing for an image without one.
      */
     private void attachSbom(RegistryClient client, AssembledImage image, Blob subject, String name, Path workDirectory)
             throws EngineException, IOException {
@@ -327,6 +328,7 @@ public final class RegistryPush {
                     + ", which its layers do not hold");
             return;
         }
+        document = new SbomWriter().pushed(document, name, subject.digest());
         Path blobs = workDirectory.resolve("registry-blobs");
         Path sbomFile = blobs.resolve("sbom.cdx.json");
         Files.write(sbomFile, document);

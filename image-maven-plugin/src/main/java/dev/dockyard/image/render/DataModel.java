@@ -217,15 +217,16 @@ final class DataModel {
             }
             default -> {}
         }
-        if (springBoot) {
+        boolean untilHealthy = request.health() != null && jvm.trainsUntilHealthy(springBoot, true);
+        if (springBoot && !untilHealthy) {
             train.add(SPRING_EXIT_ON_REFRESH);
         }
         map.put("options", options);
         map.put("trainOptions", train);
-        String endPoint = springBoot || request.health() == null
-                ? HealthProbe.EXITS_BY_ITSELF
-                : "http://127.0.0.1:" + request.health().port()
-                        + request.health().path();
+        String endPoint = untilHealthy
+                ? "http://127.0.0.1:" + request.health().port()
+                        + request.health().path()
+                : HealthProbe.EXITS_BY_ITSELF;
         map.put(
                 "trainArgs",
                 List.of(

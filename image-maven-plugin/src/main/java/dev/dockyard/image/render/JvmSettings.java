@@ -20,6 +20,10 @@ import java.util.List;
  * @param startupCache {@code image.startupCache}: {@code none}, {@code cds} (an AppCDS archive trained at build
  *     time) or {@code auto} (the AOT cache on a JDK 25 or later builder, AppCDS before)
  * @param trainingTimeout how long the training run of the startup cache may take
+ * @param training {@code image.startupCache.training}, where the training run ends: {@code health} (once
+ *     {@code image.healthPath} answers, then SIGTERM), {@code exit} (when the service exits by itself, at Spring
+ *     Boot's refresh for a Boot jar) or {@code auto} ({@code exit} for a Spring Boot jar or a service without a health
+ *     path, else {@code health})
  */
 public record JvmSettings(
         String mainClass,
@@ -31,7 +35,8 @@ public record JvmSettings(
         List<String> args,
         List<String> reactorModules,
         String startupCache,
-        Duration trainingTimeout) {
+        Duration trainingTimeout,
+        String training) {
 
     /** Every locale's data: {@code image.locales=*}. */
     public static final String ALL_LOCALES = "*";
@@ -39,6 +44,12 @@ public record JvmSettings(
     public static final String NO_CACHE = "none";
     /** The choices of {@code image.startupCache}. */
     public static final List<String> STARTUP_CACHES = List.of(NO_CACHE, "cds", "auto");
+    /** The training run's end point chosen from the service: the default. */
+    public static final String TRAIN_AUTO = "auto";
+    /** The training run ends once the health path answers. */
+    public static final String TRAIN_HEALTH = "health";
+    /** The choices of {@code image.startupCache.training}. */
+    public static final List<String> TRAININGS = List.of(TRAIN_AUTO, TRAIN_HEALTH, "exit");
     /** The default time a training run may take. */
     public static final Duration TRAINING_TIMEOUT = Duration.ofMinutes(5);
     /** The first Java release whose JDK writes the AOT cache ({@code -XX:AOTCacheOutput}, JEP 514). */
@@ -53,6 +64,20 @@ public record JvmSettings(
         args = List.copyOf(args);
         startupCache = startupCache == null || startupCache.isBlank() ? NO_CACHE : startupCache.strip();
         trainingTimeout = trainingTimeout == null ? TRAINING_TIMEOUT : trainingTimeout;
+        training = training == null || training.isBlank() ? TRAIN_AUTO : training.strip();
+    }
+
+    /**
+     * @param springBoot whether the application is a Spring Boot jar
+     * @param healthPath whether the service has a health path
+     * @return whether the training run ends once the health path answers; else the service exits by itself
+     */
+    public boolean trainsUntilHealthy(boolean springBoot, boolean healthPath) {
+        return switch (training) {
+            case TRAIN_HEALTH -> true;
+            case TRAIN_AUTO -> !springBoot && healthPath;
+            default -> false;
+        };
     }
 
     /**
@@ -87,7 +112,8 @@ public record JvmSettings(
                 args,
                 List.of(),
                 NO_CACHE,
-                TRAINING_TIMEOUT);
+                TRAINING_TIMEOUT,
+                TRAIN_AUTO);
     }
 
     /** Settings without program arguments. */

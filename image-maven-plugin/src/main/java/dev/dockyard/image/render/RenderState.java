@@ -101,7 +101,7 @@ final class RenderState {
                 j.release(),
                 j.args(),
                 j.reactorModules());
-        line(text, j.startupCache(), j.trainingTimeout());
+        line(text, j.startupCache(), j.trainingTimeout(), j.training());
         TemplateSource t = request.template();
         line(text, t.template(), t.baseDirectory(), t.moduleDirectory(), t.sharedDirectory());
         line(

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.cyclonedx.Version;
 import org.cyclonedx.exception.GeneratorException;
+import org.cyclonedx.exception.ParseException;
 import org.cyclonedx.generators.BomGeneratorFactory;
 import org.cyclonedx.model.Bom;
 import org.cyclonedx.model.Component;
@@ -20,6 +21,7 @@ import org.cyclonedx.model.License;
 import org.cyclonedx.model.LicenseChoice;
 import org.cyclonedx.model.Metadata;
 import org.cyclonedx.model.Property;
+import org.cyclonedx.parsers.JsonParser;
 
 /**
  * Writes an image's SBOM as a CycloneDX 1.6 JSON document. The same request gives the same bytes: components keep
@@ -53,6 +55,35 @@ public final class SbomWriter {
         Bom bom = bom(request);
         String unnumbered = json(bom);
         bom.setSerialNumber("urn:uuid:" + UUID.nameUUIDFromBytes(unnumbered.getBytes(StandardCharsets.UTF_8)));
+        return (json(bom) + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The image's document as pushed to a registry: the same BOM (its serial number kept), revised once
+     * ({@code version} 2) to name the image by what only the push knows, the digest of its manifest, as the hash and
+     * {@code pkg:oci} purl of {@code metadata.component}. The document the image holds cannot name the digest of the
+     * image it is part of.
+     *
+     * @param document   the image's document, as {@link #write} wrote it
+     * @param repository where it was pushed, {@code registry/path} with no tag
+     * @param digest     the digest of the image's manifest in that repository
+     * @return the revised document, or {@code document} itself when it is not one this writer can read
+     */
+    public byte[] pushed(byte[] document, String repository, String digest) {
+        Bom bom;
+        try {
+            bom = new JsonParser().parse(document);
+        } catch (ParseException e) {
+            return document;
+        }
+        Component image = bom.getMetadata() == null ? null : bom.getMetadata().getComponent();
+        if (image == null || !digest.matches("sha256:[0-9a-f]{64}")) {
+            return document;
+        }
+        String tag = image.getVersion() == null ? "" : ":" + image.getVersion();
+        image.setPurl(ociPurl(repository + tag, digest));
+        image.setHashes(List.of(new Hash(Hash.Algorithm.SHA_256, digest.substring("sha256:".length()))));
+        bom.setVersion(2);
         return (json(bom) + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
@@ -156,11 +187,19 @@ public final class SbomWriter {
     private static Component library(SbomLibrary library, Set<String> refs, List<Dependency> dependencies) {
         Component c = new Component();
         c.setType(Component.Type.LIBRARY);
-        c.setGroup(library.groupId());
+        String purl = library.purl();
         c.setName(library.artifactId());
-        c.setVersion(library.version());
-        c.setPurl(library.purl());
-        c.setBomRef(unique(refs, library.purl()));
+        if (purl == null) {
+            // a file the build wrote, which no repository holds: named by where it is, known by its hash
+            c.setBomRef(unique(
+                    refs, "file:" + (library.imagePath().isEmpty() ? library.artifactId() : library.imagePath())));
+            c.setDescription("a jar of no Maven coordinates, written by the module's build");
+        } else {
+            c.setGroup(library.groupId());
+            c.setVersion(library.version());
+            c.setPurl(purl);
+            c.setBomRef(unique(refs, purl));
+        }
         if (!library.sha256().isEmpty()) {
             c.setHashes(List.of(new Hash(Hash.Algorithm.SHA_256, library.sha256())));
         }
@@ -246,10 +285,14 @@ public final class SbomWriter {
      *     {@code pkg:oci/debian@sha256%3A...?repository_url=docker.io/library/debian&tag=bookworm-slim}
      */
     static String ociPurl(String image, BaseDigest digest) {
+        return ociPurl(image, digest.digest());
+    }
+
+    private static String ociPurl(String image, String digest) {
         ImageRef ref = ImageRef.parse(image);
         String tag = ref.tag() == null && ref.digest() == null ? "latest" : ref.tag();
         return "pkg:oci/" + ref.simpleName().toLowerCase(Locale.ROOT) + "@"
-                + digest.digest().replace(":", "%3A")
+                + digest.replace(":", "%3A")
                 + "?repository_url=" + qualifier(ref.registry() + "/" + ref.registryPath())
                 + (tag == null ? "" : "&tag=" + qualifier(tag));
     }

@@ -77,7 +77,8 @@ class DockerfileRendererTest {
                 jvm.args(),
                 union,
                 jvm.startupCache(),
-                jvm.trainingTimeout());
+                jvm.trainingTimeout(),
+                jvm.training());
     }
 
     @Test
@@ -123,9 +124,57 @@ class DockerfileRendererTest {
                     jvm.args(),
                     jvm.reactorModules(),
                     setting[0],
-                    java.time.Duration.ofSeconds(90))));
+                    java.time.Duration.ofSeconds(90),
+                    JvmSettings.TRAIN_AUTO)));
             assertGolden("java-service-startup-cache-" + setting[0] + ".Dockerfile", result.dockerfile());
         }
+    }
+
+    @Test
+    void theTrainingRunEndsWhereImageStartupCacheTrainingSays() throws Exception {
+        RenderRequest request = fixture.request("java-service", null);
+        JvmSettings jvm = request.jvm();
+        for (String training : JvmSettings.TRAININGS) {
+            String dockerfile = Files.readString(renderer.render(request.withJvm(new JvmSettings(
+                            jvm.mainClass(),
+                            jvm.options(),
+                            jvm.modules(),
+                            jvm.additionalModules(),
+                            jvm.locales(),
+                            17,
+                            jvm.args(),
+                            jvm.reactorModules(),
+                            "cds",
+                            java.time.Duration.ofSeconds(90),
+                            training)))
+                    .dockerfile());
+            // a service with a health path: asked until it answers, unless told to train until it exits
+            String endPoint = training.equals("exit") ? "\"-\"" : "\"http://127.0.0.1:8080/health\"";
+            assertTrue(
+                    dockerfile.contains("\"--train\", \"90\", " + endPoint + ", \"/tmp/dockyard-startup/app.jsa\""),
+                    training + ":\n" + dockerfile);
+        }
+        // a Spring Boot jar trains to its refresh unless told health; without a health path nothing is asked
+        assertEquals(false, settings("auto").trainsUntilHealthy(true, true));
+        assertEquals(true, settings("health").trainsUntilHealthy(true, true));
+        assertEquals(false, settings("exit").trainsUntilHealthy(false, true));
+        assertEquals(true, settings("auto").trainsUntilHealthy(false, true));
+        assertEquals(false, settings("auto").trainsUntilHealthy(false, false));
+    }
+
+    private static JvmSettings settings(String training) {
+        return new JvmSettings(
+                Requests.MAIN,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                17,
+                List.of(),
+                List.of(),
+                "cds",
+                null,
+                training);
     }
 
     @Test
@@ -144,7 +193,8 @@ class DockerfileRendererTest {
                         jvm.args(),
                         jvm.reactorModules(),
                         "cds",
-                        java.time.Duration.ofSeconds(90)))));
+                        java.time.Duration.ofSeconds(90),
+                        JvmSettings.TRAIN_AUTO))));
         assertEquals(
                 "<startupCache>=cds needs an end point for its training run: a Spring Boot jar (which stops once its"
                         + " context is refreshed) or <healthPath> (the service is stopped once it answers). Set"

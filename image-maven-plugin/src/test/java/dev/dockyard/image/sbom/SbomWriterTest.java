@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.packageurl.PackageURL;
 import dev.dockyard.image.support.Sha256;
 import java.io.IOException;
@@ -251,5 +253,63 @@ class SbomWriterTest {
         out.putNextEntry(new ZipEntry(name));
         out.write(content);
         out.closeEntry();
+    }
+
+    @Test
+    void thePushedDocumentIsTheSameBomRevisedToNameTheImageByItsManifestDigest() throws Exception {
+        byte[] document = new SbomWriter()
+                .write(request(
+                        List.of(lib("org.example", "lib", "1.0", false, List.of())), List.of("libc6=2.36-9+deb12u10")));
+        String digest = "sha256:" + "c0".repeat(32);
+        byte[] pushed = new SbomWriter().pushed(document, "127.0.0.1:5000/shop/orders", digest);
+
+        Bom image = parse(document);
+        Bom revised = parse(pushed);
+        assertEquals(image.getSerialNumber(), revised.getSerialNumber(), "the same BOM");
+        assertEquals(1, image.getVersion());
+        assertEquals(2, revised.getVersion());
+        Component component = revised.getMetadata().getComponent();
+        assertEquals(
+                "pkg:oci/orders@sha256%3A" + "c0".repeat(32) + "?repository_url=127.0.0.1:5000/shop/orders&tag=1.0.0",
+                component.getPurl());
+        assertEquals("c0".repeat(32), component.getHashes().get(0).getValue());
+        assertEquals("SHA-256", component.getHashes().get(0).getAlgorithm());
+        assertEquals("1.0.0", component.getVersion());
+        // all else as the image holds it
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode held = (ObjectNode) json.readTree(document);
+        ObjectNode sent = (ObjectNode) json.readTree(pushed);
+        for (ObjectNode node : List.of(held, sent)) {
+            node.remove("version");
+            ((ObjectNode) node.path("metadata").path("component")).remove(List.of("purl", "hashes"));
+        }
+        assertEquals(held, sent);
+        assertArrayEquals(pushed, new SbomWriter().pushed(document, "127.0.0.1:5000/shop/orders", digest));
+        // not a document this writer reads: pushed as the image holds it
+        byte[] other = "{\"not\": \"cyclonedx\"".getBytes(StandardCharsets.UTF_8);
+        assertArrayEquals(other, new SbomWriter().pushed(other, "127.0.0.1:5000/shop/orders", digest));
+    }
+
+    @Test
+    void aJarOfNoMavenCoordinatesIsNamedByItsFileWithNoPurl() throws Exception {
+        SbomLibrary generated = new SbomLibrary(
+                "",
+                "generated-bytecode",
+                "",
+                "/app/quarkus/generated-bytecode.jar",
+                "cd".repeat(32),
+                List.of(),
+                false,
+                List.of());
+        Bom bom = parse(new SbomWriter().write(request(List.of(generated), List.of())));
+        Component c = bom.getComponents().stream()
+                .filter(x -> "generated-bytecode".equals(x.getName()))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(null, c.getPurl());
+        assertEquals(null, c.getVersion());
+        assertEquals(null, c.getGroup());
+        assertEquals("file:/app/quarkus/generated-bytecode.jar", c.getBomRef());
+        assertEquals("cd".repeat(32), c.getHashes().get(0).getValue());
     }
 }
