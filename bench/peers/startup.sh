@@ -5,7 +5,10 @@
 #             (jlink --generate-cds-archive) alone
 #   cds       Dockyard, image.startupCache=cds on the eclipse-temurin:17-jdk builder: AppCDS trained at build time
 #             (on 17, image.startupCache=auto is this image)
-#   auto-25   Dockyard, image.startupCache=auto on the eclipse-temurin:25-jdk builder: the JDK 25 AOT cache
+#   auto-25   Dockyard, image.startupCache=auto on the eclipse-temurin:25-jdk builder: the JDK 25 AOT cache, trained
+#             to Spring Boot's refresh (image.startupCache.training=auto)
+#   health-25 the same, trained until /actuator/health answers (image.startupCache.training=health): the cache also
+#             holds what the service loads to start Tomcat and answer its first request
 #   jib       Jib on eclipse-temurin:17-jre (the stand-in carries the JRE's lib/server/classes.jsa, as the real
 #             image does)
 # and for each, REPS interleaved runs (none, runtime, cds, auto-25, jib, none, ...), every container with one CPU
@@ -19,12 +22,12 @@
 # shellcheck shell=bash
 
 STARTUP_LABEL=dev.dockyard.bench=peers-startup
-STARTUP_VARIANTS=(none runtime cds auto-25 jib)
+STARTUP_VARIANTS=(none runtime cds auto-25 health-25 jib)
 
 # the image of variant $1
 startup_image() {
   case "$1" in
-    none|cds|auto-25) echo "dockyard-bench/peers-startup-$1:bench" ;;
+    none|cds|auto-25|health-25) echo "dockyard-bench/peers-startup-$1:bench" ;;
     runtime) startup_image cds ;;
     jib) image_of jib boot ;;
   esac
@@ -63,18 +66,20 @@ figure_startup() {
   WORKLOADS=(boot)
   setup_workloads
   echo "variant,bytes" > "$sizes"
-  for setting in none cds auto-25; do
+  for setting in none cds auto-25 health-25; do
     local -a flags=(-Dimage.name="dockyard-bench/peers-startup-$setting" -Dimage.tags=bench)
     case "$setting" in
       none) flags+=(-Dimage.startupCache=none) ;;
       cds) flags+=(-Dimage.startupCache=cds) ;;
       auto-25) flags+=(-Dimage.startupCache=auto -Dimage.builderImage=eclipse-temurin:25-jdk) ;;
+      health-25) flags+=(-Dimage.startupCache=auto -Dimage.startupCache.training=health
+                         -Dimage.builderImage=eclipse-temurin:25-jdk) ;;
     esac
     IMAGE="$(startup_image "$setting")" build dockyard boot "startup-$setting" package "${flags[@]}" > /dev/null
   done
   # shellcheck disable=SC2046 # the goals and flags are words
   build jib boot startup $(goals_of jib) > /dev/null
-  for variant in none cds auto-25 jib; do
+  for variant in none cds auto-25 health-25 jib; do
     echo "$variant,$(docker image inspect --format '{{.Size}}' "$(startup_image "$variant")")" >> "$sizes"
   done
   echo "variant,rep,ready_ms,rss_kb,load" > "$csv"
