@@ -114,7 +114,10 @@ public final class HealthProbe {
             } else {
                 failure = awaitHealthy(process, url, deadline, args[1]);
                 if (failure == null) {
-                    process.destroy(); // SIGTERM: the JVM writes the archive as it exits
+                    // SIGTERM: the JVM writes the archive as it exits. Through the handle, which leaves the output
+                    // pipe open: Process.destroy() closes it, and the JDK 25 AOT cache's assembly, a child JVM
+                    // writing to that pipe as the service exits, then dies of SIGPIPE and writes no cache.
+                    process.toHandle().destroy();
                     if (!process.waitFor(remaining(deadline), java.util.concurrent.TimeUnit.NANOSECONDS)) {
                         failure = "timed out after " + args[1] + " s: the service did not exit on SIGTERM";
                     }

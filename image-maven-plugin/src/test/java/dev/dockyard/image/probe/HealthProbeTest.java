@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class HealthProbeTest {
 
@@ -71,5 +74,18 @@ class HealthProbeTest {
         server.stop(0);
         assertEquals(1, HealthProbe.check(base + "/health"));
         assertEquals(1, HealthProbe.check("not a url"));
+    }
+
+    @Test
+    void aServiceThatWritesAsItExitsOnSigtermKeepsItsOutputAndWritesTheArchive(@TempDir Path dir) throws Exception {
+        // as the JDK 25 AOT cache does: on SIGTERM the service writes to its output (the cache's assembly starts a
+        // child JVM that does), then writes the archive; with its output pipe closed it would die of SIGPIPE first
+        Path archive = dir.resolve("app.aot");
+        String service = "trap 'sleep 1; echo recording; sleep 1; echo assembling the cache; echo cache > " + archive
+                + "; exit 0' TERM; echo started; while true; do sleep 0.1; done";
+        assertEquals(0, HealthProbe.train(new String[] {
+            "--train", "30", base + "/health", archive.toString(), "sh", "-c", service
+        }));
+        assertEquals("cache\n", Files.readString(archive));
     }
 }
