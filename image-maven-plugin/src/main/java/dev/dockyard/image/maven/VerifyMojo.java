@@ -2,14 +2,15 @@ package dev.dockyard.image.maven;
 
 import static dev.dockyard.image.maven.ImageParameters.*;
 
-import dev.dockyard.image.assemble.AssembledImage;
 import dev.dockyard.image.assemble.PlatformImages;
 import dev.dockyard.image.engine.Engine;
 import dev.dockyard.image.engine.EngineException;
 import dev.dockyard.image.render.RenderResult;
 import dev.dockyard.image.support.DurationText;
 import dev.dockyard.image.support.ModuleLock;
+import dev.dockyard.image.support.UserFixableException;
 import dev.dockyard.image.verify.ImageVerifier;
+import dev.dockyard.image.verify.PlatformChecks;
 import dev.dockyard.image.verify.Verification;
 import dev.dockyard.image.verify.VerificationReports;
 import dev.dockyard.image.verify.VerifyRequest;
@@ -40,9 +41,6 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 @Mojo(name = "verify", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class VerifyMojo extends AbstractEngineMojo {
-
-    /** How much longer another platform's image may take under emulation to become healthy and to stop. */
-    private static final int EMULATION_FACTOR = 10;
 
     /**
      * The service's main TCP port: the image must expose it, and the HTTP probe asks it.
@@ -182,11 +180,9 @@ public class VerifyMojo extends AbstractEngineMojo {
             Optional<PlatformImages> platforms = platformImages(workDirectory.toPath());
             if (platforms.isEmpty()) {
                 if (!live.isEmpty()) {
-                    throw new MojoFailureException("Invalid <verifyPlatforms>/" + VERIFY_PLATFORMS + ": it names "
-                            + String.join(", ", live) + ", and image:build built one image, for the engine's"
-                            + " platform: build for them with " + PLATFORMS + "=" + String.join(",", live) + ".");
+                    throw failure(PlatformChecks.singlePlatform(live));
                 }
-                verifyOne(request(builtImage(), 1), null, null, List.of());
+                verifyOne(request(builtImage()), null, null, List.of());
                 return;
             }
             verifyPlatforms(platforms.get(), live);
@@ -196,13 +192,6 @@ public class VerifyMojo extends AbstractEngineMojo {
     /** After a build for several platforms: each platform's image, the engine's own as usual, others loaded. */
     private void verifyPlatforms(PlatformImages platforms, List<String> live)
             throws MojoExecutionException, MojoFailureException {
-        List<String> unknown =
-                live.stream().filter(p -> !platforms.images().containsKey(p)).toList();
-        if (!unknown.isEmpty()) {
-            throw new MojoFailureException("Invalid <verifyPlatforms>/" + VERIFY_PLATFORMS + ": image:build built no"
-                    + " image for " + String.join(", ", unknown) + "; it built for "
-                    + String.join(", ", platforms.images().keySet()) + " (" + PLATFORMS + ").");
-        }
         String own;
         try (Engine engine = connect(engineTimeout)) {
             own = engine.platform();
@@ -210,58 +199,38 @@ public class VerifyMojo extends AbstractEngineMojo {
             rethrow(e);
             return;
         }
-        String built = builtImage();
-        List<VerificationReports.PlatformImage> listed = new ArrayList<>();
-        for (Map.Entry<String, AssembledImage> entry : platforms.images().entrySet()) {
-            try {
-                listed.add(new VerificationReports.PlatformImage(
-                        entry.getKey(),
-                        entry.getValue().details(List.of()).size(),
-                        reportName(entry.getKey().equals(own) ? null : entry.getKey())));
-            } catch (IOException e) {
-                throw new MojoExecutionException(
-                        "Could not read the " + entry.getKey() + " image: " + e.getMessage(), e);
-            }
+        List<PlatformChecks.Planned> planned;
+        List<VerificationReports.PlatformImage> listed;
+        try {
+            planned = PlatformChecks.plan(platforms, live, own, builtImage());
+            listed = PlatformChecks.listed(planned);
+        } catch (UserFixableException e) {
+            throw failure(e);
+        } catch (IOException e) {
+            throw new MojoExecutionException("Could not read the platforms' images: " + e.getMessage(), e);
         }
         List<String> failed = new ArrayList<>();
-        for (Map.Entry<String, AssembledImage> entry : platforms.images().entrySet()) {
-            String platform = entry.getKey();
-            AssembledImage image = entry.getValue();
-            boolean runs = live.isEmpty() ? platform.equals(own) : live.contains(platform);
-            if (platform.equals(own) && image.id().equals(built)) {
-                VerifyRequest request = request(built, 1);
-                if (!runs) {
-                    request = request.staticOnly();
-                }
-                failed.addAll(verifyOne(request, null, null, listed));
+        for (PlatformChecks.Planned p : planned) {
+            if (p.tagged()) {
+                VerifyRequest request = request(builtImage());
+                failed.addAll(verifyOne(p.live() ? request : request.staticOnly(), null, null, listed));
                 continue;
             }
-            if (!image.whole()) {
-                throw new MojoFailureException("The " + platform + " image builds on " + image.base() + ", whose "
-                        + platform + " layers only its registry has: image:verify checks the images Dockyard wrote"
-                        + " every layer of (the template java-service, on scratch). Leave " + platform + " out of "
-                        + VERIFY_PLATFORMS + ", or verify it on a " + platform + " engine.");
-            }
-            int factor = platform.equals(own) ? 1 : EMULATION_FACTOR;
-            try (Engine engine = connect(engineTimeout)) {
-                String id = image.loadUntagged(engine, workDirectory.toPath());
-                try {
-                    VerifyRequest request = request(id, factor);
-                    if (runs && factor > 1) {
-                        getLog().info("Verifying the " + platform + " image under emulation (the engine runs " + own
-                                + "): health timeout " + DurationText.format(request.healthTimeout())
-                                + " and stop timeout " + DurationText.format(request.stopTimeout()) + ", "
-                                + factor + " times " + HEALTH_TIMEOUT + " and " + STOP_TIMEOUT);
-                    }
-                    failed.addAll(verifyOne(runs ? request : request.staticOnly(), platform, engine, listed));
-                } finally {
-                    engine.pruneReplaced(id, null); // loaded for this check only, untagged: removed again
+            try (Engine engine = connect(engineTimeout);
+                    PlatformChecks.Loaded loaded = PlatformChecks.load(engine, p.image(), workDirectory.toPath())) {
+                VerifyRequest request = request(loaded.id()).scaled(p.factor());
+                if (p.live() && p.factor() > 1) {
+                    getLog().info("Verifying the " + p.platform() + " image under emulation (the engine runs " + own
+                            + "): health timeout " + DurationText.format(request.healthTimeout())
+                            + " and stop timeout " + DurationText.format(request.stopTimeout()) + ", "
+                            + p.factor() + " times " + HEALTH_TIMEOUT + " and " + STOP_TIMEOUT);
                 }
+                failed.addAll(verifyOne(p.live() ? request : request.staticOnly(), p.platform(), engine, listed));
             } catch (EngineException e) {
                 rethrow(e);
             } catch (IOException e) {
                 throw new MojoExecutionException(
-                        "Could not load the " + platform + " image into the engine: " + e.getMessage(), e);
+                        "Could not load the " + p.platform() + " image into the engine: " + e.getMessage(), e);
             }
         }
         if (!failed.isEmpty()) {
@@ -302,10 +271,9 @@ public class VerifyMojo extends AbstractEngineMojo {
             }
         }
         Path reports = reportsDirectory.toPath();
-        String suffix = platform == null ? "" : "-" + platform.replace('/', '-');
-        Path html = reports.resolve(reportName(platform));
+        Path html = reports.resolve(VerificationReports.htmlName(platform));
         try {
-            String suite = "image-" + project.getArtifactId() + suffix;
+            String suite = "image-" + project.getArtifactId() + VerificationReports.suffix(platform);
             Path junit = VerificationReports.writeJUnit(verification, suite, reports);
             VerificationReports.writeHtml(verification, "Image " + subject, moduleReasons(), platforms, html);
             getLog().info("Wrote " + relative(junit) + " and " + relative(html));
@@ -330,21 +298,14 @@ public class VerifyMojo extends AbstractEngineMojo {
                 .orElse(List.of());
     }
 
-    /** The HTML report's file name: {@code image-report.html}, for another platform's image with the platform in it. */
-    private static String reportName(String platform) {
-        return "image-report" + (platform == null ? "" : "-" + platform.replace('/', '-')) + ".html";
-    }
-
-    /** The request for {@code image}, its health and stop timeouts {@code factor} times the configured ones. */
-    private VerifyRequest request(String image, int factor) throws MojoFailureException {
+    /** The request for {@code image}. */
+    private VerifyRequest request(String image) throws MojoFailureException {
         List<String> problems = new ArrayList<>();
         long budget = size("maxImageSize", maxImageSize, problems);
         Duration health = duration("healthTimeout", healthTimeout, problems);
         Duration stop = duration("stopTimeout", stopTimeout, problems);
         long memory = memoryLimit == null || memoryLimit.isBlank() ? 0 : size("memoryLimit", memoryLimit, problems);
         failOn(problems);
-        health = health.multipliedBy(factor);
-        stop = stop.multipliedBy(factor);
         String path = ServiceSettings.healthPath(healthPath);
         String runId =
                 project.getArtifactId() + "-" + UUID.randomUUID().toString().substring(0, 8);

@@ -53,6 +53,16 @@ public final class VerificationReports {
         writeHtml(verification, title, moduleReasons, List.of(), file);
     }
 
+    /** The HTML report's file name: {@code image-report.html}, for another platform's image with the platform in it. */
+    public static String htmlName(String platform) {
+        return "image-report" + suffix(platform) + ".html";
+    }
+
+    /** What the names of another platform's reports end in: {@code -linux-arm64}; empty for the engine's image. */
+    public static String suffix(String platform) {
+        return platform == null ? "" : "-" + platform.replace('/', '-');
+    }
+
     /**
      * One image of a build for several platforms, as the report lists them: its platform, its size, and the file name
      * of its report.

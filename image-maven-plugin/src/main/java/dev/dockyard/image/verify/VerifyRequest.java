@@ -43,6 +43,24 @@ public record VerifyRequest(
         labels = Map.copyOf(labels);
     }
 
+    /** @return this request with {@code factor} times its health and stop timeouts (an image run under emulation) */
+    public VerifyRequest scaled(int factor) {
+        return new VerifyRequest(
+                image,
+                maxImageSize,
+                ports,
+                requiredLabels,
+                live,
+                healthTimeout.multipliedBy(factor),
+                healthPath,
+                healthPort,
+                stopTimeout.multipliedBy(factor),
+                logLines,
+                runId,
+                labels,
+                memoryLimit);
+    }
+
     /** This request with the static checks only (no container is started). */
     public VerifyRequest staticOnly() {
         return new VerifyRequest(
