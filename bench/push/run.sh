@@ -10,7 +10,8 @@
 # ?digest=" requests of its access log, 201), read from its storage; the new layers = the layer blobs of the second
 # manifest that the first lacks (skopeo inspect --raw); the blobs uploaded after the change, split by kind: the image's
 # layers, its SBOM's layer (the last layer of an image labelled dev.dockyard.sbom), its configuration, other blobs
-# (the SBOM artifact the registry client pushes beside the image).
+# (the SBOM artifact the registry client pushes beside the image). A fourth way, dockyard-registry-nosbom, is the
+# registry client's push of an image built with image.sbom.embed=false (no SBOM in the image, none pushed beside it).
 #
 # Usage: bench/push/run.sh [REPS]   (default 3) Markdown table on stdout and in target/push.md, raw figures in
 # target/push.csv. The plugin is installed from this checkout into a private local repository (target/m2, a copy of
@@ -22,9 +23,9 @@ ROOT="$(cd "$HERE/../.." && pwd)"
 WORK="$HERE/target"
 REPO="$WORK/m2"
 REPS="${1:-3}"
-# PUSH_TOOLS: the tools, in this order (default all three); PUSH_FIRST_ROUND: the first round's number (default 1);
+# PUSH_TOOLS: the tools, in this order (default all four); PUSH_FIRST_ROUND: the first round's number (default 1);
 # PUSH_APPEND=1: add to target/push.csv instead of starting it anew
-read -ra TOOLS <<< "${PUSH_TOOLS:-dockyard-registry dockyard-engine jib}"
+read -ra TOOLS <<< "${PUSH_TOOLS:-dockyard-registry dockyard-registry-nosbom dockyard-engine jib}"
 # test data, as in it/registry.sh
 USER_NAME=dockyard-it
 PASSWORD=it-registry-secret-4711
@@ -72,10 +73,14 @@ push() {
         -Djib.to.auth.username="$USER_NAME" -Djib.to.auth.password="$PASSWORD" -Djib.allowInsecureRegistries=true -DsendCredentialsOverHttp=true \
         > "$log" 2>&1 || { tail -n 40 "$log" >&2; die "jib:build failed: $log"; } ;;
     dockyard-*)
+      # dockyard-registry-nosbom: the registry client's push of an image built with image.sbom.embed=false
+      local via="${tool#dockyard-}"
+      local -a build=()
+      if [ "$via" = registry-nosbom ]; then via=registry; build=(-Dimage.sbom.embed=false); fi
       "${mvn[@]}" -o -f "$shop/pom.xml" -pl orders-service -am package -Dimage.name="${ref%:*}" -Dimage.tags="${ref##*:}" \
-        > "$log" 2>&1 || { tail -n 40 "$log" >&2; die "the build failed: $log"; }
+        "${build[@]}" > "$log" 2>&1 || { tail -n 40 "$log" >&2; die "the build failed: $log"; }
       "${mvn[@]}" -o -f "$shop/orders-service/pom.xml" "dev.dockyard:image-maven-plugin:0.1.0-SNAPSHOT:push" \
-        -Dimage.name="${ref%:*}" -Dimage.tags="${ref##*:}" -Dimage.pushVia="${tool#dockyard-}" \
+        -Dimage.name="${ref%:*}" -Dimage.tags="${ref##*:}" -Dimage.pushVia="$via" \
         -Dimage.registryUsername="$USER_NAME" -Dimage.registryPasswordFile="$WORK/password" \
         >> "$log" 2>&1 || { tail -n 40 "$log" >&2; die "image:push failed: $log"; } ;;
   esac

@@ -12,8 +12,9 @@ rows = defaultdict(list)
 for row in csv.DictReader(open(sys.argv[1])):
     rows[row["tool"]].append({k: int(v) for k, v in row.items() if k != "tool"})
 
-LABELS = {"dockyard-registry": "Dockyard, registry client", "dockyard-engine": "Dockyard, engine push",
-          "jib": "Jib (jib:build)"}
+LABELS = {"dockyard-registry": "Dockyard, registry client",
+          "dockyard-registry-nosbom": "Dockyard, registry client, `image.sbom.embed=false`",
+          "dockyard-engine": "Dockyard, engine push", "jib": "Jib (jib:build)"}
 
 
 def med(tool, key):
@@ -58,7 +59,7 @@ print("| tool | rounds | fresh registry: uploaded | blobs | x Jib | one-class ch
       " layers / application layer |"
       " + SBOM layer + configuration | all uploaded / application layer | x Jib |")
 print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
-for tool in ("dockyard-registry", "dockyard-engine", "jib"):
+for tool in LABELS:
     if tool not in rows:
         continue
     print(f"| {LABELS[tool]} | {len(rows[tool])} | {spread(tool, 'fresh_bytes')} | {med(tool, 'fresh_blobs'):.0f} | "

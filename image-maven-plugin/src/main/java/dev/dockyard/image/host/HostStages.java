@@ -699,7 +699,7 @@ public final class HostStages implements StageSource {
                         + platform + " manifest (" + mention("builderImage") + "), or leave " + platform + " out of "
                         + mention("platforms") + ".");
             }
-            builder = ImageFilesystem.of(image, cache.resolve("images"));
+            builder = ImageFilesystem.of(image, cache.resolve("images"), cross());
             builderId = image.id();
             String builderRelease = builderRelease();
             if (builderRelease == null) {

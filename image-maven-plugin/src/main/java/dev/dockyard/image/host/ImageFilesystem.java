@@ -27,13 +27,16 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  */
 final class ImageFilesystem {
 
-    /**
-     * Files whose bytes are kept: libraries, configuration, the dpkg database, the JDK's release file and its jmods
-     * (another platform's runtime is linked from them).
-     */
+    /** Files whose bytes are kept: libraries, configuration, the dpkg database and the JDK's release file. */
     private static final Pattern KEPT = Pattern.compile(
             "(usr/)?(local/)?lib(32|64|x32)?/.*|etc/.*|var/lib/dpkg/(status|info/[^/]+\\.list)|usr/lib/os-release"
-                    + "|opt/java/[^/]+/release|(.+/)?jmods/[^/]+\\.jmod");
+                    + "|opt/java/[^/]+/release");
+
+    /**
+     * The JDK's jmods, kept too when another platform's runtime is linked from them (about 70 MB a JDK): only the
+     * image of another platform than this machine's needs them.
+     */
+    private static final Pattern JMODS = Pattern.compile("(.+/)?jmods/[^/]+\\.jmod");
 
     /** The layout of an unpacked image: a directory unpacked by an earlier layout is unpacked anew. */
     private static final String LAYOUT = "2";
@@ -53,12 +56,17 @@ final class ImageFilesystem {
         this.entries = entries;
     }
 
-    /** The file system of {@code image}, unpacked into {@code cache} unless an earlier build did. */
-    static ImageFilesystem of(ImagePull.Pulled image, Path cache) throws IOException {
-        Path directory = cache.resolve(image.id().substring(7) + "-" + LAYOUT);
+    /**
+     * The file system of {@code image}, unpacked into {@code cache} unless an earlier build did.
+     *
+     * @param jmods whether to keep the bytes of its JDK's jmods ({@link #jmods}), for a runtime of its platform
+     *     linked on another
+     */
+    static ImageFilesystem of(ImagePull.Pulled image, Path cache, boolean jmods) throws IOException {
+        Path directory = cache.resolve(image.id().substring(7) + "-" + LAYOUT + (jmods ? "-jmods" : ""));
         Path index = directory.resolve(INDEX);
         if (!Files.isRegularFile(index)) {
-            unpack(image, directory);
+            unpack(image, directory, jmods);
         }
         Map<String, Entry> entries = new TreeMap<>();
         try (BufferedReader in = Files.newBufferedReader(index, StandardCharsets.UTF_8)) {
@@ -76,7 +84,11 @@ final class ImageFilesystem {
         return new ImageFilesystem(directory, entries);
     }
 
-    private static void unpack(ImagePull.Pulled image, Path directory) throws IOException {
+    private static boolean kept(String path, boolean jmods) {
+        return KEPT.matcher(path).matches() || (jmods && JMODS.matcher(path).matches());
+    }
+
+    private static void unpack(ImagePull.Pulled image, Path directory, boolean jmods) throws IOException {
         Path partial = directory.resolveSibling(directory.getFileName() + ".partial");
         deleteTree(partial);
         Path files = partial.resolve(FILES);
@@ -116,14 +128,14 @@ final class ImageFilesystem {
                         Entry linked = entries.get(target);
                         entries.put(path, new Entry('f', linked != null ? linked.mode() : mode, null));
                         Path from = files.resolve(target);
-                        if (KEPT.matcher(path).matches() && Files.isRegularFile(from)) {
+                        if (kept(path, jmods) && Files.isRegularFile(from)) {
                             Path to = files.resolve(path);
                             Files.createDirectories(to.getParent());
                             Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
                         }
                     } else if (entry.isFile()) {
                         entries.put(path, new Entry('f', mode, null));
-                        if (KEPT.matcher(path).matches()) {
+                        if (kept(path, jmods)) {
                             Path to = files.resolve(path);
                             Files.createDirectories(to.getParent());
                             Files.copy(tar, to, StandardCopyOption.REPLACE_EXISTING);

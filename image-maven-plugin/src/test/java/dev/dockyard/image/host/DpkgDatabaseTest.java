@@ -28,7 +28,7 @@ class DpkgDatabaseTest {
                 .file("var/lib/dpkg/info/libc6:amd64.list", "/.\n/lib/x86_64-linux-gnu/libc.so.6\n")
                 .file("var/lib/dpkg/info/base-files.list", "/.\n/etc/os-release\n")
                 .image("{}");
-        DpkgDatabase dpkg = DpkgDatabase.of(ImageFilesystem.of(image, temp.resolve("cache")));
+        DpkgDatabase dpkg = DpkgDatabase.of(ImageFilesystem.of(image, temp.resolve("cache"), false));
 
         assertEquals("libc6:amd64", dpkg.owner("/lib/x86_64-linux-gnu/libc.so.6"));
         assertEquals("base-files", dpkg.owner("/etc/os-release"));
@@ -43,7 +43,7 @@ class DpkgDatabaseTest {
                 .layer()
                 .file("etc/alpine-release", "3.20\n")
                 .image("{}");
-        assertFalse(DpkgDatabase.of(ImageFilesystem.of(image, temp.resolve("cache")))
+        assertFalse(DpkgDatabase.of(ImageFilesystem.of(image, temp.resolve("cache"), false))
                 .present());
     }
 }

@@ -38,7 +38,7 @@ class ImageFilesystemTest {
                 .file("etc/old/.wh..wh..opq", "")
                 .file("etc/old/b.conf", "b")
                 .image("{}");
-        ImageFilesystem files = ImageFilesystem.of(image, temp.resolve("cache"));
+        ImageFilesystem files = ImageFilesystem.of(image, temp.resolve("cache"), false);
 
         assertEquals("/usr/lib/x86_64-linux-gnu/libc.so.6", files.resolve("/lib/x86_64-linux-gnu/libc.so.6"));
         assertTrue(files.isFile("/lib/x86_64-linux-gnu/libc.so.6"));
@@ -56,12 +56,12 @@ class ImageFilesystemTest {
         assertNull(files.jmods("/opt/java/openjdk"));
 
         // unpacked once: a second reading takes the directory the first wrote
-        ImageFilesystem again = ImageFilesystem.of(image, temp.resolve("cache"));
+        ImageFilesystem again = ImageFilesystem.of(image, temp.resolve("cache"), false);
         assertEquals("ID=debian\n", Files.readString(again.file("/etc/os-release")));
     }
 
     @Test
-    void keepsTheJmodsAnotherPlatformsRuntimeIsLinkedFrom() throws Exception {
+    void keepsTheJmodsAnotherPlatformsRuntimeIsLinkedFromOnlyWhenAsked() throws Exception {
         var image = new HostLayers(temp)
                 .layer()
                 .dir("opt/java/openjdk/jmods")
@@ -69,11 +69,17 @@ class ImageFilesystemTest {
                 .file("opt/java/openjdk/jmods/java.logging.jmod", "logging")
                 .file("opt/java/openjdk/lib/modules", "not kept")
                 .image("{}");
-        ImageFilesystem files = ImageFilesystem.of(image, temp.resolve("cache"));
+        ImageFilesystem files = ImageFilesystem.of(image, temp.resolve("cache"), true);
 
         Path jmods = files.jmods("/opt/java/openjdk");
         assertEquals("logging", Files.readString(jmods.resolve("java.logging.jmod")));
         assertNull(files.file("/opt/java/openjdk/lib/modules"));
+
+        // an image of this machine's platform: its JDK's jmods are listed, their bytes not kept (no cross link)
+        ImageFilesystem own = ImageFilesystem.of(image, temp.resolve("own"), false);
+        assertTrue(own.isFile("/opt/java/openjdk/jmods/java.base.jmod"));
+        assertNull(own.file("/opt/java/openjdk/jmods/java.base.jmod"));
+        assertNull(own.jmods("/opt/java/openjdk"));
     }
 
     @Test

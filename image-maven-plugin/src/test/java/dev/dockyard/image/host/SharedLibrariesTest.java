@@ -53,7 +53,7 @@ class SharedLibrariesTest {
                         "# Multiarch support\n/usr/local/lib/x86_64-linux-gnu\n/lib/x86_64-linux-gnu\n"
                                 + "/usr/lib/x86_64-linux-gnu\n")
                 .image("{}");
-        ImageFilesystem files = ImageFilesystem.of(image, temp.resolve("cache"));
+        ImageFilesystem files = ImageFilesystem.of(image, temp.resolve("cache"), false);
         // a runtime with the launcher and the library it loads from its own lib/ ($ORIGIN/../lib)
         Path runtime = temp.resolve("runtime");
         Files.createDirectories(runtime.resolve("bin"));
