@@ -21,6 +21,13 @@ assert dockerfile.contains('COPY --chown=65532:65532 layers/application/ /app/\n
 assert dockerfile.contains('"-cp", "/app/quarkus-run.jar", "io.quarkus.bootstrap.runner.QuarkusEntryPoint"]')
 
 staged.checkImage('dockyard-it/verify-quarkus')
+// quarkus-core's GraalVM substitutions (io.quarkus.runtime.graal.Target_java_awt_GraphicsEnvironment names java.awt)
+// are read by native-image only: java.desktop is not linked, and the service starts and answers without it
+def rendered = log =~ /\(runtime modules: ([a-z.,]+)\)/
+assert rendered.find() : 'no runtime modules in the log'
+def modules = rendered.group(1).split(',') as List
+assert !modules.contains('java.desktop') : modules
+assert modules.containsAll(['java.base', 'java.naming', 'java.sql', 'jdk.unsupported']) : modules
 
 // its SBOM: in the image as in target/image-reports, the image's jars exactly (lib/boot, lib/main and
 // quarkus-run.jar), and every runtime dependency mvn dependency:list gives among its libraries

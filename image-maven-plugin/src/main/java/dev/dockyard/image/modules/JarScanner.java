@@ -39,7 +39,9 @@ import org.objectweb.asm.signature.SignatureVisitor;
  * whose type is absent, and code that reads a particular annotation names its class, which the constant pool then
  * holds. Annotation processors (the classes a jar lists in
  * {@code META-INF/services/javax.annotation.processing.Processor}, and their nested classes) are not read either:
- * only {@code javac} runs them, never the application.
+ * only {@code javac} runs them, never the application. Nor are GraalVM native-image substitutions (classes annotated
+ * {@code @com.oracle.svm.core.annotate.TargetClass}, such as Quarkus's {@code io.quarkus.runtime.graal.Target_*}):
+ * only {@code native-image} reads them, and nothing a JVM runs names them.
  *
  * <p>Multi-release jars are read for the target release: of {@code META-INF/versions/N/x/Y.class} and
  * {@code x/Y.class}, the entry with the highest {@code N} not above the release. Jars nested in a jar (Spring Boot's
@@ -57,6 +59,11 @@ final class JarScanner {
     private static final String PROCESSORS = "META-INF/services/javax.annotation.processing.Processor";
     private static final List<String> AGENT_ATTRIBUTES =
             List.of("Premain-Class", "Agent-Class", "Launcher-Agent-Class");
+    /** The annotation of a GraalVM native-image substitution class, as a class file's descriptor names it. */
+    private static final String SUBSTITUTION = "Lcom/oracle/svm/core/annotate/TargetClass;";
+
+    private static final byte[] SUBSTITUTION_BYTES = SUBSTITUTION.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
     /** Class files of Java versions ASM does not know yet are read as this version (their constant pool is alike). */
     private static final int READABLE_VERSION = Opcodes.V17;
 
@@ -369,8 +376,43 @@ final class JarScanner {
             copy[7] = (byte) READABLE_VERSION;
             reader = new ClassReader(copy);
         }
+        if (names(reader, bytes, SUBSTITUTION_BYTES) && substitution(reader)) {
+            return; // only native-image reads it
+        }
         constantPool(reader);
         reader.accept(classes, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+    }
+
+    /** Whether the class is annotated as a GraalVM native-image substitution. */
+    private static boolean substitution(ClassReader reader) {
+        boolean[] found = {false};
+        reader.accept(
+                new ClassVisitor(Opcodes.ASM9) {
+                    @Override
+                    public org.objectweb.asm.AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
+                        found[0] |= SUBSTITUTION.equals(descriptor);
+                        return null;
+                    }
+                },
+                ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        return found[0];
+    }
+
+    /**
+     * Whether the constant pool of the class {@code reader} reads (from {@code b}, its bytes) holds the string
+     * {@code utf8}: a quick test before the class is parsed for it.
+     */
+    private static boolean names(ClassReader reader, byte[] b, byte[] utf8) {
+        for (int i = 1; i < reader.getItemCount(); i++) {
+            int offset = reader.getItem(i);
+            if (offset == 0 || b[offset - 1] != 1 || reader.readUnsignedShort(offset) != utf8.length) {
+                continue; // not a CONSTANT_Utf8 of that length
+            }
+            if (java.util.Arrays.equals(b, offset + 2, offset + 2 + utf8.length, utf8, 0, utf8.length)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void constantPool(ClassReader reader) {

@@ -96,6 +96,37 @@ class ModuleScannerTest {
     }
 
     @Test
+    void aGraalVmSubstitutionIsNotReadForItOnlyRunsInNativeImage() throws Exception {
+        String annotation = "package com.oracle.svm.core.annotate;"
+                + " @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)"
+                + " public @interface TargetClass { Class<?> value(); }";
+        String substitution = "package q; @com.oracle.svm.core.annotate.TargetClass(java.awt.GraphicsEnvironment.class)"
+                + " final class Target_java_awt_GraphicsEnvironment {"
+                + " static boolean headless(java.awt.GraphicsEnvironment e) { return e.isHeadlessInstance(); } }";
+        Path runtime = TestJars.jar(
+                root.resolve("runtime.jar"),
+                null,
+                "com.oracle.svm.core.annotate.TargetClass",
+                annotation,
+                "q.Target_java_awt_GraphicsEnvironment",
+                substitution,
+                "q.Uses",
+                "package q; public class Uses { java.sql.Connection c; }");
+        ModuleScan scan = scan(17, runtime);
+        assertTrue(scan.closure().contains("java.sql"), scan.closure().toString());
+        assertFalse(scan.closure().contains("java.desktop"), scan.closure().toString());
+
+        // the same class without the annotation is code a JVM can load: its module is linked
+        Path plain = TestJars.jar(
+                root.resolve("plain.jar"),
+                null,
+                "q.Target_java_awt_GraphicsEnvironment",
+                substitution.replace(
+                        "@com.oracle.svm.core.annotate.TargetClass(java.awt.GraphicsEnvironment.class)", ""));
+        assertTrue(scan(17, plain).closure().contains("java.desktop"));
+    }
+
+    @Test
     void reducesTheListByRequiresTransitiveAndClosesItOverRequires() throws Exception {
         Path jar = TestJars.jar(
                 root.resolve("a.jar"),
