@@ -41,7 +41,9 @@ import org.objectweb.asm.signature.SignatureVisitor;
  * {@code META-INF/services/javax.annotation.processing.Processor}, and their nested classes) are not read either:
  * only {@code javac} runs them, never the application. Nor are GraalVM native-image substitutions (classes annotated
  * {@code @com.oracle.svm.core.annotate.TargetClass}, such as Quarkus's {@code io.quarkus.runtime.graal.Target_*}):
- * only {@code native-image} reads them, and nothing a JVM runs names them.
+ * only {@code native-image} reads them, and nothing a JVM runs names them. A JDK module that a jar's own
+ * {@code module-info} requires {@code static} (optional at run time: snakeyaml's and Jakarta EL's {@code java.desktop})
+ * is not needed for that jar's references to it: the library runs without it, as a module path would resolve it.
  *
  * <p>Multi-release jars are read for the target release: of {@code META-INF/versions/N/x/Y.class} and
  * {@code x/Y.class}, the entry with the highest {@code N} not above the release. Jars nested in a jar (Spring Boot's
@@ -73,6 +75,8 @@ final class JarScanner {
     private final Map<String, JarFacts.Use> packages = new HashMap<>();
     private final Map<String, String> features = new HashMap<>();
     private final Set<String> requires = new HashSet<>();
+    /** By nested jar ({@link #jarOf}), the modules its descriptor requires {@code static}. */
+    private final Map<String, Set<String>> optional = new HashMap<>();
     /** The class being read (dotted, as {@link JarFacts.Use#owner()} names it), or the manifest. */
     private String current = "";
 
@@ -321,7 +325,11 @@ final class JarScanner {
     }
 
     private void read(Map<String, Candidate> chosen, Set<String> processors) {
-        for (Candidate candidate : chosen.values()) {
+        // the module descriptors first: what a jar declares optional applies to all its classes
+        List<Candidate> ordered = new ArrayList<>();
+        chosen.values().stream().filter(c -> c.name().endsWith(MODULE_INFO)).forEach(ordered::add);
+        chosen.values().stream().filter(c -> !c.name().endsWith(MODULE_INFO)).forEach(ordered::add);
+        for (Candidate candidate : ordered) {
             if (isProcessor(candidate.name(), processors)) {
                 continue; // only javac runs it
             }
@@ -330,7 +338,7 @@ final class JarScanner {
             try {
                 byte[] bytes = candidate.content().read();
                 if (candidate.name().endsWith(MODULE_INFO)) {
-                    moduleInfo(bytes);
+                    moduleInfo(bytes, jarOf(candidate.name()));
                 } else {
                     classFile(bytes);
                 }
@@ -352,13 +360,21 @@ final class JarScanner {
         return e.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : " " + message.strip());
     }
 
-    private void moduleInfo(byte[] bytes) {
+    private void moduleInfo(byte[] bytes, String jar) {
         ModuleDescriptor descriptor = ModuleDescriptor.read(ByteBuffer.wrap(bytes));
         for (ModuleDescriptor.Requires r : descriptor.requires()) {
             if (!r.modifiers().contains(ModuleDescriptor.Requires.Modifier.STATIC)) {
                 requires.add(r.name());
+            } else {
+                optional.computeIfAbsent(jar, k -> new HashSet<>()).add(r.name());
             }
         }
+    }
+
+    /** The nested jar an entry or owner is in ({@code lib/x.jar!/}), empty for the jar itself. */
+    private static String jarOf(String entry) {
+        int nested = entry.lastIndexOf("!/");
+        return nested < 0 ? "" : entry.substring(0, nested + 2);
     }
 
     void classFile(byte[] bytes) {
@@ -488,8 +504,20 @@ final class JarScanner {
             return;
         }
         String pkg = name.substring(0, slash).replace('/', '.');
-        if (jdk.isJdkPackage(pkg) && !packages.containsKey(pkg)) {
+        if (jdk.isJdkPackage(pkg) && !packages.containsKey(pkg) && !optional(pkg)) {
             packages.put(pkg, new JarFacts.Use(current, name.replace('/', '.')));
         }
+    }
+
+    /**
+     * Whether the JDK package's module is one that the module descriptor of the current class's jar requires
+     * {@code static}: optional at run time, so the library runs without it (as a module path would resolve it).
+     */
+    private boolean optional(String pkg) {
+        if (optional.isEmpty()) {
+            return false;
+        }
+        Set<String> modules = optional.get(jarOf(current));
+        return modules != null && jdk.moduleOf(pkg).map(modules::contains).orElse(false);
     }
 }

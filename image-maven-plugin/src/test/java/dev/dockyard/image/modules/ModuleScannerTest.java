@@ -127,6 +127,38 @@ class ModuleScannerTest {
     }
 
     @Test
+    void aModuleTheJarsDescriptorRequiresStaticIsNotLinkedForThatJarsReferences() throws Exception {
+        // as snakeyaml's and Jakarta EL's module-info: requires static java.desktop (optional at run time)
+        org.objectweb.asm.ClassWriter writer = new org.objectweb.asm.ClassWriter(0);
+        writer.visit(
+                org.objectweb.asm.Opcodes.V9, org.objectweb.asm.Opcodes.ACC_MODULE, "module-info", null, null, null);
+        org.objectweb.asm.ModuleVisitor module = writer.visitModule("y.lib", 0, null);
+        module.visitRequire("java.base", org.objectweb.asm.Opcodes.ACC_MANDATED, null);
+        module.visitRequire("java.desktop", org.objectweb.asm.Opcodes.ACC_STATIC_PHASE, null);
+        module.visitRequire("java.sql", 0, null);
+        module.visitEnd();
+        writer.visitEnd();
+        Map<String, byte[]> entries = new LinkedHashMap<>(classes(
+                "y.Beans",
+                "package y; public class Beans { java.beans.PropertyDescriptor[] of(Class<?> c) throws Exception {"
+                        + " return java.beans.Introspector.getBeanInfo(c).getPropertyDescriptors(); } }",
+                "y.Logs",
+                "package y; public class Logs { java.util.logging.Logger l; }"));
+        entries.put("module-info.class", writer.toByteArray());
+        ModuleScan scan = scan(17, jar(root.resolve("y.jar"), Map.of(), entries));
+        assertFalse(scan.closure().contains("java.desktop"), scan.closure().toString());
+        assertTrue(
+                scan.closure().containsAll(List.of("java.logging", "java.sql")),
+                scan.closure().toString());
+
+        // another jar naming java.beans needs it all the same
+        Path app = TestJars.jar(
+                root.resolve("app.jar"), null, "a.App", "package a; public class App { java.beans.Introspector i; }");
+        ModuleScan both = scan(17, jar(root.resolve("y2.jar"), Map.of(), entries), app);
+        assertTrue(both.closure().contains("java.desktop"), both.closure().toString());
+    }
+
+    @Test
     void reducesTheListByRequiresTransitiveAndClosesItOverRequires() throws Exception {
         Path jar = TestJars.jar(
                 root.resolve("a.jar"),
@@ -314,24 +346,21 @@ class ModuleScannerTest {
                         "jdk.unsupported: class reference: guava-19.0.jar, com.google.common.cache.Striped64$1"
                                 + " names sun.misc.Unsafe"),
                 scan(17, guava).explanation());
-        // the first jar of the request that needs a module is named, the modules it requires by their requirer
+        // the first jar of the request that needs a module is named, the modules it requires by their requirer;
+        // what snakeyaml's and jackson-databind's descriptors require static (java.desktop, java.sql, java.xml) is
+        // not linked for their references, but for another jar's
+        Path jdbc = TestJars.jar(
+                root.resolve("jdbc.jar"), null, "j.Dao", "package j; public class Dao { java.sql.Connection c; }");
         assertEquals(
                 List.of(
                         "java.base: always added: every runtime holds it",
-                        "java.datatransfer: required by java.desktop",
-                        "java.desktop: class reference: snakeyaml-2.3.jar,"
-                                + " org.yaml.snakeyaml.introspector.MethodProperty names java.beans.IntrospectionException",
                         "java.logging: class reference: jackson-databind-2.18.2.jar,"
                                 + " com.fasterxml.jackson.databind.PropertyNamingStrategy$PropertyNamingStrategyBase"
                                 + " names java.util.logging.Logger",
-                        "java.prefs: required by java.desktop",
-                        "java.sql: class reference: jackson-databind-2.18.2.jar,"
-                                + " com.fasterxml.jackson.databind.deser.std.DateDeserializers$SqlDateDeserializer"
-                                + " names java.sql.Date",
+                        "java.sql: class reference: jdbc.jar, j.Dao names java.sql.Connection",
                         "java.transaction.xa: required by java.sql",
-                        "java.xml: class reference: jackson-databind-2.18.2.jar,"
-                                + " com.fasterxml.jackson.databind.ext.DOMDeserializer names javax.xml.XMLConstants"),
-                scan(17, snakeyaml, jackson).explanation());
+                        "java.xml: required by java.sql"),
+                scan(17, snakeyaml, jackson, jdbc).explanation());
         // the same from the work directory's cache
         Path work = root.resolve("cached");
         ScanRequest request = new ScanRequest(List.of(guava), 17, List.of(), List.of(), work);
