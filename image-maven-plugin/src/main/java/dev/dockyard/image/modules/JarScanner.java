@@ -75,7 +75,10 @@ final class JarScanner {
     private final Map<String, JarFacts.Use> packages = new HashMap<>();
     private final Map<String, String> features = new HashMap<>();
     private final Set<String> requires = new HashSet<>();
-    /** By nested jar ({@link #jarOf}), the modules its descriptor requires {@code static}. */
+    /**
+     * By nested jar ({@link #jarOf}) and package of its module ({@code lib/x.jar!/a.b}, or {@code a.b} for the jar
+     * itself), the modules the module's descriptor requires {@code static}.
+     */
     private final Map<String, Set<String>> optional = new HashMap<>();
     /** The class being read (dotted, as {@link JarFacts.Use#owner()} names it), or the manifest. */
     private String current = "";
@@ -366,7 +369,11 @@ final class JarScanner {
             if (!r.modifiers().contains(ModuleDescriptor.Requires.Modifier.STATIC)) {
                 requires.add(r.name());
             } else {
-                optional.computeIfAbsent(jar, k -> new HashSet<>()).add(r.name());
+                // for the descriptor's own packages only: a shaded jar may hold one library's descriptor among
+                // the classes of many
+                for (String pkg : descriptor.packages()) {
+                    optional.computeIfAbsent(jar + pkg, k -> new HashSet<>()).add(r.name());
+                }
             }
         }
     }
@@ -517,7 +524,10 @@ final class JarScanner {
         if (optional.isEmpty()) {
             return false;
         }
-        Set<String> modules = optional.get(jarOf(current));
+        int dot = current.lastIndexOf('.');
+        String ownPackage = dot < 0 ? current : current.substring(0, dot);
+        // owners are named lib/x.jar!/a.b.C inside a nested jar: the package with its prefix is the key
+        Set<String> modules = optional.get(ownPackage);
         return modules != null && jdk.moduleOf(pkg).map(modules::contains).orElse(false);
     }
 }

@@ -136,6 +136,7 @@ class ModuleScannerTest {
         module.visitRequire("java.base", org.objectweb.asm.Opcodes.ACC_MANDATED, null);
         module.visitRequire("java.desktop", org.objectweb.asm.Opcodes.ACC_STATIC_PHASE, null);
         module.visitRequire("java.sql", 0, null);
+        module.visitPackage("y");
         module.visitEnd();
         writer.visitEnd();
         Map<String, byte[]> entries = new LinkedHashMap<>(classes(
@@ -150,6 +151,14 @@ class ModuleScannerTest {
         assertTrue(
                 scan.closure().containsAll(List.of("java.logging", "java.sql")),
                 scan.closure().toString());
+
+        // a class of the jar outside the module's packages (a shaded jar holds one library's descriptor among
+        // the classes of many) needs it all the same
+        Map<String, byte[]> shaded = new LinkedHashMap<>(entries);
+        shaded.putAll(classes("z.Other", "package z; public class Other { java.beans.Introspector i; }"));
+        assertTrue(scan(17, jar(root.resolve("shaded.jar"), Map.of(), shaded))
+                .closure()
+                .contains("java.desktop"));
 
         // another jar naming java.beans needs it all the same
         Path app = TestJars.jar(
