@@ -328,7 +328,7 @@ final class JarScanner {
     }
 
     private void read(Map<String, Candidate> chosen, Set<String> processors) {
-        // the module descriptors first: what a jar declares optional applies to all its classes
+        // the module descriptors first: what one declares optional applies to the classes of its packages
         List<Candidate> ordered = new ArrayList<>();
         chosen.values().stream().filter(c -> c.name().endsWith(MODULE_INFO)).forEach(ordered::add);
         chosen.values().stream().filter(c -> !c.name().endsWith(MODULE_INFO)).forEach(ordered::add);

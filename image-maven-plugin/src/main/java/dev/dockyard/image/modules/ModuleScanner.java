@@ -39,7 +39,7 @@ public final class ModuleScanner {
     public static final String STORE = "module-scan.txt";
 
     private static final String HEADER =
-            "# Dockyard module scan 3, Java " + Runtime.version().feature();
+            "# Dockyard module scan 4, Java " + Runtime.version().feature();
 
     private final Map<Integer, SystemModules> jdks = new ConcurrentHashMap<>();
     private final Map<String, String> hashes = new ConcurrentHashMap<>();
