@@ -356,7 +356,7 @@ public class DockerfileMojo extends AbstractLintMojo {
      * answers (then SIGTERM), so that the archive also holds what the service loads to start its server and answer
      * its first request; {@code exit}, when the service exits by itself (Spring Boot's
      * {@code -Dspring.context.exit=onRefresh} for a Boot jar, before its web server starts); {@code auto},
-     * {@code exit} for a Spring Boot jar or a service without a health path, else {@code health}.
+     * {@code exit} for a Spring Boot jar, else {@code health}.
      *
      * @since 0.5.0
      */
@@ -469,24 +469,6 @@ public class DockerfileMojo extends AbstractLintMojo {
         return timeout;
     }
 
-    /** {@code image.startupCache.training}, which {@code health} allows only with a health path. */
-    private String training(HealthSettings health) throws MojoFailureException {
-        String training = oneOf(
-                startupCacheTraining,
-                "startupCacheTraining",
-                "where the startup cache's training run ends",
-                "auto: exit for a Spring Boot jar or a service without a health path, else health",
-                "health: once image.healthPath answers",
-                "exit: when the service exits by itself (a Boot jar at its refresh)");
-        if (training.equals(JvmSettings.TRAIN_HEALTH)
-                && health == null
-                && !JvmSettings.NO_CACHE.equals(startupCache.strip())) {
-            throw new MojoFailureException("image.startupCache.training=health needs a health path to ask, and"
-                    + " image.healthPath is none: set image.healthPath, or image.startupCache.training=exit");
-        }
-        return training;
-    }
-
     private RenderRequest request() throws MojoExecutionException, MojoFailureException, RenderException, IOException {
         MavenProjectAdapter adapter = new MavenProjectAdapter(project, session);
         Path jar = adapter.applicationJar();
@@ -541,7 +523,13 @@ public class DockerfileMojo extends AbstractLintMojo {
                                 "cds: an AppCDS archive trained at build time",
                                 "auto: the AOT cache on a JDK 25+ builder, else AppCDS"),
                         trainingTimeout(),
-                        training(health)),
+                        oneOf(
+                                startupCacheTraining,
+                                "startupCacheTraining",
+                                "where the startup cache's training run ends",
+                                "auto: a Spring Boot jar to its refresh, else until image.healthPath answers",
+                                "health: once image.healthPath answers",
+                                "exit: when the service exits by itself (a Boot jar at its refresh)")),
                 bases.builder(),
                 bases.runtime(),
                 new TemplateSource(

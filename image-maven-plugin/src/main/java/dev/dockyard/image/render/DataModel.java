@@ -217,7 +217,7 @@ final class DataModel {
             }
             default -> {}
         }
-        boolean untilHealthy = request.health() != null && jvm.trainsUntilHealthy(springBoot, true);
+        boolean untilHealthy = request.health() != null && jvm.trainsUntilHealthy(springBoot);
         if (springBoot && !untilHealthy) {
             train.add(SPRING_EXIT_ON_REFRESH);
         }

@@ -112,14 +112,21 @@ public final class DockerfileRenderer {
         List<String> warnings = new ArrayList<>(plan.warnings());
         List<String> explanation = new ArrayList<>();
         List<String> modules = modules(request, staging, warnings, explanation);
-        if (!request.jvm().cacheKind().equals(JvmSettings.NO_CACHE)
-                && plan.layout() != JarLayout.SPRING_BOOT
-                && request.health() == null) {
+        JvmSettings jvm = request.jvm();
+        if (!jvm.cacheKind().equals(JvmSettings.NO_CACHE)
+                && request.health() == null
+                && jvm.trainsUntilHealthy(plan.layout() == JarLayout.SPRING_BOOT)) {
+            if (jvm.training().equals(JvmSettings.TRAIN_HEALTH)) {
+                throw new RenderException(mention("startupCacheTraining") + "=health trains until "
+                        + mention("healthPath") + " answers, and there is none. Set " + mention("healthPath")
+                        + ", or " + mention("startupCacheTraining") + "=exit for a service that exits by itself.");
+            }
             throw new RenderException(mention("startupCache") + "="
-                    + request.jvm().startupCache()
+                    + jvm.startupCache()
                     + " needs an end point for its training run: a Spring Boot jar (which stops once its context is"
                     + " refreshed) or " + mention("healthPath") + " (the service is stopped once it answers). Set "
-                    + mention("healthPath") + ", or " + mention("startupCache") + "=none.");
+                    + mention("healthPath") + ", " + mention("startupCacheTraining") + "=exit for a service that"
+                    + " exits by itself, or " + mention("startupCache") + "=none.");
         }
 
         // java -jar for a jar whose manifest needs it and that holds everything it runs, else the class path

@@ -22,8 +22,7 @@ import java.util.List;
  * @param trainingTimeout how long the training run of the startup cache may take
  * @param training {@code image.startupCache.training}, where the training run ends: {@code health} (once
  *     {@code image.healthPath} answers, then SIGTERM), {@code exit} (when the service exits by itself, at Spring
- *     Boot's refresh for a Boot jar) or {@code auto} ({@code exit} for a Spring Boot jar or a service without a health
- *     path, else {@code health})
+ *     Boot's refresh for a Boot jar) or {@code auto} ({@code exit} for a Spring Boot jar, else {@code health})
  */
 public record JvmSettings(
         String mainClass,
@@ -69,13 +68,12 @@ public record JvmSettings(
 
     /**
      * @param springBoot whether the application is a Spring Boot jar
-     * @param healthPath whether the service has a health path
      * @return whether the training run ends once the health path answers; else the service exits by itself
      */
-    public boolean trainsUntilHealthy(boolean springBoot, boolean healthPath) {
+    public boolean trainsUntilHealthy(boolean springBoot) {
         return switch (training) {
             case TRAIN_HEALTH -> true;
-            case TRAIN_AUTO -> !springBoot && healthPath;
+            case TRAIN_AUTO -> !springBoot;
             default -> false;
         };
     }

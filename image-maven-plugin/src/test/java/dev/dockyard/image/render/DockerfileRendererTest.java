@@ -114,18 +114,8 @@ class DockerfileRendererTest {
         RenderRequest request = fixture.request("java-service", null);
         JvmSettings jvm = request.jvm();
         for (String[] setting : new String[][] {{"cds", "17"}, {"auto", "25"}}) {
-            RenderResult result = renderer.render(request.withJvm(new JvmSettings(
-                    jvm.mainClass(),
-                    jvm.options(),
-                    jvm.modules(),
-                    jvm.additionalModules(),
-                    jvm.locales(),
-                    Integer.parseInt(setting[1]),
-                    jvm.args(),
-                    jvm.reactorModules(),
-                    setting[0],
-                    java.time.Duration.ofSeconds(90),
-                    JvmSettings.TRAIN_AUTO)));
+            RenderResult result = renderer.render(
+                    request.withJvm(cache(jvm, Integer.parseInt(setting[1]), setting[0], JvmSettings.TRAIN_AUTO)));
             assertGolden("java-service-startup-cache-" + setting[0] + ".Dockerfile", result.dockerfile());
         }
     }
@@ -135,18 +125,7 @@ class DockerfileRendererTest {
         RenderRequest request = fixture.request("java-service", null);
         JvmSettings jvm = request.jvm();
         for (String training : JvmSettings.TRAININGS) {
-            String dockerfile = Files.readString(renderer.render(request.withJvm(new JvmSettings(
-                            jvm.mainClass(),
-                            jvm.options(),
-                            jvm.modules(),
-                            jvm.additionalModules(),
-                            jvm.locales(),
-                            17,
-                            jvm.args(),
-                            jvm.reactorModules(),
-                            "cds",
-                            java.time.Duration.ofSeconds(90),
-                            training)))
+            String dockerfile = Files.readString(renderer.render(request.withJvm(cache(jvm, 17, "cds", training)))
                     .dockerfile());
             // a service with a health path: asked until it answers, unless told to train until it exits
             String endPoint = training.equals("exit") ? "\"-\"" : "\"http://127.0.0.1:8080/health\"";
@@ -154,26 +133,27 @@ class DockerfileRendererTest {
                     dockerfile.contains("\"--train\", \"90\", " + endPoint + ", \"/tmp/dockyard-startup/app.jsa\""),
                     training + ":\n" + dockerfile);
         }
-        // a Spring Boot jar trains to its refresh unless told health; without a health path nothing is asked
-        assertEquals(false, settings("auto").trainsUntilHealthy(true, true));
-        assertEquals(true, settings("health").trainsUntilHealthy(true, true));
-        assertEquals(false, settings("exit").trainsUntilHealthy(false, true));
-        assertEquals(true, settings("auto").trainsUntilHealthy(false, true));
-        assertEquals(false, settings("auto").trainsUntilHealthy(false, false));
+        // a Spring Boot jar trains to its refresh unless told health, anything else until healthy unless told exit
+        JvmSettings plain = new JvmSettings(Requests.MAIN, List.of(), List.of(), List.of());
+        assertEquals(false, cache(plain, 17, "cds", "auto").trainsUntilHealthy(true));
+        assertEquals(true, cache(plain, 17, "cds", "health").trainsUntilHealthy(true));
+        assertEquals(false, cache(plain, 17, "cds", "exit").trainsUntilHealthy(false));
+        assertEquals(true, cache(plain, 17, "cds", "auto").trainsUntilHealthy(false));
     }
 
-    private static JvmSettings settings(String training) {
+    /** {@code jvm} with a startup cache for a builder of {@code release}, trained to {@code training}'s end point. */
+    private static JvmSettings cache(JvmSettings jvm, int release, String startupCache, String training) {
         return new JvmSettings(
-                Requests.MAIN,
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                17,
-                List.of(),
-                List.of(),
-                "cds",
-                null,
+                jvm.mainClass(),
+                jvm.options(),
+                jvm.modules(),
+                jvm.additionalModules(),
+                jvm.locales(),
+                release,
+                jvm.args(),
+                jvm.reactorModules(),
+                startupCache,
+                java.time.Duration.ofSeconds(90),
                 training);
     }
 
@@ -183,23 +163,24 @@ class DockerfileRendererTest {
         JvmSettings jvm = request.jvm();
         RenderException e = assertThrows(
                 RenderException.class,
-                () -> renderer.render(request.withJvm(new JvmSettings(
-                        jvm.mainClass(),
-                        jvm.options(),
-                        jvm.modules(),
-                        jvm.additionalModules(),
-                        jvm.locales(),
-                        17,
-                        jvm.args(),
-                        jvm.reactorModules(),
-                        "cds",
-                        java.time.Duration.ofSeconds(90),
-                        JvmSettings.TRAIN_AUTO))));
+                () -> renderer.render(request.withJvm(cache(jvm, 17, "cds", JvmSettings.TRAIN_AUTO))));
         assertEquals(
                 "<startupCache>=cds needs an end point for its training run: a Spring Boot jar (which stops once its"
                         + " context is refreshed) or <healthPath> (the service is stopped once it answers). Set"
-                        + " <healthPath>, or <startupCache>=none.",
+                        + " <healthPath>, <startupCacheTraining>=exit for a service that exits by itself, or"
+                        + " <startupCache>=none.",
                 e.getMessage());
+        RenderException health = assertThrows(
+                RenderException.class,
+                () -> renderer.render(request.withJvm(cache(jvm, 17, "cds", JvmSettings.TRAIN_HEALTH))));
+        assertEquals(
+                "<startupCacheTraining>=health trains until <healthPath> answers, and there is none. Set"
+                        + " <healthPath>, or <startupCacheTraining>=exit for a service that exits by itself.",
+                health.getMessage());
+        // told that the service exits by itself, it trains until then
+        String dockerfile = Files.readString(
+                renderer.render(request.withJvm(cache(jvm, 17, "cds", "exit"))).dockerfile());
+        assertTrue(dockerfile.contains("\"--train\", \"90\", \"-\", "), dockerfile);
     }
 
     @Test
