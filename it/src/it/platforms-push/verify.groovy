@@ -64,8 +64,9 @@ def fromLayer = { String name, String digest, String path ->
     def run = { List<String> command ->
         def process = command.execute()
         def out = new StringBuilder()
-        process.consumeProcessOutput(out, out)
-        assert process.waitFor() == 0 : "${command.join(' ')}: $out"
+        // waits for the output too: consumeProcessOutput's readers could still be reading when waitFor returned
+        process.waitForProcessOutput(out, out)
+        assert process.exitValue() == 0 : "${command.join(' ')}: $out"
         out.toString()
     }
     assert run(['oci-image-tool', 'validate', '--type', 'image', '--ref', 'name=1.0.0-SNAPSHOT', layout.path]).contains('Validation succeeded')
