@@ -16,8 +16,25 @@ import java.util.TreeSet;
  *     class (or manifest) that holds it
  * @param requires the JDK modules a {@code module-info.class} of the jar requires (not {@code static})
  * @param warning why part of the jar could not be read, or {@code null}
+ * @param graph its classes and what each names, for {@link Reachability}; {@code null} when not known (sources, or
+ *     facts read from the per-module store without their graph)
  */
-record JarFacts(Map<String, Use> packages, Map<String, String> features, Set<String> requires, String warning) {
+record JarFacts(
+        Map<String, Use> packages,
+        Map<String, String> features,
+        Set<String> requires,
+        String warning,
+        ClassGraph graph) {
+
+    /** Facts without a class graph. */
+    JarFacts(Map<String, Use> packages, Map<String, String> features, Set<String> requires, String warning) {
+        this(packages, features, requires, warning, null);
+    }
+
+    /** @return these facts with {@code graph} */
+    JarFacts with(ClassGraph graph) {
+        return new JarFacts(packages, features, requires, warning, graph);
+    }
 
     JarFacts {
         packages = Map.copyOf(packages);

@@ -58,7 +58,11 @@ final class JarScanner {
     private static final List<String> CLASS_ROOTS = List.of("BOOT-INF/classes/", "WEB-INF/classes/");
 
     private static final String FILE_SYSTEMS = "java/nio/file/FileSystems";
-    private static final String PROCESSORS = "META-INF/services/javax.annotation.processing.Processor";
+    private static final String SERVICES = "META-INF/services/";
+    private static final String PROCESSORS = SERVICES + "javax.annotation.processing.Processor";
+    /** Files of a jar larger than this (bytes) are not read for the class names they hold. */
+    private static final int RESOURCE_LIMIT = 1 << 20;
+
     private static final List<String> AGENT_ATTRIBUTES =
             List.of("Premain-Class", "Agent-Class", "Launcher-Agent-Class");
     /** The annotation of a GraalVM native-image substitution class, as a class file's descriptor names it. */
@@ -82,6 +86,15 @@ final class JarScanner {
     private final Map<String, Set<String>> optional = new HashMap<>();
     /** The class being read (dotted, as {@link JarFacts.Use#owner()} names it), or the manifest. */
     private String current = "";
+
+    // the class graph (see ClassGraph)
+    private final List<ClassGraph.Node> nodes = new ArrayList<>();
+    private final Map<String, Set<String>> services = new HashMap<>();
+    private final Set<String> named = new HashSet<>();
+    private final Set<String> entryClasses = new HashSet<>();
+    private final Map<String, String> jarFeatures = new HashMap<>();
+    /** What the class being read names, or {@code null} while no class is read. */
+    private ClassGraph.Node node;
 
     private int classFiles;
     private int unreadable;
@@ -129,8 +142,54 @@ final class JarScanner {
     };
 
     JarScanner(SystemModules jdk) {
+        this(jdk, Map.of());
+    }
+
+    /**
+     * @param held by package, the modules that the descriptors of libraries whose classes the jar holds (a shaded
+     *     jar's) require {@code static}: optional for those packages' classes, as in the libraries' own jars
+     */
+    JarScanner(SystemModules jdk, Map<String, Set<String>> held) {
         this.jdk = jdk;
         this.release = jdk.release();
+        held.forEach((pkg, modules) -> optional.put(pkg, new HashSet<>(modules)));
+    }
+
+    /**
+     * The module descriptor of a jar: its {@code module-info.class}, or in a multi-release jar the one of the highest
+     * version not above {@code release}.
+     *
+     * @return the descriptor, or empty for a jar without one (or that cannot be read: it is not scanned here)
+     */
+    static java.util.Optional<ModuleDescriptor> descriptor(Path jar, int release) {
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            ZipEntry chosen = zip.getEntry(MODULE_INFO);
+            ZipEntry manifestEntry = zip.getEntry(MANIFEST);
+            boolean multiRelease = false;
+            if (manifestEntry != null) {
+                try (InputStream in = zip.getInputStream(manifestEntry)) {
+                    multiRelease = "true"
+                            .equalsIgnoreCase(String.valueOf(
+                                            new Manifest(in).getMainAttributes().getValue("Multi-Release"))
+                                    .strip());
+                }
+            }
+            for (int version = release; multiRelease && version >= 9; version--) {
+                ZipEntry versioned = zip.getEntry(VERSIONS + version + "/" + MODULE_INFO);
+                if (versioned != null) {
+                    chosen = versioned;
+                    break;
+                }
+            }
+            if (chosen == null) {
+                return java.util.Optional.empty();
+            }
+            try (InputStream in = zip.getInputStream(chosen)) {
+                return java.util.Optional.of(ModuleDescriptor.read(in));
+            }
+        } catch (IOException | RuntimeException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     /** @return what the jar's class files name; never throws for a jar that cannot be read, but says so */
@@ -142,14 +201,18 @@ final class JarScanner {
                 zip(jar);
             }
         } catch (IOException | RuntimeException e) {
-            return new JarFacts(packages, features, requires, "cannot be read as a jar (" + describe(e) + ")");
+            return new JarFacts(packages, features, requires, "cannot be read as a jar (" + describe(e) + ")", graph());
         }
         String warning = null;
         if (unreadable > 0) {
             warning = unreadable + " of " + classFiles + (classFiles == 1 ? " class file" : " class files")
                     + " could not be read (first: " + firstProblem + ")";
         }
-        return new JarFacts(packages, features, requires, warning);
+        return new JarFacts(packages, features, requires, warning, graph());
+    }
+
+    private ClassGraph graph() {
+        return new ClassGraph(nodes, services, named, entryClasses, jarFeatures);
     }
 
     /** An entry that may be read: its name without the versions prefix, its version (0 for the base), its bytes. */
@@ -185,6 +248,12 @@ final class JarScanner {
                 String name = entry.getName();
                 if (name.endsWith(".jar") && !entry.isDirectory()) {
                     nested.add(entry);
+                } else if (!name.endsWith(".class") && !entry.isDirectory()) {
+                    resource(name, entry.getSize(), () -> {
+                        try (InputStream in = zip.getInputStream(entry)) {
+                            return in.readAllBytes();
+                        }
+                    });
                 } else {
                     offer(chosen, name, multiRelease, () -> {
                         try (InputStream in = zip.getInputStream(entry)) {
@@ -216,6 +285,9 @@ final class JarScanner {
                     offer(chosen, jarName + "!/" + name, name, multiRelease, () -> bytes);
                 } else if (name.equals(PROCESSORS)) {
                     processors = processors(jar.readAllBytes());
+                } else if (!entry.isDirectory()) {
+                    byte[] bytes = jar.readNBytes(RESOURCE_LIMIT + 1);
+                    resource(name, bytes.length, () -> bytes);
                 }
             }
             read(chosen, processors);
@@ -229,7 +301,12 @@ final class JarScanner {
             files = walk.filter(Files::isRegularFile).toList();
         }
         for (Path file : files) {
-            offer(chosen, root.relativize(file).toString().replace('\\', '/'), false, () -> Files.readAllBytes(file));
+            String name = root.relativize(file).toString().replace('\\', '/');
+            if (name.endsWith(".class")) {
+                offer(chosen, name, false, () -> Files.readAllBytes(file));
+            } else {
+                resource(name, Files.size(file), () -> Files.readAllBytes(file));
+            }
         }
         Path processorList = root.resolve(PROCESSORS);
         read(chosen, Files.isRegularFile(processorList) ? processors(Files.readAllBytes(processorList)) : Set.of());
@@ -245,6 +322,8 @@ final class JarScanner {
             String value = main.getValue(attribute);
             if (value != null && !value.isBlank()) {
                 features.putIfAbsent(JarFacts.Feature.AGENT, entry + " " + attribute + ": " + value.strip());
+                jarFeatures.putIfAbsent(JarFacts.Feature.AGENT, entry + " " + attribute + ": " + value.strip());
+                entryClasses.add(value.strip().replace('.', '/'));
             }
         }
         return "true"
@@ -347,6 +426,8 @@ final class JarScanner {
                 }
             } catch (IOException | RuntimeException e) {
                 problem(candidate.name(), e);
+            } finally {
+                node = null;
             }
         }
     }
@@ -402,8 +483,12 @@ final class JarScanner {
         if (names(reader, bytes, SUBSTITUTION_BYTES) && substitution(reader)) {
             return; // only native-image reads it
         }
-        constantPool(reader);
+        node = new ClassGraph.Node(
+                reader.getClassName(), current, new LinkedHashMap<>(), new HashSet<>(), new HashSet<>());
+        constantPool(reader, bytes);
+        node.references().remove(node.name());
         reader.accept(classes, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        nodes.add(node);
     }
 
     /** Whether the class is annotated as a GraalVM native-image substitution. */
@@ -438,7 +523,7 @@ final class JarScanner {
         return false;
     }
 
-    private void constantPool(ClassReader reader) {
+    private void constantPool(ClassReader reader, byte[] bytes) {
         char[] buffer = new char[reader.getMaxStringLength()];
         for (int i = 1; i < reader.getItemCount(); i++) {
             int offset = reader.getItem(i);
@@ -446,6 +531,7 @@ final class JarScanner {
                 continue; // the second slot of a long or double
             }
             switch (reader.readByte(offset - 1)) {
+                case 1 -> classNames(bytes, offset + 2, reader.readUnsignedShort(offset), node.references()); // Utf8
                 case 7 -> internalName(reader.readUTF8(offset, buffer)); // Class
                 case 12 -> descriptor(reader.readUTF8(offset + 2, buffer)); // NameAndType
                 case 16 -> descriptor(reader.readUTF8(offset, buffer)); // MethodType
@@ -454,7 +540,7 @@ final class JarScanner {
                     if (FILE_SYSTEMS.equals(reader.readClass(offset, buffer))) {
                         int nameAndType = reader.getItem(reader.readUnsignedShort(offset + 2));
                         if (reader.readUTF8(nameAndType, buffer).equals("newFileSystem")) {
-                            features.putIfAbsent(JarFacts.Feature.NEW_FILE_SYSTEM, current);
+                            feature(JarFacts.Feature.NEW_FILE_SYSTEM);
                         }
                     }
                 }
@@ -468,9 +554,94 @@ final class JarScanner {
             return;
         }
         if (ImplicitModules.REFLECTED.containsKey(value)) {
-            features.putIfAbsent(JarFacts.Feature.REFLECTED + value, current);
+            feature(JarFacts.Feature.REFLECTED + value);
         } else if (value.startsWith("dns:")) {
-            features.putIfAbsent(JarFacts.Feature.DNS_URL, current);
+            feature(JarFacts.Feature.DNS_URL);
+        }
+    }
+
+    /** Notes a rule trigger of the class being read. */
+    private void feature(String feature) {
+        features.putIfAbsent(feature, current);
+        node.features().add(feature);
+    }
+
+    /**
+     * Notes what a file of the jar that is not a class says: the providers of a {@code META-INF/services} file, and
+     * the classes its path and (up to {@value #RESOURCE_LIMIT} bytes) its content name.
+     */
+    private void resource(String name, long size, Content content) throws IOException {
+        boolean service = name.startsWith(SERVICES) && name.indexOf('/', SERVICES.length()) < 0;
+        for (String segment : service ? new String[0] : name.split("/")) {
+            byte[] bytes = segment.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            classNames(bytes, 0, bytes.length, named);
+        }
+        if (size < 0 || size > RESOURCE_LIMIT) {
+            return;
+        }
+        byte[] bytes = content.read();
+        if (bytes.length > RESOURCE_LIMIT) {
+            return;
+        }
+        if (service) {
+            Set<String> providers =
+                    services.computeIfAbsent(name.substring(SERVICES.length()).replace('.', '/'), k -> new HashSet<>());
+            processors(bytes).forEach(providers::add);
+        } else {
+            classNames(bytes, 0, bytes.length, named);
+        }
+    }
+
+    /**
+     * Adds to {@code into} the class names that {@code length} bytes from {@code from} may hold: each run of name
+     * characters with a dot or slash in it, dots made slashes (also without a descriptor's leading {@code L}),
+     * unless it is in a JDK package.
+     */
+    private void classNames(byte[] bytes, int from, int length, Set<String> into) {
+        int end = from + length;
+        int start = -1;
+        boolean qualified = false;
+        for (int i = from; i <= end; i++) {
+            int c = i < end ? bytes[i] & 0xFF : 0;
+            boolean part = c >= 'a' && c <= 'z'
+                    || c >= 'A' && c <= 'Z'
+                    || c >= '0' && c <= '9'
+                    || c == '_'
+                    || c == '$'
+                    || c == '.'
+                    || c == '/';
+            if (part) {
+                if (start < 0) {
+                    start = i;
+                    qualified = false;
+                }
+                qualified |= c == '.' || c == '/';
+            } else if (start >= 0) {
+                if (qualified) {
+                    className(new String(bytes, start, i - start, java.nio.charset.StandardCharsets.ISO_8859_1), into);
+                }
+                start = -1;
+            }
+        }
+    }
+
+    private void className(String run, Set<String> into) {
+        String name = run.replace('.', '/');
+        while (name.startsWith("/")) {
+            name = name.substring(1);
+        }
+        while (name.endsWith("/")) {
+            name = name.substring(0, name.length() - 1);
+        }
+        int slash = name.lastIndexOf('/');
+        if (slash <= 0 || Character.isDigit(name.charAt(0))) {
+            return;
+        }
+        if (!jdk.isJdkPackage(name.substring(0, slash).replace('/', '.'))) {
+            into.add(name);
+        }
+        if (name.charAt(0) == 'L' && name.length() > 1) {
+            className(name.substring(1), into);
         }
     }
 
@@ -511,8 +682,11 @@ final class JarScanner {
             return;
         }
         String pkg = name.substring(0, slash).replace('/', '.');
-        if (jdk.isJdkPackage(pkg) && !packages.containsKey(pkg) && !optional(pkg)) {
-            packages.put(pkg, new JarFacts.Use(current, name.replace('/', '.')));
+        if (jdk.isJdkPackage(pkg) && !optional(pkg)) {
+            packages.putIfAbsent(pkg, new JarFacts.Use(current, name.replace('/', '.')));
+            if (node != null) {
+                node.packages().putIfAbsent(pkg, name.replace('/', '.'));
+            }
         }
     }
 

@@ -5,6 +5,7 @@ import static dev.dockyard.image.support.CoreException.mention;
 import dev.dockyard.image.support.JarSignature;
 import dev.dockyard.image.support.Sha256;
 import java.io.IOException;
+import java.lang.module.ModuleDescriptor;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,13 +39,18 @@ public final class ModuleScanner {
 
     /** Per-module cache file, in the work directory. */
     public static final String STORE = "module-scan.txt";
+    /** Per-module folder of the jars' class graphs, in the work directory. */
+    static final String GRAPHS = "module-scan";
+    /** Reason of {@link ModuleScan#leftOut()}: only classes nothing loads need the module. */
+    public static final String NOTHING_LOADS = "not linked: only classes nothing loads need it";
 
     private static final String HEADER =
-            "# Dockyard module scan 4, Java " + Runtime.version().feature();
+            "# Dockyard module scan 5, Java " + Runtime.version().feature();
 
     private final Map<Integer, SystemModules> jdks = new ConcurrentHashMap<>();
     private final Map<String, String> hashes = new ConcurrentHashMap<>();
-    private final Map<String, Once> facts = new ConcurrentHashMap<>();
+    private final Map<String, Once<JarFacts>> facts = new ConcurrentHashMap<>();
+    private final Map<String, Once<ClassGraph>> graphs = new ConcurrentHashMap<>();
     private final AtomicInteger jarsRead = new AtomicInteger();
 
     /** Reasons of {@link ModuleScan#explanation()}: a class file names a package of the module. */
@@ -74,48 +81,133 @@ public final class ModuleScanner {
         Map<String, Located> features = new HashMap<>();
         Map<String, String> declared = new TreeMap<>();
         List<String> warnings = new ArrayList<>();
+        Map<String, String> heldDeclared = new TreeMap<>();
+        Map<String, Set<String>> held = held(request, heldDeclared);
+        String heldKey = held.isEmpty()
+                ? ""
+                : "+" + Sha256.hex(new TreeMap<>(held).toString()).substring(0, 16);
+        boolean pruning = !request.entryPoints().isEmpty();
+        List<JarFacts> scanned = new ArrayList<>();
+        Set<Path> graphFiles = new HashSet<>();
         for (Path jar : request.jars()) {
-            String jarName = jar.getFileName().toString();
             JarFacts jarFacts;
             if (Files.isDirectory(jar)) {
-                jarFacts = new JarScanner(jdk).scan(jar);
+                jarFacts = new JarScanner(jdk, held).scan(jar);
             } else {
                 BasicFileAttributes attributes = Files.readAttributes(jar, BasicFileAttributes.class);
                 String path = jar.toAbsolutePath().normalize().toString();
                 String stamp = path + "\t" + attributes.size() + "\t"
                         + attributes.lastModifiedTime().toMillis()
                         + (request.built().contains(jar) ? "/" + signature(jar) : "") + "\t"
-                        + request.release();
+                        + request.release() + heldKey;
                 String line = stored.get(stamp);
                 String hash;
+                String key;
                 if (line != null) {
                     String[] fields = line.split("\t", -1);
                     hash = fields[0];
                     hashes.putIfAbsent(stamp, hash);
                     JarFacts known = JarFacts.decode(fields, 1);
-                    jarFacts = facts.computeIfAbsent(hash + "@" + request.release(), k -> new Once())
-                            .get(() -> known);
+                    key = hash + "@" + request.release() + heldKey;
+                    jarFacts = facts.computeIfAbsent(key, k -> new Once<>()).get(() -> known);
                 } else {
                     hash = hashes.computeIfAbsent(stamp, k -> sha256(jar));
-                    jarFacts = facts.computeIfAbsent(hash + "@" + request.release(), k -> new Once())
-                            .get(() -> {
-                                jarsRead.incrementAndGet();
-                                return new JarScanner(jdk).scan(jar);
-                            });
+                    key = hash + "@" + request.release() + heldKey;
+                    jarFacts = facts.computeIfAbsent(key, k -> new Once<>()).get(() -> {
+                        jarsRead.incrementAndGet();
+                        return new JarScanner(jdk, held).scan(jar);
+                    });
                 }
                 store.put(stamp, hash + "\t" + jarFacts.encode());
+                Path graphFile = request.workDirectory() == null
+                        ? null
+                        : request.workDirectory().resolve(GRAPHS).resolve(key.replace('@', '-') + ".gz");
+                if (graphFile != null) {
+                    graphFiles.add(graphFile);
+                }
+                if (jarFacts.graph() != null) {
+                    if (graphFile != null && !Files.isRegularFile(graphFile)) {
+                        jarFacts.graph().write(graphFile);
+                    }
+                } else if (pruning) {
+                    JarFacts summary = jarFacts;
+                    ClassGraph graph = graphs.computeIfAbsent(key, k -> new Once<>())
+                            .get(() -> {
+                                ClassGraph stored1 = graphFile == null ? null : ClassGraph.read(graphFile);
+                                if (stored1 != null) {
+                                    return stored1;
+                                }
+                                jarsRead.incrementAndGet();
+                                ClassGraph read =
+                                        new JarScanner(jdk, held).scan(jar).graph();
+                                if (graphFile != null) {
+                                    try {
+                                        read.write(graphFile);
+                                    } catch (IOException e) {
+                                        // only a cache
+                                    }
+                                }
+                                return read;
+                            });
+                    jarFacts = summary.with(graph);
+                }
             }
-            jarFacts.packages()
-                    .forEach((pkg, use) -> packages.putIfAbsent(pkg, new Located(jarName, use.owner(), use.target())));
-            jarFacts.features()
-                    .forEach((feature, owner) -> features.putIfAbsent(
-                            feature, new Located(jarName, owner, feature.replace(JarFacts.Feature.REFLECTED, ""))));
-            jarFacts.requires().forEach(module -> declared.putIfAbsent(module, jarName));
+            scanned.add(jarFacts);
+        }
+        List<Set<ClassGraph.Node>> loadable = null;
+        if (pruning) {
+            List<Reachability.Unit> units = new ArrayList<>();
+            for (int i = 0; i < scanned.size(); i++) {
+                units.add(new Reachability.Unit(
+                        scanned.get(i).graph(),
+                        request.built().contains(request.jars().get(i))));
+            }
+            List<String> entryPoints = new ArrayList<>();
+            request.entryPoints().forEach(name -> entryPoints.add(name.replace('.', '/')));
+            loadable = Reachability.of(units, entryPoints);
+        }
+        Map<String, Located> allPackages = new HashMap<>();
+        Map<String, Located> allFeatures = new HashMap<>();
+        Map<String, String> allDeclared = new TreeMap<>();
+        for (int i = 0; i < scanned.size(); i++) {
+            JarFacts jarFacts = scanned.get(i);
+            Path jar = request.jars().get(i);
+            String jarName = jar.getFileName().toString();
+            collect(jarName, jarFacts, allPackages, allFeatures, allDeclared);
+            if (loadable != null) {
+                ClassGraph graph = jarFacts.graph();
+                for (ClassGraph.Node node : loadable.get(i)) {
+                    node.packages()
+                            .forEach((pkg, target) ->
+                                    packages.putIfAbsent(pkg, new Located(jarName, node.owner(), target)));
+                    node.features()
+                            .forEach(feature -> features.putIfAbsent(
+                                    feature,
+                                    new Located(
+                                            jarName, node.owner(), feature.replace(JarFacts.Feature.REFLECTED, ""))));
+                }
+                graph.features()
+                        .forEach((feature, owner) -> features.putIfAbsent(
+                                feature, new Located(jarName, owner, feature.replace(JarFacts.Feature.REFLECTED, ""))));
+                if (!loadable.get(i).isEmpty()) {
+                    jarFacts.requires().forEach(module -> declared.putIfAbsent(module, jarName));
+                }
+            }
             if (jarFacts.warning() != null) {
                 warnings.add("Module scan: " + jar.getFileName() + ": " + jarFacts.warning() + ". The modules it"
                         + " uses there are not counted: add any it needs with " + mention("additionalModules") + ".");
             }
         }
+        if (loadable == null) {
+            packages.putAll(allPackages);
+            features.putAll(allFeatures);
+            declared.putAll(allDeclared);
+        }
+        if (request.workDirectory() != null) {
+            removeStaleGraphs(request.workDirectory().resolve(GRAPHS), graphFiles);
+        }
+        heldDeclared.forEach(allDeclared::putIfAbsent);
+        heldDeclared.forEach(declared::putIfAbsent);
         if (!sources.isEmpty()) {
             JarFacts sourceFacts = SourceScanner.scan(sources);
             sourceFacts.packages().forEach((pkg, use) -> {
@@ -131,7 +223,79 @@ public final class ModuleScanner {
         if (request.workDirectory() != null && !store.equals(stored)) {
             save(request.workDirectory(), store);
         }
-        return compute(jdk, packages, features, declared, request, warnings);
+        ModuleScan scan = compute(jdk, packages, features, declared, request, warnings);
+        if (!pruning) {
+            return scan;
+        }
+        // what a scan of every class would have linked besides: said, with its reason
+        ModuleScan everything = compute(jdk, allPackages, allFeatures, allDeclared, request, new ArrayList<>());
+        List<String> leftOut = new ArrayList<>();
+        for (String line : everything.explanation()) {
+            String module = line.substring(0, line.indexOf(':'));
+            if (!scan.closure().contains(module)) {
+                leftOut.add(module + ": " + NOTHING_LOADS + " (" + line.substring(module.length() + 2) + ")");
+            }
+        }
+        return scan.leaving(leftOut);
+    }
+
+    /** Adds what one jar names, whatever loads it. */
+    private static void collect(
+            String jarName,
+            JarFacts jarFacts,
+            Map<String, Located> packages,
+            Map<String, Located> features,
+            Map<String, String> declared) {
+        jarFacts.packages()
+                .forEach((pkg, use) -> packages.putIfAbsent(pkg, new Located(jarName, use.owner(), use.target())));
+        jarFacts.features()
+                .forEach((feature, owner) -> features.putIfAbsent(
+                        feature, new Located(jarName, owner, feature.replace(JarFacts.Feature.REFLECTED, ""))));
+        jarFacts.requires().forEach(module -> declared.putIfAbsent(module, jarName));
+    }
+
+    /** Removes the class graphs of jars this module no longer has. */
+    private static void removeStaleGraphs(Path directory, Set<Path> wanted) {
+        if (!Files.isDirectory(directory)) {
+            return;
+        }
+        try (var files = Files.list(directory)) {
+            for (Path file : files.toList()) {
+                if (!wanted.contains(file)) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        } catch (IOException e) {
+            // only a cache
+        }
+    }
+
+    /**
+     * Reads the module descriptors of the request's held libraries (whose classes a scanned jar holds): what one
+     * requires outright is added to {@code declared}, as the library's own jar would add it.
+     *
+     * @return by package of a held library, the modules its descriptor requires {@code static}
+     */
+    private static Map<String, Set<String>> held(ScanRequest request, Map<String, String> declared) {
+        Map<String, Set<String>> optional = new HashMap<>();
+        String holder = request.jars().isEmpty()
+                ? ""
+                : request.jars().get(0).getFileName().toString();
+        for (Path jar : request.held()) {
+            JarScanner.descriptor(jar, request.release()).ifPresent(descriptor -> {
+                for (ModuleDescriptor.Requires requires : descriptor.requires()) {
+                    if (!requires.modifiers().contains(ModuleDescriptor.Requires.Modifier.STATIC)) {
+                        declared.putIfAbsent(requires.name(), holder + " (" + jar.getFileName() + " inside)");
+                    } else {
+                        descriptor
+                                .packages()
+                                .forEach(pkg -> optional.computeIfAbsent(pkg, k -> new TreeSet<>())
+                                        .add(requires.name()));
+                    }
+                }
+            });
+        }
+        return optional;
     }
 
     /** @return {@code modules} and every module they require, for the JDK of {@code release}, sorted */
@@ -286,10 +450,10 @@ public final class ModuleScanner {
     }
 
     /** Computes a jar's facts once, however many modules ask for them at the same time. */
-    private static final class Once {
-        private JarFacts value;
+    private static final class Once<T> {
+        private T value;
 
-        synchronized JarFacts get(Supplier<JarFacts> compute) {
+        synchronized T get(Supplier<T> compute) {
             if (value == null) {
                 value = compute.get();
             }

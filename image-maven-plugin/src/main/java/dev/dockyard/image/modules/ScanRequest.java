@@ -19,6 +19,10 @@ import java.util.Set;
  * @param built the jars of {@code jars} this build made (the module's, the reactor's): their time may be fixed and
  *     a change can keep their size, so they are told apart by their {@link dev.dockyard.image.support.JarSignature}
  * @param additionalModules modules the user adds ({@code image.additionalModules}): linked, with what they require
+ * @param held dependencies whose classes a jar of {@code jars} holds (a shaded jar's), not scanned themselves: what
+ *     their module descriptors require applies to their classes there, as it would if they were staged as they are
+ * @param entryPoints the classes the JVM starts (dotted: the main class): when given, only what code can load from
+ *     them and from the {@code built} jars counts ({@link Reachability}); empty to count every class of every jar
  */
 public record ScanRequest(
         List<Path> jars,
@@ -27,17 +31,21 @@ public record ScanRequest(
         List<String> jvmOptions,
         Path workDirectory,
         Set<Path> built,
-        List<String> additionalModules) {
+        List<String> additionalModules,
+        List<Path> held,
+        List<String> entryPoints) {
 
     /** A request in which no jar was made by this build (every jar told apart by its path, size and time). */
     public ScanRequest(
             List<Path> jars, int release, List<String> locales, List<String> jvmOptions, Path workDirectory) {
-        this(jars, release, locales, jvmOptions, workDirectory, Set.of(), List.of());
+        this(jars, release, locales, jvmOptions, workDirectory, Set.of(), List.of(), List.of(), List.of());
     }
 
     public ScanRequest {
         built = Set.copyOf(built);
         additionalModules = List.copyOf(additionalModules);
+        held = List.copyOf(held);
+        entryPoints = List.copyOf(entryPoints);
         jars = List.copyOf(jars);
         locales = List.copyOf(locales);
         jvmOptions = List.copyOf(jvmOptions);

@@ -111,7 +111,7 @@ public final class DockerfileRenderer {
         ContextStager.Staging staging = new ContextStager(context, request.workDirectory(), timestamp).stage(plan);
         List<String> warnings = new ArrayList<>(plan.warnings());
         List<String> explanation = new ArrayList<>();
-        List<String> modules = modules(request, staging, warnings, explanation);
+        List<String> modules = modules(request, staging, mainClass, warnings, explanation);
         JvmSettings jvm = request.jvm();
         if (!jvm.cacheKind().equals(JvmSettings.NO_CACHE)
                 && request.health() == null
@@ -170,6 +170,23 @@ public final class DockerfileRenderer {
         return jars;
     }
 
+    /**
+     * What the JVM starts: the main class, and every class a JVM option may name (a {@code -D} value that names a
+     * class, {@code -Djava.system.class.loader=...}); the module scan counts only what code can load from them and
+     * from the module's own jars.
+     */
+    private static List<String> entryPoints(String mainClass, List<String> options) {
+        List<String> entryPoints = new ArrayList<>(List.of(mainClass));
+        for (String option : options) {
+            for (String part : option.split("[=:,;\\s]+")) {
+                if (part.indexOf('.') > 0) {
+                    entryPoints.add(part);
+                }
+            }
+        }
+        return entryPoints;
+    }
+
     /** {@code image.mainClass}, else the class the layout names, else the jar's {@code Main-Class}. */
     private static String mainClass(RenderRequest request, StagingPlan plan) throws RenderException, IOException {
         if (request.jvm().mainClass() != null) {
@@ -196,10 +213,15 @@ public final class DockerfileRenderer {
      *     {@link ModuleScan#explanation()})
      */
     private List<String> modules(
-            RenderRequest request, ContextStager.Staging staging, List<String> warnings, List<String> explanation)
+            RenderRequest request,
+            ContextStager.Staging staging,
+            String mainClass,
+            List<String> warnings,
+            List<String> explanation)
             throws IOException, RenderException {
         TreeSet<String> modules = new TreeSet<>();
         JvmSettings jvm = request.jvm();
+        List<String> leftOut = List.of();
         if (jvm.modules().isEmpty()) {
             ModuleScan scan = scanner.scan(new ScanRequest(
                     jars(staging),
@@ -208,10 +230,13 @@ public final class DockerfileRenderer {
                     jvm.options(),
                     request.workDirectory(),
                     Set.copyOf(staging.own()),
-                    jvm.additionalModules()));
+                    jvm.additionalModules(),
+                    staging.held(),
+                    entryPoints(mainClass, jvm.options())));
             modules.addAll(scan.modules());
             warnings.addAll(scan.warnings());
             explanation.addAll(scan.explanation());
+            leftOut = scan.leftOut();
         } else {
             // no scan: the list as given (jlink adds what it requires)
             String setting = "setting: listed in ";
@@ -254,6 +279,10 @@ public final class DockerfileRenderer {
             }
             return jvm.reactorModules();
         }
+        Set<String> linked = Set.copyOf(scanner.closure(jvm.release(), modules));
+        leftOut.stream()
+                .filter(line -> !linked.contains(line.substring(0, line.indexOf(':'))))
+                .forEach(explanation::add);
         return List.copyOf(modules);
     }
 

@@ -106,7 +106,7 @@ public final class ContextStager {
         fixDirectoryTimes(context.resolve(LAYERS_DIRECTORY));
         fixDirectoryTimes(context.resolve(PROBE_DIRECTORY));
         writeState(state);
-        return new Staging(staged, plan.classpath(), own, libraries);
+        return new Staging(staged, plan.classpath(), own, libraries, plan.held());
     }
 
     /**
@@ -114,8 +114,10 @@ public final class ContextStager {
      * @param classpath image paths relative to the work directory, in class path order
      * @param own the jars of the module and its reactor modules (a copied jar at its source)
      * @param libraries the third-party jars (a copied jar at its source)
+     * @param held the dependencies whose classes a staged jar holds ({@link StagingPlan#held()})
      */
-    public record Staging(List<StagedLayer> layers, List<String> classpath, List<Path> own, List<Path> libraries) {}
+    public record Staging(
+            List<StagedLayer> layers, List<String> classpath, List<Path> own, List<Path> libraries, List<Path> held) {}
 
     /**
      * Stages one file unless its source did not change since the last staging; returns its size. A source is told

@@ -81,7 +81,8 @@ final class ShadedJar {
                 + inside.dependencies().size() + " of "
                 + artifacts.size() + " dependencies are inside " + jar.getFileName() + " and are not staged again"
                 + (rest.isEmpty() ? "" : "; " + rest.size() + " staged beside it");
-        return PlainJar.plan(JarLayout.SHADED, jar, rest, summary, List.of());
+        return PlainJar.plan(JarLayout.SHADED, jar, rest, summary, List.of())
+                .holding(inside.dependencies().stream().map(ArtifactInput::file).toList());
     }
 
     /** {@code image.layout=shaded} on a jar that holds none of its dependencies: all are staged as usual. */

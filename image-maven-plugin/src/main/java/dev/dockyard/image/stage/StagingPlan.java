@@ -15,6 +15,8 @@ import java.util.jar.Manifest;
  * @param layers the layers in image order, least often changed first
  * @param classpath image paths relative to the work directory, in class path order
  * @param mainClass the main class the layout names, or {@code null} to use the jar's {@code Main-Class}
+ * @param held the dependencies whose classes the application jar holds (a shaded jar's), not staged: their module
+ *     descriptors still say what their classes need at run time
  */
 public record StagingPlan(
         JarLayout layout,
@@ -22,12 +24,30 @@ public record StagingPlan(
         List<String> warnings,
         List<PlannedLayer> layers,
         List<String> classpath,
-        String mainClass) {
+        String mainClass,
+        List<Path> held) {
 
     public StagingPlan {
         warnings = List.copyOf(warnings);
         layers = List.copyOf(layers);
         classpath = List.copyOf(classpath);
+        held = List.copyOf(held);
+    }
+
+    /** A plan whose application jar holds no dependency. */
+    public StagingPlan(
+            JarLayout layout,
+            String summary,
+            List<String> warnings,
+            List<PlannedLayer> layers,
+            List<String> classpath,
+            String mainClass) {
+        this(layout, summary, warnings, layers, classpath, mainClass, List.of());
+    }
+
+    /** @return this plan, its application jar holding the classes of {@code dependencies} */
+    StagingPlan holding(List<Path> dependencies) {
+        return new StagingPlan(layout, summary, warnings, layers, classpath, mainClass, dependencies);
     }
 
     /**

@@ -14,6 +14,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
@@ -129,23 +130,9 @@ class ModuleScannerTest {
     @Test
     void aModuleTheJarsDescriptorRequiresStaticIsNotLinkedForThatJarsReferences() throws Exception {
         // as snakeyaml's and Jakarta EL's module-info: requires static java.desktop (optional at run time)
-        org.objectweb.asm.ClassWriter writer = new org.objectweb.asm.ClassWriter(0);
-        writer.visit(
-                org.objectweb.asm.Opcodes.V9, org.objectweb.asm.Opcodes.ACC_MODULE, "module-info", null, null, null);
-        org.objectweb.asm.ModuleVisitor module = writer.visitModule("y.lib", 0, null);
-        module.visitRequire("java.base", org.objectweb.asm.Opcodes.ACC_MANDATED, null);
-        module.visitRequire("java.desktop", org.objectweb.asm.Opcodes.ACC_STATIC_PHASE, null);
-        module.visitRequire("java.sql", 0, null);
-        module.visitPackage("y");
-        module.visitEnd();
-        writer.visitEnd();
-        Map<String, byte[]> entries = new LinkedHashMap<>(classes(
-                "y.Beans",
-                "package y; public class Beans { java.beans.PropertyDescriptor[] of(Class<?> c) throws Exception {"
-                        + " return java.beans.Introspector.getBeanInfo(c).getPropertyDescriptors(); } }",
-                "y.Logs",
-                "package y; public class Logs { java.util.logging.Logger l; }"));
-        entries.put("module-info.class", writer.toByteArray());
+        Map<String, byte[]> entries = new LinkedHashMap<>(
+                classes("y.Beans", BEANS, "y.Logs", "package y; public class Logs { java.util.logging.Logger l; }"));
+        entries.put("module-info.class", yDescriptor());
         ModuleScan scan = scan(17, jar(root.resolve("y.jar"), Map.of(), entries));
         assertFalse(scan.closure().contains("java.desktop"), scan.closure().toString());
         assertTrue(
@@ -165,6 +152,130 @@ class ModuleScannerTest {
                 root.resolve("app.jar"), null, "a.App", "package a; public class App { java.beans.Introspector i; }");
         ModuleScan both = scan(17, jar(root.resolve("y2.jar"), Map.of(), entries), app);
         assertTrue(both.closure().contains("java.desktop"), both.closure().toString());
+    }
+
+    @Test
+    void withAMainClassOnlyWhatCodeCanLoadCounts() throws Exception {
+        Path app = TestJars.jar(
+                root.resolve("app/target/app-1.0.jar"),
+                "a.Main",
+                "a.Main",
+                "package a; public class Main { public static void main(String[] args) throws Exception {"
+                        + " Class.forName(\"lib.Loaded\"); } }");
+        Map<String, byte[]> entries = new LinkedHashMap<>(classes(
+                "lib.Loaded",
+                "package lib; public class Loaded { java.util.logging.Logger logger; }",
+                "lib.Unused",
+                "package lib; public class Unused { java.sql.Connection connection; }",
+                "lib.Spi",
+                "package lib; public interface Spi { }",
+                "lib.Provider",
+                "package lib; public class Provider implements Spi { java.awt.Color color; }",
+                "lib.Configured",
+                "package lib; public class Configured { javax.naming.Context context; }",
+                "lib.Driver",
+                "package lib; public class Driver { java.rmi.Remote remote; }"));
+        // a provider of a service nothing loads; a class the jar's configuration names; a provider of a JDK service
+        entries.put("META-INF/services/lib.Spi", "lib.Provider\n".getBytes(StandardCharsets.UTF_8));
+        entries.put("lib/settings.properties", "factory=lib.Configured\n".getBytes(StandardCharsets.UTF_8));
+        entries.put("META-INF/services/java.sql.Driver", "lib.Driver\n".getBytes(StandardCharsets.UTF_8));
+        Path lib = jar(root.resolve("repo/lib-1.0.jar"), Map.of(), entries);
+
+        ModuleScan everything = scan(17, app, lib);
+        assertTrue(
+                everything.closure().containsAll(List.of("java.sql", "java.desktop")),
+                everything.closure().toString());
+        ScanRequest request = new ScanRequest(
+                List.of(app, lib),
+                17,
+                List.of(),
+                List.of(),
+                root.resolve("app/target/image-work"),
+                Set.of(app),
+                List.of(),
+                List.of(),
+                List.of("a.Main"));
+        ModuleScan loadable = scanner.scan(request);
+        assertEquals(List.of("java.base", "java.logging", "java.naming", "java.rmi"), loadable.modules());
+        assertTrue(
+                loadable.explanation()
+                        .contains(
+                                "java.naming: class reference: lib-1.0.jar, lib.Configured names javax.naming.Context"),
+                loadable.explanation().toString());
+        assertTrue(
+                loadable.leftOut()
+                        .contains("java.sql: not linked: only classes nothing loads need it (class reference:"
+                                + " lib-1.0.jar, lib.Unused names java.sql.Connection)"),
+                loadable.leftOut().toString());
+        assertTrue(
+                loadable.leftOut().stream().anyMatch(line -> line.startsWith("java.desktop: not linked")),
+                loadable.leftOut().toString());
+
+        // the next build reads the class graphs it stored, not the jars, and finds the same
+        ModuleScanner nextBuild = new ModuleScanner();
+        assertEquals(loadable, nextBuild.scan(request));
+        assertEquals(0, nextBuild.jarsRead());
+
+        // once the application loads the service, its provider is loadable, and what it needs linked
+        Path loading = TestJars.jar(
+                root.resolve("app/target/app-1.0.jar"),
+                "a.Main",
+                "a.Main",
+                "package a; public class Main { public static void main(String[] args) throws Exception {"
+                        + " Class.forName(\"lib.Loaded\"); Class.forName(\"lib.Spi\"); } }");
+        assertTrue(new ModuleScanner().scan(request).modules().contains("java.desktop"), loading.toString());
+    }
+
+    @Test
+    void theDescriptorsOfLibrariesAShadedJarHoldsApplyToTheirClassesInIt() throws Exception {
+        // y.jar is multi-release, its descriptor below META-INF/versions/9 (as snakeyaml's): requires static
+        // java.desktop, requires java.sql
+        Map<String, byte[]> library = new LinkedHashMap<>(classes("y.Beans", BEANS));
+        Map<String, byte[]> shadedEntries = new LinkedHashMap<>(library);
+        library.put("META-INF/versions/9/module-info.class", yDescriptor());
+        Path held = jar(root.resolve("repo/y-1.0.jar"), Map.of("Multi-Release", "true"), library);
+        // the shaded jar: y's classes without its descriptor (a shading plugin drops it), and the application's
+        shadedEntries.putAll(classes("a.App", "package a; public class App { Object beans; }"));
+        Path shaded = jar(root.resolve("app-1.0.jar"), Map.of(), shadedEntries);
+
+        ModuleScan alone = scan(17, shaded);
+        assertTrue(alone.closure().contains("java.desktop"), alone.closure().toString());
+        Path work = root.resolve("image-work");
+        ModuleScan holding = scanner.scan(new ScanRequest(
+                List.of(shaded), 17, List.of(), List.of(), work, Set.of(), List.of(), List.of(held), List.of()));
+        assertEquals(List.of("java.base", "java.sql"), holding.modules());
+        assertTrue(
+                holding.explanation()
+                        .contains("java.sql: module descriptor: app-1.0.jar (y-1.0.jar inside), module-info requires"
+                                + " java.sql"),
+                holding.explanation().toString());
+        // the per-module store keeps both answers apart
+        assertTrue(new ModuleScanner()
+                .scan(new ScanRequest(List.of(shaded), 17, List.of(), List.of(), work))
+                .closure()
+                .contains("java.desktop"));
+        assertEquals(
+                holding.modules(),
+                new ModuleScanner()
+                        .scan(new ScanRequest(
+                                List.of(shaded),
+                                17,
+                                List.of(),
+                                List.of(),
+                                work,
+                                Set.of(),
+                                List.of(),
+                                List.of(held),
+                                List.of()))
+                        .modules());
+
+        // a class of the shaded jar outside y's packages needs java.desktop all the same
+        shadedEntries.putAll(classes("z.Other", "package z; public class Other { java.beans.Introspector i; }"));
+        Path other = jar(root.resolve("other-1.0.jar"), Map.of(), shadedEntries);
+        assertTrue(scanner.scan(new ScanRequest(
+                        List.of(other), 17, List.of(), List.of(), null, Set.of(), List.of(), List.of(held), List.of()))
+                .closure()
+                .contains("java.desktop"));
     }
 
     @Test
@@ -388,7 +499,9 @@ class ModuleScannerTest {
                 List.of("-Dcom.sun.management.jmxremote.port=9010"),
                 null,
                 java.util.Set.of(),
-                List.of("jdk.charsets")));
+                List.of("jdk.charsets"),
+                List.of(),
+                List.of()));
         assertEquals(
                 List.of(
                         "java.base: always added: every runtime holds it",
@@ -438,6 +551,29 @@ class ModuleScannerTest {
         ModuleScanner rerun = new ModuleScanner();
         rerun.scan(request);
         assertEquals(0, rerun.jarsRead());
+    }
+
+    /** A class of package {@code y} using {@code java.beans}, as snakeyaml's bean introspection does. */
+    private static final String BEANS =
+            "package y; public class Beans { java.beans.PropertyDescriptor[] of(Class<?> c) throws Exception {"
+                    + " return java.beans.Introspector.getBeanInfo(c).getPropertyDescriptors(); } }";
+
+    /**
+     * The descriptor of module {@code y.lib} (package {@code y}), as snakeyaml's and Jakarta EL's: requires static
+     * java.desktop, requires java.sql.
+     */
+    private static byte[] yDescriptor() {
+        org.objectweb.asm.ClassWriter writer = new org.objectweb.asm.ClassWriter(0);
+        writer.visit(
+                org.objectweb.asm.Opcodes.V9, org.objectweb.asm.Opcodes.ACC_MODULE, "module-info", null, null, null);
+        org.objectweb.asm.ModuleVisitor module = writer.visitModule("y.lib", 0, null);
+        module.visitRequire("java.base", org.objectweb.asm.Opcodes.ACC_MANDATED, null);
+        module.visitRequire("java.desktop", org.objectweb.asm.Opcodes.ACC_STATIC_PHASE, null);
+        module.visitRequire("java.sql", 0, null);
+        module.visitPackage("y");
+        module.visitEnd();
+        writer.visitEnd();
+        return writer.toByteArray();
     }
 
     /** Compiles sources and returns the class files by entry name. */

@@ -129,6 +129,8 @@ class JarLayoutsTest {
                 plan.summary());
         assertEquals(List.of(), plan.warnings());
         assertTrue(!names(plan).containsKey("dependencies"));
+        // what the module scan reads the held library's descriptor from
+        assertEquals(List.of(fixture.artifacts().get(0).file()), plan.held());
     }
 
     @Test
@@ -160,6 +162,7 @@ class JarLayoutsTest {
         assertEquals(Map.of("application", List.of("orders-1.0.jar")), names(plan));
         assertEquals(List.of("app/orders-1.0.jar"), plan.classpath());
         assertEquals(List.of(), plan.warnings());
+        assertEquals(fixture.artifacts().stream().map(ArtifactInput::file).toList(), plan.held());
     }
 
     @Test

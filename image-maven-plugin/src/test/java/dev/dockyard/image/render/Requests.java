@@ -16,15 +16,15 @@ final class Requests {
 
     private Requests() {}
 
-    /** A module directory with an application jar (uses java.logging) and two dependency jars. */
+    /** A module directory with an application jar (uses java.logging, loads the library's class) and two dependency jars. */
     static Fixture fixture(Path root) throws IOException {
         Path module = root.resolve("orders");
         Path app = TestJars.jar(
                 module.resolve("target/orders-1.0.jar"),
                 MAIN,
                 MAIN,
-                "package com.acme.orders; public class Main { public static void main(String[] a) {"
-                        + " java.util.logging.Logger.getLogger(\"x\").info(\"up\"); } }");
+                "package com.acme.orders; public class Main { public static void main(String[] a) throws Exception {"
+                        + " java.util.logging.Logger.getLogger(\"x\").info(\"up\"); Class.forName(\"org.lib.Lib\"); } }");
         Path lib = TestJars.jar(
                 root.resolve("repo/lib-2.1.jar"),
                 null,
