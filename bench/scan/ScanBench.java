@@ -111,8 +111,10 @@ public class ScanBench {
         void run() throws Exception;
     }
 
+    /** As the renderer asks: the module's and reactor modules' jars (the first three) built, the main class known. */
     private static ScanRequest request(List<Path> jars, Path workDirectory) {
-        return new ScanRequest(jars, 17, List.of(), List.of(), workDirectory);
+        return new ScanRequest(jars, 17, List.of(), List.of(), workDirectory, java.util.Set.copyOf(jars.subList(0, 3)),
+                List.of(), List.of(), List.of("com.acme.orders.Main"));
     }
 
     /**
@@ -160,12 +162,16 @@ public class ScanBench {
         return lines.get(lines.size() - 1);
     }
 
-    /** The application: a main class and 30 services using java.logging, java.net.http and java.sql. */
+    /**
+     * The application: a main class naming Spring Boot's SpringApplication (so that the libraries' classes are loadable
+     * from it) and 30 services using java.logging, java.net.http and java.sql.
+     */
     private static byte[] application(Path dir, String variant) throws IOException {
         Map<String, String> sources = new LinkedHashMap<>();
         sources.put("com.acme.orders.Main", "package com.acme.orders; public class Main {"
                 + " static final String V = \"" + variant + "\"; public static void main(String[] a) {"
-                + " java.util.logging.Logger.getLogger(\"orders\").info(V); } }");
+                + " java.util.logging.Logger.getLogger(\"orders\").info(V);"
+                + " System.out.println(\"org.springframework.boot.SpringApplication\"); } }");
         for (int i = 0; i < 30; i++) {
             sources.put("com.acme.orders.Service" + i, "package com.acme.orders; public class Service" + i
                     + " { java.sql.Connection c; java.net.http.HttpClient h;"

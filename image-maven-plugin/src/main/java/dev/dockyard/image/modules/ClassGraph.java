@@ -25,8 +25,10 @@ import java.util.zip.GZIPOutputStream;
  *
  * @param classes the jar's classes in reading order (nested jars' after the jar's own)
  * @param services by service type (internal name), the providers its {@code META-INF/services} files list
- * @param named the classes (internal names) the jar's other files name: in their paths or contents (configuration,
- *     indexes, {@code spring.factories}, Micronaut's {@code META-INF/micronaut/} entries)
+ * @param named the classes (internal names) the jar's other files at its root or below {@code META-INF/} name, in
+ *     their paths or contents: files frameworks look for in every jar ({@code spring.factories}, Micronaut's
+ *     {@code META-INF/micronaut/} entries, Helidon's service registry)
+ * @param packaged the classes the jar's other files in a package name (read by the jar's classes: configuration)
  * @param entryClasses classes the manifest names for the JVM to load (agents)
  * @param features rule triggers of the jar itself, not of a class (see {@link JarFacts#features()})
  */
@@ -34,6 +36,7 @@ record ClassGraph(
         List<Node> classes,
         Map<String, Set<String>> services,
         Set<String> named,
+        Set<String> packaged,
         Set<String> entryClasses,
         Map<String, String> features) {
 
@@ -41,6 +44,7 @@ record ClassGraph(
         classes = List.copyOf(classes);
         services = Map.copyOf(services);
         named = Set.copyOf(named);
+        packaged = Set.copyOf(packaged);
         entryClasses = Set.copyOf(entryClasses);
         features = Map.copyOf(features);
     }
@@ -70,6 +74,8 @@ record ClassGraph(
                 out.newLine();
             }
             out.write("N\t" + String.join(" ", new TreeSet<>(named)));
+            out.newLine();
+            out.write("P\t" + String.join(" ", new TreeSet<>(packaged)));
             out.newLine();
             out.write("E\t" + String.join(" ", new TreeSet<>(entryClasses)));
             out.newLine();
@@ -103,6 +109,7 @@ record ClassGraph(
         List<Node> classes = new ArrayList<>();
         Map<String, Set<String>> services = new LinkedHashMap<>();
         Set<String> named = Set.of();
+        Set<String> packaged = Set.of();
         Set<String> entryClasses = Set.of();
         Map<String, String> features = new LinkedHashMap<>();
         try (BufferedReader in = new BufferedReader(
@@ -112,6 +119,7 @@ record ClassGraph(
                 switch (fields[0]) {
                     case "S" -> services.put(fields[1], words(fields[2]));
                     case "N" -> named = words(fields[1]);
+                    case "P" -> packaged = words(fields[1]);
                     case "E" -> entryClasses = words(fields[1]);
                     case "F" -> features.put(unclean(fields[1]), unclean(fields[2]));
                     case "C" -> {
@@ -138,7 +146,7 @@ record ClassGraph(
         } catch (IOException | RuntimeException e) {
             return null; // only a cache: the jar is read again
         }
-        return new ClassGraph(classes, services, named, entryClasses, features);
+        return new ClassGraph(classes, services, named, packaged, entryClasses, features);
     }
 
     private static Set<String> words(String text) {

@@ -59,6 +59,12 @@ final class JarScanner {
 
     private static final String FILE_SYSTEMS = "java/nio/file/FileSystems";
     private static final String SERVICES = "META-INF/services/";
+    /** Where Maven writes a jar's {@code pom.xml} and {@code pom.properties}. */
+    private static final String MAVEN_METADATA = "META-INF/maven/";
+    /** A jar signature's files. */
+    private static final java.util.regex.Pattern SIGNATURE =
+            java.util.regex.Pattern.compile("META-INF/[^/]+\\.(SF|RSA|DSA|EC)");
+
     private static final String PROCESSORS = SERVICES + "javax.annotation.processing.Processor";
     /** Files of a jar larger than this (bytes) are not read for the class names they hold. */
     private static final int RESOURCE_LIMIT = 1 << 20;
@@ -91,6 +97,7 @@ final class JarScanner {
     private final List<ClassGraph.Node> nodes = new ArrayList<>();
     private final Map<String, Set<String>> services = new HashMap<>();
     private final Set<String> named = new HashSet<>();
+    private final Set<String> packaged = new HashSet<>();
     private final Set<String> entryClasses = new HashSet<>();
     private final Map<String, String> jarFeatures = new HashMap<>();
     /** What the class being read names, or {@code null} while no class is read. */
@@ -212,7 +219,7 @@ final class JarScanner {
     }
 
     private ClassGraph graph() {
-        return new ClassGraph(nodes, services, named, entryClasses, jarFeatures);
+        return new ClassGraph(nodes, services, named, packaged, entryClasses, jarFeatures);
     }
 
     /** An entry that may be read: its name without the versions prefix, its version (0 for the base), its bytes. */
@@ -568,13 +575,21 @@ final class JarScanner {
 
     /**
      * Notes what a file of the jar that is not a class says: the providers of a {@code META-INF/services} file, and
-     * the classes its path and (up to {@value #RESOURCE_LIMIT} bytes) its content name.
+     * the classes its path and (up to {@value #RESOURCE_LIMIT} bytes) its content name: for a file at the jar's root
+     * or below {@code META-INF/}, where frameworks look in every jar ({@code spring.factories}, Micronaut's and
+     * Helidon's indexes), or for a file in a package, which its classes read.
      */
     private void resource(String name, long size, Content content) throws IOException {
+        if (name.equals(MANIFEST)
+                || name.startsWith(MAVEN_METADATA)
+                || SIGNATURE.matcher(name).matches()) {
+            return; // the manifest's classes are read as attributes; build metadata and signatures load nothing
+        }
         boolean service = name.startsWith(SERVICES) && name.indexOf('/', SERVICES.length()) < 0;
+        Set<String> into = name.indexOf('/') < 0 || name.startsWith("META-INF/") ? named : packaged;
         for (String segment : service ? new String[0] : name.split("/")) {
             byte[] bytes = segment.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            classNames(bytes, 0, bytes.length, named);
+            classNames(bytes, 0, bytes.length, into);
         }
         if (size < 0 || size > RESOURCE_LIMIT) {
             return;
@@ -588,7 +603,7 @@ final class JarScanner {
                     services.computeIfAbsent(name.substring(SERVICES.length()).replace('.', '/'), k -> new HashSet<>());
             processors(bytes).forEach(providers::add);
         } else {
-            classNames(bytes, 0, bytes.length, named);
+            classNames(bytes, 0, bytes.length, into);
         }
     }
 

@@ -17,8 +17,9 @@ import java.util.Set;
  * application's own jars (frameworks find them by scanning), and, from there, every class a loaded class names, in
  * any way its constant pool can (instructions, descriptors, signatures, annotations, strings: what
  * {@code Class.forName} or a framework may load by name); the providers a {@code META-INF/services} file lists, once
- * their service type is loadable (or is the JDK's, or is in no jar scanned); and every class a file of a jar names
- * (configuration, indexes), once a class of that jar is loadable (the application's own jars': always).
+ * their service type is loadable (or is the JDK's, or is in no jar scanned); every class a file at a jar's root or
+ * below its {@code META-INF/} names (where frameworks look in every jar: {@code spring.factories}, indexes); and every
+ * class a file in a jar's package names (configuration its classes read), once a class of that jar is loadable.
  *
  * <p>A class that nothing loadable names cannot be loaded by a JVM running the application, except by a name computed
  * at run time from parts: the JDK modules only such classes name are not needed. Not thread-safe; one instance per
@@ -77,6 +78,7 @@ final class Reachability {
         for (int i = 0; i < units.size(); i++) {
             Unit unit = units.get(i);
             unit.graph().entryClasses().forEach(this::load);
+            unit.graph().named().forEach(this::load);
             if (unit.own()) {
                 unit.graph().classes().forEach(node -> load(node.name()));
                 reach(i);
@@ -110,11 +112,11 @@ final class Reachability {
         return byUnit;
     }
 
-    /** A class of the unit is loadable: so are those its other files name. */
+    /** A class of the unit is loadable: so are those the files of its packages name. */
     private void reach(int unit) {
         if (!unitReached[unit]) {
             unitReached[unit] = true;
-            units.get(unit).graph().named().forEach(this::load);
+            units.get(unit).graph().packaged().forEach(this::load);
         }
     }
 

@@ -179,14 +179,31 @@ class ModuleScannerTest {
         entries.put("META-INF/services/lib.Spi", "lib.Provider\n".getBytes(StandardCharsets.UTF_8));
         entries.put("lib/settings.properties", "factory=lib.Configured\n".getBytes(StandardCharsets.UTF_8));
         entries.put("META-INF/services/java.sql.Driver", "lib.Driver\n".getBytes(StandardCharsets.UTF_8));
-        Path lib = jar(root.resolve("repo/lib-1.0.jar"), Map.of(), entries);
+        // OSGi metadata in the manifest and Maven's in META-INF/maven load nothing on a class path
+        entries.put(
+                "META-INF/maven/lib/lib/pom.xml", "<mainClass>lib.Unused</mainClass>".getBytes(StandardCharsets.UTF_8));
+        Path lib = jar(
+                root.resolve("repo/lib-1.0.jar"),
+                Map.of("Provide-Capability", "osgi.serviceloader;osgi.serviceloader=lib.Unused"),
+                entries);
 
-        ModuleScan everything = scan(17, app, lib);
+        // jars no loadable class names: an index below META-INF is read all the same (frameworks look in every
+        // jar), a file in a package is not (only the jar's own classes read it)
+        Map<String, byte[]> indexedEntries = new LinkedHashMap<>(classes(
+                "indexed.Indexed", "package indexed; public class Indexed { java.util.prefs.Preferences prefs; }"));
+        indexedEntries.put("META-INF/framework/index.json", "[\"indexed.Indexed\"]".getBytes(StandardCharsets.UTF_8));
+        Path indexed = jar(root.resolve("repo/indexed-1.0.jar"), Map.of(), indexedEntries);
+        Map<String, byte[]> otherEntries = new LinkedHashMap<>(
+                classes("other.Hidden", "package other; public class Hidden { javax.script.ScriptEngine engine; }"));
+        otherEntries.put("other/config.xml", "<class>other.Hidden</class>".getBytes(StandardCharsets.UTF_8));
+        Path other = jar(root.resolve("repo/other-1.0.jar"), Map.of(), otherEntries);
+
+        ModuleScan everything = scan(17, app, lib, indexed, other);
         assertTrue(
                 everything.closure().containsAll(List.of("java.sql", "java.desktop")),
                 everything.closure().toString());
         ScanRequest request = new ScanRequest(
-                List.of(app, lib),
+                List.of(app, lib, indexed, other),
                 17,
                 List.of(),
                 List.of(),
@@ -196,7 +213,7 @@ class ModuleScannerTest {
                 List.of(),
                 List.of("a.Main"));
         ModuleScan loadable = scanner.scan(request);
-        assertEquals(List.of("java.base", "java.logging", "java.naming", "java.rmi"), loadable.modules());
+        assertEquals(List.of("java.base", "java.logging", "java.naming", "java.prefs", "java.rmi"), loadable.modules());
         assertTrue(
                 loadable.explanation()
                         .contains(
