@@ -41,6 +41,8 @@ public final class ModuleScanner {
     public static final String STORE = "module-scan.txt";
     /** Per-module folder of the jars' class graphs, in the work directory. */
     static final String GRAPHS = "module-scan";
+    /** Per-module file of what the libraries' loadable classes name, in the work directory. */
+    static final String REACHABLE = "module-scan-loadable.txt";
     /** Reason of {@link ModuleScan#leftOut()}: only classes nothing loads need the module. */
     public static final String NOTHING_LOADS = "not linked: only classes nothing loads need it";
 
@@ -51,6 +53,7 @@ public final class ModuleScanner {
     private final Map<String, String> hashes = new ConcurrentHashMap<>();
     private final Map<String, Once<JarFacts>> facts = new ConcurrentHashMap<>();
     private final Map<String, Once<ClassGraph>> graphs = new ConcurrentHashMap<>();
+    private final Map<String, Once<List<JarFacts>>> reachable = new ConcurrentHashMap<>();
     private final AtomicInteger jarsRead = new AtomicInteger();
 
     /** Reasons of {@link ModuleScan#explanation()}: a class file names a package of the module. */
@@ -77,151 +80,64 @@ public final class ModuleScanner {
         SystemModules jdk = jdks.computeIfAbsent(request.release(), SystemModules::of);
         Map<String, String> stored = load(request.workDirectory());
         Map<String, String> store = new LinkedHashMap<>();
-        Map<String, Located> packages = new HashMap<>();
-        Map<String, Located> features = new HashMap<>();
-        Map<String, String> declared = new TreeMap<>();
         List<String> warnings = new ArrayList<>();
         Map<String, String> heldDeclared = new TreeMap<>();
         Map<String, Set<String>> held = held(request, heldDeclared);
         String heldKey = held.isEmpty()
                 ? ""
                 : "+" + Sha256.hex(new TreeMap<>(held).toString()).substring(0, 16);
-        boolean pruning = !request.entryPoints().isEmpty();
-        List<JarFacts> scanned = new ArrayList<>();
-        Set<Path> graphFiles = new HashSet<>();
+        List<Scanned> scanned = new ArrayList<>();
         for (Path jar : request.jars()) {
-            JarFacts jarFacts;
-            if (Files.isDirectory(jar)) {
-                jarFacts = new JarScanner(jdk, held).scan(jar);
-            } else {
-                BasicFileAttributes attributes = Files.readAttributes(jar, BasicFileAttributes.class);
-                String path = jar.toAbsolutePath().normalize().toString();
-                String stamp = path + "\t" + attributes.size() + "\t"
-                        + attributes.lastModifiedTime().toMillis()
-                        + (request.built().contains(jar) ? "/" + signature(jar) : "") + "\t"
-                        + request.release() + heldKey;
-                String line = stored.get(stamp);
-                String hash;
-                String key;
-                if (line != null) {
-                    String[] fields = line.split("\t", -1);
-                    hash = fields[0];
-                    hashes.putIfAbsent(stamp, hash);
-                    JarFacts known = JarFacts.decode(fields, 1);
-                    key = hash + "@" + request.release() + heldKey;
-                    jarFacts = facts.computeIfAbsent(key, k -> new Once<>()).get(() -> known);
-                } else {
-                    hash = hashes.computeIfAbsent(stamp, k -> sha256(jar));
-                    key = hash + "@" + request.release() + heldKey;
-                    jarFacts = facts.computeIfAbsent(key, k -> new Once<>()).get(() -> {
-                        jarsRead.incrementAndGet();
-                        return new JarScanner(jdk, held).scan(jar);
-                    });
-                }
-                store.put(stamp, hash + "\t" + jarFacts.encode());
-                Path graphFile = request.workDirectory() == null
-                        ? null
-                        : request.workDirectory().resolve(GRAPHS).resolve(key.replace('@', '-') + ".gz");
-                if (graphFile != null) {
-                    graphFiles.add(graphFile);
-                }
-                if (jarFacts.graph() != null) {
-                    if (graphFile != null && !Files.isRegularFile(graphFile)) {
-                        jarFacts.graph().write(graphFile);
-                    }
-                } else if (pruning) {
-                    JarFacts summary = jarFacts;
-                    ClassGraph graph = graphs.computeIfAbsent(key, k -> new Once<>())
-                            .get(() -> {
-                                ClassGraph stored1 = graphFile == null ? null : ClassGraph.read(graphFile);
-                                if (stored1 != null) {
-                                    return stored1;
-                                }
-                                jarsRead.incrementAndGet();
-                                ClassGraph read =
-                                        new JarScanner(jdk, held).scan(jar).graph();
-                                if (graphFile != null) {
-                                    try {
-                                        read.write(graphFile);
-                                    } catch (IOException e) {
-                                        // only a cache
-                                    }
-                                }
-                                return read;
-                            });
-                    jarFacts = summary.with(graph);
-                }
-            }
-            scanned.add(jarFacts);
-        }
-        List<Set<ClassGraph.Node>> loadable = null;
-        if (pruning) {
-            List<Reachability.Unit> units = new ArrayList<>();
-            for (int i = 0; i < scanned.size(); i++) {
-                units.add(new Reachability.Unit(
-                        scanned.get(i).graph(),
-                        request.built().contains(request.jars().get(i))));
-            }
-            List<String> entryPoints = new ArrayList<>();
-            request.entryPoints().forEach(name -> entryPoints.add(name.replace('.', '/')));
-            loadable = Reachability.of(units, entryPoints);
+            scanned.add(read(jar, request, jdk, held, heldKey, stored, store));
         }
         Map<String, Located> allPackages = new HashMap<>();
         Map<String, Located> allFeatures = new HashMap<>();
         Map<String, String> allDeclared = new TreeMap<>();
         for (int i = 0; i < scanned.size(); i++) {
-            JarFacts jarFacts = scanned.get(i);
             Path jar = request.jars().get(i);
-            String jarName = jar.getFileName().toString();
-            collect(jarName, jarFacts, allPackages, allFeatures, allDeclared);
-            if (loadable != null) {
-                ClassGraph graph = jarFacts.graph();
-                for (ClassGraph.Node node : loadable.get(i)) {
-                    node.packages()
-                            .forEach((pkg, target) ->
-                                    packages.putIfAbsent(pkg, new Located(jarName, node.owner(), target)));
-                    node.features()
-                            .forEach(feature -> features.putIfAbsent(
-                                    feature,
-                                    new Located(
-                                            jarName, node.owner(), feature.replace(JarFacts.Feature.REFLECTED, ""))));
-                }
-                graph.features()
-                        .forEach((feature, owner) -> features.putIfAbsent(
-                                feature, new Located(jarName, owner, feature.replace(JarFacts.Feature.REFLECTED, ""))));
-                if (!loadable.get(i).isEmpty()) {
-                    jarFacts.requires().forEach(module -> declared.putIfAbsent(module, jarName));
-                }
-            }
+            JarFacts jarFacts = scanned.get(i).facts();
+            collect(jar.getFileName().toString(), jarFacts, allPackages, allFeatures, allDeclared);
             if (jarFacts.warning() != null) {
                 warnings.add("Module scan: " + jar.getFileName() + ": " + jarFacts.warning() + ". The modules it"
                         + " uses there are not counted: add any it needs with " + mention("additionalModules") + ".");
             }
         }
-        if (loadable == null) {
-            packages.putAll(allPackages);
-            features.putAll(allFeatures);
-            declared.putAll(allDeclared);
-        }
-        if (request.workDirectory() != null) {
-            removeStaleGraphs(request.workDirectory().resolve(GRAPHS), graphFiles);
-        }
         heldDeclared.forEach(allDeclared::putIfAbsent);
-        heldDeclared.forEach(declared::putIfAbsent);
+        Map<String, Located> packages = allPackages;
+        Map<String, Located> features = allFeatures;
+        Map<String, String> declared = allDeclared;
+        boolean pruning = !request.entryPoints().isEmpty();
+        if (pruning) {
+            List<JarFacts> loadable = loadable(request, jdk, held, scanned);
+            packages = new HashMap<>();
+            features = new HashMap<>();
+            declared = new TreeMap<>();
+            for (int i = 0; i < scanned.size(); i++) {
+                collect(request.jars().get(i).getFileName().toString(), loadable.get(i), packages, features, declared);
+            }
+            heldDeclared.forEach(declared::putIfAbsent);
+        }
         if (!sources.isEmpty()) {
             JarFacts sourceFacts = SourceScanner.scan(sources);
+            Map<String, Located> sourcePackages = packages;
             sourceFacts.packages().forEach((pkg, use) -> {
                 if (jdk.isJdkPackage(pkg)) {
-                    packages.putIfAbsent(pkg, new Located(SOURCES, use.owner(), use.target()));
+                    sourcePackages.putIfAbsent(pkg, new Located(SOURCES, use.owner(), use.target()));
                 }
             });
+            Map<String, Located> sourceFeatures = features;
             sourceFacts
                     .features()
-                    .forEach((feature, owner) -> features.putIfAbsent(
+                    .forEach((feature, owner) -> sourceFeatures.putIfAbsent(
                             feature, new Located(SOURCES, owner, feature.replace(JarFacts.Feature.REFLECTED, ""))));
         }
-        if (request.workDirectory() != null && !store.equals(stored)) {
-            save(request.workDirectory(), store);
+        if (request.workDirectory() != null) {
+            if (!store.equals(stored)) {
+                save(request.workDirectory(), store);
+            }
+            Set<Path> graphFiles = new HashSet<>();
+            scanned.forEach(jar -> graphFiles.add(jar.graphFile()));
+            removeStaleGraphs(request.workDirectory().resolve(GRAPHS), graphFiles);
         }
         ModuleScan scan = compute(jdk, packages, features, declared, request, warnings);
         if (!pruning) {
@@ -237,6 +153,189 @@ public final class ModuleScanner {
             }
         }
         return scan.leaving(leftOut);
+    }
+
+    /**
+     * One jar of a request: its facts (their graph perhaps not read yet), the key of its content for the target, and
+     * where its graph is kept ({@code null} for a class directory or without a work directory).
+     */
+    private record Scanned(Path jar, JarFacts facts, String key, Path graphFile) {}
+
+    /** Reads (or finds in the caches) one jar's facts, and notes them in {@code store}. */
+    private Scanned read(
+            Path jar,
+            ScanRequest request,
+            SystemModules jdk,
+            Map<String, Set<String>> held,
+            String heldKey,
+            Map<String, String> stored,
+            Map<String, String> store)
+            throws IOException {
+        if (Files.isDirectory(jar)) {
+            return new Scanned(jar, new JarScanner(jdk, held).scan(jar), null, null);
+        }
+        BasicFileAttributes attributes = Files.readAttributes(jar, BasicFileAttributes.class);
+        String path = jar.toAbsolutePath().normalize().toString();
+        String stamp = path + "\t" + attributes.size() + "\t"
+                + attributes.lastModifiedTime().toMillis()
+                + (request.built().contains(jar) ? "/" + signature(jar) : "") + "\t"
+                + request.release() + heldKey;
+        String line = stored.get(stamp);
+        String hash;
+        JarFacts jarFacts;
+        if (line != null) {
+            String[] fields = line.split("\t", -1);
+            hash = fields[0];
+            hashes.putIfAbsent(stamp, hash);
+            JarFacts known = JarFacts.decode(fields, 1);
+            jarFacts = facts.computeIfAbsent(hash + "@" + request.release() + heldKey, k -> new Once<>())
+                    .get(() -> known);
+        } else {
+            hash = hashes.computeIfAbsent(stamp, k -> sha256(jar));
+            jarFacts = facts.computeIfAbsent(hash + "@" + request.release() + heldKey, k -> new Once<>())
+                    .get(() -> {
+                        jarsRead.incrementAndGet();
+                        return new JarScanner(jdk, held).scan(jar);
+                    });
+        }
+        store.put(stamp, hash + "\t" + jarFacts.encode());
+        String key = hash + "-" + request.release() + heldKey;
+        Path graphFile = request.workDirectory() == null
+                ? null
+                : request.workDirectory().resolve(GRAPHS).resolve(key + ".gz");
+        if (jarFacts.graph() != null && graphFile != null && !Files.isRegularFile(graphFile)) {
+            jarFacts.graph().write(graphFile);
+        }
+        return new Scanned(jar, jarFacts, key, graphFile);
+    }
+
+    /** The jar's class graph: from its facts, this build's memory, its file, or a new read of the jar. */
+    private ClassGraph graph(Scanned jar, SystemModules jdk, Map<String, Set<String>> held) {
+        if (jar.facts().graph() != null) {
+            return jar.facts().graph();
+        }
+        return graphs.computeIfAbsent(jar.key(), k -> new Once<>()).get(() -> {
+            ClassGraph kept = jar.graphFile() == null ? null : ClassGraph.read(jar.graphFile());
+            if (kept != null) {
+                return kept;
+            }
+            jarsRead.incrementAndGet();
+            ClassGraph read = new JarScanner(jdk, held).scan(jar.jar()).graph();
+            if (jar.graphFile() != null) {
+                try {
+                    read.write(jar.graphFile());
+                } catch (IOException e) {
+                    // only a cache
+                }
+            }
+            return read;
+        });
+    }
+
+    /**
+     * What each jar's loadable classes name ({@link Reachability}): the module's own jars' facts as they are (all
+     * their classes are loadable), the libraries' as far as those and the entry points reach. The libraries' part
+     * depends only on what the own jars and the entry points name and on the libraries themselves: it is kept, by
+     * those, for the build and in the work directory, so that a change of the module's code that names nothing new
+     * reads no library's graph.
+     */
+    private List<JarFacts> loadable(
+            ScanRequest request, SystemModules jdk, Map<String, Set<String>> held, List<Scanned> scanned)
+            throws IOException {
+        List<String> outward = new ArrayList<>(request.entryPoints());
+        List<String> libraries = new ArrayList<>();
+        for (Scanned jar : scanned) {
+            if (request.built().contains(jar.jar()) || jar.key() == null) {
+                ClassGraph graph = graph(jar, jdk, held);
+                outward.add(jar.jar().getFileName() + " " + outward(graph));
+            } else {
+                libraries.add(jar.key());
+            }
+        }
+        String key = Sha256.hex(String.join("\n", outward) + "\n" + String.join("\n", libraries));
+        Path file =
+                request.workDirectory() == null ? null : request.workDirectory().resolve(REACHABLE);
+        List<JarFacts> result = reachable
+                .computeIfAbsent(key, k -> new Once<>())
+                .get(() -> {
+                    List<JarFacts> kept = readReachable(file, key, scanned.size());
+                    return kept != null ? kept : reach(request, jdk, held, scanned);
+                });
+        if (file != null && !key.equals(firstLine(file))) {
+            List<String> lines = new ArrayList<>(List.of(key));
+            result.forEach(facts -> lines.add(facts.encode()));
+            Path temporary = Files.createTempFile(request.workDirectory(), REACHABLE, ".tmp");
+            Files.write(temporary, lines, StandardCharsets.UTF_8);
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return result;
+    }
+
+    private List<JarFacts> reach(
+            ScanRequest request, SystemModules jdk, Map<String, Set<String>> held, List<Scanned> scanned) {
+        List<Reachability.Unit> units = new ArrayList<>();
+        for (Scanned jar : scanned) {
+            units.add(new Reachability.Unit(
+                    graph(jar, jdk, held), request.built().contains(jar.jar()) || jar.key() == null));
+        }
+        List<String> entryPoints = new ArrayList<>();
+        request.entryPoints().forEach(name -> entryPoints.add(name.replace('.', '/')));
+        List<Set<ClassGraph.Node>> loadable = Reachability.of(units, entryPoints);
+        List<JarFacts> result = new ArrayList<>();
+        for (int i = 0; i < scanned.size(); i++) {
+            JarFacts all = scanned.get(i).facts();
+            if (units.get(i).own()) {
+                result.add(all);
+                continue;
+            }
+            Map<String, JarFacts.Use> packages = new HashMap<>();
+            Map<String, String> features = new HashMap<>(units.get(i).graph().features());
+            for (ClassGraph.Node node : loadable.get(i)) {
+                node.packages()
+                        .forEach((pkg, target) -> packages.putIfAbsent(pkg, new JarFacts.Use(node.owner(), target)));
+                node.features().forEach(feature -> features.putIfAbsent(feature, node.owner()));
+            }
+            result.add(new JarFacts(packages, features, loadable.get(i).isEmpty() ? Set.of() : all.requires(), null));
+        }
+        return List.copyOf(result);
+    }
+
+    /** What a jar's classes and files name beyond it, for the key of what they reach. */
+    private static String outward(ClassGraph graph) {
+        TreeSet<String> names = new TreeSet<>(graph.named());
+        names.addAll(graph.packaged());
+        names.addAll(graph.entryClasses());
+        graph.classes().forEach(node -> names.addAll(node.references()));
+        graph.services().forEach((service, providers) -> names.add(service + "=" + new TreeSet<>(providers)));
+        return String.join(" ", names);
+    }
+
+    /** The kept libraries' part, if {@code file} holds it for {@code key}. */
+    private static List<JarFacts> readReachable(Path file, String key, int jars) {
+        if (file == null || !Files.isRegularFile(file)) {
+            return null;
+        }
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            if (lines.size() != jars + 1 || !lines.get(0).equals(key)) {
+                return null;
+            }
+            List<JarFacts> result = new ArrayList<>();
+            for (String line : lines.subList(1, lines.size())) {
+                result.add(JarFacts.decode(line.split("\t", -1), 0));
+            }
+            return result;
+        } catch (IOException | RuntimeException e) {
+            return null; // only a cache
+        }
+    }
+
+    private static String firstLine(Path file) {
+        try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
+            return lines.findFirst().orElse("");
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
     }
 
     /** Adds what one jar names, whatever loads it. */
