@@ -58,9 +58,15 @@ record ClassGraph(
      * @param features the rule triggers it holds
      * @param references the other classes it may name (internal names; JDK classes left out): in its constant pool,
      *     whether as classes, descriptors, signatures, annotations or strings
+     * @param supertypes its superclass and interfaces (internal names): it cannot be loaded unless they can
      */
     record Node(
-            String name, String owner, Map<String, String> packages, Set<String> features, Set<String> references) {}
+            String name,
+            String owner,
+            Map<String, String> packages,
+            Set<String> features,
+            Set<String> references,
+            List<String> supertypes) {}
 
     /** Writes the graph to {@code file}, compressed; replaced atomically. */
     void write(Path file) throws IOException {
@@ -94,7 +100,7 @@ record ClassGraph(
                         + String.join(
                                 " ",
                                 node.features().stream().map(ClassGraph::clean).toList()) + "\t"
-                        + String.join(" ", node.references()));
+                        + String.join(" ", node.references()) + "\t" + String.join(" ", node.supertypes()));
                 out.newLine();
             }
         }
@@ -136,7 +142,13 @@ record ClassGraph(
                                 nodeFeatures.add(unclean(feature));
                             }
                         }
-                        classes.add(new Node(fields[1], unclean(fields[2]), packages, nodeFeatures, words(fields[5])));
+                        classes.add(new Node(
+                                fields[1],
+                                unclean(fields[2]),
+                                packages,
+                                nodeFeatures,
+                                words(fields[5]),
+                                fields[6].isEmpty() ? List.of() : List.of(fields[6].split(" "))));
                     }
                     default -> {
                         return null;

@@ -98,6 +98,9 @@ final class JarScanner {
     private final Map<String, Set<String>> services = new HashMap<>();
     private final Set<String> named = new HashSet<>();
     private final Set<String> packaged = new HashSet<>();
+    /** The JDK packages that strings of the jar's classes name (classes loaded by name, reflection). */
+    private final Set<String> mentioned = new HashSet<>();
+
     private final Set<String> entryClasses = new HashSet<>();
     private final Map<String, String> jarFeatures = new HashMap<>();
     /** What the class being read names, or {@code null} while no class is read. */
@@ -210,6 +213,12 @@ final class JarScanner {
         } catch (IOException | RuntimeException e) {
             return new JarFacts(packages, features, requires, "cannot be read as a jar (" + describe(e) + ")", graph());
         }
+        // a descriptor's requirement of a module with an API counts when the jar names it (in a class or a
+        // string): a class path ignores descriptors, and a requirement left from an older version names nothing
+        mentioned.addAll(packages.keySet());
+        Set<String> named = new HashSet<>();
+        mentioned.forEach(pkg -> jdk.moduleOf(pkg).ifPresent(named::add));
+        requires.removeIf(module -> jdk.hasApi(module) && !named.contains(module));
         String warning = null;
         if (unreadable > 0) {
             warning = unreadable + " of " + classFiles + (classFiles == 1 ? " class file" : " class files")
@@ -490,8 +499,13 @@ final class JarScanner {
         if (names(reader, bytes, SUBSTITUTION_BYTES) && substitution(reader)) {
             return; // only native-image reads it
         }
+        List<String> supertypes = new ArrayList<>();
+        if (reader.getSuperName() != null) {
+            supertypes.add(reader.getSuperName());
+        }
+        supertypes.addAll(List.of(reader.getInterfaces()));
         node = new ClassGraph.Node(
-                reader.getClassName(), current, new LinkedHashMap<>(), new HashSet<>(), new HashSet<>());
+                reader.getClassName(), current, new LinkedHashMap<>(), new HashSet<>(), new HashSet<>(), supertypes);
         constantPool(reader, bytes);
         node.references().remove(node.name());
         reader.accept(classes, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
@@ -652,8 +666,11 @@ final class JarScanner {
         if (slash <= 0 || Character.isDigit(name.charAt(0))) {
             return;
         }
-        if (!jdk.isJdkPackage(name.substring(0, slash).replace('/', '.'))) {
+        String pkg = name.substring(0, slash).replace('/', '.');
+        if (!jdk.isJdkPackage(pkg)) {
             into.add(name);
+        } else if (node != null) {
+            mentioned.add(pkg);
         }
         if (name.charAt(0) == 'L' && name.length() > 1) {
             className(name.substring(1), into);

@@ -47,7 +47,7 @@ public final class ModuleScanner {
     public static final String NOTHING_LOADS = "not linked: only classes nothing loads need it";
 
     private static final String HEADER =
-            "# Dockyard module scan 5, Java " + Runtime.version().feature();
+            "# Dockyard module scan 6, Java " + Runtime.version().feature();
 
     private final Map<Integer, SystemModules> jdks = new ConcurrentHashMap<>();
     private final Map<String, String> hashes = new ConcurrentHashMap<>();
@@ -252,7 +252,7 @@ public final class ModuleScanner {
                 libraries.add(jar.key());
             }
         }
-        String key = Sha256.hex(String.join("\n", outward) + "\n" + String.join("\n", libraries));
+        String key = Sha256.hex(HEADER + "\n" + String.join("\n", outward) + "\n" + String.join("\n", libraries));
         Path file =
                 request.workDirectory() == null ? null : request.workDirectory().resolve(REACHABLE);
         List<JarFacts> result = reachable
@@ -280,7 +280,10 @@ public final class ModuleScanner {
         }
         List<String> entryPoints = new ArrayList<>();
         request.entryPoints().forEach(name -> entryPoints.add(name.replace('.', '/')));
-        List<Set<ClassGraph.Node>> loadable = Reachability.of(units, entryPoints);
+        List<Set<ClassGraph.Node>> loadable = Reachability.of(units, entryPoints, name -> {
+            int slash = name.lastIndexOf('/');
+            return slash > 0 && jdk.isJdkPackage(name.substring(0, slash).replace('/', '.'));
+        });
         List<JarFacts> result = new ArrayList<>();
         for (int i = 0; i < scanned.size(); i++) {
             JarFacts all = scanned.get(i).facts();

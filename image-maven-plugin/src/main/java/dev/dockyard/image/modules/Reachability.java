@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Which classes of an application code can load: what the JVM starts (the main class, agents), every class of the
@@ -36,6 +37,9 @@ final class Reachability {
     record Unit(ClassGraph graph, boolean own) {}
 
     private final List<Unit> units;
+    private final Predicate<String> jdkClass;
+    /** By class name: whether it can be loaded, as far as its supertypes tell. */
+    private final Map<String, Boolean> resolvable = new HashMap<>();
     /** The first class of each name on the class path, with its unit. */
     private final Map<String, Integer> unitOf = new HashMap<>();
 
@@ -45,8 +49,9 @@ final class Reachability {
     private final boolean[] unitReached;
     private final Deque<ClassGraph.Node> queue = new ArrayDeque<>();
 
-    private Reachability(List<Unit> units) {
+    private Reachability(List<Unit> units, Predicate<String> jdkClass) {
         this.units = units;
+        this.jdkClass = jdkClass;
         this.unitReached = new boolean[units.size()];
         for (int i = 0; i < units.size(); i++) {
             for (ClassGraph.Node node : units.get(i).graph().classes()) {
@@ -66,10 +71,11 @@ final class Reachability {
     /**
      * @param units the class path, in order (the first class of a name is the one loaded)
      * @param entryPoints the classes the JVM starts (internal names)
+     * @param jdkClass whether a class (internal name) is the JDK's
      * @return the loadable classes, by unit, each in its unit's order
      */
-    static List<Set<ClassGraph.Node>> of(List<Unit> units, Collection<String> entryPoints) {
-        Reachability reachability = new Reachability(units);
+    static List<Set<ClassGraph.Node>> of(List<Unit> units, Collection<String> entryPoints, Predicate<String> jdkClass) {
+        Reachability reachability = new Reachability(units, jdkClass);
         return reachability.compute(entryPoints);
     }
 
@@ -122,8 +128,29 @@ final class Reachability {
 
     private void load(String name) {
         ClassGraph.Node node = known.get(name);
-        if (node != null && reached.add(node)) {
+        if (node != null && resolves(name) && reached.add(node)) {
             queue.add(node);
         }
+    }
+
+    /**
+     * Whether the class's supertypes can be loaded: the JDK's, or classes of the class path whose own supertypes can.
+     * A class extending or implementing a class no jar holds (an optional library's, absent) never loads.
+     */
+    private boolean resolves(String name) {
+        Boolean known = resolvable.get(name);
+        if (known != null) {
+            return known;
+        }
+        ClassGraph.Node node = this.known.get(name);
+        boolean result;
+        if (node == null) {
+            result = jdkClass.test(name);
+        } else {
+            resolvable.put(name, true); // a cycle (not valid class files) does not recurse for ever
+            result = node.supertypes().stream().allMatch(this::resolves);
+        }
+        resolvable.put(name, result);
+        return result;
     }
 }

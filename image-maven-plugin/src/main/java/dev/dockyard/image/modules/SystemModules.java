@@ -39,14 +39,18 @@ final class SystemModules {
     private final Map<String, Set<String>> requires;
     private final Map<String, Set<String>> requiresTransitive;
     private final Set<String> present;
+    /** The modules that export a package to every module: an API, which code names to use. */
+    private final Set<String> api;
 
     private SystemModules(
             int release,
             Map<String, String> moduleOfPackage,
             Map<String, Set<String>> requires,
             Map<String, Set<String>> requiresTransitive,
-            Set<String> present) {
+            Set<String> present,
+            Set<String> api) {
         this.release = release;
+        this.api = api;
         this.moduleOfPackage = moduleOfPackage;
         this.requires = requires;
         this.requiresTransitive = requiresTransitive;
@@ -58,8 +62,12 @@ final class SystemModules {
         Map<String, String> packages = new HashMap<>();
         Map<String, Set<String>> requires = new HashMap<>();
         Map<String, Set<String>> transitive = new HashMap<>();
+        Set<String> api = new HashSet<>();
         for (ModuleReference reference : ModuleFinder.ofSystem().findAll()) {
             ModuleDescriptor descriptor = reference.descriptor();
+            if (descriptor.exports().stream().anyMatch(export -> !export.isQualified())) {
+                api.add(descriptor.name());
+            }
             for (String pkg : descriptor.packages()) {
                 packages.put(pkg, descriptor.name());
             }
@@ -81,11 +89,19 @@ final class SystemModules {
         if (release < Runtime.version().feature()) {
             present.removeAll(absentFrom(release));
         }
-        return new SystemModules(release, packages, requires, transitive, present);
+        return new SystemModules(release, packages, requires, transitive, present, api);
     }
 
     int release() {
         return release;
+    }
+
+    /**
+     * @return whether the JDK module exports a package to every module (an API code names), rather than only
+     *     providing services (as {@code jdk.zipfs}, {@code jdk.crypto.ec}, {@code jdk.charsets})
+     */
+    boolean hasApi(String module) {
+        return api.contains(module);
     }
 
     /** @return whether {@code pkg} (dotted) is a package of a JDK module */

@@ -130,8 +130,12 @@ class ModuleScannerTest {
     @Test
     void aModuleTheJarsDescriptorRequiresStaticIsNotLinkedForThatJarsReferences() throws Exception {
         // as snakeyaml's and Jakarta EL's module-info: requires static java.desktop (optional at run time)
-        Map<String, byte[]> entries = new LinkedHashMap<>(
-                classes("y.Beans", BEANS, "y.Logs", "package y; public class Logs { java.util.logging.Logger l; }"));
+        Map<String, byte[]> entries = new LinkedHashMap<>(classes(
+                "y.Beans",
+                BEANS,
+                "y.Logs",
+                "package y; public class Logs { java.util.logging.Logger l;"
+                        + " Object driver() throws Exception { return Class.forName(\"java.sql.DriverManager\"); } }"));
         entries.put("module-info.class", yDescriptor());
         ModuleScan scan = scan(17, jar(root.resolve("y.jar"), Map.of(), entries));
         assertFalse(scan.closure().contains("java.desktop"), scan.closure().toString());
@@ -378,19 +382,70 @@ class ModuleScannerTest {
 
     @Test
     void takesTheJdkModulesAModuleInfoRequiresButNotStaticOrUnknownOnes() throws Exception {
+        // java.sql is loaded by name (a descriptor's requirement is what makes reflection work on a module path);
+        // jdk.zipfs provides a service and has no API to name; java.naming is a leftover the classes never name
         Path jar = TestJars.jar(
                 root.resolve("mod.jar"),
                 null,
                 "module-info",
-                "module mod { requires java.sql; requires static java.desktop; }",
+                "module mod { requires java.sql; requires jdk.zipfs; requires java.naming;"
+                        + " requires static java.desktop; }",
                 "mod.M",
-                "package mod; public class M { }");
+                "package mod; public class M { Object m() throws Exception {"
+                        + " return Class.forName(\"java.sql.DriverManager\"); } }");
         ModuleScan scan = scan(17, jar);
-        assertTrue(scan.closure().contains("java.sql"));
+        assertTrue(
+                scan.closure().containsAll(List.of("java.sql", "jdk.zipfs")),
+                scan.closure().toString());
         assertFalse(scan.closure().contains("java.desktop"));
+        assertFalse(scan.closure().contains("java.naming"), scan.closure().toString());
         assertTrue(
                 scan.explanation().contains("java.sql: module descriptor: mod.jar, module-info requires java.sql"),
                 scan.explanation().toString());
+    }
+
+    @Test
+    void aClassWhoseSupertypeNoJarHoldsNeverLoads() throws Exception {
+        // as jakarta.ws.rs.core.Link$JaxbAdapter, which extends JAXB's XmlAdapter: without JAXB it cannot load
+        Path optional = TestJars.jar(
+                root.resolve("optional.jar"), null, "opt.Adapter", "package opt; public abstract class Adapter { }");
+        Path lib = TestJars.jar(
+                root.resolve("repo/rs-1.0.jar"),
+                null,
+                "rs.Link",
+                "package rs; public class Link { public static class JaxbAdapter extends opt.Adapter {"
+                        + " javax.xml.namespace.QName name; } }",
+                "opt.Adapter",
+                "package opt; public abstract class Adapter { }");
+        // the library as published: its classes, without the optional one
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (JarFile file = new JarFile(lib.toFile())) {
+            for (JarEntry entry : java.util.Collections.list(file.entries())) {
+                if (entry.getName().startsWith("rs/")) {
+                    entries.put(entry.getName(), file.getInputStream(entry).readAllBytes());
+                }
+            }
+        }
+        Path published = jar(root.resolve("repo/rs-1.0-published.jar"), Map.of(), entries);
+        Path app = TestJars.jar(
+                root.resolve("app/app.jar"),
+                "a.Main",
+                "a.Main",
+                "package a; public class Main { public static void main(String[] args) throws Exception {"
+                        + " Class.forName(\"rs.Link\"); } }");
+        assertFalse(scanner.scan(started(app, "a.Main", published)).closure().contains("java.xml"));
+        // with the optional library on the class path, the adapter loads
+        assertTrue(scanner.scan(started(app, "a.Main", published, optional))
+                .closure()
+                .contains("java.xml"));
+    }
+
+    /** A request as the renderer makes it: the application's jar built by the module, started by its main class. */
+    private static ScanRequest started(Path app, String mainClass, Path... libraries) {
+        List<Path> jars = new java.util.ArrayList<>(List.of(app));
+        jars.addAll(List.of(libraries));
+        return new ScanRequest(
+                jars, 17, List.of(), List.of(), null, Set.of(app), List.of(), List.of(), List.of(mainClass));
     }
 
     @Test
