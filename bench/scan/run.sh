@@ -11,7 +11,9 @@ root="$(cd "$here/../.." && pwd)"
 mvn -B -q -f "$here/../render/fixture/pom.xml" generate-resources
 mvn -B -q -f "$root/pom.xml" -pl image-maven-plugin compile
 asm_version="$(sed -n 's:.*<asmVersion>\(.*\)</asmVersion>.*:\1:p' "$root/pom.xml")"
-asm="${MAVEN_LOCAL_REPOSITORY:-$HOME/.m2/repository}/org/ow2/asm/asm/$asm_version/asm-$asm_version.jar"
+repository="${MAVEN_LOCAL_REPOSITORY:-$HOME/.m2/repository}/org/ow2/asm"
+asm="$repository/asm/$asm_version/asm-$asm_version.jar:$repository/asm-commons/$asm_version/asm-commons-$asm_version.jar"
+asm="$asm:$repository/asm-tree/$asm_version/asm-tree-$asm_version.jar"
 rm -rf "$here/target"
 mkdir -p "$here/target"
 java -cp "$root/image-maven-plugin/target/classes:$asm" "$here/ScanBench.java" \

@@ -2,18 +2,18 @@ def log = new File(basedir, 'build.log').text
 def staged = evaluate(new File(itSources, 'staged.groovy'))
 
 assert log.contains('[INFO] Layout of javalin-hello: plain class path')
-// every linked module with its first jar and class (image.explainModules)
+// every linked module with its first jar and class, then those left out (image.explainModules)
 def explained = staged.explained()
 assert explained == [
     'java.base: always added: every runtime holds it',
-    'java.instrument: not linked: only classes nothing loads need it (class reference: jetty-webapp-11.0.25.jar, org.eclipse.jetty.webapp.WebAppClassLoader names java.lang.instrument.ClassFileTransformer)',
     'java.logging: required by java.security.sasl',
     'java.management: reflection rule: jetty-util-11.0.25.jar, org.eclipse.jetty.util.Uptime\$DefaultImpl: java.lang.management.ManagementFactory is loaded by name',
     'java.naming: class reference: jetty-util-11.0.25.jar, org.eclipse.jetty.util.ssl.X509 names javax.naming.ldap.LdapName',
     'java.security.sasl: required by java.naming',
-    'java.xml: not linked: only classes nothing loads need it (class reference: jetty-webapp-11.0.25.jar, org.eclipse.jetty.webapp.WebDescriptor\$1 names org.xml.sax.InputSource)',
     'jdk.crypto.ec: rule: jetty-server-11.0.25.jar, org.eclipse.jetty.server.SecureRequestCustomizer: TLS is reachable (javax.net.ssl is used) on Java 17',
-    'jdk.zipfs: rule: javalin-6.7.0.jar, io.javalin.vue.VuePathMaster: FileSystems.newFileSystem is called (zip file systems)'
+    'jdk.zipfs: rule: javalin-6.7.0.jar, io.javalin.vue.VuePathMaster: FileSystems.newFileSystem is called (zip file systems)',
+    'java.instrument: not linked: only classes nothing loads need it (class reference: jetty-webapp-11.0.25.jar, org.eclipse.jetty.webapp.WebAppClassLoader names java.lang.instrument.ClassFileTransformer)',
+    'java.xml: not linked: only classes nothing loads need it (class reference: jetty-webapp-11.0.25.jar, org.eclipse.jetty.webapp.WebDescriptor\$1 names org.xml.sax.InputSource)'
 ] : explained.join('\n')
 staged.checkNoFileTwice()
 staged.checkImage('javalin-hello')

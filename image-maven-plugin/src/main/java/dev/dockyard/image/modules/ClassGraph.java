@@ -59,6 +59,7 @@ record ClassGraph(
      * @param references the other classes it may name (internal names; JDK classes left out): in its constant pool,
      *     whether as classes, descriptors, signatures, annotations or strings
      * @param supertypes its superclass and interfaces (internal names): it cannot be loaded unless they can
+     * @param mentions the JDK packages its strings name (classes it may load by name)
      */
     record Node(
             String name,
@@ -66,7 +67,8 @@ record ClassGraph(
             Map<String, String> packages,
             Set<String> features,
             Set<String> references,
-            List<String> supertypes) {}
+            List<String> supertypes,
+            Set<String> mentions) {}
 
     /** Writes the graph to {@code file}, compressed; replaced atomically. */
     void write(Path file) throws IOException {
@@ -100,7 +102,8 @@ record ClassGraph(
                         + String.join(
                                 " ",
                                 node.features().stream().map(ClassGraph::clean).toList()) + "\t"
-                        + String.join(" ", node.references()) + "\t" + String.join(" ", node.supertypes()));
+                        + String.join(" ", node.references()) + "\t" + String.join(" ", node.supertypes()) + "\t"
+                        + String.join(" ", node.mentions()));
                 out.newLine();
             }
         }
@@ -148,7 +151,8 @@ record ClassGraph(
                                 packages,
                                 nodeFeatures,
                                 words(fields[5]),
-                                fields[6].isEmpty() ? List.of() : List.of(fields[6].split(" "))));
+                                fields[6].isEmpty() ? List.of() : List.of(fields[6].split(" ")),
+                                words(fields[7])));
                     }
                     default -> {
                         return null;

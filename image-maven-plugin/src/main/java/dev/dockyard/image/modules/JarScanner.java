@@ -25,8 +25,11 @@ import org.objectweb.asm.FieldVisitor;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.RecordComponentVisitor;
+import org.objectweb.asm.commons.ClassRemapper;
+import org.objectweb.asm.commons.Remapper;
 import org.objectweb.asm.signature.SignatureReader;
 import org.objectweb.asm.signature.SignatureVisitor;
+import org.objectweb.asm.tree.ClassNode;
 
 /**
  * Reads one jar (or class directory) with ASM and collects the JDK packages its class files name: classes of the
@@ -505,10 +508,17 @@ final class JarScanner {
         }
         supertypes.addAll(List.of(reader.getInterfaces()));
         node = new ClassGraph.Node(
-                reader.getClassName(), current, new LinkedHashMap<>(), new HashSet<>(), new HashSet<>(), supertypes);
+                reader.getClassName(),
+                current,
+                new LinkedHashMap<>(),
+                new HashSet<>(),
+                new HashSet<>(),
+                supertypes,
+                new HashSet<>());
         constantPool(reader, bytes);
-        node.references().remove(node.name());
         reader.accept(classes, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        reader.accept(new References(), ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        node.references().remove(node.name());
         nodes.add(node);
     }
 
@@ -544,6 +554,55 @@ final class JarScanner {
         return false;
     }
 
+    /**
+     * Collects, into the class being read's {@link ClassGraph.Node#references()}, every class its declarations and
+     * code name (types, members' owners and descriptors, signatures, annotations and their values, constants and
+     * bootstrap arguments; classes a string names), but not the classes only its {@code InnerClasses},
+     * {@code NestMembers} or {@code PermittedSubclasses} attributes list: the JVM loads none of them for it.
+     */
+    private final class References extends ClassRemapper {
+        References() {
+            // a class node takes every part of the class, so that the remapper is shown every part
+            super(Opcodes.ASM9, new ClassNode(), new Remapper(Opcodes.ASM9) {
+                @Override
+                public String map(String internalName) {
+                    reference(internalName);
+                    return internalName;
+                }
+
+                @Override
+                public Object mapValue(Object value) {
+                    if (value instanceof String text) {
+                        byte[] utf8 = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                        classNames(utf8, 0, utf8.length, node.references());
+                    }
+                    return super.mapValue(value);
+                }
+            });
+        }
+
+        @Override
+        public void visitInnerClass(String name, String outerName, String innerName, int access) {
+            // a nested class the class declares or uses is loaded only where code names it
+        }
+
+        @Override
+        public void visitNestMember(String nestMember) {}
+
+        @Override
+        public void visitPermittedSubclass(String permittedSubclass) {}
+    }
+
+    /** Notes a class (internal name) the class being read names, unless it is the JDK's. */
+    private void reference(String name) {
+        int slash = name.lastIndexOf('/');
+        if (slash > 0
+                && name.charAt(0) != '['
+                && !jdk.isJdkPackage(name.substring(0, slash).replace('/', '.'))) {
+            node.references().add(name);
+        }
+    }
+
     private void constantPool(ClassReader reader, byte[] bytes) {
         char[] buffer = new char[reader.getMaxStringLength()];
         for (int i = 1; i < reader.getItemCount(); i++) {
@@ -552,7 +611,6 @@ final class JarScanner {
                 continue; // the second slot of a long or double
             }
             switch (reader.readByte(offset - 1)) {
-                case 1 -> classNames(bytes, offset + 2, reader.readUnsignedShort(offset), node.references()); // Utf8
                 case 7 -> internalName(reader.readUTF8(offset, buffer)); // Class
                 case 12 -> descriptor(reader.readUTF8(offset + 2, buffer)); // NameAndType
                 case 16 -> descriptor(reader.readUTF8(offset, buffer)); // MethodType
@@ -671,6 +729,7 @@ final class JarScanner {
             into.add(name);
         } else if (node != null) {
             mentioned.add(pkg);
+            node.mentions().add(pkg);
         }
         if (name.charAt(0) == 'L' && name.length() > 1) {
             className(name.substring(1), into);

@@ -298,7 +298,19 @@ public final class ModuleScanner {
                         .forEach((pkg, target) -> packages.putIfAbsent(pkg, new JarFacts.Use(node.owner(), target)));
                 node.features().forEach(feature -> features.putIfAbsent(feature, node.owner()));
             }
-            result.add(new JarFacts(packages, features, loadable.get(i).isEmpty() ? Set.of() : all.requires(), null));
+            // a descriptor's requirement of a module with an API counts when a loadable class names it
+            Set<String> named = new HashSet<>();
+            for (ClassGraph.Node node : loadable.get(i)) {
+                node.packages().keySet().forEach(pkg -> jdk.moduleOf(pkg).ifPresent(named::add));
+                node.mentions().forEach(pkg -> jdk.moduleOf(pkg).ifPresent(named::add));
+            }
+            Set<String> requires = new HashSet<>();
+            if (!loadable.get(i).isEmpty()) {
+                all.requires().stream()
+                        .filter(module -> !jdk.hasApi(module) || named.contains(module))
+                        .forEach(requires::add);
+            }
+            result.add(new JarFacts(packages, features, requires, null));
         }
         return List.copyOf(result);
     }

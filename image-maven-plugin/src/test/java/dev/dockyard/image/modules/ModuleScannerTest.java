@@ -432,10 +432,21 @@ class ModuleScannerTest {
                 "a.Main",
                 "a.Main",
                 "package a; public class Main { public static void main(String[] args) throws Exception {"
-                        + " Class.forName(\"rs.Link\"); } }");
+                        + " Class.forName(\"rs.Link$JaxbAdapter\"); } }");
         assertFalse(scanner.scan(started(app, "a.Main", published)).closure().contains("java.xml"));
         // with the optional library on the class path, the adapter loads
         assertTrue(scanner.scan(started(app, "a.Main", published, optional))
+                .closure()
+                .contains("java.xml"));
+
+        // a class that declares it, loaded, does not load it: only its InnerClasses attribute names it
+        Path linkOnly = TestJars.jar(
+                root.resolve("app2/app.jar"),
+                "a.Main",
+                "a.Main",
+                "package a; public class Main { public static void main(String[] args) throws Exception {"
+                        + " Class.forName(\"rs.Link\"); } }");
+        assertFalse(scanner.scan(started(linkOnly, "a.Main", published, optional))
                 .closure()
                 .contains("java.xml"));
     }
